@@ -1,0 +1,97 @@
+// Typed errors with stable string codes: the UI, the logs and the tests switch on `code`, never on messages.
+
+/** Every error code the playground can raise. Stable: tests and the UI depend on these strings. */
+export type ErrorCode =
+  /** Bad input from a user or caller; `field` names the offending field. */
+  | 'INVALID_INPUT'
+  /** fetch rejected (DNS, refused, dropped connection, CORS). */
+  | 'NETWORK'
+  /** The request did not complete within the timeout. */
+  | 'TIMEOUT'
+  /** The caller aborted. */
+  | 'ABORTED'
+  /** A non-2xx HTTP status without a recognised OAuth error body. */
+  | 'HTTP_STATUS'
+  /** An RFC 6749 §5.2 error body (`error`, `error_description`). */
+  | 'OAUTH_ERROR'
+  /** 401/403 with no body: the server rejected the client credentials without saying why. */
+  | 'CLIENT_AUTH_REJECTED'
+  /** A response that is not what the protocol promises (HTML, malformed JSON, 200 without access_token). */
+  | 'INVALID_RESPONSE'
+  /** A key that cannot be used: malformed PEM/JWK, too short, alg that does not fit. */
+  | 'KEY_ERROR'
+  /** Storage blocked, full or unavailable. */
+  | 'STORAGE_ERROR'
+  /** Discovery document missing or unusable. */
+  | 'DISCOVERY_ERROR'
+  /** A resource API (PingOne, microauthd) refused the call; see `status`. */
+  | 'API_ERROR';
+
+export interface PlaygroundErrorOptions {
+  cause?: unknown;
+  /** The input field at fault (form field name or option path such as `assertion.alg`). */
+  field?: string;
+  /** HTTP status, when an HTTP exchange produced the error. */
+  status?: number;
+}
+
+/** Base class: every error thrown by playground code is one of these. */
+export class PlaygroundError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly status: number | undefined;
+
+  constructor(code: ErrorCode, message: string, options: PlaygroundErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'PlaygroundError';
+    this.code = code;
+    this.field = options.field;
+    this.status = options.status;
+  }
+
+  /** A plain object safe to log or show: no Response, no cause chain with request bodies. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, code: this.code, message: this.message, field: this.field, status: this.status };
+  }
+}
+
+/** Bad input: always names the field, so forms can put the message next to it. */
+export class InputError extends PlaygroundError {
+  constructor(field: string, message: string, cause?: unknown) {
+    super('INVALID_INPUT', message, { field, cause });
+    this.name = 'InputError';
+  }
+}
+
+/**
+ * An RFC 6749 §5.2 error returned by the token endpoint.
+ * The raw `Response` is kept non-enumerable so that logging or JSON-serialising the error never serialises it.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+export class OAuthResponseError extends PlaygroundError {
+  readonly error: string;
+  readonly error_description: string | undefined;
+  readonly error_uri: string | undefined;
+  declare readonly response: Response | undefined;
+
+  constructor(
+    body: { error: string; error_description?: string | undefined; error_uri?: string | undefined },
+    status: number,
+    response?: Response,
+  ) {
+    super('OAUTH_ERROR', `${body.error}${body.error_description ? `: ${body.error_description}` : ''}`, { status });
+    this.name = 'OAuthResponseError';
+    this.error = body.error;
+    this.error_description = body.error_description;
+    this.error_uri = body.error_uri;
+    Object.defineProperty(this, 'response', { value: response, enumerable: false });
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), error: this.error, error_description: this.error_description };
+  }
+}
+
+export function isPlaygroundError(value: unknown): value is PlaygroundError {
+  return value instanceof PlaygroundError;
+}

@@ -1,0 +1,69 @@
+// Key-value storage behind a tiny interface: Web Storage in the browser, a Map in tests, and never a throw.
+
+/** The subset of Web Storage the playground uses. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** An in-memory KeyValueStorage (tests, and the fallback when the browser blocks storage). */
+export function createMemoryStorage(initial: Record<string, string> = {}): KeyValueStorage & { keys(): string[] } {
+  const map = new Map(Object.entries(initial));
+  return {
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => {
+      map.set(key, value);
+    },
+    removeItem: (key) => {
+      map.delete(key);
+    },
+    keys: () => [...map.keys()],
+  };
+}
+
+/** Result of a tolerant write: storage may be blocked (privacy mode) or full (quota). */
+export type StorageWriteResult = { ok: true } | { ok: false; reason: 'unavailable' | 'quota' | 'error' };
+
+/**
+ * Wraps a possibly-absent, possibly-throwing storage so reads return null and writes report failure
+ * instead of throwing. Accessing `window.sessionStorage` itself can throw (blocked cookies), hence the getter.
+ */
+export function createSafeStorage(get: () => KeyValueStorage | null | undefined) {
+  function resolve(): KeyValueStorage | null {
+    try {
+      return get() ?? null;
+    } catch {
+      return null;
+    }
+  }
+  return {
+    getItem(key: string): string | null {
+      try {
+        return resolve()?.getItem(key) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    setItem(key: string, value: string): StorageWriteResult {
+      const storage = resolve();
+      if (!storage) return { ok: false, reason: 'unavailable' };
+      try {
+        storage.setItem(key, value);
+        return { ok: true };
+      } catch (error) {
+        const name = (error as { name?: string } | null)?.name;
+        return { ok: false, reason: name === 'QuotaExceededError' ? 'quota' : 'error' };
+      }
+    },
+    removeItem(key: string): void {
+      try {
+        resolve()?.removeItem(key);
+      } catch {
+        // Nothing to remove from a storage we cannot reach.
+      }
+    },
+  };
+}
+
+export type SafeStorage = ReturnType<typeof createSafeStorage>;
