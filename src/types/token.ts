@@ -1,0 +1,43 @@
+// Token shapes shared by the core, the cache, storage and the UI.
+
+/** The client authentication methods the playground speaks (RFC 6749 §2.3, OIDC Core §9). */
+export const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'client_secret_jwt'] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
+
+/** Asymmetric algorithms offered for private_key_jwt. */
+export const SIGNING_ALGS = ['ES256', 'RS256', 'PS256'] as const;
+export type SigningAlg = (typeof SIGNING_ALGS)[number];
+
+/** A validated token endpoint success response (RFC 6749 §5.1). */
+export interface TokenResponse {
+  access_token: string;
+  /** lower-cased: 'bearer' | 'dpop' */
+  token_type: string;
+  expires_in?: number;
+  scope?: string;
+  /** any other members, kept for display (never the token itself) */
+  extra: Record<string, unknown>;
+}
+
+/** What the playground keeps about a token: only what is needed, with an absolute expiry. */
+export interface TokenRecord {
+  accessToken: string;
+  tokenType: string;
+  /** granted scope, space-delimited, if the server said */
+  scope?: string;
+  /** seconds as returned by the server */
+  expiresIn?: number;
+  /** epoch ms when the token was received */
+  obtainedAt: number;
+  /** epoch ms absolute expiry (obtainedAt + expires_in) */
+  expAt: number;
+}
+
+/** The parts of a request that identify a cached token (scope order does not matter). */
+export interface TokenCacheKeyParts {
+  clientId: string;
+  env: string;
+  scope: readonly string[];
+  audience?: string;
+  resource?: string;
+}
