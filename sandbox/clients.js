@@ -1,0 +1,149 @@
+// Registry of the sandbox's PingOne worker clients: the seeded demo clients plus clients registered at runtime.
+import { readFileSync } from 'node:fs';
+
+import { P1_SCOPES } from './constants.js';
+
+const demoKeyUrl = (name) => new URL(`./demo-keys/${name}`, import.meta.url);
+const DEMO_JWKS = JSON.parse(readFileSync(demoKeyUrl('DEMO-ONLY-private-key-jwt.public.jwks.json'), 'utf8'));
+const DEMO_PRIVATE_KEY_PEM = readFileSync(demoKeyUrl('DEMO-ONLY-private-key-jwt.pem'), 'utf8');
+
+const ALL_SCOPES = P1_SCOPES.join(' ');
+const IDENTITY_DATA_ADMIN = 'Identity Data Admin';
+
+/**
+ * @typedef {object} ClientEntry
+ * @property {string} client_id
+ * @property {string} [client_secret]
+ * @property {string} token_endpoint_auth_method
+ * @property {{ keys: object[] }} [jwks]  public keys, for private_key_jwt
+ * @property {string} scope  space-separated p1:* scopes this client may be granted (scopes mode)
+ * @property {string} purpose  what the client is for, shown in /sandbox/info
+ * @property {string[]} roles  PingOne role names (decide access in roles mode)
+ * @property {string} [private_key_pem]  only on the demo private_key_jwt client: a committed DEMO key
+ */
+
+/** The seeded demo clients. Their secrets are public demo credentials, labelled as such. @returns {ClientEntry[]} */
+function demoClients() {
+  return [
+    {
+      client_id: 'sandbox-basic',
+      client_secret: 'demo-secret-basic-DO-NOT-USE-IN-PRODUCTION',
+      token_endpoint_auth_method: 'client_secret_basic',
+      scope: ALL_SCOPES,
+      purpose: 'Worker app with every p1:* scope; secret sent in the HTTP Basic Authorization header (RFC 6749 §2.3.1).',
+      roles: [IDENTITY_DATA_ADMIN],
+    },
+    {
+      client_id: 'sandbox-post',
+      client_secret: 'demo-secret-post-DO-NOT-USE-IN-PRODUCTION',
+      token_endpoint_auth_method: 'client_secret_post',
+      scope: ALL_SCOPES,
+      purpose: 'Worker app with every p1:* scope; secret sent in the form body (client_secret_post).',
+      roles: [IDENTITY_DATA_ADMIN],
+    },
+    {
+      client_id: 'sandbox-secret-jwt',
+      client_secret: 'demo-secret-jwt-DO-NOT-USE-IN-PRODUCTION-0123456789',
+      token_endpoint_auth_method: 'client_secret_jwt',
+      scope: ALL_SCOPES,
+      purpose: 'Worker app with every p1:* scope; authenticates with an HS256 client assertion keyed by its secret (RFC 7523).',
+      roles: [IDENTITY_DATA_ADMIN],
+    },
+    {
+      client_id: 'sandbox-private-key-jwt',
+      token_endpoint_auth_method: 'private_key_jwt',
+      jwks: DEMO_JWKS,
+      scope: ALL_SCOPES,
+      purpose: 'Worker app with every p1:* scope; authenticates with an RS256 client assertion signed by the committed '
+        + 'DEMO key in sandbox/demo-keys (RFC 7523). Generate your own key in the playground for anything else.',
+      roles: [IDENTITY_DATA_ADMIN],
+      private_key_pem: DEMO_PRIVATE_KEY_PEM,
+    },
+    {
+      client_id: 'sandbox-underscoped',
+      client_secret: 'demo-secret-underscoped-DO-NOT-USE-IN-PRODUCTION',
+      token_endpoint_auth_method: 'client_secret_basic',
+      scope: 'p1:read:user',
+      purpose: 'Under-scoped worker: only p1:read:user, whatever it asks for. Use it to see 403 diagnostics on device calls.',
+      roles: [],
+    },
+    {
+      client_id: 'sandbox-roles',
+      client_secret: 'demo-secret-roles-DO-NOT-USE-IN-PRODUCTION',
+      token_endpoint_auth_method: 'client_secret_basic',
+      scope: '',
+      purpose: 'PingOne\'s real worker model: no p1:* scopes, the Identity Data Admin role decides. Works in roles mode '
+        + '(SANDBOX_AUTHZ=roles or POST /sandbox/authz); in scopes mode its device calls get 403.',
+      roles: [IDENTITY_DATA_ADMIN],
+    },
+  ];
+}
+
+/**
+ * The oidc-provider client metadata for an entry. `scope` is deliberately left out: oidc-provider would answer
+ * `invalid_scope` when a client asks for more than it has, whereas the sandbox down-scopes silently (see authServer.js).
+ * @param {ClientEntry} entry
+ */
+export function toProviderMetadata(entry) {
+  return {
+    client_id: entry.client_id,
+    ...(entry.client_secret === undefined ? {} : { client_secret: entry.client_secret }),
+    ...(entry.jwks === undefined ? {} : { jwks: entry.jwks }),
+    token_endpoint_auth_method: entry.token_endpoint_auth_method,
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+  };
+}
+
+/**
+ * The public description of a client, as listed by `GET /sandbox/info` (demo credentials included on purpose).
+ * @param {ClientEntry} entry
+ */
+export function describeClient(entry) {
+  return {
+    client_id: entry.client_id,
+    ...(entry.client_secret === undefined ? {} : { client_secret: entry.client_secret }),
+    token_endpoint_auth_method: entry.token_endpoint_auth_method,
+    scope: entry.scope,
+    purpose: entry.purpose,
+    roles: [...entry.roles],
+    provider: 'pingone',
+    ...(entry.jwks === undefined ? {} : { jwks: entry.jwks }),
+    ...(entry.private_key_pem === undefined ? {} : { private_key_pem: entry.private_key_pem }),
+  };
+}
+
+/** In-memory client registry, seeded with the demo clients; `reset()` drops runtime registrations. */
+export function createClientRegistry() {
+  /** @type {Map<string, ClientEntry>} */
+  const entries = new Map();
+  const seededIds = new Set();
+
+  function seed() {
+    entries.clear();
+    for (const entry of demoClients()) {
+      entries.set(entry.client_id, entry);
+      seededIds.add(entry.client_id);
+    }
+  }
+  seed();
+
+  return {
+    /** @param {string} clientId @returns {ClientEntry | undefined} */
+    get: (clientId) => entries.get(clientId),
+    /** @returns {ClientEntry[]} */
+    list: () => [...entries.values()],
+    /** @param {string} clientId */
+    isSeeded: (clientId) => seededIds.has(clientId),
+    /** Adds or replaces a runtime client. @param {ClientEntry} entry */
+    put(entry) {
+      entries.set(entry.client_id, entry);
+    },
+    /** The p1:* scopes a client may be granted (empty for unknown clients). @param {string} clientId */
+    allowedScopes: (clientId) => (entries.get(clientId)?.scope ?? '').split(' ').filter(Boolean),
+    /** Role names assigned to a client (empty for unknown clients). @param {string} clientId */
+    roles: (clientId) => [...(entries.get(clientId)?.roles ?? [])],
+    reset: seed,
+  };
+}

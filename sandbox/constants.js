@@ -1,0 +1,43 @@
+// Fixed values of the emulated PingOne environment: the "PingOne API" resource, its p1:* scopes, app origins.
+// The sandbox keeps its own copy of the scope list (it never imports src/); a test pins the two together.
+
+/** Audience and resource indicator of the "PingOne API" resource server. @see https://www.rfc-editor.org/rfc/rfc8707 */
+export const PINGONE_API_RESOURCE = 'https://api.pingone.com';
+
+/** The nine p1:* scopes the seed asks a worker for (real PingOne grants them only to user tokens). */
+export const P1_SCOPES = Object.freeze([
+  'p1:read:user',
+  'p1:update:user',
+  'p1:create:device',
+  'p1:read:device',
+  'p1:update:device',
+  'p1:delete:device',
+  'p1:create:pairingKey',
+  'p1:read:pairingKey',
+  'p1:update:userMfaEnabled',
+]);
+
+/** Default environment ID (a fixed UUID so bookmarks and E2E fixtures stay valid across restarts). */
+export const DEFAULT_ENV_ID = '6a1c2e4d-8b3f-4c5a-9e7d-1f2b3c4d5e6f';
+
+/** Organisation ID carried in the `org` claim, as PingOne does for PingOne API tokens. */
+export const DEMO_ORG_ID = '0f3e9a57-2c41-4d8e-b6a0-7c5d1e2f3a4b';
+
+/** Origins of the playground app (vite dev and vite preview, both loopback spellings). */
+export const APP_ORIGINS = Object.freeze([
+  'http://localhost:5173',
+  'http://127.0.0.1:5173',
+  'http://localhost:4173',
+  'http://127.0.0.1:4173',
+]);
+
+/** Authorization modes: `scopes` (the seed's p1:* model) or `roles` (PingOne's real worker model). */
+export const AUTHZ_MODES = Object.freeze(['scopes', 'roles']);
+
+/** Client authentication methods the sandbox accepts. @see https://www.rfc-editor.org/rfc/rfc7523 */
+export const AUTH_METHODS = Object.freeze([
+  'client_secret_basic',
+  'client_secret_post',
+  'client_secret_jwt',
+  'private_key_jwt',
+]);

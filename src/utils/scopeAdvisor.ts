@@ -1,0 +1,87 @@
+// Least-privilege scope advisor: from the capabilities wanted, the minimal scopes, and what is missing or excessive.
+
+import { findScope, splitScopes, type ScopeCatalogEntry } from '../config/scopeCatalog';
+
+/** Input to {@link adviseScopes}. Scope lists accept friendly names or (microauthd) UUIDs. */
+export interface ScopeAdviceInput {
+  catalog: readonly ScopeCatalogEntry[];
+  /** Capabilities the caller wants (catalog `capability` keys); a scope name or UUID is accepted as itself. */
+  wanted: readonly string[];
+  /** Scopes configured on the client in the form. */
+  configured?: readonly string[] | string;
+  /** Scopes sent in the token request. */
+  requested?: readonly string[] | string;
+  /** Scopes the token actually carries. */
+  granted?: readonly string[] | string;
+}
+
+/** The advice. All scope lists hold canonical catalog names except `unknown`, which keeps the strings as given. */
+export interface ScopeAdvice {
+  /** The fewest scopes that cover `wanted`, in catalog order. */
+  minimal: string[];
+  /** Minimal scopes not held: compared with `granted`, else `requested`, else `configured`, else all minimal. */
+  missing: string[];
+  /** Catalog scopes configured, requested or granted beyond the minimal set. */
+  overPrivileged: string[];
+  /** Scope strings (from any list) that the catalog does not know. */
+  unknown: string[];
+  /** Wanted capabilities that no catalog scope provides. */
+  unsupportedCapabilities: string[];
+  /** Caveats attached to the minimal scopes (e.g. PingOne self-management scopes on client_credentials). */
+  notes: Array<{ scope: string; note: string }>;
+}
+
+function toList(value: readonly string[] | string | undefined): string[] | undefined {
+  return value === undefined ? undefined : splitScopes(value);
+}
+
+/** Entries a list names (by name or UUID), and the strings it contains that the catalog does not know. */
+function resolve(catalog: readonly ScopeCatalogEntry[], list: string[]): { entries: Set<ScopeCatalogEntry>; unknown: string[] } {
+  const entries = new Set<ScopeCatalogEntry>();
+  const unknown: string[] = [];
+  for (const value of list) {
+    const entry = findScope(catalog, value);
+    if (entry) entries.add(entry);
+    else unknown.push(value);
+  }
+  return { entries, unknown };
+}
+
+/**
+ * Advises the least-privilege scope set for the wanted capabilities and compares it with what was configured,
+ * requested and granted. Provider-agnostic: works with any catalog (PingOne names, microauthd names or UUIDs).
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.3 (least privilege for access tokens)
+ */
+export function adviseScopes(input: ScopeAdviceInput): ScopeAdvice {
+  const { catalog } = input;
+
+  const needed = new Set<ScopeCatalogEntry>();
+  const unsupportedCapabilities: string[] = [];
+  for (const want of new Set(input.wanted.map((w) => w.trim()).filter((w) => w.length > 0))) {
+    // A capability may be provided by several scopes (rare); one suffices, so take the first in catalog order.
+    const byCapability = catalog.find((e) => e.capability === want);
+    const entry = byCapability ?? findScope(catalog, want);
+    if (entry) needed.add(entry);
+    else unsupportedCapabilities.push(want);
+  }
+  const minimalEntries = catalog.filter((e) => needed.has(e));
+  const minimal = minimalEntries.map((e) => e.name);
+
+  const configured = toList(input.configured);
+  const requested = toList(input.requested);
+  const granted = toList(input.granted);
+
+  const reference = granted ?? requested ?? configured;
+  const held = reference ? resolve(catalog, reference).entries : new Set<ScopeCatalogEntry>();
+  const missing = minimalEntries.filter((e) => !held.has(e)).map((e) => e.name);
+
+  const all = [...(configured ?? []), ...(requested ?? []), ...(granted ?? [])];
+  const everything = resolve(catalog, all);
+  const overPrivileged = catalog.filter((e) => everything.entries.has(e) && !needed.has(e)).map((e) => e.name);
+  const unknown = [...new Set(everything.unknown)];
+
+  const notes = minimalEntries.flatMap((e) => (e.note ? [{ scope: e.name, note: e.note }] : []));
+
+  return { minimal, missing, overPrivileged, unknown, unsupportedCapabilities, notes };
+}
