@@ -1,0 +1,168 @@
+// Assembles and starts the sandbox: authorization server, PingOne and microauthd emulations, admin API, faults, CORS.
+import { createServer } from 'node:http';
+
+import express from 'express';
+
+import { createAdminRouter } from './admin.js';
+import { createAuthServer } from './authServer.js';
+import { parseClientRegistration } from './clientRegistration.js';
+import { createClientRegistry, describeClient, toProviderMetadata } from './clients.js';
+import { AUTHZ_MODES, DEFAULT_ENV_ID } from './constants.js';
+import { createCors } from './cors.js';
+import { createFaults } from './faults.js';
+import { SandboxInputError } from './inputError.js';
+import { createMicroauthd } from './microauthd/index.js';
+import { createOutbox } from './outbox.js';
+import { createPingOneApi } from './pingone/api.js';
+
+const ENV_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
+// oidc-provider's metadata errors are prose; these map them back to the request field they are about.
+const PROVIDER_FIELD_HINTS = [
+  [/jwks|JSON Web Key/i, 'jwks'],
+  [/client_secret/, 'client_secret'],
+  [/token_endpoint_auth/, 'token_endpoint_auth_method'],
+  [/client_id/, 'client_id'],
+];
+
+/** @param {boolean} quiet */
+function consoleLogger(quiet) {
+  const silent = () => {};
+  return { info: quiet ? silent : console.log, warn: quiet ? silent : console.warn, error: console.error };
+}
+
+/** @param {import('node:http').Server} server @param {number} port @param {string} host */
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address().port);
+    });
+  });
+}
+
+/** oidc-provider's client metadata check, turned into a 400 that names the field it complains about. */
+async function validateWithProvider(provider, entry) {
+  try {
+    await provider.Client.validate(toProviderMetadata(entry));
+  } catch (err) {
+    const description = err.error_description ?? err.message;
+    const field = PROVIDER_FIELD_HINTS.find(([pattern]) => pattern.test(description))?.[1] ?? 'body';
+    throw new SandboxInputError(field, description);
+  }
+}
+
+/**
+ * Starts the sandbox. It listens first, so `port: 0` works and the issuer carries the real port; the issuer host is
+ * `localhost` (what the app and PingOne-style URLs use) while the socket binds `host`.
+ * @param {{ port?: number, host?: string, envId?: string, tokenTtl?: number, authz?: 'scopes' | 'roles',
+ *   quiet?: boolean, corsOrigins?: string[],
+ *   logger?: { info(m: string): void, warn(m: string): void, error(m: string): void } }} [options]
+ * @returns {Promise<{ baseUrl: string, envId: string, issuer: string, tokenEndpoint: string,
+ *   close(): Promise<void>, setAuthz(mode: 'scopes' | 'roles'): void }>}
+ */
+export async function startSandbox({
+  port = 4500, host = '127.0.0.1', envId = DEFAULT_ENV_ID, tokenTtl = 3600, authz = 'scopes', quiet = false,
+  corsOrigins = [], logger = consoleLogger(quiet),
+} = {}) {
+  if (!AUTHZ_MODES.includes(authz)) throw new SandboxInputError('authz', `authz must be one of ${AUTHZ_MODES.join(', ')}`);
+  if (!Number.isInteger(tokenTtl) || tokenTtl < 1) throw new SandboxInputError('tokenTtl', 'tokenTtl must be a positive integer (seconds)');
+  if (!ENV_ID_PATTERN.test(envId)) throw new SandboxInputError('envId', 'envId must be 1-64 characters of A-Z a-z 0-9 -');
+
+  const server = createServer();
+  const realPort = await listen(server, port, host);
+  try {
+    const baseUrl = `http://localhost:${realPort}`;
+    const asPrefix = `/${envId}/as`;
+    const issuer = `${baseUrl}${asPrefix}`;
+    const apiBase = `${baseUrl}/v1`;
+    const microauthdBase = `${baseUrl}/microauthd`;
+    let mode = authz;
+    const setAuthz = (next) => {
+      if (!AUTHZ_MODES.includes(next)) throw new SandboxInputError('mode', `mode must be one of ${AUTHZ_MODES.join(', ')}`);
+      mode = next;
+    };
+
+    const registry = createClientRegistry();
+    const cors = createCors(corsOrigins);
+    const outbox = createOutbox();
+    const { provider, verifyAccessToken } = await createAuthServer({
+      issuer, envId, tokenTtl, registry, getAuthz: () => mode, isAllowedOrigin: cors.isAllowedOrigin, logger,
+    });
+    const pingone = createPingOneApi({
+      envId, apiBase, verifyAccessToken, authz: () => mode, clientRoles: (clientId) => registry.roles(clientId), outbox,
+    });
+    const microauthd = await createMicroauthd({ baseUrl: microauthdBase });
+    const faults = createFaults({ tokenPath: `${asPrefix}/token`, applyCors: cors.applyHeaders });
+
+    const info = () => ({
+      environmentId: envId,
+      issuer,
+      tokenEndpoint: `${issuer}/token`,
+      discoveryUrl: `${issuer}/.well-known/openid-configuration`,
+      jwksUri: `${issuer}/jwks`,
+      apiBase,
+      microauthdBase,
+      authz: mode,
+      tokenTtl,
+      clients: [...registry.list().map(describeClient), ...microauthd.clients()],
+      users: pingone.users(),
+      microauthdUsers: microauthd.users(),
+    });
+    const registerClient = async (body) => {
+      const entry = parseClientRegistration(body, registry);
+      await validateWithProvider(provider, entry);
+      registry.put(entry);
+      return describeClient(entry);
+    };
+    const reset = () => {
+      registry.reset();
+      faults.clear();
+      outbox.clear();
+      pingone.reset();
+      microauthd.reset();
+      mode = authz;
+    };
+
+    const app = express();
+    app.disable('x-powered-by');
+    const isAuthServerPath = (path) => path === asPrefix || path.startsWith(`${asPrefix}/`);
+    app.use((req, res, next) => (isAuthServerPath(req.path) ? next() : cors.middleware(req, res, next)));
+    app.use(faults.middleware);
+    app.use(asPrefix, provider.callback());
+    app.use(`/v1/environments/${envId}`, pingone.router);
+    app.use('/microauthd', microauthd.router);
+    app.use('/sandbox', createAdminRouter({
+      info, registerClient, faults, setAuthz, outbox, reset, isAllowedOrigin: cors.isAllowedOrigin, logger,
+    }));
+    app.get('/', (_req, res) => res.json({
+      name: 'OAuth M2M Playground sandbox (development only, in-memory)',
+      info: `${baseUrl}/sandbox/info`,
+      issuer,
+    }));
+    app.use((req, res) => res.status(404).json(req.path.startsWith('/v1/')
+      ? { id: 'sandbox-not-found', code: 'NOT_FOUND', message: 'The requested resource was not found.' }
+      : { error: 'not_found', message: `no sandbox route ${req.method} ${req.path}` }));
+
+    server.on('request', app);
+    return {
+      baseUrl,
+      envId,
+      issuer,
+      tokenEndpoint: `${issuer}/token`,
+      setAuthz,
+      close: () => closeServer(server),
+    };
+  } catch (err) {
+    await closeServer(server);
+    throw err;
+  }
+}
+
+/** Stops listening and cuts keep-alive connections, which would otherwise hold `close()` open. */
+function closeServer(server) {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

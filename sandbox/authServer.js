@@ -1,0 +1,131 @@
+// The sandbox authorization server: oidc-provider set up like a PingOne environment's `/as` for client credentials.
+import { generateKeyPair, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import Provider, { errors } from 'oidc-provider';
+
+import { createAdapterFactory } from './adapter.js';
+import { AUTH_METHODS, DEMO_ORG_ID, P1_SCOPES, PINGONE_API_RESOURCE } from './constants.js';
+
+const generateKeyPairAsync = promisify(generateKeyPair);
+// `new URL(...)` normalises the bare origin to a trailing slash; accept both spellings of the one resource.
+const RESOURCE_SPELLINGS = new Set([PINGONE_API_RESOURCE, `${PINGONE_API_RESOURCE}/`]);
+
+/** A fresh RSA 2048 signing key for this run (never persisted), as a private JWK and a public JWKS. */
+async function generateSigningKey() {
+  const { privateKey, publicKey } = await generateKeyPairAsync('rsa', { modulusLength: 2048 });
+  const kid = `sandbox-${randomBytes(6).toString('hex')}`;
+  const meta = { kid, alg: 'RS256', use: 'sig' };
+  return {
+    privateJwk: { ...privateKey.export({ format: 'jwk' }), ...meta },
+    publicJwks: { keys: [{ ...publicKey.export({ format: 'jwk' }), ...meta }] },
+  };
+}
+
+/** The client ID half of a Basic Authorization header (the secret half is never read), for log lines. */
+function basicAuthClientId(ctx) {
+  const header = ctx.get?.('authorization') ?? '';
+  if (!header.toLowerCase().startsWith('basic ')) return undefined;
+  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 1) return undefined;
+  try {
+    return decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Builds the oidc-provider instance for one sandbox environment.
+ * @param {{
+ *   issuer: string,                      // http://localhost:{port}/{envId}/as
+ *   envId: string,
+ *   tokenTtl: number,                    // access token lifetime, seconds
+ *   registry: ReturnType<typeof import('./clients.js').createClientRegistry>,
+ *   getAuthz: () => 'scopes' | 'roles',
+ *   isAllowedOrigin: (origin: string) => boolean,
+ *   logger: { warn(message: string): void, error(message: string): void },
+ * }} options
+ * @returns {Promise<{ provider: Provider, verifyAccessToken(jwt: string): Promise<Record<string, unknown>>,
+ *   publicJwks: { keys: object[] } }>}
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4 (client credentials grant)
+ * @see https://www.rfc-editor.org/rfc/rfc9068 (JWT access tokens)
+ */
+export async function createAuthServer({ issuer, envId, tokenTtl, registry, getAuthz, isAllowedOrigin, logger }) {
+  const { privateJwk, publicJwks } = await generateSigningKey();
+
+  /** Scopes a client may be granted right now: none in roles mode, where role assignments decide (as in PingOne). */
+  const grantableScopes = (clientId) => (getAuthz() === 'roles' ? [] : registry.allowedScopes(clientId));
+
+  const provider = new Provider(issuer, {
+    adapter: createAdapterFactory(registry),
+    clients: [],
+    jwks: { keys: [privateJwk] },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    routes: { token: '/token', jwks: '/jwks' },
+    scopes: ['openid', ...P1_SCOPES],
+    clientAuthMethods: [...AUTH_METHODS],
+    enabledJWA: { clientAuthSigningAlgValues: ['HS256', 'RS256', 'PS256', 'ES256'] },
+    clientDefaults: {
+      grant_types: ['client_credentials'],
+      response_types: [],
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        // Without a default resource oidc-provider drops API scopes and issues an opaque token.
+        defaultResource: async () => PINGONE_API_RESOURCE,
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async (ctx, resourceIndicator, client) => {
+          if (!RESOURCE_SPELLINGS.has(resourceIndicator)) {
+            throw new errors.InvalidTarget(`unknown resource; this sandbox serves only ${PINGONE_API_RESOURCE}`);
+          }
+          const allowed = grantableScopes(client.clientId);
+          // PingOne grants every allowed scope when the request names none; oidc-provider would grant nothing.
+          if (ctx.oidc.params.grant_type === 'client_credentials' && !ctx.oidc.params.scope && allowed.length > 0) {
+            ctx.oidc.params.scope = allowed.join(' ');
+          }
+          return {
+            // Scopes outside this list are dropped silently, which is how an under-scoped client is down-scoped.
+            scope: allowed.join(' '),
+            audience: PINGONE_API_RESOURCE,
+            accessTokenFormat: 'jwt',
+            accessTokenTTL: tokenTtl,
+            jwt: { sign: { alg: 'RS256' } },
+          };
+        },
+      },
+    },
+    extraTokenClaims: async () => ({ env: envId, org: DEMO_ORG_ID }),
+    clientBasedCORS: (_ctx, origin) => isAllowedOrigin(origin),
+    ttl: {
+      ClientCredentials: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? tokenTtl,
+    },
+  });
+
+  // Every invalid_client answer has the same body; the real reason only exists here, so say it on the console.
+  provider.on('grant.error', (ctx, err) => {
+    const clientId = ctx.oidc?.client?.clientId ?? ctx.oidc?.params?.client_id ?? basicAuthClientId(ctx) ?? '(unknown client)';
+    const reason = err.error_detail ?? err.error_description ?? err.message;
+    logger.warn(`[sandbox] token request refused (${clientId}): ${err.error ?? 'error'}: ${reason}`);
+  });
+  provider.on('server_error', (_ctx, err) => logger.error(`[sandbox] server error: ${err.stack ?? err.message}`));
+
+  const keySet = createLocalJWKSet(publicJwks);
+  async function verifyAccessToken(jwt) {
+    const { payload } = await jwtVerify(jwt, keySet, {
+      issuer,
+      audience: PINGONE_API_RESOURCE,
+      algorithms: ['RS256'],
+      typ: 'at+jwt',
+    });
+    return payload;
+  }
+
+  return { provider, verifyAccessToken, publicJwks };
+}

@@ -1,0 +1,75 @@
+// CLI entry point of the sandbox (`npm run sandbox`): reads SANDBOX_* settings, starts it, prints what it serves.
+import { startSandbox } from './app.js';
+import { AUTHZ_MODES, DEFAULT_ENV_ID } from './constants.js';
+
+/** Reads and checks the SANDBOX_* environment; exits with a clear message on a bad value. */
+function readSettings(env) {
+  const fail = (name, expected) => {
+    console.error(`[sandbox] ${name}=${JSON.stringify(env[name])} is invalid: expected ${expected}.`);
+    process.exit(2);
+  };
+  const integer = (name, fallback, min, max) => {
+    if (env[name] === undefined || env[name] === '') return fallback;
+    const value = Number(env[name]);
+    if (!Number.isInteger(value) || value < min || value > max) fail(name, `an integer from ${min} to ${max}`);
+    return value;
+  };
+  const authz = env.SANDBOX_AUTHZ || 'scopes';
+  if (!AUTHZ_MODES.includes(authz)) fail('SANDBOX_AUTHZ', AUTHZ_MODES.join(' or '));
+  return {
+    port: integer('SANDBOX_PORT', 4500, 0, 65535),
+    tokenTtl: integer('SANDBOX_TOKEN_TTL', 3600, 1, 86_400),
+    authz,
+    envId: env.SANDBOX_ENV_ID || DEFAULT_ENV_ID,
+    corsOrigins: (env.SANDBOX_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  };
+}
+
+function printBanner(sandbox, info, settings, startupMs) {
+  const lines = [
+    '',
+    '  OAuth M2M Playground — LOCAL SANDBOX (development only, in-memory, demo credentials)',
+    `  listening on ${sandbox.baseUrl} after ${startupMs} ms   authz=${settings.authz}   token TTL=${settings.tokenTtl}s`,
+    '',
+    `  environment   ${info.environmentId}`,
+    `  issuer        ${info.issuer}`,
+    `  token         ${info.tokenEndpoint}`,
+    `  discovery     ${info.discoveryUrl}`,
+    `  jwks          ${info.jwksUri}`,
+    `  PingOne API   ${info.apiBase}/environments/${info.environmentId}`,
+    `  microauthd    ${info.microauthdBase}`,
+    `  admin         ${sandbox.baseUrl}/sandbox/info  (loopback only)`,
+    '',
+    '  demo clients (public demo secrets — never use them anywhere else):',
+    ...info.clients.map((c) => {
+      const credential = c.client_secret ?? (c.private_key_pem ? 'key: sandbox/demo-keys/DEMO-ONLY-private-key-jwt.pem' : '(registered JWKS)');
+      return `    [${c.provider}] ${c.client_id.padEnd(28)} ${c.token_endpoint_auth_method.padEnd(20)} ${credential}`;
+    }),
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+const settings = readSettings(process.env);
+let sandbox;
+try {
+  sandbox = await startSandbox(settings);
+} catch (err) {
+  const hint = err?.code === 'EADDRINUSE' ? ` (port ${settings.port} is taken: set SANDBOX_PORT)` : '';
+  console.error(`[sandbox] failed to start${hint}: ${err?.message ?? err}`);
+  process.exit(1);
+}
+const startupMs = Math.round(process.uptime() * 1000);
+const info = await (await fetch(`${sandbox.baseUrl}/sandbox/info`)).json();
+printBanner(sandbox, info, settings, startupMs);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    if (closing) return;
+    closing = true;
+    console.log(`[sandbox] ${signal}: closing`);
+    await sandbox.close();
+    process.exit(0);
+  });
+}
