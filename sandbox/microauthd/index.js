@@ -1,13 +1,96 @@
-// CONTRACT STUB — replaced by the microauthd AUTH API emulation. Keep the export name and options.
-import { Router } from 'express';
+// microauthd AUTH-server emulation: /token (client_credentials), discovery, JWKS and the scope-gated user API.
+import express, { Router } from 'express';
+
+import { BUILT_IN_SCOPES, DEMO_CLIENTS, SEED_USERS, findBuiltInScope } from './seed.js';
+import { createSigner } from './signer.js';
+import { createTokenHandler } from './tokenEndpoint.js';
+import { createUserRouter, hashPassword } from './userApi.js';
+
+/** The `aud` of every token this emulation issues. */
+export const MICROAUTHD_AUDIENCE = 'microauthd';
+
+/** Client auth methods the emulated /token accepts: no JWT client authentication, as upstream. */
+export const MICROAUTHD_AUTH_METHODS = Object.freeze(['client_secret_basic', 'client_secret_post']);
+
+/** The discovery document for an issuer. */
+function discovery(issuer) {
+  return {
+    issuer,
+    token_endpoint: `${issuer}/token`,
+    jwks_uri: `${issuer}/jwks.json`,
+    grant_types_supported: ['client_credentials'],
+    response_types_supported: [],
+    token_endpoint_auth_methods_supported: [...MICROAUTHD_AUTH_METHODS],
+    id_token_signing_alg_values_supported: ['RS256'],
+    subject_types_supported: ['public'],
+    scopes_supported: Object.values(BUILT_IN_SCOPES).map((s) => s.name),
+    claims_supported: ['sub', 'jti', 'iat', 'nbf', 'exp', 'iss', 'aud', 'client_id', 'token_use', 'scope'],
+  };
+}
 
 /**
- * @param {{ baseUrl: string }} options  baseUrl e.g. http://localhost:4500/microauthd (the issuer)
+ * Creates the emulation. The caller mounts `router` at the path of `baseUrl` (e.g. `/microauthd`).
+ * @param {{ baseUrl: string, tokenTtlSeconds?: number, now?: () => number, log?: (event: object) => void }} options
+ *   baseUrl e.g. http://localhost:4500/microauthd (the issuer); `now` and `log` are for tests and the console.
  * @returns {Promise<{ router: import('express').Router, reset(): void,
- *   clients(): Array<{client_id: string, client_secret: string, token_endpoint_auth_method: string, scope: string, purpose: string, provider: 'microauthd'}>,
- *   users(): Array<{id: string, username: string}> }>}
+ *   clients(): Array<{client_id: string, client_secret: string, token_endpoint_auth_method: string, scope: string,
+ *     scope_names: string, purpose: string, provider: 'microauthd', roles: string[]}>,
+ *   users(): Array<{id: string, username: string, email: string}> }>}
  */
 export async function createMicroauthd(options) {
-  void options;
-  return { router: Router(), reset() {}, clients: () => [], users: () => [] };
+  const issuer = String(options?.baseUrl ?? '').replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(issuer)) throw new TypeError('createMicroauthd: baseUrl must be an http(s) URL');
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => {});
+  const signer = await createSigner({
+    issuer, audience: MICROAUTHD_AUDIENCE, ttlSeconds: options.tokenTtlSeconds ?? 3600, now,
+  });
+
+  // Seed passwords are hashed once; reset() copies these records rather than re-hashing.
+  const seededUsers = SEED_USERS.map(({ password, ...u }) => ({ ...u, passwordHash: hashPassword(password) }));
+  const store = { users: new Map() };
+  const reset = () => {
+    store.users.clear();
+    for (const u of seededUsers) store.users.set(u.id, { ...u });
+  };
+  reset();
+
+  const clientsById = new Map(DEMO_CLIENTS.map((c) => [c.client_id, c]));
+
+  const router = Router();
+  router.use(express.urlencoded({ extended: false, limit: '16kb' }));
+  router.use(express.json({ limit: '16kb' }));
+  router.get('/.well-known/openid-configuration', (_req, res) => res.json(discovery(issuer)));
+  router.get('/jwks.json', (_req, res) => res.json(signer.jwks()));
+  router.post('/token', createTokenHandler({
+    findClient: (id) => clientsById.get(id),
+    findScope: findBuiltInScope,
+    signer,
+    audience: MICROAUTHD_AUDIENCE,
+    log,
+  }));
+  router.use(createUserRouter({ verify: (jwt) => signer.verify(jwt), store, now, log }));
+  // Malformed JSON/form bodies: answer in microauthd's `{success,message}` shape rather than an HTML error page.
+  router.use((err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status = Number.isInteger(err?.status) && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) log({ event: 'error', message: String(err?.message ?? err) });
+    return res.status(status).json({ success: false, message: status === 500 ? 'Internal error' : 'Malformed request body' });
+  });
+
+  return {
+    router,
+    reset,
+    clients: () => DEMO_CLIENTS.map((c) => ({
+      client_id: c.client_id,
+      client_secret: c.client_secret,
+      token_endpoint_auth_method: 'client_secret_basic',
+      scope: c.scopes.join(' '),
+      scope_names: c.scopes.map((s) => findBuiltInScope(s)?.name ?? s).join(' '),
+      purpose: c.purpose,
+      provider: 'microauthd',
+      roles: [],
+    })),
+    users: () => [...store.users.values()].map((u) => ({ id: u.id, username: u.username, email: u.email })),
+  };
 }

@@ -5,7 +5,10 @@ import { findScope, splitScopes, type ScopeCatalogEntry } from '../config/scopeC
 /** Input to {@link adviseScopes}. Scope lists accept friendly names or (microauthd) UUIDs. */
 export interface ScopeAdviceInput {
   catalog: readonly ScopeCatalogEntry[];
-  /** Capabilities the caller wants (catalog `capability` keys); a scope name or UUID is accepted as itself. */
+  /**
+   * Capabilities the caller wants (catalog `capability` keys); a scope name or UUID is accepted as itself.
+   * A capability shared by several entries needs as many of them as it takes to cover all their endpoints.
+   */
   wanted: readonly string[];
   /** Scopes configured on the client in the form. */
   configured?: readonly string[] | string;
@@ -47,6 +50,34 @@ function resolve(catalog: readonly ScopeCatalogEntry[], list: string[]): { entri
   return { entries, unknown };
 }
 
+const endpointKey = (e: { method: string; path: string }): string => `${e.method.toUpperCase()} ${e.path}`;
+
+/**
+ * The fewest scopes whose endpoints cover every endpoint of the wanted capabilities. A capability is the union of
+ * its entries' endpoints: when its scopes gate different endpoints all are needed (e.g. create/read/update/delete
+ * devices); when one scope's endpoints include another's, the wider one alone suffices. Greedy set cover — exact
+ * enough for catalogs of a dozen entries; ties go to the narrower scope, then catalog order. Entries that list no
+ * endpoints cannot be reasoned about and are all kept.
+ */
+function coverCapabilities(catalog: readonly ScopeCatalogEntry[], capabilities: Set<string>): ScopeCatalogEntry[] {
+  const candidates = catalog.filter((e) => capabilities.has(e.capability));
+  const chosen = candidates.filter((e) => e.endpoints.length === 0);
+  const uncovered = new Set(candidates.flatMap((e) => e.endpoints.map(endpointKey)));
+  while (uncovered.size > 0) {
+    let best: { entry: ScopeCatalogEntry; gain: number } | undefined;
+    for (const entry of candidates) {
+      if (chosen.includes(entry)) continue;
+      const gain = new Set(entry.endpoints.map(endpointKey).filter((k) => uncovered.has(k))).size;
+      const better = !best || gain > best.gain || (gain === best.gain && entry.endpoints.length < best.entry.endpoints.length);
+      if (gain > 0 && better) best = { entry, gain };
+    }
+    if (!best) break;
+    chosen.push(best.entry);
+    for (const e of best.entry.endpoints) uncovered.delete(endpointKey(e));
+  }
+  return chosen;
+}
+
 /**
  * Advises the least-privilege scope set for the wanted capabilities and compares it with what was configured,
  * requested and granted. Provider-agnostic: works with any catalog (PingOne names, microauthd names or UUIDs).
@@ -57,14 +88,17 @@ export function adviseScopes(input: ScopeAdviceInput): ScopeAdvice {
   const { catalog } = input;
 
   const needed = new Set<ScopeCatalogEntry>();
+  const capabilities = new Set<string>();
   const unsupportedCapabilities: string[] = [];
   for (const want of new Set(input.wanted.map((w) => w.trim()).filter((w) => w.length > 0))) {
-    // A capability may be provided by several scopes (rare); one suffices, so take the first in catalog order.
-    const byCapability = catalog.find((e) => e.capability === want);
-    const entry = byCapability ?? findScope(catalog, want);
-    if (entry) needed.add(entry);
-    else unsupportedCapabilities.push(want);
+    if (catalog.some((e) => e.capability === want)) capabilities.add(want);
+    else {
+      const entry = findScope(catalog, want);
+      if (entry) needed.add(entry);
+      else unsupportedCapabilities.push(want);
+    }
   }
+  for (const entry of coverCapabilities(catalog, capabilities)) needed.add(entry);
   const minimalEntries = catalog.filter((e) => needed.has(e));
   const minimal = minimalEntries.map((e) => e.name);
 

@@ -1,0 +1,54 @@
+// microauthd emulation signing key: RS256 access tokens issued and verified with jose, public key as a JWKS.
+import { randomUUID } from 'node:crypto';
+import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, jwtVerify } from 'jose';
+
+/**
+ * Creates the emulation's signing key (generated per process, never written anywhere).
+ * @param {{ issuer: string, audience: string, ttlSeconds: number, now: () => number }} options
+ */
+export async function createSigner({ issuer, audience, ttlSeconds, now }) {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
+  const publicJwk = await exportJWK(publicKey);
+  const kid = await calculateJwkThumbprint(publicJwk);
+  const jwks = { keys: [{ ...publicJwk, kid, alg: 'RS256', use: 'sig' }] };
+
+  return {
+    /** The public JWKS served at /jwks.json. */
+    jwks: () => structuredClone(jwks),
+
+    /**
+     * Issues a client-credentials access token with microauthd's claim set.
+     * @param {{ clientId: string, scope: string }} grant
+     */
+    async issue({ clientId, scope }) {
+      const iat = Math.floor(now() / 1000);
+      const jti = randomUUID();
+      const accessToken = await new SignJWT({ client_id: clientId, token_use: 'access', scope })
+        .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+        .setSubject(clientId)
+        .setJti(jti)
+        .setIssuedAt(iat)
+        .setNotBefore(iat)
+        .setExpirationTime(iat + ttlSeconds)
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .sign(privateKey);
+      return { accessToken, jti, expiresIn: ttlSeconds };
+    },
+
+    /**
+     * Verifies a bearer token: signature, alg, issuer, exp/nbf (at the injected clock), and that it is an access
+     * token. Throws when any check fails.
+     * @param {string} token
+     */
+    async verify(token) {
+      const { payload } = await jwtVerify(token, publicKey, {
+        issuer,
+        algorithms: ['RS256'],
+        currentDate: new Date(now()),
+      });
+      if (payload.token_use !== 'access') throw new Error('not an access token');
+      return payload;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// The microauthd AUTH-server client: the five scope-gated user calls with validation, exchanges and 403 diagnosis.
+import { systemClock } from '../../utils/clock';
+import { InputError, PlaygroundError } from '../../utils/errors';
+import { noopLogger } from '../../utils/logger';
+import { validateEndpointUrl } from '../../utils/urlValidation';
+import { callMicroauthd, DEFAULT_MICROAUTHD_TIMEOUT_MS, type CallDeps } from './transport';
+import type {
+  MicroauthdClient,
+  MicroauthdClientOptions,
+  MicroauthdMessage,
+  MicroauthdToken,
+  MicroauthdUser,
+  ProvisionUserInput,
+} from './types';
+import { validatePassword, validateProvisionUser, validateUserId } from './validation';
+
+function isUser(value: unknown): value is MicroauthdUser {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.id === 'string' && typeof v.username === 'string';
+}
+
+function asUser(value: unknown): MicroauthdUser {
+  if (!isUser(value)) throw new PlaygroundError('INVALID_RESPONSE', 'microauthd did not answer with a user object.');
+  return value;
+}
+
+function asMessage(value: unknown): MicroauthdMessage {
+  const v = (value ?? {}) as Record<string, unknown>;
+  if (typeof v.success !== 'boolean') {
+    throw new PlaygroundError('INVALID_RESPONSE', 'microauthd did not answer with {success, message}.');
+  }
+  return { success: v.success, message: typeof v.message === 'string' ? v.message : '' };
+}
+
+/**
+ * Creates a client for microauthd's AUTH-server user endpoints. Each call validates its input first (InputError
+ * naming the field), gets a token from `getToken`, reports the exchange (Authorization and passwords masked) and
+ * throws {@link MicroauthdForbiddenError} on 403 naming the scope the call needs.
+ * @throws InputError `baseUrl` when the base URL is not an absolute http(s) URL (http only for loopback)
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
+ */
+export function createMicroauthdClient(options: MicroauthdClientOptions): MicroauthdClient {
+  const base = validateEndpointUrl(options.baseUrl, 'baseUrl');
+  const baseHref = `${base.origin}${base.pathname.replace(/\/+$/, '')}`;
+  const logger = (options.logger ?? noopLogger).child('microauthd', '🧩');
+
+  const deps = (): CallDeps => ({
+    fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
+    clock: options.clock ?? systemClock,
+    logger,
+    timeoutMs: options.timeoutMs ?? DEFAULT_MICROAUTHD_TIMEOUT_MS,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onExchange ? { onExchange: options.onExchange } : {}),
+  });
+
+  async function token(): Promise<MicroauthdToken> {
+    const t = await options.getToken();
+    if (!t || typeof t.accessToken !== 'string' || t.accessToken === '') {
+      throw new InputError('accessToken', 'Get a microauthd access token first.');
+    }
+    return t;
+  }
+
+  async function call(method: 'GET' | 'POST', path: string, body?: Record<string, unknown>): Promise<unknown> {
+    return callMicroauthd(
+      { method, path, url: `${baseHref}${path}`, token: await token(), ...(body ? { body } : {}) },
+      deps(),
+    );
+  }
+
+  const userPath = (id: string) => `/user/${encodeURIComponent(id)}`;
+
+  return {
+    async listUsers() {
+      const value = await call('GET', '/users');
+      if (!Array.isArray(value) || !value.every(isUser)) {
+        throw new PlaygroundError('INVALID_RESPONSE', 'microauthd did not answer GET /users with a list of users.');
+      }
+      return value;
+    },
+    async getUser(id) {
+      return asUser(await call('GET', userPath(validateUserId(id))));
+    },
+    async provisionUser(input: ProvisionUserInput) {
+      const body = validateProvisionUser(input);
+      return asUser(await call('POST', '/user', { ...body }));
+    },
+    async resetPassword(id, newPassword) {
+      const userId = validateUserId(id);
+      const password = validatePassword(newPassword, 'new_password');
+      return asMessage(await call('POST', `${userPath(userId)}/reset`, { new_password: password }));
+    },
+    async deactivateUser(id) {
+      return asMessage(await call('POST', `${userPath(validateUserId(id))}/deactivate`));
+    },
+  };
+}

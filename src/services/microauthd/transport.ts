@@ -1,0 +1,180 @@
+// One microauthd AUTH-server call: fetch with a timeout, a masked exchange record, log lines and typed errors.
+import { decodeJwt } from 'jose';
+
+import { MICROAUTHD_SCOPE_CATALOG } from '../../config/microauthd';
+import { matchGrantedScopes, scopeForEndpoint, splitScopes } from '../../config/scopeCatalog';
+import type { Clock } from '../../utils/clock';
+import { PlaygroundError } from '../../utils/errors';
+import type { Logger } from '../../utils/logger';
+import { MASK, maskAuthorization, maskSensitiveText } from '../../utils/mask';
+import { parseJsonSafely, readTextCapped } from '../../utils/secureJson';
+import { MicroauthdApiError, MicroauthdForbiddenError, type ForbiddenScopeInfo } from './errors';
+import type { ApiExchange, MicroauthdToken } from './types';
+
+export const DEFAULT_MICROAUTHD_TIMEOUT_MS = 15_000;
+/** Longest response text kept in an exchange record. */
+export const EXCHANGE_SNIPPET_LENGTH = 2000;
+const PASSWORD_MEMBERS = new Set(['password', 'new_password']);
+const FIELDS = ['new_password', 'username', 'email', 'password'];
+
+export interface CallRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  /** The path relative to the base URL, for log lines (ids only). */
+  path: string;
+  token: MicroauthdToken;
+  body?: Record<string, unknown>;
+}
+
+export interface CallDeps {
+  fetch: typeof fetch;
+  clock: Clock;
+  logger: Logger;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  onExchange?: (exchange: ApiExchange) => void;
+}
+
+/** The body as shown and logged: password members replaced by bullets, other secrets masked. */
+export function maskRequestBody(body: Record<string, unknown>, personalData: boolean): string {
+  const shown = Object.fromEntries(
+    Object.entries(body).map(([k, v]) => [k, PASSWORD_MEMBERS.has(k) ? MASK.repeat(8) : v]),
+  );
+  return maskSensitiveText(JSON.stringify(shown), { personalData });
+}
+
+/** The granted scopes: what the caller said, else the token's `scope` claim (decoded, not verified), else unknown. */
+export function grantedScopesOf(token: MicroauthdToken): string[] | undefined {
+  if (typeof token.scope === 'string') return splitScopes(token.scope);
+  try {
+    const claim = decodeJwt(token.accessToken).scope;
+    return typeof claim === 'string' ? splitScopes(claim) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Which scope the endpoint needs and whether the token holds it (name or UUID). */
+export function diagnoseScope(method: string, url: string, token: MicroauthdToken): ForbiddenScopeInfo {
+  const entry = scopeForEndpoint(MICROAUTHD_SCOPE_CATALOG, method, url);
+  const granted = grantedScopesOf(token);
+  const hit = entry && granted ? matchGrantedScopes([entry], granted).recognised[0] : undefined;
+  return {
+    requiredScope: entry ? { name: entry.name, id: entry.id } : undefined,
+    tokenHasScope: entry && granted ? hit !== undefined : undefined,
+    grantedAs: hit?.grantedAs,
+    grantedScopes: granted ?? [],
+  };
+}
+
+async function fetchWithTimeout(url: string, init: RequestInit, deps: CallDeps): Promise<Response> {
+  const controller = new AbortController();
+  let fail: (e: PlaygroundError) => void = () => undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  const stop = (e: PlaygroundError) => {
+    fail(e);
+    controller.abort(e);
+  };
+  const timer = deps.clock.setTimeout(
+    () => stop(new PlaygroundError('TIMEOUT', `microauthd did not answer within ${deps.timeoutMs} ms.`)),
+    deps.timeoutMs,
+  );
+  const onAbort = () => stop(new PlaygroundError('ABORTED', 'The microauthd request was cancelled.'));
+  if (deps.signal?.aborted) onAbort();
+  deps.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    // Raced so that a fetch which ignores its signal still times out.
+    return await Promise.race([deps.fetch(url, { ...init, signal: controller.signal }), stopped]);
+  } catch (error) {
+    if (error instanceof PlaygroundError) throw error;
+    throw new PlaygroundError('NETWORK', 'Could not reach microauthd (network error, or blocked by CORS).', { cause: error });
+  } finally {
+    deps.clock.clearTimeout(timer);
+    deps.signal?.removeEventListener('abort', onAbort);
+    stopped.catch(() => undefined);
+  }
+}
+
+function report(deps: CallDeps, exchange: ApiExchange): void {
+  try {
+    deps.onExchange?.(exchange);
+  } catch {
+    // A broken UI listener must not change the outcome of the call.
+  }
+}
+
+function serverMessageOf(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const message = (value as Record<string, unknown>).message;
+  return typeof message === 'string' ? message : undefined;
+}
+
+/**
+ * Sends one request; returns the parsed JSON body.
+ * @throws MicroauthdForbiddenError (403), MicroauthdApiError (other non-2xx),
+ *   PlaygroundError NETWORK / TIMEOUT / ABORTED / INVALID_RESPONSE
+ */
+export async function callMicroauthd(req: CallRequest, deps: CallDeps): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${req.token.accessToken}` };
+  const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body);
+  if (bodyText !== undefined) headers['Content-Type'] = 'application/json';
+  const base: Omit<ApiExchange, 'status' | 'responseBody' | 'durationMs'> = {
+    method: req.method,
+    url: req.url,
+    requestHeaders: { ...headers, Authorization: maskAuthorization(headers.Authorization as string) },
+    // The user's own view keeps usernames and emails; passwords never appear.
+    ...(req.body === undefined ? {} : { requestBody: maskRequestBody(req.body, false) }),
+    attempt: 1,
+  };
+  if (req.body !== undefined) deps.logger.debug(`${req.method} ${req.path} body`, { body: maskRequestBody(req.body, true) });
+  const started = deps.clock.now();
+
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetchWithTimeout(req.url, { method: req.method, headers, body: bodyText, credentials: 'omit' }, deps);
+    const read = await readTextCapped(response);
+    if (!read.ok) throw new PlaygroundError('INVALID_RESPONSE', 'The microauthd response body is too large.', { status: response.status });
+    text = read.text;
+  } catch (error) {
+    const durationMs = deps.clock.now() - started;
+    const e = error instanceof PlaygroundError ? error : new PlaygroundError('NETWORK', 'The microauthd response was cut off.', { cause: error });
+    report(deps, { ...base, status: e.status ?? 0, responseBody: '', durationMs, error: e.message });
+    deps.logger.warn(`${req.method} ${req.path} failed: ${e.code} (${durationMs} ms)`, { method: req.method, path: req.path, code: e.code });
+    throw e;
+  }
+
+  const durationMs = deps.clock.now() - started;
+  const status = response.status;
+  const snippet = maskSensitiveText(text.slice(0, EXCHANGE_SNIPPET_LENGTH), { personalData: false });
+  report(deps, { ...base, status, responseBody: snippet, durationMs });
+  const parsed = text.length > 0 ? parseJsonSafely(text) : undefined;
+  const line = { method: req.method, path: req.path, status, durationMs };
+
+  if (status >= 200 && status < 300) {
+    deps.logger.info(`${req.method} ${req.path} → ${status} (${durationMs} ms)`, line);
+    if (!parsed?.ok) throw new PlaygroundError('INVALID_RESPONSE', 'microauthd answered with a body that is not JSON.', { status });
+    return parsed.value;
+  }
+
+  const serverMessage = parsed?.ok ? serverMessageOf(parsed.value) : undefined;
+  const field = status === 400 && serverMessage ? FIELDS.find((f) => serverMessage.startsWith(f)) : undefined;
+  const init = {
+    status, method: req.method, url: req.url, bodySnippet: snippet,
+    ...(serverMessage !== undefined ? { serverMessage } : {}), ...(field ? { field } : {}),
+  };
+  if (status === 403) {
+    const error = new MicroauthdForbiddenError(init, diagnoseScope(req.method, req.url, req.token));
+    deps.logger.error(`${req.method} ${req.path} → 403 ${serverMessage ?? ''}. ${error.hint}`, {
+      ...line, requiredScope: error.requiredScope?.name, tokenHasScope: error.tokenHasScope,
+    });
+    throw error;
+  }
+  const error = status === 401
+    ? new MicroauthdApiError(init, 'microauthd rejected the access token (401): it is missing, expired, or not signed by this server.')
+    : new MicroauthdApiError(init);
+  deps.logger.warn(`${req.method} ${req.path} → ${status} ${serverMessage ?? ''} (${durationMs} ms)`, { ...line, serverMessage });
+  throw error;
+}
