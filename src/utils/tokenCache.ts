@@ -58,9 +58,21 @@ interface Entry {
   lastError?: CacheError;
 }
 
+const WHITESPACE = /\s/;
+
 function normaliseScopes(scope: readonly string[]): string[] {
-  const tokens = scope.flatMap((s) => s.split(/\s+/)).filter((s) => s !== '');
-  return [...new Set(tokens)].sort();
+  // Written as loops rather than flatMap/Set: this runs on every cache hit.
+  const tokens: string[] = [];
+  for (const s of scope) {
+    if (WHITESPACE.test(s)) {
+      for (const t of s.split(/\s+/)) if (t !== '') tokens.push(t);
+    } else if (s !== '') tokens.push(s);
+  }
+  tokens.sort();
+  let kept = 0;
+  for (let i = 0; i < tokens.length; i += 1) if (i === 0 || tokens[i] !== tokens[kept - 1]) tokens[kept++] = tokens[i] as string;
+  tokens.length = kept;
+  return tokens;
 }
 
 function normaliseParts(parts: TokenCacheKeyParts): TokenCacheKeyParts {
@@ -70,15 +82,19 @@ function normaliseParts(parts: TokenCacheKeyParts): TokenCacheKeyParts {
   return out;
 }
 
+const field = (value: string) => `${value.length}:${value};`;
+
 /**
  * The cache key for a token request. Scope is a set (RFC 6749 §3.3: order does not matter, duplicates mean
  * nothing); audience and resource stay separate fields because servers treat them differently (RFC 8707).
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
  */
 export function cacheKey(parts: TokenCacheKeyParts): string {
-  const p = normaliseParts(parts);
-  // JSON keeps the fields unambiguous whatever characters client IDs or audiences contain.
-  return JSON.stringify([p.env, p.clientId, p.audience ?? '', p.resource ?? '', p.scope]);
+  // Length-prefixed fields are unambiguous whatever characters client IDs or audiences contain (and cheaper
+  // than JSON on the hit path).
+  let key = field(parts.env) + field(parts.clientId) + field(parts.audience || '') + field(parts.resource || '');
+  for (const scope of normaliseScopes(parts.scope)) key += field(scope);
+  return key;
 }
 
 function toCacheError(error: unknown): CacheError {
@@ -120,9 +136,11 @@ export class TokenCache {
     if (entry?.record && now < entry.record.expAt) {
       const ttlSeconds = Math.floor((entry.record.expAt - now) / 1000);
       this.emit({ type: 'hit', key, at: now, ttlSeconds });
-      this.log.debug(`cache hit ttl=${ttlSeconds}s`, { key });
-      // Inside the refresh window: serve the still-valid token and refresh behind the caller's back.
-      if (now >= entry.refreshAt && !entry.inflight) void this.refresh(entry).catch(() => undefined);
+      this.log.debug(`cache hit ttl=${ttlSeconds}s`);
+      // Inside the refresh window, or after a failed refresh: serve the still-valid token and refresh behind
+      // the caller's back.
+      const due = now >= entry.refreshAt || entry.lastError !== undefined;
+      if (due && !entry.inflight) void this.refresh(entry).catch(() => undefined);
       return Promise.resolve(entry.record);
     }
     if (entry?.record) this.dropRecord(entry); // expired: never served
@@ -150,6 +168,7 @@ export class TokenCache {
       entry = { key, parts: normaliseParts(parts), refreshAt: Number.POSITIVE_INFINITY };
       this.entries.set(key, entry);
     }
+    entry.lastError = undefined; // a token obtained elsewhere supersedes a failed refresh
     this.store(entry, record);
   }
 
@@ -252,7 +271,7 @@ export class TokenCache {
       // Stale-while-refresh: keep serving the valid token, say what went wrong, and try again before expiry.
       entry.lastError = cacheError;
       this.emit({ type: 'refresh-failed', key: entry.key, at: now, error: cacheError });
-      this.log.warn(`proactive refresh failed code=${cacheError.code}`, { key: entry.key });
+      this.log.warn(`proactive refresh failed code=${cacheError.code}`, describe(entry));
       const remaining = entry.record.expAt - now;
       const retryIn = Math.min(30_000, Math.floor(remaining / 2));
       if (retryIn >= 1000) this.schedule(entry, now + retryIn);
@@ -268,7 +287,7 @@ export class TokenCache {
     entry.record = record;
     const ttlSeconds = Math.floor((record.expAt - now) / 1000);
     this.emit({ type, key: entry.key, at: now, ttlSeconds });
-    if (type === 'refreshed') this.log.info(`token refreshed ttl=${ttlSeconds}s`, { key: entry.key });
+    if (type === 'refreshed') this.log.info(`token refreshed ttl=${ttlSeconds}s`, describe(entry));
     // Refresh `window` before expiry, but never before half the token's life: with a window longer than the
     // lifetime (a 60 s demo token, 90 s window) a fresh token would otherwise be refreshed in a tight loop.
     const halfLife = record.obtainedAt + (record.expAt - record.obtainedAt) / 2;
@@ -283,7 +302,7 @@ export class TokenCache {
     entry.refreshAt = now + delay;
     const inSeconds = Math.round(delay / 1000);
     this.emit({ type: 'refresh-scheduled', key: entry.key, at: now, inSeconds });
-    this.log.info(`proactive refresh in ${inSeconds}s`, { key: entry.key });
+    this.log.info(`proactive refresh in ${inSeconds}s`, describe(entry));
     entry.timer = this.clock.setTimeout(() => {
       entry.timer = undefined;
       if (this.entries.get(entry.key) !== entry || entry.inflight) return;
@@ -305,6 +324,7 @@ export class TokenCache {
   }
 
   private emit(event: CacheEvent): void {
+    if (this.eventListeners.size === 0) return;
     for (const listener of this.eventListeners) notify(() => listener(event));
   }
 
@@ -312,6 +332,11 @@ export class TokenCache {
     this.snapshot = null;
     for (const listener of this.listeners) notify(listener);
   }
+}
+
+/** What a log line may say about an entry: who and what for, never the token. */
+function describe(entry: Entry): Record<string, string> {
+  return { clientId: entry.parts.clientId, env: entry.parts.env, scope: entry.parts.scope.join(' ') };
 }
 
 /** A throwing listener is a bug in the listener; it must not leave the cache half-updated. */

@@ -1,0 +1,157 @@
+// Signing keys in IndexedDB: the non-extractable CryptoKey itself (structured clone keeps it non-extractable).
+import type { JWK } from 'jose';
+import { SIGNING_ALGS, type SigningAlg } from '../types/token';
+import { InputError, PlaygroundError } from './errors';
+import type { SigningKey } from './keys';
+
+export const KEY_DB_NAME = 'm2m-playground';
+export const KEY_STORE_NAME = 'keys';
+const DB_VERSION = 1;
+
+export interface StoredKeyRecord {
+  id: string;
+  label?: string;
+  key: SigningKey;
+  /** epoch ms */
+  createdAt: number;
+}
+
+export interface KeyStore {
+  /** @throws PlaygroundError STORAGE_ERROR when IndexedDB is unavailable or the write fails */
+  put(record: StoredKeyRecord): Promise<void>;
+  get(id: string): Promise<StoredKeyRecord | undefined>;
+  /** Oldest first; [] when IndexedDB is unavailable. */
+  list(): Promise<StoredKeyRecord[]>;
+  delete(id: string): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/** The row as stored: flat, so a future reader does not depend on the SigningKey interface's nesting. */
+interface KeyRow {
+  id: string;
+  label?: string;
+  privateKey: CryptoKey;
+  publicJwk: JWK;
+  kid: string;
+  thumbprint: string;
+  alg: SigningAlg;
+  createdAt: number;
+}
+
+function toRecord(row: unknown): StoredKeyRecord | undefined {
+  const r = row as Partial<KeyRow> | null;
+  const ok =
+    r !== null && typeof r === 'object' && typeof r.id === 'string' && typeof r.kid === 'string' && typeof r.thumbprint === 'string' &&
+    typeof r.createdAt === 'number' && typeof r.publicJwk === 'object' && r.publicJwk !== null &&
+    (SIGNING_ALGS as readonly string[]).includes(r.alg as string) &&
+    typeof r.privateKey === 'object' && r.privateKey !== null && r.privateKey.type === 'private';
+  if (!ok) return undefined; // a row this version cannot use is skipped, not fatal
+  const record: StoredKeyRecord = {
+    id: r.id as string,
+    createdAt: r.createdAt as number,
+    key: {
+      privateKey: r.privateKey as CryptoKey,
+      publicJwk: r.publicJwk as JWK,
+      kid: r.kid as string,
+      thumbprint: r.thumbprint as string,
+      alg: r.alg as SigningAlg,
+    },
+  };
+  if (typeof r.label === 'string') record.label = r.label;
+  return record;
+}
+
+const storageError = (message: string, cause?: unknown) => new PlaygroundError('STORAGE_ERROR', message, { cause });
+
+/** Opens the store over the given IDBFactory (default: the browser's, looked up on first use). */
+export function createKeyStore(options: { indexedDB?: IDBFactory } = {}): KeyStore {
+  let db: Promise<IDBDatabase> | null = null;
+
+  function open(): Promise<IDBDatabase> {
+    if (db) return db;
+    db = new Promise<IDBDatabase>((resolve, reject) => {
+      const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+      if (!factory) throw storageError('IndexedDB is not available in this browser.');
+      const request = factory.open(KEY_DB_NAME, DB_VERSION);
+      request.onupgradeneeded = () => {
+        if (!request.result.objectStoreNames.contains(KEY_STORE_NAME)) {
+          request.result.createObjectStore(KEY_STORE_NAME, { keyPath: 'id' });
+        }
+      };
+      request.onsuccess = () => {
+        const database = request.result;
+        // Let another tab upgrade the schema instead of blocking it; we reopen on next use.
+        database.onversionchange = () => {
+          database.close();
+          db = null;
+        };
+        resolve(database);
+      };
+      request.onerror = () => reject(storageError('IndexedDB could not be opened.', request.error));
+      request.onblocked = () => reject(storageError('IndexedDB is blocked by another tab of the playground.'));
+    }).catch((error: unknown) => {
+      db = null; // retry on next use (the user may re-enable storage)
+      throw error instanceof PlaygroundError ? error : storageError('IndexedDB is not available.', error);
+    });
+    return db;
+  }
+
+  async function run<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+    const database = await open();
+    return new Promise<T>((resolve, reject) => {
+      let tx: IDBTransaction;
+      try {
+        tx = database.transaction(KEY_STORE_NAME, mode);
+      } catch (cause) {
+        reject(storageError('IndexedDB transaction could not start.', cause));
+        return;
+      }
+      const request = use(tx.objectStore(KEY_STORE_NAME));
+      tx.oncomplete = () => resolve(request.result);
+      tx.onerror = () => reject(storageError('IndexedDB request failed.', tx.error ?? request.error));
+      tx.onabort = () => reject(storageError('IndexedDB transaction was aborted.', tx.error));
+    });
+  }
+
+  /** Reads and deletes on an unavailable database have nothing to act on: they succeed empty. */
+  async function tolerant<T>(fallback: T, action: () => Promise<T>): Promise<T> {
+    try {
+      await open();
+    } catch {
+      return fallback;
+    }
+    return action();
+  }
+
+  return {
+    async put(record) {
+      const { key } = record;
+      if (!key || typeof key.privateKey !== 'object' || key.privateKey.type !== 'private') {
+        throw new InputError('key', 'Only a private signing key can be stored.');
+      }
+      if (key.privateKey.extractable) {
+        // The whole point of storing the CryptoKey is that script can never read the key material back.
+        throw new InputError('key', 'Refusing to store an extractable private key; import it as non-extractable.');
+      }
+      const row: KeyRow = {
+        id: record.id,
+        privateKey: key.privateKey,
+        publicJwk: key.publicJwk,
+        kid: key.kid,
+        thumbprint: key.thumbprint,
+        alg: key.alg,
+        createdAt: record.createdAt,
+      };
+      if (record.label !== undefined) row.label = record.label;
+      await run('readwrite', (store) => store.put(row));
+    },
+    get: (id) => tolerant(undefined, async () => toRecord(await run('readonly', (store) => store.get(id)))),
+    list: () =>
+      tolerant([], async () => {
+        const rows = await run('readonly', (store) => store.getAll());
+        return rows.map(toRecord).filter((r): r is StoredKeyRecord => r !== undefined).sort((a, b) => a.createdAt - b.createdAt);
+      }),
+    delete: (id) => tolerant(undefined, () => run('readwrite', (store) => store.delete(id))),
+    clear: () => tolerant(undefined, () => run('readwrite', (store) => store.clear())),
+  };
+}

@@ -1,0 +1,294 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TokenCacheKeyParts, TokenRecord } from '../types/token';
+import { PlaygroundError } from './errors';
+import type { Logger } from './logger';
+import { cacheKey, TokenCache, type CacheEvent } from './tokenCache';
+
+const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
+const parts: TokenCacheKeyParts = { clientId: 'worker', env: 'env-1', scope: ['p1:read:user', 'p1:create:device'] };
+
+let issued = 0;
+function token(ttlSeconds: number): TokenRecord {
+  issued += 1;
+  const now = Date.now();
+  return { accessToken: `tok-${issued}-secretvalue`, tokenType: 'bearer', expiresIn: ttlSeconds, obtainedAt: now, expAt: now + ttlSeconds * 1000 };
+}
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+function capturingLogger() {
+  const lines: { level: string; message: string; data?: unknown }[] = [];
+  const make = (): Logger => ({
+    debug: (message, data) => lines.push({ level: 'debug', message, data }),
+    info: (message, data) => lines.push({ level: 'info', message, data }),
+    warn: (message, data) => lines.push({ level: 'warn', message, data }),
+    error: (message, data) => lines.push({ level: 'error', message, data }),
+    child: () => make(),
+  });
+  return { logger: make(), lines };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: T0 });
+  issued = 0;
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('cacheKey', () => {
+  it('treats scope as an order-insensitive set', () => {
+    expect(cacheKey({ ...parts, scope: ['b', 'a', 'a'] })).toBe(cacheKey({ ...parts, scope: ['a', 'b'] }));
+    expect(cacheKey({ ...parts, scope: ['a b'] })).toBe(cacheKey({ ...parts, scope: ['b', 'a'] }));
+  });
+
+  it.each([
+    ['scope', { scope: ['p1:read:user'] }],
+    ['audience', { audience: 'https://api.example.com' }],
+    ['resource', { resource: 'https://api.example.com' }],
+    ['clientId', { clientId: 'other' }],
+    ['env', { env: 'env-2' }],
+  ])('distinguishes %s', (_name, change) => {
+    expect(cacheKey({ ...parts, ...change })).not.toBe(cacheKey(parts));
+  });
+
+  it('does not confuse audience with resource', () => {
+    expect(cacheKey({ ...parts, audience: 'x' })).not.toBe(cacheKey({ ...parts, resource: 'x' }));
+  });
+});
+
+describe('TokenCache', () => {
+  it('shares one request among 1,000 concurrent cold callers', async () => {
+    const fetchToken = vi.fn(async () => token(3600));
+    const cache = new TokenCache({ fetchToken });
+    const results = await Promise.all(Array.from({ length: 1000 }, () => cache.get(parts)));
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    expect(new Set(results).size).toBe(1);
+  });
+
+  it('serves hits without fetching and logs the ttl, never the token', async () => {
+    const { logger, lines } = capturingLogger();
+    const fetchToken = vi.fn(async () => token(3600));
+    const cache = new TokenCache({ fetchToken, logger });
+    const events: CacheEvent[] = [];
+    cache.onEvent((e) => events.push(e));
+    const first = await cache.get(parts);
+    vi.advanceTimersByTime(60_000);
+    const second = await cache.get({ ...parts, scope: [...parts.scope].reverse() });
+    expect(second).toBe(first);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    expect(events.map((e) => e.type)).toEqual(['miss', 'stored', 'refresh-scheduled', 'hit']);
+    expect(events.at(-1)?.ttlSeconds).toBe(3540);
+    expect(lines.map((l) => l.message)).toContain('cache hit ttl=3540s');
+    expect(lines.map((l) => l.message)).toContain('proactive refresh in 3510s');
+    expect(JSON.stringify(lines)).not.toContain('secretvalue');
+  });
+
+  it('refreshes proactively at expAt − 90 s', async () => {
+    const fetchToken = vi.fn(async () => token(3600));
+    const cache = new TokenCache({ fetchToken });
+    const first = await cache.get(parts);
+    await vi.advanceTimersByTimeAsync(3510_000 - 1);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    const second = await cache.get(parts);
+    expect(second).not.toBe(first);
+    expect(second.expAt).toBe(first.expAt - 90_000 + 3600_000);
+    expect(cache.getSnapshot().entries[0]?.refreshAt).toBe(second.expAt - 90_000);
+  });
+
+  it('honours a custom proactiveRefreshSeconds', async () => {
+    const fetchToken = vi.fn(async () => token(600));
+    const cache = new TokenCache({ fetchToken, proactiveRefreshSeconds: 120 });
+    await cache.get(parts);
+    await vi.advanceTimersByTimeAsync(480_000 - 1);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not refresh a short-lived token in a loop (window longer than its life)', async () => {
+    const fetchToken = vi.fn(async () => token(60));
+    const cache = new TokenCache({ fetchToken });
+    await cache.get(parts);
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps serving the valid token when a refresh fails, reports it, and recovers later', async () => {
+    const fetchToken = vi.fn<(p: TokenCacheKeyParts) => Promise<TokenRecord>>(async () => token(3600));
+    const cache = new TokenCache({ fetchToken });
+    const events: CacheEvent[] = [];
+    cache.onEvent((e) => events.push(e));
+    const first = await cache.get(parts);
+
+    fetchToken.mockRejectedValueOnce(new PlaygroundError('NETWORK', 'connection refused'));
+    await vi.advanceTimersByTimeAsync(3510_000);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    expect(events.find((e) => e.type === 'refresh-failed')?.error).toEqual({ code: 'NETWORK', message: 'connection refused' });
+    expect(await cache.get(parts)).toBe(first); // stale-while-refresh; this get() also retries at once
+    expect(fetchToken).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(0);
+    const recovered = await cache.get(parts);
+    expect(recovered).not.toBe(first);
+    expect(cache.getSnapshot().entries[0]?.lastError).toBeUndefined();
+  });
+
+  it('records lastError and retries on a later timer when nobody calls get()', async () => {
+    const fetchToken = vi.fn<(p: TokenCacheKeyParts) => Promise<TokenRecord>>(async () => token(3600));
+    const cache = new TokenCache({ fetchToken });
+    const first = await cache.get(parts);
+    fetchToken.mockRejectedValueOnce(new PlaygroundError('HTTP_STATUS', 'HTTP 503', { status: 503 }));
+    await vi.advanceTimersByTimeAsync(3510_000);
+    const entry = cache.getSnapshot().entries[0];
+    expect(entry?.record).toBe(first);
+    expect(entry?.lastError?.code).toBe('HTTP_STATUS');
+    expect(entry?.refreshing).toBe(false);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(fetchToken).toHaveBeenCalledTimes(3);
+    expect(cache.peek(parts)).not.toBe(first);
+  });
+
+  it('never serves an expired token', async () => {
+    const fetchToken = vi.fn<(p: TokenCacheKeyParts) => Promise<TokenRecord>>(async () => token(100));
+    const cache = new TokenCache({ fetchToken, proactiveRefreshSeconds: 0 });
+    const first = await cache.get(parts);
+    await vi.advanceTimersByTimeAsync(100_000);
+    expect(cache.peek(parts)).toBeUndefined();
+    const pending = deferred<TokenRecord>();
+    fetchToken.mockReturnValueOnce(pending.promise);
+    let settled: TokenRecord | undefined;
+    const next = cache.get(parts).then((r) => (settled = r));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toBeUndefined(); // waits for the new token instead of returning the expired one
+    const fresh = token(100);
+    pending.resolve(fresh);
+    await next;
+    expect(settled).toBe(fresh);
+    expect(settled).not.toBe(first);
+  });
+
+  it('does not serve an expired token after a failed refresh either', async () => {
+    const fetchToken = vi.fn<(p: TokenCacheKeyParts) => Promise<TokenRecord>>(async () => token(200));
+    const cache = new TokenCache({ fetchToken });
+    await cache.get(parts);
+    fetchToken.mockRejectedValue(new PlaygroundError('NETWORK', 'down'));
+    await vi.advanceTimersByTimeAsync(200_000);
+    await expect(cache.get(parts)).rejects.toMatchObject({ code: 'NETWORK' });
+    expect(cache.getSnapshot().entries).toHaveLength(0);
+  });
+
+  it('rejects a token that is already expired when it arrives', async () => {
+    const cache = new TokenCache({ fetchToken: async () => token(0) });
+    await expect(cache.get(parts)).rejects.toMatchObject({ code: 'INVALID_RESPONSE' });
+  });
+
+  it('keeps keys independent', async () => {
+    const fetchToken = vi.fn(async () => token(3600));
+    const cache = new TokenCache({ fetchToken });
+    await cache.get(parts);
+    await cache.get({ ...parts, scope: ['p1:read:user'] });
+    await cache.get({ ...parts, audience: 'https://api.pingone.com' });
+    await cache.get({ ...parts, clientId: 'other' });
+    await cache.get({ ...parts, env: 'env-2' });
+    await cache.get({ ...parts, scope: ['p1:create:device', 'p1:read:user', 'p1:read:user'] });
+    expect(fetchToken).toHaveBeenCalledTimes(5);
+  });
+
+  it('passes normalised parts and an abort signal to fetchToken', async () => {
+    const fetchToken = vi.fn(async (_p: TokenCacheKeyParts, _s?: AbortSignal) => token(3600));
+    const cache = new TokenCache({ fetchToken });
+    await cache.get({ ...parts, scope: ['b', 'a', 'b'] });
+    expect(fetchToken.mock.calls[0]?.[0].scope).toEqual(['a', 'b']);
+    expect(fetchToken.mock.calls[0]?.[1]).toBeInstanceOf(AbortSignal);
+  });
+
+  it('invalidate forces the next get() to fetch', async () => {
+    const fetchToken = vi.fn(async () => token(3600));
+    const cache = new TokenCache({ fetchToken });
+    const events: CacheEvent[] = [];
+    cache.onEvent((e) => events.push(e));
+    const first = await cache.get(parts);
+    cache.invalidate(parts);
+    expect(events.at(-1)?.type).toBe('cleared');
+    expect(cache.peek(parts)).toBeUndefined();
+    const second = await cache.get(parts);
+    expect(second).not.toBe(first);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('clear() cancels refresh timers and aborts in-flight requests', async () => {
+    const signals: AbortSignal[] = [];
+    const fetchToken = vi.fn(async (_p: TokenCacheKeyParts, signal?: AbortSignal) => {
+      if (signal) signals.push(signal);
+      return token(3600);
+    });
+    const cache = new TokenCache({ fetchToken });
+    await cache.get(parts);
+    expect(vi.getTimerCount()).toBe(1);
+    const hanging = deferred<TokenRecord>();
+    fetchToken.mockImplementationOnce(async (_p, signal) => {
+      if (signal) signals.push(signal);
+      return hanging.promise;
+    });
+    void cache.get({ ...parts, env: 'env-2' }).catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(0);
+    cache.clear();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(signals[1]?.aborted).toBe(true);
+    hanging.resolve(token(3600)); // a late answer must not repopulate the cache
+    await vi.advanceTimersByTimeAsync(4000_000);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    expect(cache.getSnapshot().entries).toHaveLength(0);
+  });
+
+  it('caches a token set from elsewhere and refreshes a restored one that is inside the window', async () => {
+    const fetchToken = vi.fn(async () => token(3600));
+    const cache = new TokenCache({ fetchToken });
+    const restored: TokenRecord = { accessToken: 'old', tokenType: 'bearer', obtainedAt: T0 - 3550_000, expAt: T0 + 50_000 };
+    cache.set(parts, restored);
+    expect(await cache.get(parts)).toBe(restored);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    expect(cache.peek(parts)).not.toBe(restored);
+    cache.set({ ...parts, env: 'x' }, { ...restored, expAt: T0 - 1 });
+    expect(cache.peek({ ...parts, env: 'x' })).toBeUndefined();
+  });
+
+  it('gives useSyncExternalStore a stable snapshot that changes only on change', async () => {
+    const cache = new TokenCache({ fetchToken: async () => token(3600) });
+    const listener = vi.fn();
+    const unsubscribe = cache.subscribe(listener);
+    const empty = cache.getSnapshot();
+    expect(cache.getSnapshot()).toBe(empty);
+    await cache.get(parts);
+    expect(listener).toHaveBeenCalled();
+    const filled = cache.getSnapshot();
+    expect(filled).not.toBe(empty);
+    expect(filled.entries).toHaveLength(1);
+    expect(filled.entries[0]).toMatchObject({ key: cacheKey(parts), refreshing: false });
+    await cache.get(parts);
+    expect(cache.getSnapshot()).toBe(filled); // a hit changes nothing
+    unsubscribe();
+    listener.mockClear();
+    cache.clear();
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('rejects a negative proactiveRefreshSeconds with an InputError', () => {
+    expect(() => new TokenCache({ fetchToken: async () => token(1), proactiveRefreshSeconds: -1 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'proactiveRefreshSeconds' }),
+    );
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Clock } from './clock';
+import { createMemoryStorage } from './storage';
+import { createTokenHistory, TOKEN_HISTORY_KEY, type TokenHistoryInput } from './tokenHistory';
+
+const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
+const clock: Clock = { now: () => NOW, setTimeout: () => 0, clearTimeout: () => undefined };
+const ACCESS_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ3b3JrZXIifQ.c2lnbmF0dXJl';
+
+function entry(n: number, extra: Partial<TokenHistoryInput> = {}): TokenHistoryInput {
+  return {
+    fingerprint: `fp${String(n).padStart(14, '0')}`,
+    clientId: 'worker',
+    authMethod: 'private_key_jwt',
+    scope: 'p1:read:user',
+    expAt: NOW + 3600_000,
+    obtainedAt: NOW,
+    status: 'success',
+    ...extra,
+  };
+}
+
+describe('tokenHistory', () => {
+  it('keeps newest first and stays bounded', () => {
+    const history = createTokenHistory({ storage: createMemoryStorage(), limit: 3, clock });
+    for (let n = 1; n <= 5; n += 1) history.add(entry(n));
+    expect(history.list().map((e) => e.fingerprint)).toEqual([entry(5).fingerprint, entry(4).fingerprint, entry(3).fingerprint]);
+  });
+
+  it('defaults to 20 entries', () => {
+    const history = createTokenHistory({ storage: createMemoryStorage(), clock });
+    for (let n = 1; n <= 25; n += 1) history.add(entry(n));
+    expect(history.list()).toHaveLength(20);
+  });
+
+  it('never stores the token, even if the caller passes it along', () => {
+    const memory = createMemoryStorage();
+    const history = createTokenHistory({ storage: memory, clock });
+    history.add({ ...entry(1), accessToken: ACCESS_TOKEN } as TokenHistoryInput);
+    expect(memory.getItem(TOKEN_HISTORY_KEY)).not.toContain(ACCESS_TOKEN);
+    expect(JSON.stringify(history.list())).not.toContain(ACCESS_TOKEN);
+    expect(() => history.add(entry(2, { fingerprint: ACCESS_TOKEN }))).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'fingerprint' }),
+    );
+  });
+
+  it('records failed requests without a fingerprint', () => {
+    const history = createTokenHistory({ storage: createMemoryStorage(), clock });
+    const added = history.add(entry(1, { fingerprint: '', status: 'error', errorCode: 'invalid_client' }));
+    expect(added).toMatchObject({ status: 'error', errorCode: 'invalid_client', recordedAt: NOW });
+  });
+
+  it('persists across instances and drops unreadable entries', () => {
+    const memory = createMemoryStorage();
+    createTokenHistory({ storage: memory, clock }).add(entry(1));
+    expect(createTokenHistory({ storage: memory, clock }).list()).toHaveLength(1);
+    memory.setItem(TOKEN_HISTORY_KEY, JSON.stringify([{ junk: true }, ...(JSON.parse(memory.getItem(TOKEN_HISTORY_KEY) ?? '[]') as unknown[])]));
+    expect(createTokenHistory({ storage: memory, clock }).list()).toHaveLength(1);
+    memory.setItem(TOKEN_HISTORY_KEY, '{not json');
+    expect(createTokenHistory({ storage: memory, clock }).list()).toEqual([]);
+  });
+
+  it('works in memory when storage is blocked', () => {
+    const history = createTokenHistory({
+      storage: () => {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+      clock,
+    });
+    history.add(entry(1));
+    expect(history.list()).toHaveLength(1);
+  });
+
+  it('clear() empties memory and storage', () => {
+    const memory = createMemoryStorage();
+    const history = createTokenHistory({ storage: memory, clock });
+    history.add(entry(1));
+    history.clear();
+    expect(history.list()).toEqual([]);
+    expect(memory.getItem(TOKEN_HISTORY_KEY)).toBeNull();
+  });
+
+  it('has a stable snapshot and notifies subscribers on change', () => {
+    const history = createTokenHistory({ storage: createMemoryStorage(), clock });
+    const listener = vi.fn();
+    const unsubscribe = history.subscribe(listener);
+    const before = history.getSnapshot();
+    expect(history.getSnapshot()).toBe(before);
+    history.add(entry(1));
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(history.getSnapshot()).not.toBe(before);
+    unsubscribe();
+    history.add(entry(2));
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a nonsensical limit', () => {
+    expect(() => createTokenHistory({ limit: 0 })).toThrow(expect.objectContaining({ field: 'limit' }));
+  });
+});
