@@ -1,0 +1,58 @@
+// The inline error card: "We hit an issue", the OAuth error or HTTP status, the server's words, causes and a fix.
+import { useId } from 'react';
+import { explainError, type ExplainableError } from '../utils/errorExplain';
+import './tokenPanels.css';
+
+export interface ErrorCardProps {
+  error: ExplainableError;
+  /** Overrides the heading's context, e.g. "Token request failed". */
+  context?: string;
+}
+
+/**
+ * A `role="alert"` card. Everything the server sent (`error_description`) is rendered as React text, never as
+ * HTML: a description such as `<img src=x onerror=…>` shows literally.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+export function ErrorCard({ error, context }: ErrorCardProps) {
+  const headingId = useId();
+  const explanation = explainError(error);
+  const showStatus = error.status !== undefined && explanation.label !== `HTTP ${error.status}`;
+
+  return (
+    <div className="error-card" role="alert" aria-labelledby={headingId}>
+      <h4 id={headingId} className="error-card-heading">
+        {explanation.heading}
+        {context ? <span className="error-card-context"> — {context}</span> : null}
+      </h4>
+      <p className="error-card-codes">
+        <code className="error-card-code">{explanation.label}</code>
+        {showStatus && <span className="error-card-status">HTTP {error.status}</span>}
+      </p>
+      <p className="error-card-summary">{explanation.summary}</p>
+      {error.error_description && (
+        <blockquote className="error-card-description">
+          <span className="error-card-field">error_description: </span>
+          {error.error_description}
+        </blockquote>
+      )}
+      {!error.error_description && error.message && error.message !== explanation.summary && (
+        <p className="error-card-message">{error.message}</p>
+      )}
+      {explanation.likelyCauses.length > 0 && (
+        <>
+          <h5 className="error-card-subheading">Likely causes</h5>
+          <ul className="error-card-causes">
+            {explanation.likelyCauses.map((cause) => (
+              <li key={cause}>{cause}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="error-card-fix">
+        <strong>Try this: </strong>
+        {explanation.fixHint}
+      </p>
+    </div>
+  );
+}

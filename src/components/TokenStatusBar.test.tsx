@@ -1,0 +1,95 @@
+// The wired status bar: "No token" vs "expires in", TTL from the absolute expiry after a reload, sign-out.
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NewAuthProvider } from '../contexts/NewAuthContext';
+import { createAuthStores, type AuthStores } from '../contexts/authStores';
+import type { TokenRecord } from '../types/token';
+import type { Clock } from '../utils/clock';
+import { noopLogger } from '../utils/logger';
+import { createMemoryStorage, type KeyValueStorage } from '../utils/storage';
+import { TokenStatusBar } from './TokenStatusBar';
+
+const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
+let now = T0;
+const timers = new Set<ReturnType<typeof setTimeout>>();
+const clock: Clock = {
+  now: () => now,
+  setTimeout: (cb, ms) => {
+    const handle = setTimeout(cb, ms);
+    timers.add(handle);
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+const opened: AuthStores[] = [];
+function stores(session: KeyValueStorage): AuthStores {
+  const s = createAuthStores({ sessionStorage: session, localStorage: createMemoryStorage(), clock, logger: noopLogger });
+  opened.push(s);
+  return s;
+}
+
+const record = (obtainedAt: number, expiresIn: number): TokenRecord => ({
+  accessToken: 'eyJhbGciOiJFUzI1NiJ9.e30.c2ln',
+  tokenType: 'bearer',
+  expiresIn,
+  obtainedAt,
+  expAt: obtainedAt + expiresIn * 1000,
+});
+const META = { clientId: 'cc-basic', env: 'env-123', scope: ['p1:read:user'], authMethod: 'client_secret_basic' as const };
+
+afterEach(() => {
+  for (const s of opened.splice(0)) s.cache.clear();
+  for (const t of timers) clearTimeout(t);
+  timers.clear();
+  now = T0;
+});
+
+describe('TokenStatusBar', () => {
+  it('reads "No token" without a token, then "expires in" once one is saved', async () => {
+    const s = stores(createMemoryStorage());
+    render(
+      <NewAuthProvider stores={s}>
+        <TokenStatusBar version="0.1.0" region="NA" clock={clock} />
+      </NewAuthProvider>,
+    );
+    const bar = screen.getByRole('region', { name: 'Token status' });
+    expect(bar).toHaveTextContent('No token');
+    expect(bar).not.toHaveTextContent('expires in');
+    expect(bar).toHaveTextContent('v0.1.0');
+
+    await act(() => s.saveToken(record(T0, 3600), META));
+    expect(bar).toHaveTextContent('expires in 1:00:00');
+    expect(bar).toHaveTextContent('next refresh in 58:30');
+    expect(bar).toHaveTextContent('env-123');
+    expect(bar).not.toHaveTextContent('No token');
+  });
+
+  it('continues the countdown from the absolute expiry after a reload', async () => {
+    const session = createMemoryStorage();
+    await stores(session).saveToken(record(T0, 3600), META);
+    now = T0 + 10 * 60_000; // ten minutes later, the page is reloaded
+    render(
+      <NewAuthProvider stores={stores(session)}>
+        <TokenStatusBar version="0.1.0" clock={clock} />
+      </NewAuthProvider>,
+    );
+    expect(screen.getByRole('region', { name: 'Token status' })).toHaveTextContent('expires in 50:00');
+  });
+
+  it('Sign out purges the token', async () => {
+    const user = userEvent.setup();
+    const session = createMemoryStorage();
+    const s = stores(session);
+    await s.saveToken(record(T0, 3600), META);
+    render(
+      <NewAuthProvider stores={s}>
+        <TokenStatusBar version="0.1.0" clock={clock} />
+      </NewAuthProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByText('No token')).toBeInTheDocument();
+    expect(s.tokenStorage.get('client_credentials')).toBeNull();
+  });
+});
