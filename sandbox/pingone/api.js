@@ -1,5 +1,14 @@
-// CONTRACT STUB — replaced by the PingOne Platform API emulation. Keep the export name and options.
-import { Router } from 'express';
+// The emulated PingOne Platform API (mounted at /v1/environments/{envId}): bearer check, authorization, routes.
+import express, { Router } from 'express';
+
+import { mountDeviceRoutes } from './deviceRoutes.js';
+import { forbidden, invalidToken, notFound, sendError } from './errors.js';
+import { createRepresentations } from './representation.js';
+import { authorize } from './scopes.js';
+import { createStore } from './store.js';
+import { mountUserRoutes } from './userRoutes.js';
+
+const BEARER = /^Bearer\s+([A-Za-z0-9\-._~+/]+=*)$/i;
 
 /**
  * @param {{
@@ -12,7 +21,58 @@ import { Router } from 'express';
  * }} options
  * @returns {{ router: import('express').Router, reset(): void, users(): Array<{id: string, username: string}> }}
  */
-export function createPingOneApi(options) {
-  void options;
-  return { router: Router(), reset() {}, users: () => [] };
+export function createPingOneApi({ envId, apiBase, verifyAccessToken, authz, clientRoles, outbox }) {
+  const store = createStore();
+  const rep = createRepresentations({ apiBase: apiBase.replace(/\/+$/, ''), envId });
+  const router = Router();
+
+  // Every Platform call needs a valid bearer token for this environment (RFC 6750 §2.1).
+  router.use(async (req, res, next) => {
+    if (req.method === 'OPTIONS') return next();
+    const match = BEARER.exec((req.get('authorization') ?? '').trim());
+    if (!match) return invalidToken(res, 'A bearer access token is required.');
+    let payload;
+    try {
+      payload = await verifyAccessToken(match[1]);
+    } catch (err) {
+      const expired = err?.code === 'ERR_JWT_EXPIRED';
+      return invalidToken(res, expired ? 'The access token has expired.' : 'The access token could not be verified.');
+    }
+    if (payload?.env !== envId) return invalidToken(res, 'The access token was not issued for this environment.');
+    res.locals.token = payload;
+    return next();
+  });
+
+  // Vendor media types (`application/vnd.pingidentity.…+json`) are JSON too.
+  router.use(express.json({ type: ['application/json', 'application/*+json'] }));
+
+  /** Scopes mode checks the token's p1:* scopes; roles mode asks the client's role assignments (read per request). */
+  const guard = (operation) => (_req, res, next) => {
+    const decision = authorize({ mode: authz(), operation, payload: res.locals.token, clientRoles });
+    if (!decision.allowed) return forbidden(res, decision.reason);
+    return next();
+  };
+
+  mountUserRoutes({ router, store, rep, guard });
+  mountDeviceRoutes({ router, store, rep, guard, outbox });
+
+  router.use((req, res, next) => (req.method === 'OPTIONS' ? next() : notFound(res)));
+
+  // Malformed JSON and anything unexpected become PingOne-shaped errors, never an HTML stack page.
+  router.use((err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    if (err?.type === 'entity.parse.failed') {
+      return sendError(res, 400, 'INVALID_REQUEST', 'The request could not be completed. The body is not valid JSON.');
+    }
+    if (err?.type === 'entity.too.large') {
+      return sendError(res, 413, 'INVALID_REQUEST', 'The request could not be completed. The body is too large.');
+    }
+    return sendError(res, 500, 'UNEXPECTED_ERROR', 'An unexpected error occurred.');
+  });
+
+  return {
+    router,
+    reset: () => store.reset(),
+    users: () => store.listUsers().map((u) => ({ id: u.id, username: u.username })),
+  };
 }

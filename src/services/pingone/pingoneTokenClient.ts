@@ -1,0 +1,130 @@
+// PingOneTokenClient: the one way the app calls the PingOne Platform API, always with the cached worker token.
+import { decodeJwt } from 'jose';
+import { validateEnvironmentId } from '../../config/pingone';
+import { systemClock, type Clock } from '../../utils/clock';
+import { InputError } from '../../utils/errors';
+import { noopLogger, type Logger } from '../../utils/logger';
+import { withRetry, type AttemptInfo } from '../../utils/oauth/retry';
+import { validateEndpointUrl } from '../../utils/urlValidation';
+import { PingOneApiError } from './apiError';
+import { createDeviceMethods, type PingOneDeviceMethods } from './devices';
+import { attemptPlatformCall, DEFAULT_PINGONE_TIMEOUT_MS } from './transport';
+import type { ApiExchange, PlatformRequest, PlatformRequestOptions } from './types';
+import { createUserMethods, type PingOneUserMethods } from './users';
+
+/** What `getToken` hands back: the worker access token (and its granted scope, when the cache knows it). */
+export interface WorkerToken {
+  accessToken: string;
+  scope?: string;
+}
+
+export interface PingOneTokenClientOptions {
+  /** The Platform API base with `/v1`: `https://api.pingone.com/v1`, or the sandbox `http://localhost:4500/v1`. */
+  apiBase: string;
+  environmentId: string;
+  /**
+   * The worker token, from the TokenCache (requested with `workerScopeString()`). `forceRefresh` means the
+   * cached token was rejected (401): invalidate it and fetch a new one.
+   */
+  getToken: (opts?: { forceRefresh?: boolean }) => Promise<WorkerToken>;
+  fetch?: typeof fetch;
+  clock?: Clock;
+  /** [0, 1), for retry jitter. */
+  random?: () => number;
+  logger?: Logger;
+  /** Every HTTP exchange (each attempt), for step 4's request/response view. */
+  onExchange?: (exchange: ApiExchange) => void;
+  /** Retry attempts, for the attempts timeline. */
+  onAttempt?: (info: AttemptInfo) => void;
+  timeoutMs?: number;
+  /** Retries after the first attempt on 429/5xx/network (default 3, the product maximum). */
+  maxRetries?: number;
+}
+
+export interface PingOneTokenClient extends PingOneDeviceMethods, PingOneUserMethods {
+  /** `path` is relative to `{apiBase}/environments/{environmentId}` and starts with `/` (e.g. `/users`). */
+  request: PlatformRequest;
+}
+
+/** The `scope` claim of a JWT access token, read without verifying (only for diagnostics). */
+function scopeClaim(token: WorkerToken): string | undefined {
+  if (typeof token.scope === 'string') return token.scope;
+  try {
+    const scope = decodeJwt(token.accessToken).scope;
+    return typeof scope === 'string' ? scope : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `{apiBase}/environments/{envId}`: https (or http to loopback) only, and a UUID environment ID. */
+function environmentBase(apiBase: string, environmentId: string): string {
+  const url = validateEndpointUrl(apiBase, 'apiBase');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}/environments/${validateEnvironmentId(environmentId)}`;
+}
+
+/**
+ * Creates the PingOne Platform API client (seed 000 §3.3: all MFA device calls use the same worker token).
+ * Retries 429/5xx/network errors with backoff and jitter, honouring Retry-After (≤ 3 retries, never other 4xx);
+ * on 401 refreshes the token once and retries once; on 403 throws a {@link PingOneApiError} with a diagnostic.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
+ */
+export function createPingOneTokenClient(options: PingOneTokenClientOptions): PingOneTokenClient {
+  const base = environmentBase(options.apiBase, options.environmentId);
+  const clock = options.clock ?? systemClock;
+  const logger = (options.logger ?? noopLogger).child('pingone');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PINGONE_TIMEOUT_MS;
+
+  const request: PlatformRequest = async <T>(method: string, path: string, opts: PlatformRequestOptions = {}) => {
+    if (!path.startsWith('/') || path.includes('..')) throw new InputError('path', 'The API path must start with "/".');
+    const verb = method.toUpperCase();
+    const url = `${base}${path}`;
+    let attempt = 0;
+    for (let refreshed = false; ; refreshed = true) {
+      const token = await options.getToken(refreshed ? { forceRefresh: true } : undefined);
+      const grantedScopes = scopeClaim(token);
+      try {
+        const result = await withRetry(
+          () =>
+            attemptPlatformCall(
+              {
+                method: verb,
+                url,
+                path,
+                accessToken: token.accessToken,
+                ...(grantedScopes !== undefined ? { grantedScopes } : {}),
+                ...(opts.body !== undefined ? { body: opts.body } : {}),
+                ...(opts.contentType ? { contentType: opts.contentType } : {}),
+                attempt: ++attempt,
+              },
+              {
+                fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+                clock,
+                logger,
+                timeoutMs,
+                ...(opts.signal ? { signal: opts.signal } : {}),
+                ...(options.onExchange ? { onExchange: options.onExchange } : {}),
+              },
+            ),
+          {
+            clock,
+            ...(options.random ? { random: options.random } : {}),
+            maxRetries: Math.min(options.maxRetries ?? 3, 3),
+            ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
+            ...(opts.signal ? { signal: opts.signal } : {}),
+          },
+        );
+        return result as T;
+      } catch (error) {
+        // An expired or revoked token: refresh once. A second 401 is real and goes to the caller.
+        if (!refreshed && error instanceof PingOneApiError && error.status === 401) {
+          logger.info(`${verb} ${path} → 401; refreshing the worker token and retrying once`);
+          continue;
+        }
+        throw error;
+      }
+    }
+  };
+
+  return { request, ...createDeviceMethods(request), ...createUserMethods(request) };
+}

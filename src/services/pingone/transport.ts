@@ -1,0 +1,159 @@
+// One Platform API attempt: fetch with a timeout, masked exchange record and log line, typed errors.
+import type { Clock } from '../../utils/clock';
+import { PlaygroundError } from '../../utils/errors';
+import type { Logger } from '../../utils/logger';
+import { maskAuthorization, maskKnownValues, maskSensitiveText } from '../../utils/mask';
+import { parseRetryAfter } from '../../utils/oauth/retry';
+import { parseJsonSafely, readTextCapped } from '../../utils/secureJson';
+import { asPingOneErrorBody, PingOneApiError } from './apiError';
+import { bodySnippet, diagnoseForbidden } from './diagnostics';
+import type { ApiExchange } from './types';
+
+export const DEFAULT_PINGONE_TIMEOUT_MS = 15_000;
+/** Longest response text kept for step 4's request/response view. */
+export const EXCHANGE_BODY_LENGTH = 4000;
+
+export interface AttemptRequest {
+  method: string;
+  url: string;
+  /** The path relative to the environment, for log lines. */
+  path: string;
+  accessToken: string;
+  /** Granted scopes of the token, when known (for 403 diagnostics). */
+  grantedScopes?: string;
+  body?: unknown;
+  contentType?: string;
+  attempt: number;
+}
+
+export interface AttemptDeps {
+  fetch: typeof fetch;
+  clock: Clock;
+  logger: Logger;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  onExchange?: (exchange: ApiExchange) => void;
+}
+
+/** fetch raced against a timeout on the injected clock (a fetch that ignores its signal still times out). */
+async function fetchWithTimeout(url: string, init: RequestInit, deps: AttemptDeps): Promise<Response> {
+  const controller = new AbortController();
+  let fail: (e: PlaygroundError) => void = () => undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  const stop = (e: PlaygroundError) => {
+    fail(e);
+    controller.abort(e);
+  };
+  const timer = deps.clock.setTimeout(
+    () => stop(new PlaygroundError('TIMEOUT', `PingOne did not answer within ${deps.timeoutMs} ms.`)),
+    deps.timeoutMs,
+  );
+  const onAbort = () => stop(new PlaygroundError('ABORTED', 'The PingOne request was cancelled.'));
+  if (deps.signal?.aborted) onAbort();
+  deps.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await Promise.race([deps.fetch(url, { ...init, signal: controller.signal }), stopped]);
+  } catch (error) {
+    if (error instanceof PlaygroundError) throw error;
+    throw new PlaygroundError('NETWORK', 'Could not reach the PingOne API (network error or blocked by CORS).', {
+      cause: error,
+    });
+  } finally {
+    deps.clock.clearTimeout(timer);
+    deps.signal?.removeEventListener('abort', onAbort);
+    stopped.catch(() => undefined);
+  }
+}
+
+/** The secret values a request body carries (the OTP of an activation), to scrub from the response. */
+function secretValues(body: unknown): string[] {
+  const otp = (body as { otp?: unknown } | undefined)?.otp;
+  return typeof otp === 'string' ? [otp] : [];
+}
+
+function report(deps: AttemptDeps, exchange: ApiExchange): void {
+  try {
+    deps.onExchange?.(exchange);
+  } catch {
+    // A broken UI listener must not change the outcome of the call.
+  }
+}
+
+/**
+ * Sends one request and returns the parsed JSON body (undefined for an empty body).
+ * @throws PingOneApiError for any non-2xx; PlaygroundError NETWORK / TIMEOUT / ABORTED / INVALID_RESPONSE
+ */
+export async function attemptPlatformCall(req: AttemptRequest, deps: AttemptDeps): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${req.accessToken}` };
+  const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body);
+  if (bodyText !== undefined) headers['Content-Type'] = req.contentType ?? 'application/json';
+  const shownHeaders = { ...headers, Authorization: maskAuthorization(headers.Authorization as string) };
+  // The user's own view keeps phone/email; OTPs, TOTP secrets and pairing keys are masked everywhere.
+  const shownBody = bodyText === undefined ? {} : { requestBody: maskSensitiveText(bodyText, { personalData: false }) };
+  const logPath = maskSensitiveText(req.path);
+  const started = deps.clock.now();
+  const base = { method: req.method, url: req.url, requestHeaders: shownHeaders, ...shownBody, attempt: req.attempt };
+  if (bodyText !== undefined) deps.logger.debug(`${req.method} ${logPath} body`, { body: maskSensitiveText(bodyText) });
+
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetchWithTimeout(req.url, { method: req.method, headers, body: bodyText, credentials: 'omit' }, deps);
+    const read = await readTextCapped(response);
+    if (!read.ok) throw new PlaygroundError('INVALID_RESPONSE', 'The PingOne response body is too large.', { status: response.status });
+    text = read.text;
+  } catch (error) {
+    const durationMs = deps.clock.now() - started;
+    const e = error instanceof PlaygroundError ? error : new PlaygroundError('NETWORK', 'The PingOne response was cut off.', { cause: error });
+    report(deps, { ...base, status: e.status ?? 0, responseBody: '', durationMs, error: e.message });
+    deps.logger.warn(`${req.method} ${logPath} failed: ${e.code} (${durationMs} ms)`, {
+      method: req.method, path: logPath, code: e.code, durationMs,
+    });
+    throw e;
+  }
+
+  // A server may echo what it was sent (an OTP in an error message): scrub the request's secrets from the reply.
+  text = maskKnownValues(text, secretValues(req.body));
+  const durationMs = deps.clock.now() - started;
+  const status = response.status;
+  const parsed = text.length > 0 ? parseJsonSafely(text) : undefined;
+  report(deps, { ...base, status, responseBody: bodySnippet(text, { max: EXCHANGE_BODY_LENGTH, personalData: false }), durationMs });
+  const line = { method: req.method, path: logPath, status, durationMs, attempt: req.attempt };
+  if (status >= 200 && status < 300) {
+    deps.logger.info(`${req.method} ${logPath} → ${status} (${durationMs} ms)`, line);
+    if (parsed === undefined) return undefined;
+    if (!parsed.ok) throw new PlaygroundError('INVALID_RESPONSE', 'PingOne answered with a body that is not JSON.', { status });
+    return parsed.value;
+  }
+
+  const errorBody = parsed?.ok ? asPingOneErrorBody(parsed.value) : undefined;
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), deps.clock.now());
+  const diagnostic =
+    status === 403
+      ? diagnoseForbidden({
+          method: req.method,
+          endpoint: req.url,
+          status,
+          bodyText: text,
+          ...(errorBody ? { body: errorBody } : {}),
+          ...(req.contentType ? { contentType: req.contentType } : {}),
+          ...(req.grantedScopes !== undefined ? { grantedScopes: req.grantedScopes } : {}),
+        })
+      : undefined;
+  const error = new PingOneApiError({
+    status,
+    method: req.method,
+    endpoint: req.url,
+    ...(errorBody ? { body: errorBody } : {}),
+    bodySnippet: bodySnippet(text),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    ...(diagnostic ? { diagnostic } : {}),
+  });
+  if (diagnostic) deps.logger.error(`${req.method} ${logPath} → 403 forbidden. ${diagnostic.hint}`, { ...line, diagnostic });
+  else deps.logger.warn(`${req.method} ${logPath} → ${status} ${error.pingoneCode ?? ''} (${durationMs} ms)`, {
+    ...line, pingoneCode: error.pingoneCode, bodySnippet: error.bodySnippet,
+  });
+  throw error;
+}
