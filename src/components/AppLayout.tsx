@@ -1,0 +1,88 @@
+// The app frame: navy header with name, version and nav, config banner, sandbox banner, content, status bar.
+
+import { useState, type ReactNode } from 'react';
+import { NavLink, Outlet } from 'react-router-dom';
+import { version } from '../../package.json';
+import { useConfig, useConfigStore } from '../hooks/useConfig';
+import type { Settings } from '../services/config/schema';
+import { ConfigBanner } from './ConfigBanner';
+import { ConfigurationButton } from './ConfigurationButton';
+import { APP_NAME } from './PageTitle';
+import { StatusBar } from './StatusBar';
+
+/** The app version from package.json (Vite inlines only this field). */
+export const APP_VERSION: string = version;
+
+export interface AppLayoutProps {
+  /** Replaces the default status bar (which shows no token), e.g. one wired to the token cache. */
+  statusBar?: ReactNode;
+}
+
+/** Environment and region shown in the status bar for the configured provider. */
+export function statusBarLocation(provider: Settings['provider']): { environmentId?: string; region?: string } {
+  if (provider.preset === 'pingone') return { environmentId: provider.pingone.environmentId || undefined, region: provider.pingone.region };
+  if (provider.preset === 'sandbox') return { environmentId: provider.pingone.environmentId || undefined, region: 'Local sandbox' };
+  return {};
+}
+
+export function AppLayout({ statusBar }: AppLayoutProps) {
+  const { config, sources, issues } = useConfig();
+  const store = useConfigStore();
+  const [configOpen, setConfigOpen] = useState(false);
+  const ccEnabled = config.oauth.clientCredentials.enabled;
+  const { provider } = config;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <nav className="app-nav" aria-label="Main">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  Home
+                </NavLink>
+              </li>
+              {ccEnabled && (
+                <li>
+                  <NavLink to="/flows/client-credentials">Client Credentials</NavLink>
+                </li>
+              )}
+            </ul>
+          </nav>
+          <div className="app-header__brand">
+            <span className="app-header__name">{APP_NAME}</span>
+            <span className="app-header__version">Authz Flows · v{APP_VERSION}</span>
+          </div>
+          <div className="app-header__tools">
+            <ConfigurationButton
+              config={config}
+              sources={sources}
+              issues={issues}
+              onResetLocal={() => store.resetLocal()}
+              open={configOpen}
+              onOpenChange={setConfigOpen}
+            />
+          </div>
+        </div>
+      </header>
+      {provider.preset === 'sandbox' && (
+        <p className="sandbox-banner">
+          <span aria-hidden="true">🧪 </span>
+          <strong>Local sandbox</strong> — a development tool with in-memory state at <code>{provider.sandboxUrl}</code>.
+          Not a real PingOne tenant; never use real credentials here.
+        </p>
+      )}
+      <main id="main" className="app-main" tabIndex={-1}>
+        <ConfigBanner issues={issues} onShowConfiguration={() => setConfigOpen(true)} />
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        {statusBar ?? <StatusBar {...statusBarLocation(provider)} version={APP_VERSION} token={null} />}
+      </footer>
+    </div>
+  );
+}

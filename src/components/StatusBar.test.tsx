@@ -1,0 +1,104 @@
+import { Profiler, type ComponentProps } from 'react';
+import { act, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { Clock } from '../utils/clock';
+import { StatusBar } from './StatusBar';
+
+// Render-count spy: wraps the real Countdown. The wrapper re-renders only when StatusBar re-renders (it gets
+// new props then); the real Countdown inside it re-renders on every tick.
+const spy = vi.hoisted(() => ({ outerRenders: 0 }));
+vi.mock('./Countdown', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./Countdown')>();
+  function SpyCountdown(props: ComponentProps<typeof actual.Countdown>) {
+    spy.outerRenders += 1;
+    return <actual.Countdown {...props} />;
+  }
+  return { ...actual, Countdown: SpyCountdown };
+});
+
+function createFakeClock(start: number): Clock & { advance(ms: number): void } {
+  let now = start;
+  let nextId = 1;
+  let timers: Array<{ id: number; at: number; callback: () => void }> = [];
+  return {
+    now: () => now,
+    setTimeout(callback, ms) {
+      const id = nextId++;
+      timers.push({ id, at: now + ms, callback });
+      return id;
+    },
+    clearTimeout(handle) {
+      timers = timers.filter((t) => t.id !== handle);
+    },
+    advance(ms) {
+      const target = now + ms;
+      for (;;) {
+        const due = timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        timers = timers.filter((t) => t !== due);
+        now = due.at;
+        due.callback();
+      }
+      now = target;
+    },
+  };
+}
+
+const START = Date.UTC(2025, 0, 1, 12, 0, 0);
+
+describe('StatusBar', () => {
+  it('is a landmark named "Token status" reading "No token" without a token', () => {
+    render(<StatusBar environmentId="env-123" region="EU" version="1.2.3" token={null} />);
+    const bar = screen.getByRole('region', { name: 'Token status' });
+    expect(bar).toHaveTextContent('No token');
+    expect(bar).toHaveTextContent('env-123');
+    expect(bar).toHaveTextContent('EU');
+    expect(bar).toHaveTextContent('v1.2.3');
+    expect(bar).not.toHaveTextContent('expires in');
+  });
+
+  it('counts down from "expires in 01:00", re-rendering only the countdown', () => {
+    const clock = createFakeClock(START);
+    spy.outerRenders = 0;
+    const commits: string[] = [];
+    render(
+      <Profiler id="bar" onRender={(_id, phase) => commits.push(phase)}>
+        <StatusBar version="1.0.0" token={{ expAt: START + 60_000 }} clock={clock} />
+      </Profiler>,
+    );
+    const bar = screen.getByRole('region', { name: 'Token status' });
+    expect(bar).toHaveTextContent('expires in 01:00');
+    expect(bar).not.toHaveTextContent('No token');
+    const rendersBefore = spy.outerRenders;
+    const commitsBefore = commits.length;
+
+    act(() => clock.advance(1000));
+    expect(bar).toHaveTextContent('expires in 00:59');
+    act(() => clock.advance(58_000));
+    expect(bar).toHaveTextContent('expires in 00:01');
+
+    // The countdown re-rendered (commits happened) while StatusBar itself did not render again.
+    expect(commits.length).toBeGreaterThan(commitsBefore);
+    expect(spy.outerRenders).toBe(rendersBefore);
+
+    act(() => clock.advance(1000));
+    expect(bar).toHaveTextContent('expired');
+  });
+
+  it('shows the next proactive refresh when scheduled', () => {
+    const clock = createFakeClock(START);
+    render(<StatusBar version="1.0.0" token={{ expAt: START + 3_600_000 }} nextRefreshAt={START + 90_000} clock={clock} />);
+    const bar = screen.getByRole('region', { name: 'Token status' });
+    expect(bar).toHaveTextContent('expires in 1:00:00');
+    expect(bar).toHaveTextContent('next refresh in 01:30');
+  });
+
+  it('offers Sign out only when a handler is given', async () => {
+    const onSignOut = vi.fn();
+    const { rerender } = render(<StatusBar version="1.0.0" token={null} />);
+    expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
+    rerender(<StatusBar version="1.0.0" token={null} onSignOut={onSignOut} />);
+    within(screen.getByRole('region', { name: 'Token status' })).getByRole('button', { name: 'Sign out' }).click();
+    expect(onSignOut).toHaveBeenCalledTimes(1);
+  });
+});

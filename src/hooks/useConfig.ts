@@ -1,0 +1,16 @@
+// Hooks over the config store: the resolved config (with sources and issues) and the store's actions.
+
+import { use, useSyncExternalStore } from 'react';
+import { ConfigStoreContext } from '../contexts/ConfigContext';
+import type { ConfigSnapshot, ConfigStore } from '../services/config/configStore';
+
+/** The store itself, for its actions (updateLocal, resetLocal, setTyped). */
+export function useConfigStore(): ConfigStore {
+  return use(ConfigStoreContext);
+}
+
+/** The current resolved configuration; re-renders when any layer changes. */
+export function useConfig(): ConfigSnapshot {
+  const store = useConfigStore();
+  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+}

@@ -1,0 +1,99 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { RouterProvider, createMemoryRouter } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import { ConfigProvider } from './contexts/ConfigContext';
+import { createConfigStore } from './services/config/configStore';
+import { createAppRoutes } from './routes';
+import { createMemoryStorage } from './utils/storage';
+
+async function renderAt(path: string, settings: unknown, env: Record<string, string | boolean> = { DEV: false }) {
+  const store = createConfigStore();
+  await store.load({
+    fetch: (async () => new Response(JSON.stringify(settings))) as unknown as typeof fetch,
+    env,
+    storage: createMemoryStorage(),
+  });
+  const router = createMemoryRouter(createAppRoutes(), { initialEntries: [path] });
+  render(
+    <ConfigProvider store={store}>
+      <RouterProvider router={router} />
+    </ConfigProvider>,
+  );
+  return { store, router };
+}
+
+const ON = { oauth: { clientCredentials: { enabled: true } } };
+const OFF = { oauth: { clientCredentials: { enabled: false } } };
+
+describe('feature flag oauth.clientCredentials.enabled', () => {
+  it('off: no nav item, and the route explains the flow is disabled', async () => {
+    await renderAt('/flows/client-credentials', OFF);
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).queryByRole('link', { name: 'Client Credentials' })).toBeNull();
+    expect(screen.getByRole('heading', { level: 1, name: /This flow is disabled/ })).toBeInTheDocument();
+    expect(screen.getByText('VITE_CC_ENABLED=true')).toBeInTheDocument();
+    expect(screen.getByText(/switched off by settings\.json/)).toBeInTheDocument();
+  });
+
+  it('off in a production build by default (no layer sets it)', async () => {
+    await renderAt('/flows/client-credentials', {}, { DEV: false });
+    expect(screen.getByRole('heading', { level: 1, name: /This flow is disabled/ })).toBeInTheDocument();
+    expect(screen.getByText(/production builds default to off/)).toBeInTheDocument();
+  });
+
+  it('on: nav item and the (lazy) flow page', async () => {
+    await renderAt('/flows/client-credentials', ON);
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Client Credentials' })).toHaveAttribute('aria-current', 'page');
+    // The flow chunk is imported on demand; the first import compiles its whole module graph.
+    expect(await screen.findByRole('heading', { level: 1, name: /Client Credentials/ }, { timeout: 15_000 })).toBeInTheDocument();
+    expect(screen.queryByText(/This flow is disabled/)).toBeNull();
+  });
+
+  it('"Enable in this browser" turns the flag on via localStorage', async () => {
+    const user = userEvent.setup();
+    const { store } = await renderAt('/flows/client-credentials', OFF);
+    await user.click(screen.getByRole('button', { name: 'Enable in this browser' }));
+    expect(store.getSnapshot().sources['oauth.clientCredentials.enabled']).toBe('localStorage');
+    // The flow chunk is imported on demand; the first import compiles its whole module graph.
+    expect(await screen.findByRole('heading', { level: 1, name: /Client Credentials/ }, { timeout: 15_000 })).toBeInTheDocument();
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Client Credentials' })).toBeInTheDocument();
+  });
+});
+
+describe('app shell', () => {
+  it('home lists the flow and the provider, with the status bar and sandbox banner', async () => {
+    await renderAt('/', ON);
+    expect(screen.getByRole('heading', { level: 1, name: /OAuth M2M Playground/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Start the Client Credentials flow' })).toHaveAttribute('href', '/flows/client-credentials');
+    expect(screen.getByText('Local sandbox', { selector: 'strong' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Token status' })).toHaveTextContent('No token');
+  });
+
+  it('unknown paths show a 404 page inside the layout', async () => {
+    await renderAt('/nope', ON);
+    expect(screen.getByRole('heading', { level: 1, name: /Page not found/ })).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+  });
+
+  it('config issues show in the banner with field and source', async () => {
+    await renderAt('/', { oauth: { clientCredentials: { enabled: true, proactiveRefreshSeconds: -5 } } });
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('oauth.clientCredentials.proactiveRefreshSeconds');
+    expect(alert).toHaveTextContent('settings.json');
+  });
+
+  it('the Configuration dialog lists each value with its source', async () => {
+    const user = userEvent.setup();
+    await renderAt('/', ON);
+    await user.click(screen.getByRole('button', { name: 'Configuration' }));
+    const dialog = screen.getByRole('dialog', { name: /Configuration/ });
+    const row = within(dialog).getByRole('row', { name: /oauth\.clientCredentials\.enabled/ });
+    expect(row).toHaveTextContent('true');
+    expect(row).toHaveTextContent('settings.json');
+    expect(within(dialog).getByRole('row', { name: /provider\.preset/ })).toHaveTextContent('default');
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+});

@@ -1,0 +1,62 @@
+// The route table: home, the Client Credentials flow behind its feature flag, and a 404, under one layout.
+
+import { Suspense, lazy } from 'react';
+import type { RouteObject } from 'react-router-dom';
+import { AppLayout } from './components/AppLayout';
+import { RouteErrorBoundary } from './components/RouteErrorBoundary';
+import { Spinner } from './components/Spinner';
+import { useConfig, useConfigStore } from './hooks/useConfig';
+import { FlowDisabledPage } from './pages/FlowDisabledPage';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+export const CLIENT_CREDENTIALS_PATH = '/flows/client-credentials';
+
+// Its own chunk: the flow (jose, qrcode, the stepper pages) loads only when someone opens it.
+const ClientCredentialsFlow = lazy(() =>
+  import('./pages/flows/ClientCredentialsFlow').then((module) => ({ default: module.ClientCredentialsFlow })),
+);
+
+/** Shows the flow when `oauth.clientCredentials.enabled`, otherwise a page saying it is disabled. */
+export function ClientCredentialsRoute() {
+  const { config, sources } = useConfig();
+  const store = useConfigStore();
+  if (!config.oauth.clientCredentials.enabled) {
+    return (
+      <FlowDisabledPage
+        flowName="Client Credentials"
+        flagPath="oauth.clientCredentials.enabled"
+        envVariable="VITE_CC_ENABLED"
+        flagSource={sources['oauth.clientCredentials.enabled']}
+        onEnableHere={() => store.updateLocal({ oauth: { clientCredentials: { enabled: true } } })}
+      />
+    );
+  }
+  return (
+    <Suspense fallback={<Spinner label="Loading the flow…" />}>
+      <ClientCredentialsFlow />
+    </Suspense>
+  );
+}
+
+/** A fresh route table (the browser router in App, memory routers in tests). */
+export function createAppRoutes(): RouteObject[] {
+  return [
+    {
+      path: '/',
+      element: <AppLayout />,
+      // If the layout itself fails there is no frame left to keep; the boundary below keeps it otherwise.
+      errorElement: <RouteErrorBoundary />,
+      children: [
+        {
+          errorElement: <RouteErrorBoundary />,
+          children: [
+            { index: true, element: <HomePage /> },
+            { path: CLIENT_CREDENTIALS_PATH.slice(1), element: <ClientCredentialsRoute /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ];
+}

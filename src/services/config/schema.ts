@@ -1,0 +1,145 @@
+// The settings schema (zod 4): every configurable value, its constraints and its default.
+
+import { z } from 'zod';
+import { AUTH_METHODS, SIGNING_ALGS } from '../../types/token';
+
+export const PROVIDER_PRESETS = ['sandbox', 'pingone', 'microauthd', 'custom'] as const;
+export type ProviderPreset = (typeof PROVIDER_PRESETS)[number];
+
+export const PINGONE_REGION_CODES = ['NA', 'CA', 'EU', 'AU', 'SG', 'AP'] as const;
+export type PingOneRegionCode = (typeof PINGONE_REGION_CODES)[number];
+
+/** A URL the app may call: http(s) only (no javascript:, data: or file:); localhost and IPs allowed. */
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+/** An http(s) URL, or empty for "not set". */
+const optionalHttpUrl = z.union([z.literal(''), httpUrl]);
+/**
+ * RFC 6749 §3.3 scope-token: printable ASCII except space, `"` and `\`.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
+ */
+const scopeToken = z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'each scope must be one token without spaces or quotes');
+const scopeList = z.array(scopeToken).max(100);
+/**
+ * RFC 8707 resource indicator: an absolute URI without a fragment. Empty means "not set".
+ * @see https://www.rfc-editor.org/rfc/rfc8707#section-2
+ */
+const resourceIndicator = z.union([
+  z.literal(''),
+  z.url({ error: 'must be an absolute URI' }).refine((v) => !v.includes('#'), 'must not contain a fragment (#)'),
+]);
+/** PingOne environment IDs are UUID-shaped; the sandbox uses the same shape. */
+const environmentId = z.union([z.literal(''), z.guid({ error: 'must be a UUID such as 8a7b…-…' })]);
+const seconds = (min: number, max: number) =>
+  z.number({ error: 'must be a number' }).int('must be a whole number of seconds').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+
+/** One schema per settable leaf, keyed by its dotted path. Resolution validates field by field with these. */
+export const FIELD_SCHEMAS = {
+  'oauth.clientCredentials.enabled': z.boolean({ error: 'must be true or false' }),
+  'oauth.clientCredentials.authMethod': z.enum(AUTH_METHODS, { error: `must be one of ${AUTH_METHODS.join(', ')}` }),
+  'oauth.clientCredentials.scopes': scopeList,
+  'oauth.clientCredentials.audience': z.string().trim().max(2048),
+  'oauth.clientCredentials.resource': resourceIndicator,
+  'oauth.clientCredentials.proactiveRefreshSeconds': seconds(0, 3600),
+  'oauth.clientCredentials.clockSkewSeconds': seconds(0, 300),
+  'oauth.clientCredentials.assertion.alg': z.enum(SIGNING_ALGS, { error: `must be one of ${SIGNING_ALGS.join(', ')}` }),
+  'oauth.clientCredentials.assertion.kid': z.string().max(256),
+  // The assertion is a one-shot credential: RFC 7523 asks for a short lifetime; the product caps it at 60 s.
+  'oauth.clientCredentials.assertion.lifetimeSeconds': seconds(1, 60),
+  'oauth.clientCredentials.mtls.enabled': z.boolean({ error: 'must be true or false' }),
+  'oauth.clientCredentials.mtls.certRef': z.string().max(256),
+  'oauth.clientCredentials.mtls.keyRef': z.string().max(256),
+  'provider.preset': z.enum(PROVIDER_PRESETS, { error: `must be one of ${PROVIDER_PRESETS.join(', ')}` }),
+  'provider.sandboxUrl': httpUrl,
+  'provider.pingone.region': z.enum(PINGONE_REGION_CODES, { error: `must be one of ${PINGONE_REGION_CODES.join(', ')}` }),
+  'provider.pingone.environmentId': environmentId,
+  'provider.pingone.extraScopes': scopeList,
+  'provider.microauthd.baseUrl': optionalHttpUrl,
+  'provider.custom.issuer': optionalHttpUrl,
+  'provider.custom.tokenEndpoint': optionalHttpUrl,
+  'provider.clientId': z.string().trim().max(256),
+} as const;
+
+/** A dotted path to one settable value, e.g. `oauth.clientCredentials.enabled`. */
+export type ConfigPath = keyof typeof FIELD_SCHEMAS;
+export const CONFIG_PATHS = Object.keys(FIELD_SCHEMAS) as ConfigPath[];
+
+const f = FIELD_SCHEMAS;
+/** The whole settings object. Strict: a complete, valid configuration (what resolution produces). */
+export const settingsSchema = z.object({
+  oauth: z.object({
+    clientCredentials: z.object({
+      enabled: f['oauth.clientCredentials.enabled'],
+      authMethod: f['oauth.clientCredentials.authMethod'],
+      scopes: f['oauth.clientCredentials.scopes'],
+      audience: f['oauth.clientCredentials.audience'],
+      resource: f['oauth.clientCredentials.resource'],
+      proactiveRefreshSeconds: f['oauth.clientCredentials.proactiveRefreshSeconds'],
+      clockSkewSeconds: f['oauth.clientCredentials.clockSkewSeconds'],
+      assertion: z.object({
+        alg: f['oauth.clientCredentials.assertion.alg'],
+        kid: f['oauth.clientCredentials.assertion.kid'],
+        lifetimeSeconds: f['oauth.clientCredentials.assertion.lifetimeSeconds'],
+      }),
+      mtls: z.object({
+        enabled: f['oauth.clientCredentials.mtls.enabled'],
+        certRef: f['oauth.clientCredentials.mtls.certRef'],
+        keyRef: f['oauth.clientCredentials.mtls.keyRef'],
+      }),
+    }),
+  }),
+  provider: z.object({
+    preset: f['provider.preset'],
+    sandboxUrl: f['provider.sandboxUrl'],
+    pingone: z.object({
+      region: f['provider.pingone.region'],
+      environmentId: f['provider.pingone.environmentId'],
+      extraScopes: f['provider.pingone.extraScopes'],
+    }),
+    microauthd: z.object({ baseUrl: f['provider.microauthd.baseUrl'] }),
+    custom: z.object({ issuer: f['provider.custom.issuer'], tokenEndpoint: f['provider.custom.tokenEndpoint'] }),
+    clientId: f['provider.clientId'],
+  }),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A partial settings object, as found in settings.json or localStorage. */
+export type SettingsPatch = {
+  [K in keyof Settings]?: DeepPartial<Settings[K]>;
+};
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+export interface DefaultSettingsOptions {
+  /**
+   * Default of the Client Credentials feature flag: on in development, off in production builds (seed 001 §4).
+   * Injected so tests can check both without rebuilding.
+   */
+  clientCredentialsEnabled: boolean;
+}
+
+/** The defaults every field falls back to. */
+export function createDefaultSettings({ clientCredentialsEnabled }: DefaultSettingsOptions): Settings {
+  return {
+    oauth: {
+      clientCredentials: {
+        enabled: clientCredentialsEnabled,
+        authMethod: 'private_key_jwt',
+        scopes: [],
+        audience: '',
+        resource: '',
+        proactiveRefreshSeconds: 90,
+        clockSkewSeconds: 120,
+        assertion: { alg: 'ES256', kid: '', lifetimeSeconds: 60 },
+        mtls: { enabled: false, certRef: '', keyRef: '' },
+      },
+    },
+    provider: {
+      preset: 'sandbox',
+      sandboxUrl: 'http://localhost:4500',
+      pingone: { region: 'NA', environmentId: '', extraScopes: [] },
+      microauthd: { baseUrl: '' },
+      custom: { issuer: '', tokenEndpoint: '' },
+      clientId: '',
+    },
+  };
+}
