@@ -1,0 +1,46 @@
+// The TOTP enrolment panel: the otpauth:// key URI as a QR code (qrcode package) and, on request, as text.
+import { useEffect, useState } from 'react';
+import QRCode from 'qrcode';
+import { RevealableValue } from './RevealableValue';
+
+export interface TotpQrProps {
+  /** `otpauth://totp/…?secret=…` from the create response. */
+  keyUri: string;
+  /** The base32 secret, for apps that cannot scan. */
+  secret?: string;
+}
+
+/**
+ * Renders the QR code for an authenticator app. Drawing it is async (`QRCode.toDataURL`), so it runs in an effect
+ * keyed by the URI; a late result for an old URI is dropped.
+ */
+export function TotpQr({ keyUri, secret }: TotpQrProps) {
+  const [qr, setQr] = useState<{ uri: string; dataUrl?: string; failed?: boolean } | undefined>();
+
+  useEffect(() => {
+    let live = true;
+    QRCode.toDataURL(keyUri, { errorCorrectionLevel: 'M', margin: 1, width: 200 }).then(
+      (dataUrl) => live && setQr({ uri: keyUri, dataUrl }),
+      () => live && setQr({ uri: keyUri, failed: true }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [keyUri]);
+
+  const current = qr?.uri === keyUri ? qr : undefined;
+  return (
+    <section className="mfa-totp" aria-label="TOTP enrolment">
+      <h4 className="api-heading">📱 Scan this with an authenticator app</h4>
+      {current?.dataUrl && <img className="mfa-totp__qr" src={current.dataUrl} alt="QR code for the TOTP key URI" width={200} height={200} />}
+      {current?.failed && <p className="field-error">The QR code could not be drawn; copy the key URI instead.</p>}
+      {!current && <p className="api-muted">Drawing the QR code…</p>}
+      <RevealableValue label="key URI" value={keyUri} />
+      {secret && <RevealableValue label="secret" value={secret} />}
+      <p className="api-muted">
+        PingOne returns the secret only in this create response. Once scanned, the app shows a 6-digit code: enter it
+        as the OTP to activate the device.
+      </p>
+    </section>
+  );
+}
