@@ -1,0 +1,102 @@
+// The client_credentials form body: grant_type, scope, audience, resource (RFC 6749 §4.4.2, RFC 8707).
+import { InputError } from '../errors';
+
+export interface ClientCredentialsBodyOptions {
+  /** Space-delimited string or a list; tokens are trimmed, de-duplicated, order kept. */
+  scope?: readonly string[] | string;
+  /** Vendor `audience` parameter (Auth0, PingOne API resources); sent as given when non-empty. */
+  audience?: string;
+  /** RFC 8707 resource indicator(s): absolute URIs without a fragment; repeatable. */
+  resource?: string | readonly string[];
+  /** Any other parameters a server wants; may not override the ones above or the client-auth ones. */
+  extra?: Record<string, string>;
+}
+
+/** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ) — printable ASCII minus space, `"` and `\`. */
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+
+/** Parameters this module or client authentication owns; `extra` must not smuggle a second copy in. */
+const RESERVED_PARAMS = new Set([
+  'grant_type',
+  'scope',
+  'audience',
+  'resource',
+  'client_id',
+  'client_secret',
+  'client_assertion',
+  'client_assertion_type',
+]);
+
+/**
+ * Splits, trims and de-duplicates scope tokens (first occurrence wins, order kept) and checks each is a valid
+ * RFC 6749 scope-token.
+ * @throws InputError field `scope`
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
+ */
+export function normalizeScopes(scope: readonly string[] | string | undefined): string[] {
+  if (scope === undefined) return [];
+  const parts = typeof scope === 'string' ? scope.split(/\s+/) : scope.flatMap((s) => String(s).split(/\s+/));
+  const tokens = [...new Set(parts.map((s) => s.trim()).filter((s) => s.length > 0))];
+  for (const token of tokens) {
+    if (!SCOPE_TOKEN.test(token)) {
+      throw new InputError(
+        'scope',
+        `Scope "${token}" has a character scopes may not contain (only printable ASCII without space, " or \\).`,
+      );
+    }
+  }
+  return tokens;
+}
+
+/**
+ * Checks an RFC 8707 resource indicator: an absolute URI with no fragment.
+ * @throws InputError field `resource`
+ * @see https://www.rfc-editor.org/rfc/rfc8707#section-2
+ */
+export function validateResource(value: string): string {
+  const raw = value.trim();
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch (cause) {
+    throw new InputError('resource', `Resource "${raw}" must be an absolute URI such as https://api.example.com/.`, cause);
+  }
+  if (raw.includes('#') || url.hash !== '') {
+    throw new InputError('resource', `Resource "${raw}" must not contain a #fragment (RFC 8707).`);
+  }
+  return raw;
+}
+
+/**
+ * Builds the form body of a client_credentials token request. Client authentication parameters are added
+ * later by a {@link ClientAuth}, so this body never contains a secret.
+ * @throws InputError field `scope`, `resource`, `audience` or `extra.<name>`
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4.2
+ */
+export function buildClientCredentialsBody(opts: ClientCredentialsBodyOptions = {}): URLSearchParams {
+  const body = new URLSearchParams();
+  body.set('grant_type', 'client_credentials');
+
+  const scopes = normalizeScopes(opts.scope);
+  if (scopes.length > 0) body.set('scope', scopes.join(' '));
+
+  const audience = opts.audience?.trim();
+  if (audience) {
+    if ([...audience].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) throw new InputError('audience', 'Audience must not contain control characters.');
+    body.set('audience', audience);
+  }
+
+  const resources = opts.resource === undefined ? [] : typeof opts.resource === 'string' ? [opts.resource] : opts.resource;
+  for (const resource of new Set(resources.filter((r) => r.trim() !== '').map(validateResource))) {
+    body.append('resource', resource);
+  }
+
+  for (const [name, value] of Object.entries(opts.extra ?? {})) {
+    if (RESERVED_PARAMS.has(name)) {
+      throw new InputError(`extra.${name}`, `"${name}" is set by the playground itself and cannot be overridden.`);
+    }
+    if (name.trim() === '') throw new InputError('extra', 'Extra parameter names must not be empty.');
+    body.set(name, value);
+  }
+  return body;
+}

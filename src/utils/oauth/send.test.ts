@@ -1,0 +1,101 @@
+// sendTokenRequest: exact request on the wire, typed NETWORK/TIMEOUT/ABORTED errors, clock-driven timeout.
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RequestDescription } from './description';
+import { sendTokenRequest } from './send';
+import { VirtualClock } from './testing/virtualClock';
+
+const URL_ = 'https://as.example.com/token';
+const desc: RequestDescription = {
+  url: URL_,
+  method: 'POST',
+  headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8', Accept: 'application/json', Authorization: 'Basic eDp5' },
+  body: 'grant_type=client_credentials&scope=a+b',
+};
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+/** A fetch that never answers and ignores its signal: the timeout must still win. */
+const hangingFetch: typeof fetch = () => new Promise<Response>(() => undefined);
+
+describe('sendTokenRequest', () => {
+  it('sends the description exactly, and returns any status as a Response', async () => {
+    let seen: { method: string; headers: Record<string, string>; body: string } | undefined;
+    server.use(
+      http.post(URL_, async ({ request }) => {
+        seen = { method: request.method, headers: Object.fromEntries(request.headers), body: await request.text() };
+        return new HttpResponse('nope', { status: 418 });
+      }),
+    );
+    const response = await sendTokenRequest(desc, { fetch: (...a) => fetch(...a) });
+    expect(response.status).toBe(418);
+    expect(seen).toMatchObject({
+      method: 'POST',
+      body: desc.body,
+      headers: { 'content-type': desc.headers['Content-Type'], accept: 'application/json', authorization: 'Basic eDp5' },
+    });
+  });
+
+  it('does not follow redirects or send cookies', async () => {
+    let init: RequestInit | undefined;
+    const spy: typeof fetch = async (_url, i) => {
+      init = i;
+      return new Response(null, { status: 302 });
+    };
+    await sendTokenRequest(desc, { fetch: spy });
+    expect(init).toMatchObject({ redirect: 'manual', credentials: 'omit', method: 'POST', body: desc.body });
+  });
+
+  it('uses the global fetch looked up at call time when none is injected (msw patches it)', async () => {
+    server.use(http.post(URL_, () => HttpResponse.json({ ok: true })));
+    expect((await sendTokenRequest(desc)).status).toBe(200);
+  });
+
+  it('maps a dropped connection to NETWORK', async () => {
+    server.use(http.post(URL_, () => HttpResponse.error()));
+    await expect(sendTokenRequest(desc, { fetch: (...a) => fetch(...a) })).rejects.toMatchObject({ code: 'NETWORK' });
+  });
+
+  it('times out on the injected clock (default 15 s), even when fetch ignores its signal', async () => {
+    const clock = new VirtualClock();
+    const start = clock.now();
+    await expect(clock.run(sendTokenRequest(desc, { fetch: hangingFetch, clock }))).rejects.toMatchObject({ code: 'TIMEOUT' });
+    expect(clock.now() - start).toBe(15_000);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('honours a custom timeout and aborts the fetch signal', async () => {
+    const clock = new VirtualClock();
+    let signal: AbortSignal | undefined;
+    const fetchSpy: typeof fetch = (_u, init) => {
+      signal = init?.signal ?? undefined;
+      return new Promise<Response>(() => undefined);
+    };
+    await expect(clock.run(sendTokenRequest(desc, { fetch: fetchSpy, clock, timeoutMs: 500 }))).rejects.toMatchObject({ code: 'TIMEOUT' });
+    expect(clock.scheduled).toEqual([500]);
+    expect(signal?.aborted).toBe(true);
+  });
+
+  it('reports a caller abort as ABORTED, before and during the request', async () => {
+    const before = new AbortController();
+    before.abort();
+    await expect(sendTokenRequest(desc, { fetch: hangingFetch, signal: before.signal })).rejects.toMatchObject({ code: 'ABORTED' });
+
+    const during = new AbortController();
+    const clock = new VirtualClock();
+    const promise = sendTokenRequest(desc, { fetch: hangingFetch, signal: during.signal, clock });
+    during.abort();
+    await expect(promise).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(clock.pending).toBe(0);
+  });
+
+  it('clears its timer once the response arrives', async () => {
+    const clock = new VirtualClock();
+    await sendTokenRequest(desc, { fetch: async () => new Response('{}'), clock });
+    expect(clock.pending).toBe(0);
+  });
+});
