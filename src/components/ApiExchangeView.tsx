@@ -105,7 +105,7 @@ export function ApiExchangeList({ exchanges, title = 'Requests and responses', o
       <div className="api-exchanges__head">
         <h4 className="api-heading">{title}</h4>
         {onClear && (
-          <button type="button" className="btn btn-secondary btn-small" onClick={onClear}>
+          <button type="button" className="btn btn--secondary btn--small" onClick={onClear}>
             Clear calls
           </button>
         )}

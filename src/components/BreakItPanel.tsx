@@ -147,7 +147,7 @@ export function BreakItPanel({ sandboxUrl, fetch: doFetch }: BreakItPanelProps) 
           <button
             key={p.label}
             type="button"
-            className="btn btn-secondary btn-small"
+            className="btn btn--secondary btn--small"
             title={p.description}
             disabled={busy}
             onClick={() => run(() => injectFault(p.fault, opts), `Armed: ${p.label}. ${p.description}`)}
@@ -155,10 +155,10 @@ export function BreakItPanel({ sandboxUrl, fetch: doFetch }: BreakItPanelProps) 
             {p.label}
           </button>
         ))}
-        <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => run(() => clearFaults(opts), 'Faults cleared.')}>
+        <button type="button" className="btn btn--secondary btn--small" disabled={busy} onClick={() => run(() => clearFaults(opts), 'Faults cleared.')}>
           Clear faults
         </button>
-        <button type="button" className="btn btn-link btn-small" disabled={busy} onClick={() => void refresh()}>
+        <button type="button" className="btn btn--link btn--small" disabled={busy} onClick={() => void refresh()}>
           Refresh list
         </button>
       </div>

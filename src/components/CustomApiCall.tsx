@@ -178,7 +178,7 @@ export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', fetch: 
             <FieldError id={`${bodyId}-error`} message={errors.body} />
           </div>
         )}
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn--primary" disabled={busy}>
           {busy && <Spinner />}
           Send request
         </button>

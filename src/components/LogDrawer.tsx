@@ -73,7 +73,7 @@ export function LogDrawer({ store = logger, defaultOpen = false, download = down
     <div className={open ? 'log-drawer is-open' : 'log-drawer'}>
       <button
         type="button"
-        className="btn btn-secondary log-drawer-toggle"
+        className="btn btn--secondary log-drawer-toggle"
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
@@ -100,10 +100,10 @@ export function LogDrawer({ store = logger, defaultOpen = false, download = down
             ))}
           </select>
           <span className="log-toolbar-spacer" />
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => download(exportFileName(Date.now()), store.exportJson())}>
+          <button type="button" className="btn btn--secondary btn--small" onClick={() => download(exportFileName(Date.now()), store.exportJson())}>
             Export JSON
           </button>
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => store.clear()}>
+          <button type="button" className="btn btn--secondary btn--small" onClick={() => store.clear()}>
             Clear
           </button>
         </div>

@@ -65,7 +65,7 @@ export function TokenDisplay({
           {label}
         </span>
         <span className="token-card-actions">
-          <button type="button" className="btn btn-secondary btn-small" aria-controls={valueId} onClick={toggle}>
+          <button type="button" className="btn btn--secondary btn--small" aria-controls={valueId} onClick={toggle}>
             {revealed ? `Hide ${name}` : `Reveal ${name}`}
           </button>
           <CopyButton text={() => token} label={`Copy ${name}`} {...(clipboard ? { clipboard } : {})} />

@@ -65,12 +65,12 @@ export function ActivateDeviceForm({ onActivate, readOtpFromOutbox, busy = false
         hint={hint ?? 'The 6–8 digit passcode sent to the device.'}
       />
       <div className="mfa-actions">
-        <button type="submit" className="btn btn-primary btn-small" disabled={busy}>
+        <button type="submit" className="btn btn--primary btn--small" disabled={busy}>
           {busy && <Spinner />}
           Activate device
         </button>
         {readOtpFromOutbox && (
-          <button type="button" className="btn btn-secondary btn-small" onClick={readOutbox} disabled={busy}>
+          <button type="button" className="btn btn--secondary btn--small" onClick={readOutbox} disabled={busy}>
             Read OTP from sandbox outbox
           </button>
         )}

@@ -123,7 +123,7 @@ export function AddDeviceForm({ onAdd, busy = false, disabled = false }: AddDevi
           {errors.type ?? errors.status}
         </p>
       )}
-      <button type="submit" className="btn btn-primary" disabled={busy || disabled}>
+      <button type="submit" className="btn btn--primary" disabled={busy || disabled}>
         {busy && <Spinner />}
         {busy ? 'Adding…' : 'Add device'}
       </button>

@@ -48,11 +48,11 @@ function RenameForm({ current, onSave, onCancel, busy }: { current: string; onSa
     <form className="mfa-inline-form" aria-label="Rename device" onSubmit={submit} noValidate>
       <FormField label="Nickname" value={nickname} onChange={setNickname} error={error} autoFocus />
       <div className="mfa-actions">
-        <button type="submit" className="btn btn-primary btn-small" disabled={busy}>
+        <button type="submit" className="btn btn--primary btn--small" disabled={busy}>
           {busy && <Spinner />}
           Save
         </button>
-        <button type="button" className="btn btn-secondary btn-small" onClick={onCancel}>
+        <button type="button" className="btn btn--secondary btn--small" onClick={onCancel}>
           Cancel
         </button>
       </div>
@@ -72,11 +72,11 @@ function ConfirmDelete({ label, onConfirm, onCancel, busy }: { label: string; on
     <div className="mfa-confirm" role="alertdialog" aria-label="Confirm delete" aria-describedby={textId} onKeyDown={onKeyDown}>
       <p id={textId} className="mfa-confirm__text">Delete {label}? The user will no longer be able to sign in with it.</p>
       <div className="mfa-actions">
-        <button type="button" className="btn btn-danger btn-small" onClick={onConfirm} disabled={busy}>
+        <button type="button" className="btn btn--danger btn--small" onClick={onConfirm} disabled={busy}>
           {busy && <Spinner />}
           Confirm delete
         </button>
-        <button type="button" className="btn btn-secondary btn-small" onClick={onCancel} ref={cancelRef}>
+        <button type="button" className="btn btn--secondary btn--small" onClick={onCancel} ref={cancelRef}>
           Cancel
         </button>
       </div>
@@ -145,10 +145,10 @@ export function DeviceRow({ device, actions, busy }: DeviceRowProps) {
       )}
       {mode === 'idle' && (
         <div className="mfa-actions">
-          <button type="button" className="btn btn-secondary btn-small" ref={renameRef} onClick={() => setMode('rename')}>
+          <button type="button" className="btn btn--secondary btn--small" ref={renameRef} onClick={() => setMode('rename')}>
             Rename
           </button>
-          <button type="button" className="btn btn-danger-outline btn-small" ref={deleteRef} onClick={() => setMode('delete')}>
+          <button type="button" className="btn btn--danger-outline btn--small" ref={deleteRef} onClick={() => setMode('delete')}>
             Delete device
           </button>
         </div>

@@ -155,7 +155,7 @@ export function MfaDeviceConsole(props: MfaDeviceConsoleProps) {
       <section className="mfa-panel" aria-label="User">
         <h4 className="api-heading">👤 Whose devices?</h4>
         <UserPicker users={users} value={userId} onChange={pickUser} onLoad={loadUsers} loading={busy?.what === 'users'} error={userError} />
-        <button type="button" className="btn btn-primary" onClick={listDevices} disabled={busy?.what === 'list'}>
+        <button type="button" className="btn btn--primary" onClick={listDevices} disabled={busy?.what === 'list'}>
           {busy?.what === 'list' && <Spinner />}
           List devices
         </button>

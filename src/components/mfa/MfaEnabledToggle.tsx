@@ -46,7 +46,7 @@ export function MfaEnabledToggle({ read, write, disabled = false }: MfaEnabledTo
       <p id={`${id}-state`} className="api-muted">
         {value === undefined ? 'Not read yet.' : value ? 'PingOne says: MFA is on for this user.' : 'PingOne says: MFA is off for this user.'}
       </p>
-      <button type="button" className="btn btn-secondary btn-small" onClick={() => run(read)} disabled={busy || disabled}>
+      <button type="button" className="btn btn--secondary btn--small" onClick={() => run(read)} disabled={busy || disabled}>
         Read MFA status
       </button>
     </section>

@@ -30,7 +30,7 @@ export function PairingKeyPanel({ onCreate, disabled = false }: PairingKeyPanelP
     <section className="mfa-panel" aria-label="Pairing key">
       <h4 className="api-heading">🔗 Pairing key</h4>
       <p className="api-muted">Mobile (MOBILE) devices are paired with a short-lived key the user enters in the app.</p>
-      <button type="button" className="btn btn-secondary" onClick={create} disabled={busy || disabled}>
+      <button type="button" className="btn btn--secondary" onClick={create} disabled={busy || disabled}>
         {busy && <Spinner />}
         Create pairing key
       </button>

@@ -22,10 +22,10 @@ export function RevealableValue({ label, value }: RevealableValueProps) {
         {shown ? value : MASK.repeat(12)}
       </code>
       <span className="mfa-actions">
-        <button type="button" className="btn btn-secondary btn-small" aria-pressed={shown} onClick={() => setShown((s) => !s)}>
+        <button type="button" className="btn btn--secondary btn--small" aria-pressed={shown} onClick={() => setShown((s) => !s)}>
           {shown ? `Hide ${label}` : `Show ${label}`}
         </button>
-        <CopyButton text={() => value} label={`Copy ${label}`} className="btn btn-secondary btn-small" />
+        <CopyButton text={() => value} label={`Copy ${label}`} className="btn btn--secondary btn--small" />
       </span>
     </div>
   );

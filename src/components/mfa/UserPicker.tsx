@@ -54,7 +54,7 @@ export function UserPicker({ users, value, onChange, onLoad, loading = false, er
           />
         </div>
       )}
-      <button type="button" className="btn btn-secondary btn-small" onClick={onLoad} disabled={loading}>
+      <button type="button" className="btn btn--secondary btn--small" onClick={onLoad} disabled={loading}>
         {loading && <Spinner />}
         Load users
       </button>

@@ -51,7 +51,7 @@ function UsersTable({ users, onPick }: { users: readonly MicroauthdUser[]; onPic
               <td>{maskEmail(u.email)}</td>
               <td>{u.is_active ? 'yes' : 'no'}</td>
               <td>
-                <button type="button" className="btn btn-link btn-small" onClick={() => onPick(u.id)} aria-label={`Use the ID of ${u.username}`}>
+                <button type="button" className="btn btn--link btn--small" onClick={() => onPick(u.id)} aria-label={`Use the ID of ${u.username}`}>
                   <code>{u.id}</code>
                 </button>
               </td>
@@ -132,7 +132,7 @@ export function MicroauthdConsole({ baseUrl, getToken, logger, fetch: fetchImpl 
       return created;
     });
   };
-  const button = (action: Action, label: string, onClick: () => void, variant = 'btn-secondary') => (
+  const button = (action: Action, label: string, onClick: () => void, variant = 'btn--secondary') => (
     <button type="button" className={`btn ${variant}`} onClick={onClick} disabled={busy !== null}>
       {busy === action && <Spinner />}
       {label}
@@ -143,7 +143,7 @@ export function MicroauthdConsole({ baseUrl, getToken, logger, fetch: fetchImpl 
     <div className="microauthd-console">
       <section className="mfa-panel" aria-label="Users">
         <h4 className="api-heading">👥 Users</h4>
-        {button('list', 'List users', () => void run('list', '', async () => void setUsers(await client.listUsers())), 'btn-primary')}
+        {button('list', 'List users', () => void run('list', '', async () => void setUsers(await client.listUsers())), 'btn--primary')}
         {users && <UsersTable users={users} onPick={(id) => setUserId(id)} />}
       </section>
 
@@ -183,7 +183,7 @@ export function MicroauthdConsole({ baseUrl, getToken, logger, fetch: fetchImpl 
           onChange={(v) => setProv((p) => ({ ...p, password: v }))}
           error={errors.password}
         />
-        <button type="submit" className="btn btn-primary" disabled={busy !== null}>
+        <button type="submit" className="btn btn--primary" disabled={busy !== null}>
           {busy === 'provision' && <Spinner />}
           Provision user
         </button>

@@ -114,7 +114,7 @@ export function TokenStep({ run, onGetToken, form, description, fetch: doFetch }
       {run.status === 'error' && run.error && (
         <>
           <ErrorCard error={run.error} context="token request" />
-          <button type="button" className="btn btn-secondary" onClick={onGetToken}>
+          <button type="button" className="btn btn--secondary" onClick={onGetToken}>
             Try again
           </button>
         </>
