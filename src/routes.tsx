@@ -2,7 +2,10 @@
 
 import { Suspense, lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import { AppLayout } from './components/AppLayout';
+import { APP_VERSION, AppLayout, statusBarLocation } from './components/AppLayout';
+import { LogDrawer } from './components/LogDrawer';
+import { TokenStatusBar } from './components/TokenStatusBar';
+import { NewAuthProvider } from './contexts/NewAuthContext';
 import { RouteErrorBoundary } from './components/RouteErrorBoundary';
 import { Spinner } from './components/Spinner';
 import { useConfig, useConfigStore } from './hooks/useConfig';
@@ -39,12 +42,25 @@ export function ClientCredentialsRoute() {
   );
 }
 
+/** The app frame with the token-aware status bar and the log drawer, inside the M2M token context. */
+function RootLayout() {
+  const { config } = useConfig();
+  return (
+    <NewAuthProvider>
+      <AppLayout
+        statusBar={<TokenStatusBar {...statusBarLocation(config.provider)} version={APP_VERSION} />}
+        drawer={<LogDrawer />}
+      />
+    </NewAuthProvider>
+  );
+}
+
 /** A fresh route table (the browser router in App, memory routers in tests). */
 export function createAppRoutes(): RouteObject[] {
   return [
     {
       path: '/',
-      element: <AppLayout />,
+      element: <RootLayout />,
       // If the layout itself fails there is no frame left to keep; the boundary below keeps it otherwise.
       errorElement: <RouteErrorBoundary />,
       children: [

@@ -16,6 +16,8 @@ export const APP_VERSION: string = version;
 export interface AppLayoutProps {
   /** Replaces the default status bar (which shows no token), e.g. one wired to the token cache. */
   statusBar?: ReactNode;
+  /** Rendered after the footer, e.g. the log drawer. */
+  drawer?: ReactNode;
 }
 
 /** Environment and region shown in the status bar for the configured provider. */
@@ -25,7 +27,7 @@ export function statusBarLocation(provider: Settings['provider']): { environment
   return {};
 }
 
-export function AppLayout({ statusBar }: AppLayoutProps) {
+export function AppLayout({ statusBar, drawer }: AppLayoutProps) {
   const { config, sources, issues } = useConfig();
   const store = useConfigStore();
   const [configOpen, setConfigOpen] = useState(false);
@@ -83,6 +85,7 @@ export function AppLayout({ statusBar }: AppLayoutProps) {
       <footer className="app-footer">
         {statusBar ?? <StatusBar {...statusBarLocation(provider)} version={APP_VERSION} token={null} />}
       </footer>
+      {drawer}
     </div>
   );
 }

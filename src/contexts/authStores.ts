@@ -1,0 +1,158 @@
+// The app's token-related stores wired together: one TokenCache, token storage, history, credentials, logger.
+import type { AuthMethod, TokenCacheKeyParts, TokenRecord } from '../types/token';
+import { systemClock, type Clock } from '../utils/clock';
+import { createCredentialManager, type CredentialManager } from '../utils/credentialManager';
+import { PlaygroundError } from '../utils/errors';
+import { createKeyStore } from '../utils/keyStore';
+import { tokenFingerprint } from '../utils/fingerprint';
+import { logger as appLogger, type Logger } from '../utils/logger';
+import { createSafeStorage, type KeyValueStorage } from '../utils/storage';
+import { TokenCache } from '../utils/tokenCache';
+import { createTokenHistory, type TokenHistory } from '../utils/tokenHistory';
+import { createTokenStorage, storageKeysWithPrefix, type StoredTokenMeta, type TokenStorage } from '../utils/tokenStorage';
+
+/** sessionStorage keys under this prefix hold flow progress; sign-out removes them all. */
+export const FLOW_PROGRESS_PREFIX = 'm2m-playground:flow:';
+
+/**
+ * How the cache obtains a token for a key when nobody handed it one: the flow registers this after a successful
+ * `Get token`, so proactive refresh and `getM2MToken` re-run the same request (with a fresh assertion).
+ */
+export interface TokenSource {
+  authMethod: AuthMethod;
+  issuer?: string;
+  fetch(parts: TokenCacheKeyParts, signal?: AbortSignal): Promise<TokenRecord>;
+}
+
+/** What `saveToken` needs besides the record: the cache key parts and how the token was obtained. */
+export interface SaveTokenMeta extends StoredTokenMeta {
+  authMethod: AuthMethod;
+}
+
+export interface AuthStores {
+  cache: TokenCache;
+  tokenStorage: TokenStorage;
+  credentialManager: CredentialManager;
+  history: TokenHistory;
+  logger: Logger;
+  clock: Clock;
+  setTokenSource(source: TokenSource | null): void;
+  /** Storage + cache + history, for a token obtained by an explicit request. */
+  saveToken(record: TokenRecord, meta: SaveTokenMeta): Promise<void>;
+  /** Purges every token, secret, key, history entry and the flow progress. */
+  signOut(): Promise<void>;
+}
+
+export interface AuthStoresOptions {
+  /** Default: sessionStorage (tokens, history, flow progress). */
+  sessionStorage?: KeyValueStorage;
+  /** Default: localStorage (only remembered secrets, on opt-in). */
+  localStorage?: KeyValueStorage;
+  indexedDB?: IDBFactory;
+  clock?: Clock;
+  logger?: Logger;
+  proactiveRefreshSeconds?: number;
+  tokenStorage?: TokenStorage;
+  history?: TokenHistory;
+  credentialManager?: CredentialManager;
+}
+
+function partsOf(meta: StoredTokenMeta): TokenCacheKeyParts {
+  const parts: TokenCacheKeyParts = { clientId: meta.clientId, env: meta.env, scope: meta.scope ?? [] };
+  if (meta.audience) parts.audience = meta.audience;
+  if (meta.resource) parts.resource = meta.resource;
+  return parts;
+}
+
+function sessionStorageGetter(given?: KeyValueStorage): () => KeyValueStorage | null {
+  return () => given ?? (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage ?? null;
+}
+
+/**
+ * Creates the stores and restores a token saved before a reload into the cache (TTL continues from the absolute
+ * expiry). Nothing here captures browser globals at import time.
+ */
+export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
+  const clock = options.clock ?? systemClock;
+  const log = (options.logger ?? appLogger).child('CC');
+  const session = sessionStorageGetter(options.sessionStorage);
+  const tokenStorage = options.tokenStorage ?? createTokenStorage({ storage: session, clock });
+  const history = options.history ?? createTokenHistory({ storage: session, clock });
+  const credentialManager = options.credentialManager ?? createCredentialManager({
+    clock,
+    ...(options.localStorage ? { rememberStorage: options.localStorage } : {}),
+    ...(options.indexedDB ? { keyStore: createKeyStore({ indexedDB: options.indexedDB }) } : {}),
+  });
+  let source: TokenSource | null = null;
+
+  async function persist(record: TokenRecord, meta: SaveTokenMeta): Promise<void> {
+    tokenStorage.put('client_credentials', { ...record, meta });
+    history.add({
+      fingerprint: await tokenFingerprint(record.accessToken),
+      clientId: meta.clientId,
+      authMethod: meta.authMethod,
+      ...(record.scope !== undefined ? { scope: record.scope } : {}),
+      expAt: record.expAt,
+      obtainedAt: record.obtainedAt,
+      status: 'success',
+    });
+  }
+
+  const cache = new TokenCache({
+    clock,
+    logger: options.logger ?? appLogger,
+    ...(options.proactiveRefreshSeconds !== undefined ? { proactiveRefreshSeconds: options.proactiveRefreshSeconds } : {}),
+    async fetchToken(parts, signal) {
+      const current = source;
+      if (!current) {
+        throw new PlaygroundError('INVALID_INPUT', 'No token source yet: get a token in the Client Credentials flow first.', { field: 'tokenSource' });
+      }
+      const record = await current.fetch(parts, signal);
+      const meta: SaveTokenMeta = { clientId: parts.clientId, env: parts.env, scope: [...parts.scope], authMethod: current.authMethod };
+      if (parts.audience) meta.audience = parts.audience;
+      if (parts.resource) meta.resource = parts.resource;
+      if (current.issuer) meta.issuer = current.issuer;
+      await persist(record, meta);
+      return record;
+    },
+  });
+
+  const restored = tokenStorage.get('client_credentials');
+  if (restored?.meta) {
+    const { kind: _kind, meta, ...record } = restored;
+    cache.set(partsOf(meta), record);
+    log.info(`restored token from session exp=${new Date(record.expAt).toISOString()}`);
+  }
+
+  return {
+    cache,
+    tokenStorage,
+    credentialManager,
+    history,
+    logger: log,
+    clock,
+    setTokenSource(next) {
+      source = next;
+    },
+    async saveToken(record, meta) {
+      cache.set(partsOf(meta), record);
+      await persist(record, meta);
+    },
+    async signOut() {
+      source = null;
+      cache.clear();
+      tokenStorage.clear();
+      history.clear();
+      const safe = createSafeStorage(session);
+      let raw: KeyValueStorage | null;
+      try {
+        raw = session();
+      } catch {
+        raw = null;
+      }
+      for (const key of storageKeysWithPrefix(raw, FLOW_PROGRESS_PREFIX)) safe.removeItem(key);
+      await credentialManager.purgeAll();
+      log.info('signed out: tokens, secrets, keys, history and flow progress purged');
+    },
+  };
+}

@@ -1,0 +1,113 @@
+// The page end to end against msw: Get token always sends, saves everywhere, signs a fresh assertion; progress survives reload.
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { decodeJwt } from 'jose';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestStores, renderWithStores, sandboxInfoFixture, SANDBOX, TOKEN_ENDPOINT } from '../../../tests/support/clientCredentialsFlow';
+import { TOKEN_STORAGE_PREFIX } from '../../utils/tokenStorage';
+import { ClientCredentialsFlow } from './ClientCredentialsFlow';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+beforeEach(() => {
+  sessionStorage.clear();
+  localStorage.clear();
+});
+
+function tokenEndpoint(bodies: URLSearchParams[]) {
+  return http.post(TOKEN_ENDPOINT, async ({ request }) => {
+    bodies.push(new URLSearchParams(await request.text()));
+    return HttpResponse.json({ access_token: `token-${bodies.length}-abcdefghijklmnop`, token_type: 'Bearer', expires_in: 3600, scope: 'p1:read:user' });
+  });
+}
+
+async function goToTokenStep(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('button', { name: 'Check configuration' }));
+  await screen.findByRole('heading', { name: 'Request', level: 2 });
+  await waitFor(() => expect(screen.getByRole('table', { name: 'Headers' })).toBeInTheDocument());
+  await user.click(screen.getByRole('button', { name: /Next/ }));
+  await screen.findByRole('heading', { name: 'Token', level: 2 });
+}
+
+describe('Client Credentials flow', () => {
+  it('Get token always sends a new request and saves the token to storage, cache and history', async () => {
+    const bodies: URLSearchParams[] = [];
+    server.use(http.get(`${SANDBOX}/sandbox/info`, () => HttpResponse.json(sandboxInfoFixture())), tokenEndpoint(bodies));
+    const stores = createTestStores();
+    renderWithStores(<ClientCredentialsFlow />, { stores });
+    const user = userEvent.setup();
+    await waitFor(() => expect(screen.getByLabelText('Client ID', { exact: true })).toHaveValue('sandbox-basic'));
+    await goToTokenStep(user);
+
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    await waitFor(() => expect(stores.cache.getSnapshot().entries).toHaveLength(1));
+    expect(bodies).toHaveLength(1);
+    expect(JSON.parse(sessionStorage.getItem(`${TOKEN_STORAGE_PREFIX}client_credentials`) ?? '{}')).toMatchObject({ accessToken: 'token-1-abcdefghijklmnop' });
+    expect(stores.cache.getSnapshot().entries.map((e) => e.record.accessToken)).toEqual(['token-1-abcdefghijklmnop']);
+    await waitFor(() => expect(stores.history.list()).toHaveLength(1));
+    expect(JSON.stringify(stores.history.list())).not.toContain('token-1-abcdefghijklmnop');
+
+    // A valid token is cached, yet the button still asks the server.
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    await waitFor(() => expect(bodies).toHaveLength(2));
+    await waitFor(() => expect(stores.cache.getSnapshot().entries[0]?.record.accessToken).toBe('token-2-abcdefghijklmnop'));
+  });
+
+  it('private_key_jwt: the key is registered with the sandbox and Get token signs a new assertion (fresh jti)', async () => {
+    const bodies: URLSearchParams[] = [];
+    let registered: { jwks?: { keys: Array<Record<string, unknown>> }; token_endpoint_auth_method?: string } = {};
+    server.use(
+      http.get(`${SANDBOX}/sandbox/info`, () => HttpResponse.json(sandboxInfoFixture())),
+      http.post(`${SANDBOX}/sandbox/clients`, async ({ request }) => {
+        registered = (await request.json()) as typeof registered;
+        return HttpResponse.json({ client_id: 'registered-1', token_endpoint_auth_method: 'private_key_jwt', scope: 'p1:read:user', purpose: '', roles: [], provider: 'pingone' }, { status: 201 });
+      }),
+      tokenEndpoint(bodies),
+    );
+    renderWithStores(<ClientCredentialsFlow />);
+    const user = userEvent.setup();
+    await waitFor(() => expect(screen.getByLabelText('Client ID', { exact: true })).toHaveValue('sandbox-basic'));
+    await user.selectOptions(screen.getByLabelText('Authentication method', { exact: true }), 'private_key_jwt');
+    await user.click(screen.getByRole('button', { name: 'Generate key pair' }));
+    await user.click(await screen.findByRole('button', { name: 'Register with sandbox' }));
+    await waitFor(() => expect(screen.getByLabelText('Client ID', { exact: true })).toHaveValue('registered-1'));
+    expect(registered.token_endpoint_auth_method).toBe('private_key_jwt');
+    expect(registered.jwks?.keys[0]).not.toHaveProperty('d');
+
+    await user.click(screen.getByRole('button', { name: 'Check configuration' }));
+    const claims = await screen.findByLabelText('Assertion claims');
+    const previewJti = (JSON.parse(claims.textContent ?? '{}') as { jti: string }).jti;
+    await user.click(screen.getByRole('button', { name: /Next/ }));
+    await user.click(await screen.findByRole('button', { name: 'Get token' }));
+    await waitFor(() => expect(bodies).toHaveLength(1));
+
+    const sent = decodeJwt(bodies[0]?.get('client_assertion') ?? '');
+    expect(sent).toMatchObject({ iss: 'registered-1', sub: 'registered-1', aud: TOKEN_ENDPOINT });
+    expect(sent.jti).toMatch(/\S/);
+    expect(sent.jti).not.toBe(previewJti);
+    expect((sent.exp ?? 0) - (sent.iat ?? 0)).toBeLessThanOrEqual(60);
+  });
+
+  it('progress (step and non-secret fields) survives a reload; the secret does not', async () => {
+    server.use(http.get(`${SANDBOX}/sandbox/info`, () => HttpResponse.json(sandboxInfoFixture())));
+    const first = renderWithStores(<ClientCredentialsFlow />, { settings: { provider: { preset: 'custom' }, oauth: { clientCredentials: { authMethod: 'client_secret_post' } } } });
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Token endpoint', { exact: true }), 'https://as.example.com/token');
+    await user.type(screen.getByLabelText('Client ID', { exact: true }), 'client-1');
+    await user.type(screen.getByLabelText('Client secret', { exact: true }), 'a-secret-value');
+    await user.click(screen.getByRole('button', { name: 'Check configuration' }));
+    await screen.findByRole('heading', { name: 'Request', level: 2 });
+    first.unmount();
+
+    renderWithStores(<ClientCredentialsFlow />, { settings: { provider: { preset: 'custom' } } });
+    expect(await screen.findByRole('heading', { name: 'Request', level: 2 })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Back/ }));
+    expect(screen.getByLabelText('Token endpoint', { exact: true })).toHaveValue('https://as.example.com/token');
+    expect(screen.getByLabelText('Client ID', { exact: true })).toHaveValue('client-1');
+    expect(screen.getByLabelText('Client secret', { exact: true })).toHaveValue('');
+  });
+});

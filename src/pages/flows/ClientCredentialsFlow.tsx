@@ -1,0 +1,115 @@
+// The Client Credentials flow page: title, sandbox banner and the four-step flow, composed from the flow hook.
+import { useContext } from 'react';
+import { InfoBox } from '../../components/InfoBox';
+import { PageTitle } from '../../components/PageTitle';
+import { StepByStepFlow, type FlowStep, type StepStatus } from '../../components/StepByStepFlow';
+import { NewAuthContext, NewAuthProvider } from '../../contexts/NewAuthContext';
+import { useNewAuth } from '../../hooks/useNewAuth';
+import { ConfigureStep } from './clientCredentials/ConfigureStep';
+import { RequestStep } from './clientCredentials/RequestStep';
+import { TokenStepSlot, UseTokenStepSlot } from './clientCredentials/stepSlots';
+import { useClientCredentialsFlow, type ClientCredentialsFlowOptions } from './clientCredentials/useClientCredentialsFlow';
+import './clientCredentials/clientCredentials.css';
+
+function statusOf(index: number, active: number, done: boolean, failed = false): StepStatus {
+  if (failed) return 'error';
+  if (index === active) return 'active';
+  return done ? 'complete' : 'pending';
+}
+
+function FlowBody(props: ClientCredentialsFlowOptions) {
+  const flow = useClientCredentialsFlow(props);
+  const { currentToken } = useNewAuth();
+  const { run } = flow.tokenRun;
+  const active = flow.activeIndex;
+  const steps: FlowStep[] = [
+    {
+      id: 'configure',
+      title: 'Configure',
+      icon: '⚙️',
+      description: 'Pick a provider and tell it who you are: the client ID and how the client proves it (a secret or, better, a private key). Then choose the scopes the token should carry.',
+      content: <ConfigureStep flow={flow} />,
+      status: statusOf(0, active, flow.configValid && active > 0),
+      canProceed: flow.configValid,
+      action: {
+        label: 'Check configuration',
+        busyLabel: 'Checking…',
+        busy: false,
+        onClick: () => {
+          if (!flow.checkConfiguration()) flow.setActiveIndex(1);
+        },
+      },
+    },
+    {
+      id: 'request',
+      title: 'Request',
+      icon: '📨',
+      description: 'This is exactly what will be sent to the token endpoint: no redirect, no browser login, just one POST. Secrets are masked; reveal them only in the export if you must.',
+      content: <RequestStep description={flow.preview.description} error={flow.preview.error} pending={flow.preview.pending} form={flow.form} onRefresh={flow.preview.refresh} />,
+      status: statusOf(1, active, flow.preview.description !== null && active > 1),
+      canProceed: flow.preview.description !== null,
+    },
+    {
+      id: 'token',
+      title: 'Token',
+      icon: '🎟️',
+      description: 'Send the request. Validate the received access token and store it securely.',
+      content: <TokenStepSlot run={run} onGetToken={() => void flow.getToken()} form={flow.form} description={flow.preview.description} />,
+      status: statusOf(2, active, run.status === 'success', run.status === 'error' && active !== 2),
+      canProceed: run.status === 'success' || currentToken !== undefined,
+      action: { label: 'Get token', busyLabel: 'Getting token…', busy: run.status === 'running', onClick: () => void flow.getToken() },
+    },
+    {
+      id: 'use',
+      title: 'Use the token',
+      icon: '🛡️',
+      description: 'Call an API with the token as a Bearer credential and see what its scopes allow.',
+      content: (
+        <UseTokenStepSlot
+          form={flow.form}
+          token={run.record ?? currentToken?.record}
+          sandboxInfo={flow.sandbox.info}
+          sandboxUrl={flow.sandboxUrl}
+          getWorkerToken={flow.getWorkerToken}
+          requestedScopes={run.requestedScopes.length > 0 ? run.requestedScopes : flow.form.scopes}
+        />
+      ),
+      status: statusOf(3, active, false),
+      canProceed: true,
+    },
+  ];
+
+  return (
+    <div className="page cc-page">
+      <PageTitle
+        icon="🔐"
+        title="Client Credentials Flow"
+        subtitle="Machine-to-machine access with the OAuth 2.0 Client Credentials grant (RFC 6749 §4.4): no user, no redirect. Configure the client, see the exact request, get a token, then use it."
+      />
+      {flow.form.provider === 'sandbox' && (
+        <InfoBox variant="warning" role="note" icon="🧪" title="You're using the local sandbox" className="cc-sandbox-banner">
+          A development server with in-memory state at <code>{flow.sandboxUrl}</code>. Its demo clients and keys are public: never
+          enter real credentials while it is the provider.
+        </InfoBox>
+      )}
+      <StepByStepFlow steps={steps} activeIndex={active} onActiveIndexChange={flow.setActiveIndex} label="Client Credentials steps" />
+    </div>
+  );
+}
+
+/** Remounts the flow on sign-out (sessionEpoch), so secrets typed into it vanish with the stores' contents. */
+function FlowWithSession(props: ClientCredentialsFlowOptions) {
+  const { sessionEpoch } = useNewAuth();
+  return <FlowBody key={sessionEpoch} {...props} />;
+}
+
+/** The `/flows/client-credentials` route. Uses the app's NewAuthProvider, or the default stores if none is mounted. */
+export function ClientCredentialsFlow(props: ClientCredentialsFlowOptions = {}) {
+  const auth = useContext(NewAuthContext);
+  if (auth) return <FlowWithSession {...props} />;
+  return (
+    <NewAuthProvider>
+      <FlowWithSession {...props} />
+    </NewAuthProvider>
+  );
+}

@@ -1,0 +1,194 @@
+// Field-level validation of the Client Credentials form (zod), with messages written for the person typing.
+import { z } from 'zod';
+import { DEFAULT_PINGONE_REGION, PINGONE_REGIONS, validateEnvironmentId } from '../../../config/pingone';
+import { MICROAUTHD_AUTH_METHODS } from '../../../config/microauthd';
+import { AUTH_METHODS, SIGNING_ALGS } from '../../../types/token';
+import { isPlaygroundError } from '../../../utils/errors';
+import { normalizeScopes, validateResource } from '../../../utils/oauth/body';
+import { validateEndpointUrl } from '../../../utils/urlValidation';
+import type { FlowForm } from './flowTypes';
+
+/** A form field, including the two whose values never enter FlowForm (they live in the credential manager). */
+export type FormField = keyof FlowForm | 'clientSecret' | 'privateKey';
+export type FieldErrors = Partial<Record<FormField, string>>;
+
+/** Values validation needs that are not in FlowForm. */
+export interface ValidationContext {
+  secret: string;
+  /** whether the key named by `keyRef` is loaded */
+  hasKey: boolean;
+}
+
+export const PROVIDERS = ['sandbox', 'pingone', 'microauthd', 'custom'] as const;
+export const SECRET_METHODS: readonly string[] = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt'];
+/** HS256 keys must be at least as long as the hash output: 256 bits (RFC 7518 §3.2). */
+export const MIN_HS256_SECRET_LENGTH = 32;
+
+export const DEFAULT_FLOW_FORM: FlowForm = Object.freeze({
+  provider: 'sandbox',
+  environmentId: '',
+  region: DEFAULT_PINGONE_REGION,
+  issuerOrDiscoveryUrl: '',
+  tokenEndpoint: '',
+  issuer: '',
+  jwksUri: '',
+  clientId: '',
+  authMethod: 'client_secret_basic',
+  keyRef: '',
+  kid: '',
+  signingAlg: 'ES256',
+  scopes: [],
+  audience: '',
+  resource: '',
+  proactiveRefreshSeconds: 90,
+  assertionLifetimeSeconds: 60,
+  clockSkewSeconds: 120,
+}) as FlowForm;
+
+/** The whole form's shape, used to accept (or drop) progress restored from sessionStorage. */
+export const flowFormSchema = z.object({
+  provider: z.enum(PROVIDERS),
+  environmentId: z.string().max(200),
+  region: z.string().max(10),
+  issuerOrDiscoveryUrl: z.string().max(2048),
+  tokenEndpoint: z.string().max(2048),
+  issuer: z.string().max(2048),
+  jwksUri: z.string().max(2048),
+  clientId: z.string().max(256),
+  authMethod: z.enum(AUTH_METHODS),
+  keyRef: z.string().max(256),
+  kid: z.string().max(256),
+  signingAlg: z.enum(SIGNING_ALGS),
+  scopes: z.array(z.string().max(256)).max(100),
+  audience: z.string().max(2048),
+  resource: z.string().max(2048),
+  proactiveRefreshSeconds: z.number(),
+  assertionLifetimeSeconds: z.number(),
+  clockSkewSeconds: z.number(),
+});
+
+/** True when the text has no C0 control character or DEL (they would corrupt headers, logs and URLs). */
+function hasNoControlChars(text: string): boolean {
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f) return false;
+  }
+  return true;
+}
+
+/** A zod schema that runs a core validator throwing InputError and reports its message. */
+function fromValidator<T>(check: (value: T) => unknown) {
+  return z.custom<T>().superRefine((value, ctx) => {
+    try {
+      check(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: isPlaygroundError(error) ? error.message : 'This value is not valid.' });
+    }
+  });
+}
+
+const wholeSeconds = (min: number, max: number, what: string) =>
+  z.number({ error: `${what} must be a number.` })
+    .int(`${what} must be a whole number of seconds.`)
+    .min(min, `${what} must be at least ${min} s.`)
+    .max(max, `${what} must be at most ${max} s.`);
+
+const clientIdSchema = z.string()
+  .trim()
+  .min(1, 'Client ID is required: copy it from the application in your provider.')
+  .max(256, 'Client ID is longer than 256 characters; check that you pasted the ID, not a secret or key.')
+  .refine(hasNoControlChars, 'Client ID must not contain control characters.');
+
+/** The schema for one field; cross-field rules (which fields a provider or method needs) come first in validateField. */
+function schemaFor(field: FormField, form: FlowForm, ctx: ValidationContext): z.ZodType | undefined {
+  switch (field) {
+    case 'environmentId':
+      return form.provider === 'pingone' || form.provider === 'sandbox' ? fromValidator(validateEnvironmentId) : undefined;
+    case 'region':
+      return form.provider === 'pingone'
+        ? z.enum(PINGONE_REGIONS.map((r) => r.id) as [string, ...string[]], { error: 'Choose a PingOne region.' })
+        : undefined;
+    case 'issuerOrDiscoveryUrl':
+      return form.issuerOrDiscoveryUrl.trim() === '' ? undefined
+        : fromValidator((v: string) => validateEndpointUrl(v, 'Issuer or discovery URL'));
+    case 'tokenEndpoint':
+      return fromValidator((v: string) => validateEndpointUrl(v, 'Token endpoint'));
+    case 'clientId':
+      return clientIdSchema;
+    case 'authMethod':
+      return form.provider === 'microauthd'
+        ? z.enum(MICROAUTHD_AUTH_METHODS, { error: 'microauthd accepts only client_secret_basic or client_secret_post.' })
+        : z.enum(AUTH_METHODS);
+    case 'clientSecret':
+      if (!SECRET_METHODS.includes(form.authMethod)) return undefined;
+      return form.authMethod === 'client_secret_jwt'
+        ? z.string().min(MIN_HS256_SECRET_LENGTH, `client_secret_jwt signs with HS256, which needs a secret of at least ${MIN_HS256_SECRET_LENGTH} characters (RFC 7518 §3.2).`)
+        : z.string().min(1, 'Client secret is required for this authentication method.');
+    case 'privateKey':
+      return form.authMethod === 'private_key_jwt' && !ctx.hasKey
+        ? z.never({ error: 'private_key_jwt needs a key: generate a key pair or import one.' })
+        : undefined;
+    case 'kid':
+      return form.authMethod === 'private_key_jwt'
+        ? z.string().trim().min(1, 'Key ID (kid) is required so the server can find your public key.').max(256)
+        : undefined;
+    case 'signingAlg':
+      return z.enum(SIGNING_ALGS, { error: 'Choose ES256, RS256 or PS256.' });
+    case 'scopes':
+      return fromValidator((v: string[]) => normalizeScopes(v));
+    case 'audience':
+      return z.string().refine(hasNoControlChars, 'Audience must not contain control characters.');
+    case 'resource':
+      return form.resource.trim() === '' ? undefined : fromValidator((v: string) => validateResource(v));
+    case 'proactiveRefreshSeconds':
+      return wholeSeconds(0, 3600, 'Proactive refresh');
+    case 'assertionLifetimeSeconds':
+      return wholeSeconds(1, 60, 'Assertion lifetime');
+    case 'clockSkewSeconds':
+      return wholeSeconds(0, 300, 'Clock-skew tolerance');
+    default:
+      return undefined;
+  }
+}
+
+function valueOf(field: FormField, form: FlowForm, ctx: ValidationContext): unknown {
+  if (field === 'clientSecret') return ctx.secret;
+  if (field === 'privateKey') return form.keyRef;
+  return form[field];
+}
+
+/** Validates one field in the context of the whole form; returns the message to show, or undefined. */
+export function validateField(field: FormField, form: FlowForm, ctx: ValidationContext): string | undefined {
+  const schema = schemaFor(field, form, ctx);
+  if (!schema) return undefined;
+  const result = schema.safeParse(valueOf(field, form, ctx));
+  return result.success ? undefined : (result.error.issues[0]?.message ?? 'This value is not valid.');
+}
+
+/** Every field the submit checks, in the order they appear on screen (focus goes to the first error). */
+export const FORM_FIELDS: readonly FormField[] = [
+  'provider', 'environmentId', 'region', 'issuerOrDiscoveryUrl', 'tokenEndpoint', 'clientId', 'authMethod',
+  'clientSecret', 'privateKey', 'kid', 'signingAlg', 'scopes', 'audience', 'resource',
+  'proactiveRefreshSeconds', 'assertionLifetimeSeconds', 'clockSkewSeconds',
+];
+
+/** Validates the whole form (on submit). */
+export function validateFlowForm(form: FlowForm, ctx: ValidationContext): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of FORM_FIELDS) {
+    const message = validateField(field, form, ctx);
+    if (message) errors[field] = message;
+  }
+  return errors;
+}
+
+/** Maps the field names core functions put on InputError (`scope`, `alg`, …) to this form's fields. */
+export function formFieldOf(coreField: string | undefined): FormField | undefined {
+  if (!coreField) return undefined;
+  const map: Record<string, FormField> = {
+    scope: 'scopes', alg: 'signingAlg', lifetimeSeconds: 'assertionLifetimeSeconds', key: 'privateKey',
+    token_endpoint: 'tokenEndpoint', issuer: 'issuerOrDiscoveryUrl', client_id: 'clientId', client_secret: 'clientSecret',
+  };
+  if (coreField in map) return map[coreField];
+  return (FORM_FIELDS as readonly string[]).includes(coreField) ? (coreField as FormField) : undefined;
+}

@@ -1,0 +1,150 @@
+// The local sandbox's admin API: read /sandbox/info, register a client, inject and clear faults. Fetch is injected.
+import { z } from 'zod';
+import { AUTH_METHODS } from '../types/token';
+import { InputError, PlaygroundError } from '../utils/errors';
+import { readJsonBody } from '../utils/secureJson';
+
+/** Where `npm run sandbox` listens unless SANDBOX_PORT says otherwise. */
+export const DEFAULT_SANDBOX_URL = 'http://localhost:4500';
+
+/** The commands that start the sandbox, for the "cannot reach the sandbox" alert. */
+export const SANDBOX_START_COMMANDS = Object.freeze({ alone: 'npm run sandbox', withApp: 'npm start' });
+
+const publicJwkSchema = z.looseObject({ kty: z.string() });
+
+const sandboxClientSchema = z.object({
+  client_id: z.string().min(1),
+  client_secret: z.string().optional(),
+  token_endpoint_auth_method: z.enum(AUTH_METHODS),
+  scope: z.string().default(''),
+  /** microauthd clients: the friendly names of `scope` (which may hold UUIDs). */
+  scope_names: z.string().optional(),
+  purpose: z.string().default(''),
+  roles: z.array(z.string()).default([]),
+  provider: z.enum(['pingone', 'microauthd']).default('pingone'),
+  jwks: z.object({ keys: z.array(publicJwkSchema) }).optional(),
+  /** Only on the demo private_key_jwt client: a committed, public DEMO key. */
+  private_key_pem: z.string().optional(),
+});
+
+const sandboxInfoSchema = z.object({
+  environmentId: z.string().min(1),
+  issuer: z.string().min(1),
+  tokenEndpoint: z.string().min(1),
+  discoveryUrl: z.string().min(1),
+  jwksUri: z.string().min(1),
+  apiBase: z.string().min(1),
+  microauthdBase: z.string().optional(),
+  authz: z.string().optional(),
+  clients: z.array(sandboxClientSchema),
+  users: z.array(z.looseObject({ id: z.string(), username: z.string() })).default([]),
+});
+
+export type SandboxClient = z.infer<typeof sandboxClientSchema>;
+export type SandboxInfo = z.infer<typeof sandboxInfoSchema>;
+
+export interface SandboxAdminOptions {
+  /** The sandbox origin, e.g. http://localhost:4500 */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}
+
+export interface SandboxClientRegistration {
+  token_endpoint_auth_method: SandboxClient['token_endpoint_auth_method'];
+  client_secret?: string;
+  /** Public keys only: the sandbox refuses private members. */
+  jwks?: { keys: readonly object[] };
+  scope: string;
+  client_id?: string;
+}
+
+export interface SandboxFault {
+  target: 'token' | 'api';
+  count: number;
+  status?: number;
+  retryAfter?: number | string;
+  delayMs?: number;
+  drop?: boolean;
+  body?: string;
+}
+
+function endpoint(opts: SandboxAdminOptions, path: string): string {
+  const base = (opts.baseUrl ?? DEFAULT_SANDBOX_URL).replace(/\/+$/, '');
+  return `${base}${path}`;
+}
+
+async function call(opts: SandboxAdminOptions, path: string, init: RequestInit): Promise<Response> {
+  const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  try {
+    return await doFetch(endpoint(opts, path), { ...init, ...(opts.signal ? { signal: opts.signal } : {}) });
+  } catch (cause) {
+    if (opts.signal?.aborted) throw new PlaygroundError('ABORTED', 'The sandbox request was cancelled.', { cause });
+    throw new PlaygroundError(
+      'NETWORK',
+      `Cannot reach the sandbox at ${opts.baseUrl ?? DEFAULT_SANDBOX_URL}. Start it with \`${SANDBOX_START_COMMANDS.alone}\` ` +
+        `(or \`${SANDBOX_START_COMMANDS.withApp}\` for the sandbox and the app together).`,
+      { cause },
+    );
+  }
+}
+
+/** Reads a JSON body and turns a sandbox `{ error, field?, message? }` failure into an InputError on that field. */
+async function readJson(response: Response, what: string): Promise<unknown> {
+  const body = await readJsonBody(response);
+  if (!response.ok) {
+    const detail = body.ok ? (body.value as { field?: unknown; message?: unknown; error_description?: unknown } | null) : null;
+    const message = typeof detail?.message === 'string' ? detail.message
+      : typeof detail?.error_description === 'string' ? detail.error_description : `${what} failed (HTTP ${response.status}).`;
+    if (response.status === 400 && typeof detail?.field === 'string') throw new InputError(detail.field, message);
+    throw new PlaygroundError('HTTP_STATUS', message, { status: response.status });
+  }
+  if (!body.ok) throw new PlaygroundError('INVALID_RESPONSE', `${what}: the sandbox answered with something that is not JSON.`);
+  return body.value;
+}
+
+/** `GET /sandbox/info`: the environment, endpoints, demo clients and users the *Local sandbox* preset fills from. */
+export async function getSandboxInfo(opts: SandboxAdminOptions = {}): Promise<SandboxInfo> {
+  const response = await call(opts, '/sandbox/info', { headers: { Accept: 'application/json' } });
+  const parsed = sandboxInfoSchema.safeParse(await readJson(response, 'Reading /sandbox/info'));
+  if (!parsed.success) {
+    throw new PlaygroundError('INVALID_RESPONSE', '/sandbox/info did not look like the sandbox (is another server on that port?).');
+  }
+  return parsed.data;
+}
+
+/**
+ * `POST /sandbox/clients`: registers a client, e.g. with the public JWKS of a key generated in the browser.
+ * @see https://www.rfc-editor.org/rfc/rfc7591#section-2
+ */
+export async function registerSandboxClient(
+  registration: SandboxClientRegistration,
+  opts: SandboxAdminOptions = {},
+): Promise<SandboxClient> {
+  const response = await call(opts, '/sandbox/clients', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(registration),
+  });
+  const parsed = sandboxClientSchema.safeParse(await readJson(response, 'Registering the client'));
+  if (!parsed.success) throw new PlaygroundError('INVALID_RESPONSE', 'The sandbox registered the client but its answer was not understood.');
+  return parsed.data;
+}
+
+/** `POST /sandbox/faults`: the next `count` requests to `target` fail as described (500, 429 + Retry-After, drop…). */
+export async function injectFault(fault: SandboxFault, opts: SandboxAdminOptions = {}): Promise<void> {
+  const response = await call(opts, '/sandbox/faults', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+  if (!response.ok) await readJson(response, 'Injecting the fault');
+  await response.body?.cancel().catch(() => undefined);
+}
+
+/** `DELETE /sandbox/faults`: back to normal behaviour. */
+export async function clearFaults(opts: SandboxAdminOptions = {}): Promise<void> {
+  const response = await call(opts, '/sandbox/faults', { method: 'DELETE' });
+  if (!response.ok) await readJson(response, 'Clearing faults');
+  await response.body?.cancel().catch(() => undefined);
+}
