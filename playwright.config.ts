@@ -3,7 +3,9 @@ import { defineConfig } from '@playwright/test';
 // Playwright cannot download browsers here: drive Debian's Chromium (override with CHROMIUM_PATH).
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4500);
-const appPort = 4173;
+// Both ports can move (E2E_SANDBOX_PORT, E2E_APP_PORT) so two suites can run side by side on one machine;
+// e2e/support/fixtures.ts then points the app at the moved sandbox through the localStorage settings layer.
+const appPort = Number(process.env.E2E_APP_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -35,7 +37,7 @@ export default defineConfig({
     {
       command: 'node sandbox/server.js',
       url: `http://127.0.0.1:${sandboxPort}/sandbox/info`,
-      env: { SANDBOX_PORT: String(sandboxPort), SANDBOX_QUIET: '1' },
+      env: { SANDBOX_PORT: String(sandboxPort), SANDBOX_QUIET: '1', SANDBOX_CORS_ORIGINS: `http://localhost:${appPort}` },
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
     },

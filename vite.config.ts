@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy } from './build/csp';
+import { contentSecurityPolicy } from './build/csp.ts';
 
 // The app is served on 5173 in dev and 4173 in preview; the sandbox's CORS list names both.
 export default defineConfig(({ command }) => ({

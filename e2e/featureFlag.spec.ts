@@ -1,5 +1,5 @@
 // The feature flag oauth.clientCredentials.enabled gates the nav item and the route.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 
 const SETTINGS_KEY = 'm2m-playground:settings';
 

@@ -1,5 +1,5 @@
 // The first slice end to end: Local sandbox fills the form, client_secret_basic gets a real token from oidc-provider.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { resetSandbox } from './support/sandbox';
 
 test.beforeEach(async ({ request }) => {
