@@ -110,6 +110,22 @@ describe('POST /sandbox/clients validation names the field', () => {
 });
 
 describe('registration and reset', () => {
+  it('a client may register its own token lifetime (token_ttl), and a bad one is a 400 naming the field', async () => {
+    const res = await admin(sandbox, 'POST', '/clients', { token_endpoint_auth_method: 'client_secret_basic', scope: 'p1:read:user', token_ttl: 20 });
+    expect(res.status).toBe(201);
+    const client = await res.json();
+    expect(client.token_ttl).toBe(20);
+    const auth = { authorization: basicAuthorization(client.client_id, client.client_secret) };
+    const token = await (await requestToken(sandbox, {}, auth)).json();
+    expect(token.expires_in).toBe(20);
+    const payload = JSON.parse(Buffer.from(token.access_token.split('.')[1], 'base64url').toString());
+    expect(payload.exp - payload.iat).toBe(20);
+
+    const bad = await admin(sandbox, 'POST', '/clients', { token_endpoint_auth_method: 'client_secret_basic', scope: '', token_ttl: 1.5 });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).field).toBe('token_ttl');
+  });
+
   it('generates an ID and secret, lists the client in info, and reset removes it', async () => {
     const res = await admin(sandbox, 'POST', '/clients', { token_endpoint_auth_method: 'client_secret_basic', scope: ['p1:read:user'], roles: ['Identity Data Admin'] });
     expect(res.status).toBe(201);

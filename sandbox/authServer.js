@@ -95,7 +95,7 @@ export async function createAuthServer({ issuer, envId, tokenTtl, registry, getA
             scope: allowed.join(' '),
             audience: PINGONE_API_RESOURCE,
             accessTokenFormat: 'jwt',
-            accessTokenTTL: tokenTtl,
+            accessTokenTTL: registry.tokenTtl(client.clientId) ?? tokenTtl,
             jwt: { sign: { alg: 'RS256' } },
           };
         },

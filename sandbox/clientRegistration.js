@@ -36,6 +36,18 @@ function parseRoles(raw) {
   return [...new Set(raw.map((r) => r.trim()))];
 }
 
+// Short lifetimes let demos and E2E tests watch proactive refresh without waiting an hour.
+const TOKEN_TTL_RANGE = { min: 5, max: 86_400 };
+
+/** @param {unknown} raw @returns {number | undefined} seconds */
+function parseTokenTtl(raw) {
+  if (raw === undefined) return undefined;
+  if (!Number.isInteger(raw) || raw < TOKEN_TTL_RANGE.min || raw > TOKEN_TTL_RANGE.max) {
+    throw new SandboxInputError('token_ttl', `token_ttl must be a whole number of seconds from ${TOKEN_TTL_RANGE.min} to ${TOKEN_TTL_RANGE.max}`);
+  }
+  return raw;
+}
+
 /** @param {unknown} raw */
 function parseJwks(raw) {
   if (raw === undefined) throw new SandboxInputError('jwks', 'jwks (public JWK Set) is required for private_key_jwt');
@@ -95,6 +107,7 @@ export function parseClientRegistration(body, registry) {
     throw new SandboxInputError('jwks', `jwks is only used with private_key_jwt, not ${method}`);
   }
   const clientSecret = parseSecret(body.client_secret, method);
+  const tokenTtl = parseTokenTtl(body.token_ttl);
   return {
     client_id: clientId,
     ...(clientSecret === undefined ? {} : { client_secret: clientSecret }),
@@ -103,5 +116,6 @@ export function parseClientRegistration(body, registry) {
     scope: parseScope(body.scope),
     purpose: body.purpose ?? 'Registered at runtime through POST /sandbox/clients.',
     roles: parseRoles(body.roles),
+    ...(tokenTtl === undefined ? {} : { token_ttl: tokenTtl }),
   };
 }

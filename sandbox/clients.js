@@ -20,6 +20,7 @@ const IDENTITY_DATA_ADMIN = 'Identity Data Admin';
  * @property {string} purpose  what the client is for, shown in /sandbox/info
  * @property {string[]} roles  PingOne role names (decide access in roles mode)
  * @property {string} [private_key_pem]  only on the demo private_key_jwt client: a committed DEMO key
+ * @property {number} [token_ttl]  this client's access-token lifetime in seconds (default: the sandbox's)
  */
 
 /** The seeded demo clients. Their secrets are public demo credentials, labelled as such. @returns {ClientEntry[]} */
@@ -111,6 +112,7 @@ export function describeClient(entry) {
     provider: 'pingone',
     ...(entry.jwks === undefined ? {} : { jwks: entry.jwks }),
     ...(entry.private_key_pem === undefined ? {} : { private_key_pem: entry.private_key_pem }),
+    ...(entry.token_ttl === undefined ? {} : { token_ttl: entry.token_ttl }),
   };
 }
 
@@ -142,6 +144,8 @@ export function createClientRegistry() {
     },
     /** The p1:* scopes a client may be granted (empty for unknown clients). @param {string} clientId */
     allowedScopes: (clientId) => (entries.get(clientId)?.scope ?? '').split(' ').filter(Boolean),
+    /** The client's own access-token lifetime in seconds, if it registered one. @param {string} clientId */
+    tokenTtl: (clientId) => entries.get(clientId)?.token_ttl,
     /** Role names assigned to a client (empty for unknown clients). @param {string} clientId */
     roles: (clientId) => [...(entries.get(clientId)?.roles ?? [])],
     reset: seed,
