@@ -21,6 +21,8 @@ export const FLOW_PROGRESS_PREFIX = 'm2m-playground:flow:';
 export interface TokenSource {
   authMethod: AuthMethod;
   issuer?: string;
+  /** The user's "Proactive refresh" setting, applied to the cache when the source is registered. */
+  proactiveRefreshSeconds?: number;
   fetch(parts: TokenCacheKeyParts, signal?: AbortSignal): Promise<TokenRecord>;
 }
 
@@ -133,6 +135,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
     clock,
     setTokenSource(next) {
       source = next;
+      if (next?.proactiveRefreshSeconds !== undefined) cache.setProactiveRefreshSeconds(next.proactiveRefreshSeconds);
     },
     async saveToken(record, meta) {
       cache.set(partsOf(meta), record);

@@ -92,6 +92,21 @@ describe('TokenCache', () => {
     expect(JSON.stringify(lines)).not.toContain('secretvalue');
   });
 
+  it('reschedules cached tokens when the refresh window changes (the user edits "Proactive refresh")', async () => {
+    const fetchToken = vi.fn(async () => token(3600));
+    const cache = new TokenCache({ fetchToken });
+    cache.set(parts, token(3600));
+    cache.setProactiveRefreshSeconds(3000);
+    expect(cache.getSnapshot().entries[0]?.refreshAt).toBe(T0 + 1800_000); // never before half the lifetime
+    cache.setProactiveRefreshSeconds(600);
+    expect(cache.getSnapshot().entries[0]?.refreshAt).toBe(T0 + 3000_000);
+    await vi.advanceTimersByTimeAsync(3000_000 - 1);
+    expect(fetchToken).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    expect(() => cache.setProactiveRefreshSeconds(-1)).toThrow(expect.objectContaining({ field: 'proactiveRefreshSeconds' }));
+  });
+
   it('refreshes proactively at expAt − 90 s', async () => {
     const fetchToken = vi.fn(async () => token(3600));
     const cache = new TokenCache({ fetchToken });

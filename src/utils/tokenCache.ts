@@ -113,7 +113,7 @@ export class TokenCache {
   private readonly eventListeners = new Set<(e: CacheEvent) => void>();
   private readonly fetchToken: TokenCacheOptions['fetchToken'];
   private readonly clock: Clock;
-  private readonly windowMs: number;
+  private windowMs: number;
   private readonly log: Logger;
   private snapshot: CacheSnapshot | null = null;
 
@@ -126,6 +126,22 @@ export class TokenCache {
     this.clock = options.clock ?? systemClock;
     this.windowMs = seconds * 1000;
     this.log = (options.logger ?? noopLogger).child('cache');
+  }
+
+  /**
+   * Changes how long before expiry tokens are refreshed, and reschedules the cached ones: the setting belongs to
+   * the user's configuration, which can change after the cache was created.
+   */
+  setProactiveRefreshSeconds(seconds: number): void {
+    if (!Number.isFinite(seconds) || seconds < 0) {
+      throw new InputError('proactiveRefreshSeconds', 'proactiveRefreshSeconds must be a number of seconds ≥ 0.');
+    }
+    if (seconds * 1000 === this.windowMs) return;
+    this.windowMs = seconds * 1000;
+    for (const entry of this.entries.values()) {
+      if (entry.record && !entry.inflight) this.schedule(entry, this.refreshTimeFor(entry.record));
+    }
+    this.changed();
   }
 
   /** A valid token for `parts`: from the cache, or from the in-flight request, or a new fetch. */
@@ -290,9 +306,13 @@ export class TokenCache {
     if (type === 'refreshed') this.log.info(`token refreshed ttl=${ttlSeconds}s`, describe(entry));
     // Refresh `window` before expiry, but never before half the token's life: with a window longer than the
     // lifetime (a 60 s demo token, 90 s window) a fresh token would otherwise be refreshed in a tight loop.
-    const halfLife = record.obtainedAt + (record.expAt - record.obtainedAt) / 2;
-    this.schedule(entry, Math.max(record.expAt - this.windowMs, halfLife));
+    this.schedule(entry, this.refreshTimeFor(record));
     this.changed();
+  }
+
+  private refreshTimeFor(record: TokenRecord): number {
+    const halfLife = record.obtainedAt + (record.expAt - record.obtainedAt) / 2;
+    return Math.max(record.expAt - this.windowMs, halfLife);
   }
 
   private schedule(entry: Entry, at: number): void {

@@ -85,6 +85,7 @@ export function toAttemptView(info: AttemptInfo): AttemptView {
   if (info.status !== undefined) view.status = info.status;
   if (info.code !== undefined) view.code = info.code;
   if (info.delayMs !== undefined) view.delayMs = info.delayMs;
+  if (info.retryAfterMs !== undefined) view.retryAfterMs = info.retryAfterMs;
   return view;
 }
 

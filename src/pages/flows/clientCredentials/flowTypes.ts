@@ -39,6 +39,8 @@ export interface AttemptView {
   status?: number;
   code?: string;
   delayMs?: number;
+  /** what the server's Retry-After asked for, when it sent one */
+  retryAfterMs?: number;
 }
 
 /** A token request failure as the error card shows it: plain data, safe to render and log. */

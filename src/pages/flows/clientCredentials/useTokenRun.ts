@@ -57,11 +57,11 @@ export function useTokenRun(deps: TokenRunDeps): TokenRunState {
       const fetchDurationMs = performance.now() - t0;
       const record = toTokenRecord(response, clock.now());
       const parts = cacheKeyParts(form);
-      await auth.saveToken(record, { ...parts, scope: [...parts.scope], authMethod: form.authMethod, ...(form.issuer ? { issuer: form.issuer } : {}) });
       // Proactive refresh re-runs this same request (with a new assertion) for this key only.
       const snapshot = { form, creds };
       auth.setTokenSource({
         authMethod: form.authMethod,
+        proactiveRefreshSeconds: form.proactiveRefreshSeconds,
         ...(form.issuer ? { issuer: form.issuer } : {}),
         async fetch(asked, signal) {
           if (cacheKey(asked) !== cacheKey(parts)) {
@@ -71,6 +71,8 @@ export function useTokenRun(deps: TokenRunDeps): TokenRunState {
           return toTokenRecord(await send(next, signal ?? new AbortController().signal), clock.now());
         },
       });
+      // After the source, so the cache schedules this token's refresh with the form's refresh window.
+      await auth.saveToken(record, { ...parts, scope: [...parts.scope], authMethod: form.authMethod, ...(form.issuer ? { issuer: form.issuer } : {}) });
       settled = { status: 'success', attempts, startedAt, fetchDurationMs, requestedScopes, response, record };
     } catch (error) {
       const flowError = toFlowError(error);
