@@ -71,13 +71,6 @@ export function AppLayout({ statusBar, drawer }: AppLayoutProps) {
           </div>
         </div>
       </header>
-      {provider.preset === 'sandbox' && (
-        <p className="sandbox-banner">
-          <span aria-hidden="true">🧪 </span>
-          <strong>Local sandbox</strong> — a development tool with in-memory state at <code>{provider.sandboxUrl}</code>.
-          Not a real PingOne tenant; never use real credentials here.
-        </p>
-      )}
       <main id="main" className="app-main" tabIndex={-1}>
         <ConfigBanner issues={issues} onShowConfiguration={() => setConfigOpen(true)} />
         <Outlet />
