@@ -63,11 +63,12 @@ describe('feature flag oauth.clientCredentials.enabled', () => {
 });
 
 describe('app shell', () => {
-  it('home lists the flow and the provider, with the status bar and sandbox banner', async () => {
+  it('home lists the flow and the provider (with how to start the sandbox), and the status bar', async () => {
     await renderAt('/', ON);
     expect(screen.getByRole('heading', { level: 1, name: /OAuth M2M Playground/ })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Start the Client Credentials flow' })).toHaveAttribute('href', '/flows/client-credentials');
-    expect(screen.getByText('Local sandbox', { selector: 'strong' })).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveTextContent('Local sandbox');
+    expect(screen.getByRole('main')).toHaveTextContent('npm run sandbox');
     expect(screen.getByRole('region', { name: 'Token status' })).toHaveTextContent('No token');
   });
 
