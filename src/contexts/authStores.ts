@@ -9,7 +9,8 @@ import { logger as appLogger, type Logger } from '../utils/logger';
 import { createSafeStorage, type KeyValueStorage } from '../utils/storage';
 import { TokenCache } from '../utils/tokenCache';
 import { createTokenHistory, type TokenHistory } from '../utils/tokenHistory';
-import { createTokenStorage, storageKeysWithPrefix, type StoredTokenMeta, type TokenStorage } from '../utils/tokenStorage';
+import { storageKeysWithPrefix } from '../utils/storage';
+import { createTokenStorage, type StoredTokenMeta, type TokenStorage } from '../utils/tokenStorage';
 
 /** sessionStorage keys under this prefix hold flow progress; sign-out removes them all. */
 export const FLOW_PROGRESS_PREFIX = 'm2m-playground:flow:';

@@ -3,8 +3,7 @@ import { systemClock, type Clock } from './clock';
 import { InputError } from './errors';
 import { createKeyStore, type KeyStore, type StoredKeyRecord } from './keyStore';
 import type { SigningKey } from './keys';
-import { createSafeStorage, type KeyValueStorage, type StorageWriteResult } from './storage';
-import { storageKeysWithPrefix } from './tokenStorage';
+import { createSafeStorage, storageKeysWithPrefix, type KeyValueStorage, type StorageWriteResult } from './storage';
 
 export const REMEMBERED_SECRET_PREFIX = 'm2m-playground:secret:';
 

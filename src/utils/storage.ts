@@ -67,3 +67,24 @@ export function createSafeStorage(get: () => KeyValueStorage | null | undefined)
 }
 
 export type SafeStorage = ReturnType<typeof createSafeStorage>;
+
+type Enumerable = { keys?: () => string[]; length?: number; key?: (i: number) => string | null } | null | undefined;
+
+/**
+ * Lists the keys starting with `prefix` in a Web Storage (`length`/`key(i)`) or a storage with `keys()`
+ * (createMemoryStorage), given the storage or a getter for it. Returns [] when it cannot be enumerated or throws.
+ */
+export function storageKeysWithPrefix(storage: unknown, prefix: string): string[] {
+  try {
+    const s = (typeof storage === 'function' ? (storage as () => unknown)() : storage) as Enumerable;
+    if (!s) return [];
+    let all: string[] = [];
+    if (typeof s.keys === 'function') all = s.keys();
+    else if (typeof s.length === 'number' && typeof s.key === 'function') {
+      for (let i = 0; i < s.length; i += 1) all.push(s.key(i) ?? '');
+    }
+    return all.filter((k) => k.startsWith(prefix));
+  } catch {
+    return [];
+  }
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Clock } from './clock';
 import { createMemoryStorage, type KeyValueStorage } from './storage';
-import { createTokenStorage, storageKeysWithPrefix, TOKEN_STORAGE_PREFIX } from './tokenStorage';
+import { storageKeysWithPrefix } from './storage';
+import { createTokenStorage, TOKEN_STORAGE_PREFIX } from './tokenStorage';
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
 function fixedClock(at = NOW): Clock & { at: number } {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { TokenRecord } from '../types/token';
 import { systemClock, type Clock } from './clock';
-import { createSafeStorage, type KeyValueStorage, type StorageWriteResult } from './storage';
+import { createSafeStorage, storageKeysWithPrefix, type KeyValueStorage, type StorageWriteResult } from './storage';
 import { parseJsonSafely } from './secureJson';
 
 export const TOKEN_STORAGE_PREFIX = 'm2m-playground:token:';
@@ -58,27 +58,6 @@ const storedSchema = z.object({
 
 function defaultSessionStorage(): KeyValueStorage | null {
   return (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage ?? null;
-}
-
-type Enumerable = { keys?: () => string[]; length?: number; key?: (i: number) => string | null } | null | undefined;
-
-/**
- * Lists the keys starting with `prefix` in a Web Storage (`length`/`key(i)`) or a storage with `keys()`
- * (createMemoryStorage), given the storage or a getter for it. Returns [] when it cannot be enumerated or throws.
- */
-export function storageKeysWithPrefix(storage: unknown, prefix: string): string[] {
-  try {
-    const s = (typeof storage === 'function' ? (storage as () => unknown)() : storage) as Enumerable;
-    if (!s) return [];
-    let all: string[] = [];
-    if (typeof s.keys === 'function') all = s.keys();
-    else if (typeof s.length === 'number' && typeof s.key === 'function') {
-      for (let i = 0; i < s.length; i += 1) all.push(s.key(i) ?? '');
-    }
-    return all.filter((k) => k.startsWith(prefix));
-  } catch {
-    return [];
-  }
 }
 
 /** Creates a token storage over Web Storage (default: sessionStorage, looked up lazily). */
