@@ -4,6 +4,7 @@ import { decodeJwt } from 'jose';
 import { MICROAUTHD_SCOPE_CATALOG } from '../../config/microauthd';
 import { matchGrantedScopes, scopeForEndpoint, splitScopes } from '../../config/scopeCatalog';
 import type { Clock } from '../../utils/clock';
+import { fetchWithTimeout } from '../../utils/http';
 import { PlaygroundError } from '../../utils/errors';
 import type { Logger } from '../../utils/logger';
 import { MASK, maskAuthorization, maskSensitiveText } from '../../utils/mask';
@@ -67,35 +68,6 @@ export function diagnoseScope(method: string, url: string, token: MicroauthdToke
   };
 }
 
-async function fetchWithTimeout(url: string, init: RequestInit, deps: CallDeps): Promise<Response> {
-  const controller = new AbortController();
-  let fail: (e: PlaygroundError) => void = () => undefined;
-  const stopped = new Promise<never>((_, reject) => {
-    fail = reject;
-  });
-  const stop = (e: PlaygroundError) => {
-    fail(e);
-    controller.abort(e);
-  };
-  const timer = deps.clock.setTimeout(
-    () => stop(new PlaygroundError('TIMEOUT', `microauthd did not answer within ${deps.timeoutMs} ms.`)),
-    deps.timeoutMs,
-  );
-  const onAbort = () => stop(new PlaygroundError('ABORTED', 'The microauthd request was cancelled.'));
-  if (deps.signal?.aborted) onAbort();
-  deps.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    // Raced so that a fetch which ignores its signal still times out.
-    return await Promise.race([deps.fetch(url, { ...init, signal: controller.signal }), stopped]);
-  } catch (error) {
-    if (error instanceof PlaygroundError) throw error;
-    throw new PlaygroundError('NETWORK', 'Could not reach microauthd (network error, or blocked by CORS).', { cause: error });
-  } finally {
-    deps.clock.clearTimeout(timer);
-    deps.signal?.removeEventListener('abort', onAbort);
-    stopped.catch(() => undefined);
-  }
-}
 
 function report(deps: CallDeps, exchange: ApiExchange): void {
   try {
@@ -134,7 +106,7 @@ export async function callMicroauthd(req: CallRequest, deps: CallDeps): Promise<
   let response: Response;
   let text: string;
   try {
-    response = await fetchWithTimeout(req.url, { method: req.method, headers, body: bodyText, credentials: 'omit' }, deps);
+    response = await fetchWithTimeout(req.url, { method: req.method, headers, body: bodyText, credentials: 'omit' }, { ...deps, peer: 'microauthd' });
     const read = await readTextCapped(response);
     if (!read.ok) throw new PlaygroundError('INVALID_RESPONSE', 'The microauthd response body is too large.', { status: response.status });
     text = read.text;

@@ -1,5 +1,6 @@
 // One Platform API attempt: fetch with a timeout, masked exchange record and log line, typed errors.
 import type { Clock } from '../../utils/clock';
+import { fetchWithTimeout } from '../../utils/http';
 import { PlaygroundError } from '../../utils/errors';
 import type { Logger } from '../../utils/logger';
 import { maskAuthorization, maskKnownValues, maskSensitiveText } from '../../utils/mask';
@@ -35,37 +36,6 @@ export interface AttemptDeps {
   onExchange?: (exchange: ApiExchange) => void;
 }
 
-/** fetch raced against a timeout on the injected clock (a fetch that ignores its signal still times out). */
-async function fetchWithTimeout(url: string, init: RequestInit, deps: AttemptDeps): Promise<Response> {
-  const controller = new AbortController();
-  let fail: (e: PlaygroundError) => void = () => undefined;
-  const stopped = new Promise<never>((_, reject) => {
-    fail = reject;
-  });
-  const stop = (e: PlaygroundError) => {
-    fail(e);
-    controller.abort(e);
-  };
-  const timer = deps.clock.setTimeout(
-    () => stop(new PlaygroundError('TIMEOUT', `PingOne did not answer within ${deps.timeoutMs} ms.`)),
-    deps.timeoutMs,
-  );
-  const onAbort = () => stop(new PlaygroundError('ABORTED', 'The PingOne request was cancelled.'));
-  if (deps.signal?.aborted) onAbort();
-  deps.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    return await Promise.race([deps.fetch(url, { ...init, signal: controller.signal }), stopped]);
-  } catch (error) {
-    if (error instanceof PlaygroundError) throw error;
-    throw new PlaygroundError('NETWORK', 'Could not reach the PingOne API (network error or blocked by CORS).', {
-      cause: error,
-    });
-  } finally {
-    deps.clock.clearTimeout(timer);
-    deps.signal?.removeEventListener('abort', onAbort);
-    stopped.catch(() => undefined);
-  }
-}
 
 /** The secret values a request body carries (the OTP of an activation), to scrub from the response. */
 function secretValues(body: unknown): string[] {
@@ -100,7 +70,7 @@ export async function attemptPlatformCall(req: AttemptRequest, deps: AttemptDeps
   let response: Response;
   let text: string;
   try {
-    response = await fetchWithTimeout(req.url, { method: req.method, headers, body: bodyText, credentials: 'omit' }, deps);
+    response = await fetchWithTimeout(req.url, { method: req.method, headers, body: bodyText, credentials: 'omit' }, { ...deps, peer: 'the PingOne API' });
     const read = await readTextCapped(response);
     if (!read.ok) throw new PlaygroundError('INVALID_RESPONSE', 'The PingOne response body is too large.', { status: response.status });
     text = read.text;

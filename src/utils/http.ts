@@ -1,0 +1,72 @@
+// fetch with a timeout on the injected clock and typed failures: the one way the playground talks HTTP.
+import { systemClock, type Clock } from './clock';
+import { PlaygroundError } from './errors';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface FetchWithTimeoutOptions {
+  fetch?: typeof fetch;
+  clock?: Clock;
+  /** Time allowed until response headers arrive; default 15 000 ms. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Who is being called, for messages: "the token endpoint", "PingOne", "microauthd". */
+  peer: string;
+}
+
+/** The error for a caller's abort. */
+export function abortedError(peer: string, cause?: unknown): PlaygroundError {
+  return new PlaygroundError('ABORTED', `The request to ${peer} was cancelled.`, { cause });
+}
+
+/**
+ * Calls fetch and returns the raw Response (any status). The timeout runs on `clock`, so fake clocks and fake
+ * timers drive it, and it is raced against fetch, so a fetch that ignores its signal still times out.
+ * @throws PlaygroundError `NETWORK` (fetch rejected), `TIMEOUT` or `ABORTED`
+ */
+export async function fetchWithTimeout(url: string, init: RequestInit, opts: FetchWithTimeoutOptions): Promise<Response> {
+  const clock = opts.clock ?? systemClock;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const doFetch = opts.fetch ?? globalThis.fetch;
+  const { peer, signal } = opts;
+  if (signal?.aborted) throw abortedError(peer, signal.reason);
+
+  const controller = new AbortController();
+  let timedOut = false;
+  let onStop: (reason: PlaygroundError) => void = () => undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    onStop = reject;
+  });
+  const stop = (reason: PlaygroundError) => {
+    onStop(reason);
+    controller.abort(reason);
+  };
+  const timeout = () => new PlaygroundError('TIMEOUT', `${capitalise(peer)} did not answer within ${timeoutMs} ms.`);
+  const timer = clock.setTimeout(() => {
+    timedOut = true;
+    stop(timeout());
+  }, timeoutMs);
+  const onAbort = () => stop(abortedError(peer, signal?.reason));
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  try {
+    return await Promise.race([doFetch(url, { ...init, signal: controller.signal }), stopped]);
+  } catch (error) {
+    if (error instanceof PlaygroundError) throw error;
+    if (timedOut) throw timeout();
+    if (signal?.aborted) throw abortedError(peer, error);
+    // fetch says little on purpose (CORS, DNS, refused and reset all look alike in a browser).
+    throw new PlaygroundError('NETWORK', `Could not reach ${peer} (network error, connection dropped, or blocked by CORS).`, {
+      cause: error,
+    });
+  } finally {
+    clock.clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+    // The race's loser must not surface as an unhandled rejection.
+    stopped.catch(() => undefined);
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
