@@ -27,6 +27,8 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['src/**/*.test.tsx', 'tests/**/*.test.tsx'],
+          // jsdom + user-event typing is slow on a loaded 2-core machine; a slow run must not read as a failure.
+          testTimeout: 20_000,
           setupFiles: ['tests/setup/dom.ts'],
         },
       },

@@ -1,22 +1,9 @@
 // The attempts timeline: each try of the token request, its outcome and timing, and the wait before the next.
+import type { AttemptInfo } from '../utils/oauth/retry';
 import './tokenPanels.css';
 
-/** One attempt (the retry helper's AttemptInfo and the flow's AttemptView both fit). */
-export interface AttemptItem {
-  attempt: number;
-  startedAt: number;
-  durationMs: number;
-  outcome: 'success' | 'retry' | 'failed';
-  status?: number;
-  code?: string;
-  /** wait before the next attempt */
-  delayMs?: number;
-  /** set when the wait came from the server's Retry-After */
-  retryAfterMs?: number;
-}
-
 export interface AttemptsTimelineProps {
-  attempts: readonly AttemptItem[];
+  attempts: readonly AttemptInfo[];
 }
 
 /** `850 ms`, `1.2 s`, `12 s`. */
@@ -27,18 +14,18 @@ export function formatMs(ms: number): string {
   return `${s < 10 ? s.toFixed(1).replace(/\.0$/, '') : Math.round(s)} s`;
 }
 
-const OUTCOME: Record<AttemptItem['outcome'], { icon: string; text: string }> = {
+const OUTCOME: Record<AttemptInfo['outcome'], { icon: string; text: string }> = {
   success: { icon: '✅', text: 'succeeded' },
   retry: { icon: '🔁', text: 'will retry' },
   failed: { icon: '❌', text: 'failed' },
 };
 
-function result(a: AttemptItem): string {
+function result(a: AttemptInfo): string {
   if (a.status !== undefined) return `HTTP ${a.status}`;
   return a.code ?? 'no response';
 }
 
-function waited(a: AttemptItem): string | null {
+function waited(a: AttemptInfo): string | null {
   if (a.outcome !== 'retry' || a.delayMs === undefined) return null;
   // Only claim Retry-After when the attempt says so; an unlabelled wait is the jittered backoff or unknown.
   const cause = a.retryAfterMs !== undefined ? ' (Retry-After)' : '';

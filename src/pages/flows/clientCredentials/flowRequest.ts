@@ -7,9 +7,8 @@ import { buildClientCredentialsBody } from '../../../utils/oauth/body';
 import { clientSecretBasic, clientSecretJwt, clientSecretPost, privateKeyJwt, type ClientAuth } from '../../../utils/oauth/clientAuth';
 import { describeClientCredentialsRequest, type RequestDescription } from '../../../utils/oauth/description';
 import { computeAbsoluteExpiry } from '../../../utils/oauth/expiry';
-import type { AttemptInfo } from '../../../utils/oauth/retry';
 import { formFieldOf } from './flowFormSchema';
-import type { AttemptView, FlowError, FlowForm } from './flowTypes';
+import type { FlowError, FlowForm } from './flowTypes';
 
 /** The credentials that never enter FlowForm: the secret (memory) and the signing key (non-extractable). */
 export interface FlowCredentials {
@@ -77,16 +76,6 @@ export function toTokenRecord(response: TokenResponse, now: number): TokenRecord
   };
   if (response.scope) record.scope = response.scope;
   return record;
-}
-
-/** An attempt as the timeline shows it. */
-export function toAttemptView(info: AttemptInfo): AttemptView {
-  const view: AttemptView = { attempt: info.attempt, startedAt: info.startedAt, durationMs: info.durationMs, outcome: info.outcome };
-  if (info.status !== undefined) view.status = info.status;
-  if (info.code !== undefined) view.code = info.code;
-  if (info.delayMs !== undefined) view.delayMs = info.delayMs;
-  if (info.retryAfterMs !== undefined) view.retryAfterMs = info.retryAfterMs;
-  return view;
 }
 
 /** A failure as plain, renderable data; the form field is named when the input was at fault. */

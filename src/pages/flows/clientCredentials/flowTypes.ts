@@ -1,5 +1,7 @@
 // The Client Credentials page's state shapes: the contract between the flow hook and the step components.
 import type { AuthMethod, SigningAlg, TokenRecord, TokenResponse } from '../../../types/token';
+import type { ExplainableError } from '../../../utils/errorExplain';
+import type { AttemptInfo } from '../../../utils/oauth/retry';
 
 export type ProviderPreset = 'sandbox' | 'pingone' | 'microauthd' | 'custom';
 
@@ -30,29 +32,11 @@ export interface FlowForm {
   clockSkewSeconds: number;
 }
 
-/** One attempt as the attempts timeline shows it (mirrors the retry listener's AttemptInfo). */
-export interface AttemptView {
-  attempt: number;
-  startedAt: number;
-  durationMs: number;
-  outcome: 'success' | 'retry' | 'failed';
-  status?: number;
-  code?: string;
-  delayMs?: number;
-  /** what the server's Retry-After asked for, when it sent one */
-  retryAfterMs?: number;
-}
+/** One attempt of the token request, as the retry policy reports it and the attempts timeline shows it. */
+export type AttemptView = AttemptInfo;
 
 /** A token request failure as the error card shows it: plain data, safe to render and log. */
-export interface FlowError {
-  code: string;
-  message: string;
-  status?: number;
-  /** OAuth `error` (RFC 6749 §5.2) */
-  error?: string;
-  error_description?: string;
-  field?: string;
-}
+export type FlowError = ExplainableError;
 
 export interface TokenRun {
   status: 'idle' | 'running' | 'success' | 'error';

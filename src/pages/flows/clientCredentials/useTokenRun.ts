@@ -6,7 +6,7 @@ import { InputError } from '../../../utils/errors';
 import { cacheKey } from '../../../utils/tokenCache';
 import type { RequestDescription } from '../../../utils/oauth/description';
 import { requestClientCredentialsToken } from '../../../utils/oauth/token';
-import { cacheKeyParts, describeFlowRequest, toAttemptView, toFlowError, toTokenRecord, type FlowCredentials } from './flowRequest';
+import { cacheKeyParts, describeFlowRequest, toFlowError, toTokenRecord, type FlowCredentials } from './flowRequest';
 import type { AttemptView, FlowForm, TokenRun } from './flowTypes';
 
 export const IDLE_RUN: TokenRun = Object.freeze({ status: 'idle', attempts: [], requestedScopes: [] }) as TokenRun;
@@ -51,7 +51,7 @@ export function useTokenRun(deps: TokenRunDeps): TokenRunState {
       deps.onDescribed?.(description);
       const t0 = performance.now();
       const response = await send(description, abort.signal, (info) => {
-        attempts.push(toAttemptView(info));
+        attempts.push({ ...info });
         if (inflight.current === abort) setRun((r) => ({ ...r, attempts: [...attempts] }));
       });
       const fetchDurationMs = performance.now() - t0;
