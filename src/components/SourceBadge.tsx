@@ -2,7 +2,7 @@
 import './formControls.css';
 
 /** Where a field's current value came from. */
-export type ValueSource = '.env' | 'settings.json' | 'localStorage' | 'typed' | 'sandbox' | 'discovery' | 'default';
+export type ValueSource = '.env' | 'settings.json' | 'localStorage' | 'typed' | 'sandbox' | 'discovery' | 'share link' | 'default';
 
 const LABELS: Record<string, string> = {
   '.env': '.env',
@@ -13,6 +13,7 @@ const LABELS: Record<string, string> = {
   typed: 'typed',
   sandbox: 'sandbox',
   discovery: 'discovery',
+  'share link': 'share link',
   default: 'default',
 };
 

@@ -8,6 +8,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createTestStores, renderWithStores, sandboxInfoFixture, SANDBOX, TOKEN_ENDPOINT } from '../../../tests/support/clientCredentialsFlow';
 import { TOKEN_STORAGE_PREFIX } from '../../utils/tokenStorage';
 import { ClientCredentialsFlow } from './ClientCredentialsFlow';
+import { createShareLink } from './clientCredentials/shareLink';
+import { DEFAULT_FLOW_FORM } from './clientCredentials/flowFormSchema';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -108,6 +110,19 @@ describe('Client Credentials flow', () => {
     await user.click(screen.getByRole('button', { name: /Back/ }));
     expect(screen.getByLabelText('Token endpoint', { exact: true })).toHaveValue('https://as.example.com/token');
     expect(screen.getByLabelText('Client ID', { exact: true })).toHaveValue('client-1');
+    expect(screen.getByLabelText('Client secret', { exact: true })).toHaveValue('');
+  });
+
+  it('a share link restores the configuration (marked as from the link) and carries no secret', async () => {
+    const link = createShareLink(
+      { ...DEFAULT_FLOW_FORM, provider: 'custom', tokenEndpoint: 'https://as.example.com/token', clientId: 'shared-client', authMethod: 'client_secret_post', scopes: ['read'] },
+      'https://playground.example/flows/client-credentials',
+    );
+    renderWithStores(<ClientCredentialsFlow shareHash={new URL(link).hash} />);
+    expect(screen.getByLabelText('Token endpoint', { exact: true })).toHaveValue('https://as.example.com/token');
+    expect(screen.getByLabelText('Client ID', { exact: true })).toHaveValue('shared-client');
+    expect(screen.getByLabelText('Authentication method', { exact: true })).toHaveValue('client_secret_post');
+    expect(screen.getAllByText('from share link').length).toBeGreaterThanOrEqual(3);
     expect(screen.getByLabelText('Client secret', { exact: true })).toHaveValue('');
   });
 });

@@ -1,5 +1,6 @@
 // Step 1 (Configure): provider, client, authentication (secret or key), scopes, audience, resource, advanced.
 import { CollapsibleSection } from '../../../components/CollapsibleSection';
+import { CopyButton } from '../../../components/CopyButton';
 import { InfoBox } from '../../../components/InfoBox';
 import { ScopeChips } from '../../../components/ScopeChips';
 import { SecretInput } from '../../../components/SecretInput';
@@ -11,6 +12,7 @@ import { FormField } from './FormField';
 import { KeyManager } from './KeyManager';
 import { offeredAuthMethods } from './providerPresets';
 import { ProviderFields } from './ProviderFields';
+import { createShareLink } from './shareLink';
 import { fieldId, type FlowController } from './useClientCredentialsFlow';
 import type { NumericField } from './useFlowForm';
 
@@ -165,6 +167,10 @@ export function ConfigureStep({ flow }: { flow: FlowController }) {
           </FormField>
         ))}
       </CollapsibleSection>
+      <div className="cc-share">
+        <CopyButton label="Copy share link" text={() => createShareLink(form, window.location.href)} />
+        <p className="cc-field__hint">A link that opens this configuration. It never contains a secret or a key.</p>
+      </div>
     </form>
   );
 }

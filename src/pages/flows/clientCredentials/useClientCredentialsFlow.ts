@@ -15,6 +15,7 @@ import { useSandboxInfo, type SandboxInfoState } from './useSandboxInfo';
 import { useRequestPreview, type RequestPreviewState } from './useRequestPreview';
 import { useTokenRun, type TokenRunState } from './useTokenRun';
 import { useFlowActions, type FlowActions } from './useFlowActions';
+import { readShareLink, SHARE_PARAM, type SharedConfig } from './shareLink';
 
 export interface ClientCredentialsFlowOptions {
   fetch?: typeof fetch;
@@ -22,6 +23,8 @@ export interface ClientCredentialsFlowOptions {
   persistence?: FlowPersistence;
   /** Overrides `provider.sandboxUrl` from the configuration. */
   sandboxUrl?: string;
+  /** The URL fragment to read a share link from (default: the page's, read once and then removed). */
+  shareHash?: string;
 }
 
 /** Everything the step components need; produced by {@link useClientCredentialsFlow}. */
@@ -47,6 +50,14 @@ export interface FlowController extends FlowActions {
 
 const defaultPersistence = createFlowPersistence();
 
+/** The page's share link, if it was opened through one; the fragment is then dropped from the address bar. */
+function takePageShareLink(): SharedConfig | null {
+  if (typeof window === 'undefined' || !window.location.hash.includes(`${SHARE_PARAM}=`)) return null;
+  const shared = readShareLink(window.location.hash);
+  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  return shared;
+}
+
 /** The id of a field's input, so labels, errors and "focus the first error" agree. */
 export function fieldId(field: FormField | string): string {
   return `cc-${field}`;
@@ -59,7 +70,16 @@ export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions =
   const config = useConfig();
   const sandboxUrl = options.sandboxUrl ?? config.config.provider.sandboxUrl;
 
-  const [restored] = useState(() => persistence.load());
+  const [restored] = useState(() => {
+    const shared = options.shareHash !== undefined ? readShareLink(options.shareHash) : takePageShareLink();
+    const progress = persistence.load();
+    if (!shared) return progress;
+    // A share link was just opened: its configuration wins over this tab's progress and the app's configuration.
+    const base = progress ?? { activeIndex: 0, ...formFromConfig(config) };
+    const sources: Record<string, string> = { ...base.sources };
+    for (const field of Object.keys(shared)) sources[field] = 'share link';
+    return { activeIndex: 0, form: { ...base.form, ...shared }, sources };
+  });
   const [activeIndex, setActiveIndex] = useState(restored?.activeIndex ?? 0);
   const [secret, setSecret] = useState(() => {
     const clientId = (restored?.form ?? formFromConfig(config).form).clientId;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FLOW_FORM } from './flowFormSchema';
+import { createShareLink, readShareLink, SHARE_PARAM } from './shareLink';
+import type { FlowForm } from './flowTypes';
+
+const PAGE = 'https://playground.example/flows/client-credentials?x=1#old';
+const form: FlowForm = {
+  ...DEFAULT_FLOW_FORM,
+  provider: 'pingone',
+  environmentId: '6a1c2e4d-8b3f-4c5a-9e7d-1f2b3c4d5e6f',
+  region: 'EU',
+  clientId: 'worker-ü',
+  authMethod: 'private_key_jwt',
+  keyRef: 'local-key-id',
+  kid: 'kid-1',
+  scopes: ['read', 'write'],
+  audience: 'https://api.example.com',
+};
+
+describe('share links', () => {
+  it('round-trip the configuration through the URL fragment, without the local key reference', () => {
+    const link = createShareLink(form, PAGE);
+    const url = new URL(link);
+    expect(url.search).toBe('');
+    expect(url.hash.startsWith(`#${SHARE_PARAM}=`)).toBe(true);
+    const shared = readShareLink(url.hash);
+    expect(shared).toMatchObject({ provider: 'pingone', region: 'EU', clientId: 'worker-ü', scopes: ['read', 'write'], kid: 'kid-1' });
+    expect(shared).not.toHaveProperty('keyRef');
+    expect(link).not.toContain('local-key-id');
+  });
+
+  it('drops members that are not shareable configuration, such as a smuggled secret', () => {
+    const payload = btoa(JSON.stringify({ clientId: 'a', client_secret: 's3cret', keyRef: 'k' })).replace(/=+$/, '');
+    const shared = readShareLink(`#${SHARE_PARAM}=${payload}`);
+    expect(shared).toEqual({ clientId: 'a' });
+  });
+
+  it.each([
+    ['no parameter', '#other=1'],
+    ['not base64', `#${SHARE_PARAM}=%%%`],
+    ['not JSON', `#${SHARE_PARAM}=${btoa('{nope')}`],
+    ['a value of the wrong type', `#${SHARE_PARAM}=${btoa(JSON.stringify({ authMethod: 'none' }))}`],
+  ])('rejects %s', (_name, hash) => {
+    expect(readShareLink(hash)).toBeNull();
+  });
+});
