@@ -5,7 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PINGONE_403_HINT, PINGONE_ROLES_TRUTH, PINGONE_WORKER_SCOPES } from '../../config/pingone';
-import { fakeAccessToken } from '../../services/pingone/testSupport';
+import { fakeAccessToken } from '../../../tests/support/pingoneTestSupport';
 import { MfaDeviceConsole } from './MfaDeviceConsole';
 
 const API = 'http://localhost:4500/v1';

@@ -5,7 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MICROAUTHD_MODEL, MICROAUTHD_SCOPE_CATALOG } from '../../config/microauthd';
-import { fakeAccessToken } from '../../services/pingone/testSupport';
+import { fakeAccessToken } from '../../../tests/support/pingoneTestSupport';
 import { MicroauthdConsole } from './MicroauthdConsole';
 import { ScopeCatalogPanel } from './ScopeCatalogPanel';
 

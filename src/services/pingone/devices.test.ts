@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InputError } from '../../utils/errors';
 import { createPingOneTokenClient, type PingOneTokenClient } from './pingoneTokenClient';
-import { createRecordingClock, fakeAccessToken } from './testSupport';
+import { createRecordingClock, fakeAccessToken } from '../../../tests/support/pingoneTestSupport';
 
 const API = 'http://localhost:4500/v1';
 const ENV = '3f2b0c1e-6c0d-4e4b-9a57-1c2d3e4f5a6b';

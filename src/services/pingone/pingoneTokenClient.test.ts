@@ -6,7 +6,7 @@ import { PINGONE_403_HINT, PINGONE_ROLES_TRUTH, PINGONE_WORKER_SCOPES, requiredS
 import { PlaygroundError } from '../../utils/errors';
 import { PingOneApiError } from './apiError';
 import { createPingOneTokenClient, type PingOneTokenClientOptions } from './pingoneTokenClient';
-import { createCapturingLogger, createRecordingClock, fakeAccessToken } from './testSupport';
+import { createCapturingLogger, createRecordingClock, fakeAccessToken } from '../../../tests/support/pingoneTestSupport';
 import type { ApiExchange } from './types';
 
 const API = 'https://api.pingone.com/v1';

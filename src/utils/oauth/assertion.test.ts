@@ -3,7 +3,7 @@ import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, generateKeyPa
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair, type SigningKey } from '../keys';
 import { signClientAssertion, signClientSecretJwt } from './assertion';
-import { VirtualClock } from './testing/virtualClock';
+import { VirtualClock } from '../../../tests/support/virtualClock';
 
 const ENDPOINT = 'https://as.example.com/env/as/token';
 let es256: SigningKey;

@@ -16,7 +16,7 @@ import {
   type ClientAuth,
 } from './clientAuth';
 import { describeClientCredentialsRequest } from './description';
-import { VirtualClock } from './testing/virtualClock';
+import { VirtualClock } from '../../../tests/support/virtualClock';
 import { requestClientCredentialsToken } from './token';
 
 const TOKEN_ENDPOINT = 'https://as.example.com/env-1/as/token';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OAuthResponseError, PlaygroundError } from '../errors';
 import { bodySnippet, parseTokenResponse, processTokenResponse, tokenEndpointDetails } from './response';
-import { VirtualClock } from './testing/virtualClock';
+import { VirtualClock } from '../../../tests/support/virtualClock';
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError, OAuthResponseError, PlaygroundError } from '../errors';
 import { backoffDelay, isRetryable, parseRetryAfter, withRetry, type AttemptInfo } from './retry';
-import { VirtualClock } from './testing/virtualClock';
+import { VirtualClock } from '../../../tests/support/virtualClock';
 
 const httpError = (status: number) => new PlaygroundError('HTTP_STATUS', `HTTP ${status}`, { status });
 

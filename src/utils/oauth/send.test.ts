@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestDescription } from './description';
 import { sendTokenRequest } from './send';
-import { VirtualClock } from './testing/virtualClock';
+import { VirtualClock } from '../../../tests/support/virtualClock';
 
 const URL_ = 'https://as.example.com/token';
 const desc: RequestDescription = {

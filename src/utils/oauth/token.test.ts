@@ -8,7 +8,7 @@ import { buildClientCredentialsBody } from './body';
 import { clientSecretPost } from './clientAuth';
 import { describeClientCredentialsRequest, type RequestDescription } from './description';
 import type { AttemptInfo } from './retry';
-import { VirtualClock } from './testing/virtualClock';
+import { VirtualClock } from '../../../tests/support/virtualClock';
 import { requestClientCredentialsToken } from './token';
 
 const TOKEN_ENDPOINT = 'https://as.example.com/env-1/as/token';

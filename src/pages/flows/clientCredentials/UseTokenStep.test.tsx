@@ -6,7 +6,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MICROAUTHD_SCOPE_CATALOG } from '../../../config/microauthd';
 import { PINGONE_WORKER_SCOPES } from '../../../config/pingone';
-import { fakeAccessToken } from '../../../services/pingone/testSupport';
+import { fakeAccessToken } from '../../../../tests/support/pingoneTestSupport';
 import type { TokenRecord } from '../../../types/token';
 import { DEFAULT_FLOW_FORM } from './flowFormSchema';
 import type { FlowForm } from './flowTypes';

@@ -1,6 +1,6 @@
 // Test-only helpers for the PingOne client tests (imported by *.test.ts only): a recording clock, a capturing logger, and unsigned JWTs.
-import type { Clock } from '../../utils/clock';
-import type { Logger } from '../../utils/logger';
+import type { Clock } from '../../src/utils/clock';
+import type { Logger } from '../../src/utils/logger';
 
 /**
  * A clock for retry tests: short waits (backoff, Retry-After) fire on the next macrotask and advance `now`; waits

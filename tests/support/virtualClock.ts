@@ -1,5 +1,5 @@
 // Test-only Clock with virtual time: timers fire when the code under test is otherwise idle, so nothing waits.
-import type { Clock } from '../../clock';
+import type { Clock } from '../../src/utils/clock';
 
 interface Timer {
   at: number;
