@@ -14,7 +14,7 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  timeout: 30_000,
+  timeout: 45_000,
   expect: { timeout: 7_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
@@ -39,13 +39,13 @@ export default defineConfig({
       url: `http://127.0.0.1:${sandboxPort}/sandbox/info`,
       env: { SANDBOX_PORT: String(sandboxPort), SANDBOX_QUIET: '1', SANDBOX_CORS_ORIGINS: `http://localhost:${appPort}` },
       reuseExistingServer: !process.env.CI,
-      timeout: 30_000,
+      timeout: 120_000,
     },
     {
       command: `npx vite preview --port ${appPort} --strictPort`,
       url: `http://localhost:${appPort}`,
       reuseExistingServer: !process.env.CI,
-      timeout: 30_000,
+      timeout: 120_000,
     },
   ],
 });

@@ -11,6 +11,7 @@ export interface SandboxClient {
   purpose: string;
   provider?: string;
   private_key_pem?: string;
+  jwks?: { keys: Array<{ kid?: string; kty?: string }> };
 }
 
 export interface SandboxInfo {

@@ -22,6 +22,12 @@ describe('AttemptsTimeline', () => {
     expect(items[2]).not.toHaveTextContent(/waited/);
   });
 
+  it('names the OAuth error when the server sent one, rather than the internal code', () => {
+    render(<AttemptsTimeline attempts={[{ attempt: 1, startedAt: 0, durationMs: 30, outcome: 'failed', status: 401, code: 'OAUTH_ERROR', oauthError: 'invalid_client' }]} />);
+    expect(screen.getByRole('listitem')).toHaveTextContent(/HTTP 401.*invalid_client/);
+    expect(screen.getByRole('listitem')).not.toHaveTextContent('OAUTH_ERROR');
+  });
+
   it('names the error code when there was no HTTP response', () => {
     render(<AttemptsTimeline attempts={[{ attempt: 1, startedAt: 0, durationMs: 15000, outcome: 'failed', code: 'TIMEOUT' }]} />);
     expect(screen.getByRole('listitem')).toHaveTextContent(/TIMEOUT.*15 s.*failed/);

@@ -47,7 +47,7 @@ export function AttemptsTimeline({ attempts }: AttemptsTimelineProps) {
             </span>
             <span className="attempt-title">Attempt {a.attempt}</span>
             <span className="attempt-result">{result(a)}</span>
-            {a.code && a.status !== undefined && <span className="attempt-code">{a.code}</span>}
+            {(a.oauthError ?? a.code) && a.status !== undefined && <span className="attempt-code">{a.oauthError ?? a.code}</span>}
             <span className="attempt-duration">{formatMs(a.durationMs)}</span>
             <span className="attempt-outcome">{outcome.text}</span>
             {wait && <span className="attempt-wait">{wait}</span>}

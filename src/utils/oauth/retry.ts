@@ -1,6 +1,6 @@
 // Retry policy for token requests: exponential backoff with full jitter, Retry-After, never on client errors.
 import { sleep, systemClock, type Clock } from '../clock';
-import { isPlaygroundError, type ErrorCode } from '../errors';
+import { isPlaygroundError, OAuthResponseError, type ErrorCode } from '../errors';
 import { abortedError } from './send';
 
 /** One attempt, as the attempts timeline shows it. */
@@ -13,6 +13,8 @@ export interface AttemptInfo {
   outcome: 'success' | 'retry' | 'failed';
   status?: number;
   code?: ErrorCode;
+  /** the OAuth `error` (RFC 6749 §5.2) when the server answered with one, e.g. `invalid_client` */
+  oauthError?: string;
   /** wait before the next attempt (outcome 'retry') */
   delayMs?: number;
   /** what the server's Retry-After asked for, before capping */
@@ -115,6 +117,7 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, opts: Ret
         outcome: 'failed',
         ...(status !== undefined ? { status } : {}),
         ...(isPlaygroundError(error) ? { code: error.code } : {}),
+        ...(error instanceof OAuthResponseError ? { oauthError: error.error } : {}),
       };
       const retryAfterMs = status !== undefined && RETRY_AFTER_STATUSES.has(status) ? retryAfterMsOf(error) : undefined;
       if (retryAfterMs !== undefined) base.retryAfterMs = retryAfterMs;

@@ -182,6 +182,7 @@ describe('fault matrix', () => {
     for (const a of attempts) {
       expect(a.code).toBe(c.code);
       expect(a.status).toBe(c.status);
+      expect(a.oauthError).toBe(c.oauthError);
     }
     if (c.delays) expect(attempts.slice(0, -1).map((a) => a.delayMs)).toEqual(c.delays);
     if (c.code === 'TIMEOUT') expect(attempts.every((a) => a.durationMs === 15_000)).toBe(true);
