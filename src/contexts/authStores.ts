@@ -2,14 +2,13 @@
 import type { AuthMethod, TokenCacheKeyParts, TokenRecord } from '../types/token';
 import { systemClock, type Clock } from '../utils/clock';
 import { createCredentialManager, type CredentialManager } from '../utils/credentialManager';
-import { PlaygroundError } from '../utils/errors';
+import { InputError } from '../utils/errors';
 import { createKeyStore } from '../utils/keyStore';
 import { tokenFingerprint } from '../utils/fingerprint';
 import { logger as appLogger, type Logger } from '../utils/logger';
-import { createSafeStorage, type KeyValueStorage } from '../utils/storage';
+import { createSafeStorage, storageKeysWithPrefix, webStorage, type KeyValueStorage } from '../utils/storage';
 import { TokenCache } from '../utils/tokenCache';
 import { createTokenHistory, type TokenHistory } from '../utils/tokenHistory';
-import { storageKeysWithPrefix } from '../utils/storage';
 import { createTokenStorage, type StoredTokenMeta, type TokenStorage } from '../utils/tokenStorage';
 
 /** sessionStorage keys under this prefix hold flow progress; sign-out removes them all. */
@@ -67,10 +66,6 @@ function partsOf(meta: StoredTokenMeta): TokenCacheKeyParts {
   return parts;
 }
 
-function sessionStorageGetter(given?: KeyValueStorage): () => KeyValueStorage | null {
-  return () => given ?? (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage ?? null;
-}
-
 /**
  * Creates the stores and restores a token saved before a reload into the cache (TTL continues from the absolute
  * expiry). Nothing here captures browser globals at import time.
@@ -78,7 +73,8 @@ function sessionStorageGetter(given?: KeyValueStorage): () => KeyValueStorage | 
 export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
   const clock = options.clock ?? systemClock;
   const log = (options.logger ?? appLogger).child('CC');
-  const session = sessionStorageGetter(options.sessionStorage);
+  const given = options.sessionStorage;
+  const session = given ? () => given : webStorage('sessionStorage');
   const tokenStorage = options.tokenStorage ?? createTokenStorage({ storage: session, clock });
   const history = options.history ?? createTokenHistory({ storage: session, clock });
   const credentialManager = options.credentialManager ?? createCredentialManager({
@@ -108,7 +104,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
     async fetchToken(parts, signal) {
       const current = source;
       if (!current) {
-        throw new PlaygroundError('INVALID_INPUT', 'No token source yet: get a token in the Client Credentials flow first.', { field: 'tokenSource' });
+        throw new InputError('tokenSource', 'No token source yet: get a token in the Client Credentials flow first.');
       }
       const record = await current.fetch(parts, signal);
       const meta: SaveTokenMeta = { clientId: parts.clientId, env: parts.env, scope: [...parts.scope], authMethod: current.authMethod };
@@ -148,13 +144,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
       tokenStorage.clear();
       history.clear();
       const safe = createSafeStorage(session);
-      let raw: KeyValueStorage | null;
-      try {
-        raw = session();
-      } catch {
-        raw = null;
-      }
-      for (const key of storageKeysWithPrefix(raw, FLOW_PROGRESS_PREFIX)) safe.removeItem(key);
+      for (const key of storageKeysWithPrefix(session, FLOW_PROGRESS_PREFIX)) safe.removeItem(key);
       await credentialManager.purgeAll();
       log.info('signed out: tokens, secrets, keys, history and flow progress purged');
     },

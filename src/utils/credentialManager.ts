@@ -3,7 +3,7 @@ import { systemClock, type Clock } from './clock';
 import { InputError } from './errors';
 import { createKeyStore, type KeyStore, type StoredKeyRecord } from './keyStore';
 import type { SigningKey } from './keys';
-import { createSafeStorage, storageKeysWithPrefix, type KeyValueStorage, type StorageWriteResult } from './storage';
+import { createSafeStorage, storageKeysWithPrefix, webStorage, type KeyValueStorage, type StorageWriteResult } from './storage';
 
 export const REMEMBERED_SECRET_PREFIX = 'm2m-playground:secret:';
 
@@ -32,9 +32,7 @@ export interface CredentialManagerOptions {
   clock?: Clock;
 }
 
-function defaultLocalStorage(): KeyValueStorage | null {
-  return (globalThis as { localStorage?: KeyValueStorage }).localStorage ?? null;
-}
+const defaultLocalStorage = webStorage('localStorage');
 
 function requireClientId(clientId: string): string {
   if (typeof clientId !== 'string' || clientId.trim() === '') throw new InputError('clientId', 'Client ID is required.');

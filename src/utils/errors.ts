@@ -25,7 +25,9 @@ export type ErrorCode =
   /** Discovery document missing or unusable. */
   | 'DISCOVERY_ERROR'
   /** A resource API (PingOne, microauthd) refused the call; see `status`. */
-  | 'API_ERROR';
+  | 'API_ERROR'
+  /** Something that is not a PlaygroundError was thrown (a bug, or a library failing in an unforeseen way). */
+  | 'UNEXPECTED';
 
 export interface PlaygroundErrorOptions {
   cause?: unknown;

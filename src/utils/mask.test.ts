@@ -1,6 +1,6 @@
 // Masking: the exact forms the spec shows, and that nothing sensitive survives maskSensitiveText.
 import { describe, expect, it } from 'vitest';
-import { maskAuthorization, maskEmail, maskKnownValues, maskOtp, maskPhone, maskSensitiveText } from './mask';
+import { maskAuthorization, maskedSnippet, maskEmail, maskKnownValues, maskOtp, maskPhone, maskSensitiveText } from './mask';
 
 describe('maskPhone', () => {
   it.each([
@@ -85,5 +85,21 @@ describe('maskKnownValues', () => {
   it('masks every occurrence of a known secret and ignores too-short values', () => {
     expect(maskKnownValues('OTP 482913 is wrong (482913)', ['482913', 'ab'])).toBe('OTP •••••• is wrong (••••••)');
     expect(maskKnownValues('abc', [])).toBe('abc');
+  });
+});
+
+describe('maskedSnippet', () => {
+  it('masks before cutting, so a secret straddling the cut leaves no prefix behind', () => {
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    // The value starts at character 50: cutting to 54 before masking would keep its first 4 characters.
+    const body = `{"pad":"${'x'.repeat(30)}","secret":"${secret}"}`;
+    const snippet = maskedSnippet(body, { max: 55, personalData: false });
+    expect(snippet).not.toContain(secret.slice(0, 4));
+    expect(snippet.length).toBe(55);
+    expect(snippet.endsWith('…')).toBe(true);
+  });
+
+  it('leaves a short body whole', () => {
+    expect(maskedSnippet('{"ok":true}', { max: 60 })).toBe('{"ok":true}');
   });
 });

@@ -58,6 +58,15 @@ export function maskSensitiveText(text: string, opts: MaskTextOptions = {}): str
 }
 
 /**
+ * An excerpt of a response body safe to show or log: masked first, then cut to `max` characters (an ellipsis
+ * marks the cut). Cutting first could split a secret member so the masking no longer recognises it.
+ */
+export function maskedSnippet(text: string, opts: MaskTextOptions & { max: number }): string {
+  const masked = maskSensitiveText(text, opts);
+  return masked.length > opts.max ? `${masked.slice(0, opts.max - 1)}…` : masked;
+}
+
+/**
  * Masks every occurrence of known secret values (e.g. the OTP a request just sent) in a text, so a server that
  * echoes them back in an error message cannot get them into a log. Values shorter than 4 characters are ignored.
  */

@@ -22,6 +22,22 @@ export function createMemoryStorage(initial: Record<string, string> = {}): KeyVa
   };
 }
 
+/** A storage, or a getter for one looked up on each access (Web Storage getters can throw when blocked). */
+export type StorageSource = KeyValueStorage | (() => KeyValueStorage | null | undefined);
+
+/**
+ * A getter for the browser's `sessionStorage` or `localStorage`, looked up at call time rather than import time:
+ * it is absent in Node, and reading it can throw when the browser blocks storage (createSafeStorage catches that).
+ */
+export function webStorage(name: 'sessionStorage' | 'localStorage'): () => KeyValueStorage | null {
+  return () => (globalThis as Partial<Record<'sessionStorage' | 'localStorage', KeyValueStorage>>)[name] ?? null;
+}
+
+/** The getter form of a {@link StorageSource}. */
+export function storageGetter(source: StorageSource): () => KeyValueStorage | null | undefined {
+  return typeof source === 'function' ? source : () => source;
+}
+
 /** Result of a tolerant write: storage may be blocked (privacy mode) or full (quota). */
 export type StorageWriteResult = { ok: true } | { ok: false; reason: 'unavailable' | 'quota' | 'error' };
 

@@ -1,13 +1,17 @@
 // Token cache: one entry per {client, env, audience, resource, scope set}, single-flight fetches, proactive refresh.
 import type { TokenCacheKeyParts, TokenRecord } from '../types/token';
 import { systemClock, type Clock } from './clock';
-import { isPlaygroundError, PlaygroundError, InputError } from './errors';
+import { isPlaygroundError, PlaygroundError, InputError, type ErrorCode } from './errors';
 import { noopLogger, type Logger } from './logger';
+import { cacheKey, normaliseCacheKeyParts } from './tokenCacheKey';
+
+// Kept importable from here: the key is part of the cache's public contract.
+export { cacheKey } from './tokenCacheKey';
 
 export const DEFAULT_PROACTIVE_REFRESH_SECONDS = 90;
 
 export interface CacheError {
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 
@@ -58,48 +62,17 @@ interface Entry {
   lastError?: CacheError;
 }
 
-const WHITESPACE = /\s/;
-
-function normaliseScopes(scope: readonly string[]): string[] {
-  // Written as loops rather than flatMap/Set: this runs on every cache hit.
-  const tokens: string[] = [];
-  for (const s of scope) {
-    if (WHITESPACE.test(s)) {
-      for (const t of s.split(/\s+/)) if (t !== '') tokens.push(t);
-    } else if (s !== '') tokens.push(s);
+/** The refresh window in ms, refusing what cannot be a number of seconds. */
+function refreshWindowMs(seconds: number): number {
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new InputError('proactiveRefreshSeconds', 'proactiveRefreshSeconds must be a number of seconds ≥ 0.');
   }
-  tokens.sort();
-  let kept = 0;
-  for (let i = 0; i < tokens.length; i += 1) if (i === 0 || tokens[i] !== tokens[kept - 1]) tokens[kept++] = tokens[i] as string;
-  tokens.length = kept;
-  return tokens;
-}
-
-function normaliseParts(parts: TokenCacheKeyParts): TokenCacheKeyParts {
-  const out: TokenCacheKeyParts = { clientId: parts.clientId, env: parts.env, scope: normaliseScopes(parts.scope) };
-  if (parts.audience) out.audience = parts.audience;
-  if (parts.resource) out.resource = parts.resource;
-  return out;
-}
-
-const field = (value: string) => `${value.length}:${value};`;
-
-/**
- * The cache key for a token request. Scope is a set (RFC 6749 §3.3: order does not matter, duplicates mean
- * nothing); audience and resource stay separate fields because servers treat them differently (RFC 8707).
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
- */
-export function cacheKey(parts: TokenCacheKeyParts): string {
-  // Length-prefixed fields are unambiguous whatever characters client IDs or audiences contain (and cheaper
-  // than JSON on the hit path).
-  let key = field(parts.env) + field(parts.clientId) + field(parts.audience || '') + field(parts.resource || '');
-  for (const scope of normaliseScopes(parts.scope)) key += field(scope);
-  return key;
+  return seconds * 1000;
 }
 
 function toCacheError(error: unknown): CacheError {
   if (isPlaygroundError(error)) return { code: error.code, message: error.message };
-  return { code: 'UNKNOWN', message: error instanceof Error ? error.message : String(error) };
+  return { code: 'UNEXPECTED', message: error instanceof Error ? error.message : String(error) };
 }
 
 /**
@@ -118,13 +91,9 @@ export class TokenCache {
   private snapshot: CacheSnapshot | null = null;
 
   constructor(options: TokenCacheOptions) {
-    const seconds = options.proactiveRefreshSeconds ?? DEFAULT_PROACTIVE_REFRESH_SECONDS;
-    if (!Number.isFinite(seconds) || seconds < 0) {
-      throw new InputError('proactiveRefreshSeconds', 'proactiveRefreshSeconds must be a number of seconds ≥ 0.');
-    }
     this.fetchToken = options.fetchToken;
     this.clock = options.clock ?? systemClock;
-    this.windowMs = seconds * 1000;
+    this.windowMs = refreshWindowMs(options.proactiveRefreshSeconds ?? DEFAULT_PROACTIVE_REFRESH_SECONDS);
     this.log = (options.logger ?? noopLogger).child('cache');
   }
 
@@ -133,11 +102,9 @@ export class TokenCache {
    * the user's configuration, which can change after the cache was created.
    */
   setProactiveRefreshSeconds(seconds: number): void {
-    if (!Number.isFinite(seconds) || seconds < 0) {
-      throw new InputError('proactiveRefreshSeconds', 'proactiveRefreshSeconds must be a number of seconds ≥ 0.');
-    }
-    if (seconds * 1000 === this.windowMs) return;
-    this.windowMs = seconds * 1000;
+    const windowMs = refreshWindowMs(seconds);
+    if (windowMs === this.windowMs) return;
+    this.windowMs = windowMs;
     for (const entry of this.entries.values()) {
       if (entry.record && !entry.inflight) this.schedule(entry, this.refreshTimeFor(entry.record));
     }
@@ -161,7 +128,7 @@ export class TokenCache {
     }
     if (entry?.record) this.dropRecord(entry); // expired: never served
     if (!entry) {
-      entry = { key, parts: normaliseParts(parts), refreshAt: Number.POSITIVE_INFINITY };
+      entry = { key, parts: normaliseCacheKeyParts(parts), refreshAt: Number.POSITIVE_INFINITY };
       this.entries.set(key, entry);
     }
     if (entry.inflight) return entry.inflight;
@@ -181,7 +148,7 @@ export class TokenCache {
     const key = cacheKey(parts);
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { key, parts: normaliseParts(parts), refreshAt: Number.POSITIVE_INFINITY };
+      entry = { key, parts: normaliseCacheKeyParts(parts), refreshAt: Number.POSITIVE_INFINITY };
       this.entries.set(key, entry);
     }
     entry.lastError = undefined; // a token obtained elsewhere supersedes a failed refresh

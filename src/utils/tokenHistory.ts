@@ -4,7 +4,7 @@ import { AUTH_METHODS, type AuthMethod } from '../types/token';
 import { systemClock, type Clock } from './clock';
 import { InputError } from './errors';
 import { parseJsonSafely } from './secureJson';
-import { createSafeStorage, type KeyValueStorage } from './storage';
+import { createSafeStorage, storageGetter, webStorage, type StorageSource } from './storage';
 
 export const TOKEN_HISTORY_KEY = 'm2m-playground:history';
 export const DEFAULT_HISTORY_LIMIT = 20;
@@ -41,7 +41,7 @@ export interface TokenHistory {
 
 export interface TokenHistoryOptions {
   /** Default: sessionStorage, looked up lazily. */
-  storage?: KeyValueStorage | (() => KeyValueStorage | null | undefined);
+  storage?: StorageSource;
   limit?: number;
   clock?: Clock;
 }
@@ -62,18 +62,14 @@ const entrySchema = z.object({
   errorCode: z.string().optional(),
 });
 
-function defaultSessionStorage(): KeyValueStorage | null {
-  return (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage ?? null;
-}
-
 let sequence = 0;
 
 /** Creates a token history persisted in sessionStorage (or the given storage); storage failures are tolerated. */
 export function createTokenHistory(options: TokenHistoryOptions = {}): TokenHistory {
   const limit = options.limit ?? DEFAULT_HISTORY_LIMIT;
   if (!Number.isInteger(limit) || limit < 1) throw new InputError('limit', 'History limit must be a whole number ≥ 1.');
-  const source = options.storage ?? defaultSessionStorage;
-  const safe = createSafeStorage(typeof source === 'function' ? source : () => source);
+  const source = options.storage ?? webStorage('sessionStorage');
+  const safe = createSafeStorage(storageGetter(source));
   const clock = options.clock ?? systemClock;
   const listeners = new Set<() => void>();
   let entries: readonly TokenHistoryEntry[] | null = null;

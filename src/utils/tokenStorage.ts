@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { TokenRecord } from '../types/token';
 import { systemClock, type Clock } from './clock';
-import { createSafeStorage, storageKeysWithPrefix, type KeyValueStorage, type StorageWriteResult } from './storage';
+import { createSafeStorage, storageGetter, storageKeysWithPrefix, webStorage, type StorageSource, type StorageWriteResult } from './storage';
 import { parseJsonSafely } from './secureJson';
 
 export const TOKEN_STORAGE_PREFIX = 'm2m-playground:token:';
@@ -32,7 +32,7 @@ export interface TokenStorage {
 
 export interface TokenStorageOptions {
   /** A storage, or a getter looked up on each access (Web Storage getters can throw). Default: sessionStorage. */
-  storage?: KeyValueStorage | (() => KeyValueStorage | null | undefined);
+  storage?: StorageSource;
   clock?: Clock;
 }
 
@@ -56,14 +56,10 @@ const storedSchema = z.object({
   meta: metaSchema.optional(),
 });
 
-function defaultSessionStorage(): KeyValueStorage | null {
-  return (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage ?? null;
-}
-
 /** Creates a token storage over Web Storage (default: sessionStorage, looked up lazily). */
 export function createTokenStorage(options: TokenStorageOptions = {}): TokenStorage {
-  const source = options.storage ?? defaultSessionStorage;
-  const resolve = typeof source === 'function' ? source : () => source;
+  const source = options.storage ?? webStorage('sessionStorage');
+  const resolve = storageGetter(source);
   const safe = createSafeStorage(resolve);
   const clock = options.clock ?? systemClock;
 

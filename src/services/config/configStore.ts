@@ -1,7 +1,7 @@
 // The app's config as an external store: loads the layers once, re-resolves on local edits, notifies React.
 
 import { logger as appLogger, noopLogger, type Logger } from '../../utils/logger';
-import { createSafeStorage, type KeyValueStorage, type StorageWriteResult } from '../../utils/storage';
+import { createSafeStorage, webStorage, type KeyValueStorage, type StorageWriteResult } from '../../utils/storage';
 import { resolveConfig, type ResolvedConfig } from './resolve';
 import { createDefaultSettings, type Settings, type SettingsPatch } from './schema';
 import { deepMerge, parseSettingsText, stripSecretKeys, type ConfigIssue, type EnvLike } from './sources';
@@ -38,10 +38,6 @@ export interface ConfigStore {
   setTyped(patch: SettingsPatch | null): void;
 }
 
-function defaultLocalStorage(): KeyValueStorage | null {
-  return typeof window === 'undefined' ? null : window.localStorage;
-}
-
 /** Creates a config store. The app uses the shared {@link configStore}; tests create their own. */
 export function createConfigStore({ logger = noopLogger }: { logger?: Logger } = {}): ConfigStore {
   const log = logger.child('config');
@@ -51,7 +47,7 @@ export function createConfigStore({ logger = noopLogger }: { logger?: Logger } =
   let local: unknown;
   let typed: unknown;
   let loadIssues: ConfigIssue[] = [];
-  let storage = createSafeStorage(defaultLocalStorage);
+  let storage = createSafeStorage(webStorage('localStorage'));
   let status: ConfigSnapshot['status'] = 'idle';
   let loading: Promise<ConfigSnapshot> | undefined;
 

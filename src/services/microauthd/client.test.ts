@@ -236,6 +236,16 @@ describe('other failures', () => {
     expect(exchanges[0]?.responseBody.length).toBeLessThanOrEqual(2000);
   });
 
+  it('masks a secret member that straddles the 2000-character cut', async () => {
+    // `"secret":"` ends at character 1991, so cutting before masking would keep 9 characters of the value.
+    const body = `{"filler":"${'x'.repeat(1968)}","secret":"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"}`;
+    server.use(http.get(`${BASE}/user/leaky`, () => new HttpResponse(body, { status: 500 })));
+    const { client, exchanges } = setup();
+    await expect(client.getUser('leaky')).rejects.toMatchObject({ status: 500 });
+    expect(exchanges[0]?.responseBody).not.toContain('JBSWY3');
+    expect(exchanges[0]?.responseBody.length).toBeLessThanOrEqual(2000);
+  });
+
   it('a throwing onExchange listener does not change the result', async () => {
     server.use(http.get(`${BASE}/users`, () => HttpResponse.json([])));
     const { client } = setup({ onExchange: () => { throw new TypeError('ui bug'); } });

@@ -3,16 +3,15 @@ import { decodeJwt } from 'jose';
 
 import { MICROAUTHD_SCOPE_CATALOG } from '../../config/microauthd';
 import { matchGrantedScopes, scopeForEndpoint, splitScopes } from '../../config/scopeCatalog';
-import type { Clock } from '../../utils/clock';
-import { fetchWithTimeout } from '../../utils/http';
 import { PlaygroundError } from '../../utils/errors';
-import type { Logger } from '../../utils/logger';
-import { MASK, maskAuthorization, maskSensitiveText } from '../../utils/mask';
-import { parseJsonSafely, readTextCapped } from '../../utils/secureJson';
+import { DEFAULT_TIMEOUT_MS } from '../../utils/http';
+import { MASK, maskAuthorization, maskedSnippet, maskSensitiveText } from '../../utils/mask';
+import { parseJsonSafely } from '../../utils/secureJson';
+import { reportExchange, sendExchange, type ExchangeDeps, type ExchangeRequest } from '../apiExchange';
 import { MicroauthdApiError, MicroauthdForbiddenError, type ForbiddenScopeInfo } from './errors';
-import type { ApiExchange, MicroauthdToken } from './types';
+import type { MicroauthdToken } from './types';
 
-export const DEFAULT_MICROAUTHD_TIMEOUT_MS = 15_000;
+export const DEFAULT_MICROAUTHD_TIMEOUT_MS = DEFAULT_TIMEOUT_MS;
 /** Longest response text kept in an exchange record. */
 export const EXCHANGE_SNIPPET_LENGTH = 2000;
 const PASSWORD_MEMBERS = new Set(['password', 'new_password']);
@@ -27,14 +26,7 @@ export interface CallRequest {
   body?: Record<string, unknown>;
 }
 
-export interface CallDeps {
-  fetch: typeof fetch;
-  clock: Clock;
-  logger: Logger;
-  timeoutMs: number;
-  signal?: AbortSignal;
-  onExchange?: (exchange: ApiExchange) => void;
-}
+export type CallDeps = ExchangeDeps;
 
 /** The body as shown and logged: password members replaced by bullets, other secrets masked. */
 export function maskRequestBody(body: Record<string, unknown>, personalData: boolean): string {
@@ -68,15 +60,6 @@ export function diagnoseScope(method: string, url: string, token: MicroauthdToke
   };
 }
 
-
-function report(deps: CallDeps, exchange: ApiExchange): void {
-  try {
-    deps.onExchange?.(exchange);
-  } catch {
-    // A broken UI listener must not change the outcome of the call.
-  }
-}
-
 function serverMessageOf(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   const message = (value as Record<string, unknown>).message;
@@ -92,7 +75,7 @@ export async function callMicroauthd(req: CallRequest, deps: CallDeps): Promise<
   const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${req.token.accessToken}` };
   const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body);
   if (bodyText !== undefined) headers['Content-Type'] = 'application/json';
-  const base: Omit<ApiExchange, 'status' | 'responseBody' | 'durationMs'> = {
+  const request: ExchangeRequest = {
     method: req.method,
     url: req.url,
     requestHeaders: { ...headers, Authorization: maskAuthorization(headers.Authorization as string) },
@@ -101,27 +84,12 @@ export async function callMicroauthd(req: CallRequest, deps: CallDeps): Promise<
     attempt: 1,
   };
   if (req.body !== undefined) deps.logger.debug(`${req.method} ${req.path} body`, { body: maskRequestBody(req.body, true) });
-  const started = deps.clock.now();
-
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetchWithTimeout(req.url, { method: req.method, headers, body: bodyText, credentials: 'omit' }, { ...deps, peer: 'microauthd' });
-    const read = await readTextCapped(response);
-    if (!read.ok) throw new PlaygroundError('INVALID_RESPONSE', 'The microauthd response body is too large.', { status: response.status });
-    text = read.text;
-  } catch (error) {
-    const durationMs = deps.clock.now() - started;
-    const e = error instanceof PlaygroundError ? error : new PlaygroundError('NETWORK', 'The microauthd response was cut off.', { cause: error });
-    report(deps, { ...base, status: e.status ?? 0, responseBody: '', durationMs, error: e.message });
-    deps.logger.warn(`${req.method} ${req.path} failed: ${e.code} (${durationMs} ms)`, { method: req.method, path: req.path, code: e.code });
-    throw e;
-  }
-
-  const durationMs = deps.clock.now() - started;
+  const { response, text, durationMs } = await sendExchange(request, { headers, body: bodyText }, deps, {
+    peer: 'microauthd', label: 'microauthd', logPath: req.path,
+  });
   const status = response.status;
-  const snippet = maskSensitiveText(text.slice(0, EXCHANGE_SNIPPET_LENGTH), { personalData: false });
-  report(deps, { ...base, status, responseBody: snippet, durationMs });
+  const snippet = maskedSnippet(text, { max: EXCHANGE_SNIPPET_LENGTH, personalData: false });
+  reportExchange(deps, { ...request, status, responseBody: snippet, durationMs });
   const parsed = text.length > 0 ? parseJsonSafely(text) : undefined;
   const line = { method: req.method, path: req.path, status, durationMs };
 

@@ -1,7 +1,7 @@
 // microauthd AUTH-server API shapes (facts.md "microauthd") and the client's options.
 import type { Clock } from '../../utils/clock';
 import type { Logger } from '../../utils/logger';
-import type { ApiExchange } from '../pingone/types';
+import type { ApiExchange } from '../apiExchange';
 
 /** One call as step 4 shows it; the same record as the PingOne console so one view renders both. */
 export type { ApiExchange };

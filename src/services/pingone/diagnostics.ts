@@ -6,7 +6,7 @@ import {
   requiredScopesFor,
 } from '../../config/pingone';
 import { splitScopes } from '../../config/scopeCatalog';
-import { maskSensitiveText } from '../../utils/mask';
+import { maskedSnippet, maskSensitiveText } from '../../utils/mask';
 import type { PingOneErrorBody, PingOneErrorDetail } from './types';
 
 /** Longest response body excerpt kept in a diagnostic or log line. */
@@ -54,9 +54,7 @@ export interface DiagnoseForbiddenInput {
  * then cut to `max` characters (default 500).
  */
 export function bodySnippet(text: string, opts: { max?: number; personalData?: boolean } = {}): string {
-  const max = opts.max ?? BODY_SNIPPET_LENGTH;
-  const masked = maskSensitiveText(text, { personalData: opts.personalData ?? true });
-  return masked.length > max ? `${masked.slice(0, max - 1)}…` : masked;
+  return maskedSnippet(text, { max: opts.max ?? BODY_SNIPPET_LENGTH, personalData: opts.personalData ?? true });
 }
 
 /**

@@ -1,16 +1,14 @@
 // One Platform API attempt: fetch with a timeout, masked exchange record and log line, typed errors.
-import type { Clock } from '../../utils/clock';
-import { fetchWithTimeout } from '../../utils/http';
 import { PlaygroundError } from '../../utils/errors';
-import type { Logger } from '../../utils/logger';
+import { DEFAULT_TIMEOUT_MS } from '../../utils/http';
 import { maskAuthorization, maskKnownValues, maskSensitiveText } from '../../utils/mask';
 import { parseRetryAfter } from '../../utils/oauth/retry';
-import { parseJsonSafely, readTextCapped } from '../../utils/secureJson';
+import { parseJsonSafely } from '../../utils/secureJson';
+import { reportExchange, sendExchange, type ExchangeDeps, type ExchangeRequest } from '../apiExchange';
 import { asPingOneErrorBody, PingOneApiError } from './apiError';
 import { bodySnippet, diagnoseForbidden } from './diagnostics';
-import type { ApiExchange } from './types';
 
-export const DEFAULT_PINGONE_TIMEOUT_MS = 15_000;
+export const DEFAULT_PINGONE_TIMEOUT_MS = DEFAULT_TIMEOUT_MS;
 /** Longest response text kept for step 4's request/response view. */
 export const EXCHANGE_BODY_LENGTH = 4000;
 
@@ -27,28 +25,12 @@ export interface AttemptRequest {
   attempt: number;
 }
 
-export interface AttemptDeps {
-  fetch: typeof fetch;
-  clock: Clock;
-  logger: Logger;
-  timeoutMs: number;
-  signal?: AbortSignal;
-  onExchange?: (exchange: ApiExchange) => void;
-}
-
+export type AttemptDeps = ExchangeDeps;
 
 /** The secret values a request body carries (the OTP of an activation), to scrub from the response. */
 function secretValues(body: unknown): string[] {
   const otp = (body as { otp?: unknown } | undefined)?.otp;
   return typeof otp === 'string' ? [otp] : [];
-}
-
-function report(deps: AttemptDeps, exchange: ApiExchange): void {
-  try {
-    deps.onExchange?.(exchange);
-  } catch {
-    // A broken UI listener must not change the outcome of the call.
-  }
 }
 
 /**
@@ -63,33 +45,16 @@ export async function attemptPlatformCall(req: AttemptRequest, deps: AttemptDeps
   // The user's own view keeps phone/email; OTPs, TOTP secrets and pairing keys are masked everywhere.
   const shownBody = bodyText === undefined ? {} : { requestBody: maskSensitiveText(bodyText, { personalData: false }) };
   const logPath = maskSensitiveText(req.path);
-  const started = deps.clock.now();
-  const base = { method: req.method, url: req.url, requestHeaders: shownHeaders, ...shownBody, attempt: req.attempt };
+  const request: ExchangeRequest = { method: req.method, url: req.url, requestHeaders: shownHeaders, ...shownBody, attempt: req.attempt };
   if (bodyText !== undefined) deps.logger.debug(`${req.method} ${logPath} body`, { body: maskSensitiveText(bodyText) });
 
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetchWithTimeout(req.url, { method: req.method, headers, body: bodyText, credentials: 'omit' }, { ...deps, peer: 'the PingOne API' });
-    const read = await readTextCapped(response);
-    if (!read.ok) throw new PlaygroundError('INVALID_RESPONSE', 'The PingOne response body is too large.', { status: response.status });
-    text = read.text;
-  } catch (error) {
-    const durationMs = deps.clock.now() - started;
-    const e = error instanceof PlaygroundError ? error : new PlaygroundError('NETWORK', 'The PingOne response was cut off.', { cause: error });
-    report(deps, { ...base, status: e.status ?? 0, responseBody: '', durationMs, error: e.message });
-    deps.logger.warn(`${req.method} ${logPath} failed: ${e.code} (${durationMs} ms)`, {
-      method: req.method, path: logPath, code: e.code, durationMs,
-    });
-    throw e;
-  }
-
+  const sent = await sendExchange(request, { headers, body: bodyText }, deps, { peer: 'the PingOne API', label: 'PingOne', logPath });
+  const { response, durationMs } = sent;
   // A server may echo what it was sent (an OTP in an error message): scrub the request's secrets from the reply.
-  text = maskKnownValues(text, secretValues(req.body));
-  const durationMs = deps.clock.now() - started;
+  const text = maskKnownValues(sent.text, secretValues(req.body));
   const status = response.status;
   const parsed = text.length > 0 ? parseJsonSafely(text) : undefined;
-  report(deps, { ...base, status, responseBody: bodySnippet(text, { max: EXCHANGE_BODY_LENGTH, personalData: false }), durationMs });
+  reportExchange(deps, { ...request, status, responseBody: bodySnippet(text, { max: EXCHANGE_BODY_LENGTH, personalData: false }), durationMs });
   const line = { method: req.method, path: logPath, status, durationMs, attempt: req.attempt };
   if (status >= 200 && status < 300) {
     deps.logger.info(`${req.method} ${logPath} → ${status} (${durationMs} ms)`, line);

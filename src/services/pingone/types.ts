@@ -75,23 +75,8 @@ export interface PingOneErrorBody {
   details?: PingOneErrorDetail[];
 }
 
-/**
- * One Platform call as step 4 shows it: the request (Authorization masked, OTPs and TOTP secrets masked) and the
- * response (a text snippet). `status` is 0 when no response arrived (network error, timeout).
- */
-export interface ApiExchange {
-  method: string;
-  url: string;
-  requestHeaders: Record<string, string>;
-  requestBody?: string;
-  status: number;
-  responseBody: string;
-  durationMs: number;
-  /** 1 for the first try; higher for retries (429/5xx/network) and the retry after a 401 refresh. */
-  attempt: number;
-  /** Set when no response arrived. */
-  error?: string;
-}
+/** One Platform call as step 4 shows it; defined with the transport all resource APIs share. */
+export type { ApiExchange } from '../apiExchange';
 
 export interface PlatformRequestOptions {
   body?: unknown;

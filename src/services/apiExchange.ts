@@ -1,0 +1,91 @@
+// One resource-API exchange (PingOne, microauthd): send with a timeout, read the capped body, time it, report it.
+import type { Clock } from '../utils/clock';
+import { PlaygroundError } from '../utils/errors';
+import { fetchWithTimeout } from '../utils/http';
+import type { Logger } from '../utils/logger';
+import { readTextCapped } from '../utils/secureJson';
+
+/**
+ * One call as step 4 shows it: the request (Authorization masked, OTPs, TOTP secrets and passwords masked) and
+ * the response (a text snippet). `status` is 0 when no response arrived (network error, timeout). The PingOne
+ * and microauthd consoles share this record so one view renders both.
+ */
+export interface ApiExchange {
+  method: string;
+  url: string;
+  requestHeaders: Record<string, string>;
+  requestBody?: string;
+  status: number;
+  responseBody: string;
+  durationMs: number;
+  /** 1 for the first try; higher for retries (429/5xx/network) and the retry after a 401 refresh. */
+  attempt: number;
+  /** Set when no response arrived. */
+  error?: string;
+}
+
+/** The request half of an exchange, already masked: known before anything is sent. */
+export type ExchangeRequest = Omit<ApiExchange, 'status' | 'responseBody' | 'durationMs' | 'error'>;
+
+export interface ExchangeDeps {
+  fetch: typeof fetch;
+  clock: Clock;
+  logger: Logger;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  onExchange?: (exchange: ApiExchange) => void;
+}
+
+export interface ExchangePeer {
+  /** Who is called, as fetchWithTimeout words it: "the PingOne API", "microauthd". */
+  peer: string;
+  /** The service's name in "The … response" messages. */
+  label: string;
+  /** The request path as it may be logged (ids only, secrets masked). */
+  logPath: string;
+}
+
+/** Hands an exchange to the UI listener, if any. */
+export function reportExchange(deps: Pick<ExchangeDeps, 'onExchange'>, exchange: ApiExchange): void {
+  try {
+    deps.onExchange?.(exchange);
+  } catch {
+    // A broken UI listener must not change the outcome of the call.
+  }
+}
+
+/**
+ * Sends the request and reads the whole body (capped), returning any status. A call that gets no complete
+ * response is reported (status 0), logged without its body, and thrown.
+ * @throws PlaygroundError NETWORK / TIMEOUT / ABORTED, or INVALID_RESPONSE for an oversized body
+ */
+export async function sendExchange(
+  request: ExchangeRequest,
+  init: Pick<RequestInit, 'headers' | 'body'>,
+  deps: ExchangeDeps,
+  peer: ExchangePeer,
+): Promise<{ response: Response; text: string; durationMs: number }> {
+  const started = deps.clock.now();
+  try {
+    const response = await fetchWithTimeout(
+      request.url,
+      { method: request.method, headers: init.headers, body: init.body, credentials: 'omit' },
+      { ...deps, peer: peer.peer },
+    );
+    const read = await readTextCapped(response);
+    if (!read.ok) {
+      throw new PlaygroundError('INVALID_RESPONSE', `The ${peer.label} response body is too large.`, { status: response.status });
+    }
+    return { response, text: read.text, durationMs: deps.clock.now() - started };
+  } catch (error) {
+    const durationMs = deps.clock.now() - started;
+    const e = error instanceof PlaygroundError
+      ? error
+      : new PlaygroundError('NETWORK', `The ${peer.label} response was cut off.`, { cause: error });
+    reportExchange(deps, { ...request, status: e.status ?? 0, responseBody: '', durationMs, error: e.message });
+    deps.logger.warn(`${request.method} ${peer.logPath} failed: ${e.code} (${durationMs} ms)`, {
+      method: request.method, path: peer.logPath, code: e.code, durationMs,
+    });
+    throw e;
+  }
+}
