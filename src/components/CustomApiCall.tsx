@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ApiExchange } from '../services/pingone/types';
 import { systemClock, type Clock } from '../utils/clock';
 import { InputError } from '../utils/errors';
-import { maskAuthorization, maskSensitiveText } from '../utils/mask';
+import { maskAuthorization, maskedSnippet, maskSensitiveText } from '../utils/mask';
 import { readTextCapped } from '../utils/secureJson';
 import { validateEndpointUrl } from '../utils/urlValidation';
 import { ApiExchangeView } from './ApiExchangeView';
@@ -81,8 +81,9 @@ export async function sendBearerRequest(req: BearerRequest): Promise<ApiExchange
     });
     const read = await readTextCapped(response);
     const text = read.ok ? read.text : '(the response body is too large to show)';
-    const snippet = text.length > CUSTOM_SNIPPET_LENGTH ? `${text.slice(0, CUSTOM_SNIPPET_LENGTH - 1)}…` : text;
-    return { ...shown, status: response.status, responseBody: maskSensitiveText(snippet, { personalData: false }), durationMs: clock.now() - started };
+    // Mask before cutting: a secret straddling the cut would otherwise escape the mask.
+    const responseBody = maskedSnippet(text, { max: CUSTOM_SNIPPET_LENGTH, personalData: false });
+    return { ...shown, status: response.status, responseBody, durationMs: clock.now() - started };
   } catch {
     const timedOut = controller.signal.aborted;
     return {

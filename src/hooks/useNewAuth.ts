@@ -6,6 +6,6 @@ import { PlaygroundError } from '../utils/errors';
 /** The M2M token context: cache, stores, `getM2MToken`, `hasToken`, `currentToken`, `saveToken`, `signOut`. */
 export function useNewAuth(): NewAuthContextValue {
   const value = useContext(NewAuthContext);
-  if (!value) throw new PlaygroundError('INVALID_INPUT', 'useNewAuth must be used inside <NewAuthProvider>.');
+  if (!value) throw new PlaygroundError('UNEXPECTED', 'useNewAuth must be used inside <NewAuthProvider>.');
   return value;
 }

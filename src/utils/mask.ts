@@ -37,7 +37,7 @@ export function maskAuthorization(header: string): string {
 
 // JSON members whose values are secrets whatever the context: OTPs, TOTP seeds and their otpauth URIs, pairing
 // key tokens, and credentials that should never be in a body but might be.
-const SECRET_MEMBERS = ['otp', 'secret', 'keyUri', 'token', 'access_token', 'client_secret', 'client_assertion'];
+const SECRET_MEMBERS = ['otp', 'secret', 'keyUri', 'token', 'access_token', 'refresh_token', 'id_token', 'client_secret', 'client_assertion'];
 const SECRET_MEMBER_RE = new RegExp(`("(?:${SECRET_MEMBERS.join('|')})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'g');
 const OTPAUTH_RE = /otpauth:\/\/[^\s"']+/g;
 

@@ -72,7 +72,8 @@ function refreshWindowMs(seconds: number): number {
 
 function toCacheError(error: unknown): CacheError {
   if (isPlaygroundError(error)) return { code: error.code, message: error.message };
-  return { code: 'UNEXPECTED', message: error instanceof Error ? error.message : String(error) };
+  // A foreign error's message may carry anything (a URL, a body); the UI shows this, so keep it generic.
+  return { code: 'UNEXPECTED', message: 'The token refresh failed unexpectedly.' };
 }
 
 /**

@@ -78,7 +78,14 @@ describe('errors', () => {
     expect(error).toMatchObject({ code: 'HTTP_STATUS', status: 500 });
     const { bodySnippet: snippet } = tokenEndpointDetails(error);
     expect(snippet?.startsWith('<h1>xxx')).toBe(true);
-    expect(snippet?.length).toBe(501);
+    expect(snippet?.length).toBe(500);
+  });
+
+  it('masks secrets in the snippet, even one that would straddle the cap', async () => {
+    const body = `${'y'.repeat(480)}{"client_secret":"s3cret-value-that-crosses-the-cap-at-500-characters","refresh_token":"rt-secret"}`;
+    const { bodySnippet: snippet } = tokenEndpointDetails(await failure(new Response(body, { status: 500 })));
+    expect(snippet).not.toContain('"client_secret":"s3');
+    expect(snippet).not.toContain('rt-secret');
   });
 
   it('401 with a non-JSON body is HTTP_STATUS, not a silent success', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { TokenResponse } from '../../types/token';
 import { systemClock, type Clock } from '../clock';
 import { OAuthResponseError, PlaygroundError, type ErrorCode } from '../errors';
+import { maskedSnippet } from '../mask';
 import { DEFAULT_MAX_JSON_BYTES, parseJsonSafely, readTextCapped } from '../secureJson';
 import { parseRetryAfter } from './retry';
 
@@ -70,10 +71,9 @@ export function parseTokenResponse(json: unknown): TokenResponse {
   };
 }
 
-/** Masks token-like JSON members, then cuts to {@link BODY_SNIPPET_CHARS}. */
+/** Masks secret-like JSON members and JWTs, then cuts to {@link BODY_SNIPPET_CHARS} (masking first, so no secret straddles the cut). */
 export function bodySnippet(text: string): string {
-  const masked = text.replace(/("(?:access_token|refresh_token|id_token)"\s*:\s*")[^"]*/g, '$1••••••');
-  return masked.length > BODY_SNIPPET_CHARS ? `${masked.slice(0, BODY_SNIPPET_CHARS)}…` : masked;
+  return maskedSnippet(text, { max: BODY_SNIPPET_CHARS, personalData: false });
 }
 
 /** The details an error from {@link processTokenResponse} carries, if any. */
