@@ -70,14 +70,14 @@ export function ApiExchangeView({ exchange }: ApiExchangeViewProps) {
       </header>
       <div className="api-exchange__grid">
         <section className="api-exchange__part" aria-label="Request">
-          <h5 className="api-exchange__title">Request</h5>
+          <h4 className="api-exchange__title">Request</h4>
           <pre className="api-code" tabIndex={0}>
             {`${method} ${shownUrl}\n${headerLines(requestHeaders)}`}
             {requestBody ? `\n\n${maskForView(requestBody)}` : ''}
           </pre>
         </section>
         <section className="api-exchange__part" aria-label="Response">
-          <h5 className="api-exchange__title">Response</h5>
+          <h4 className="api-exchange__title">Response</h4>
           {error && <p className="api-exchange__error">{error}</p>}
           <pre className="api-code" tabIndex={0}>
             {response === '' ? '(empty body)' : response}
@@ -103,7 +103,7 @@ export function ApiExchangeList({ exchanges, title = 'Requests and responses', o
   return (
     <section className="api-exchanges" aria-label={title}>
       <div className="api-exchanges__head">
-        <h4 className="api-heading">{title}</h4>
+        <h3 className="api-heading">{title}</h3>
         {onClear && (
           <button type="button" className="btn btn--secondary btn--small" onClick={onClear}>
             Clear calls

@@ -135,9 +135,9 @@ export function BreakItPanel({ sandboxUrl, fetch: doFetch }: BreakItPanelProps) 
   const opts = { baseUrl: sandboxUrl, fetch: fetchImpl };
   return (
     <section className="break-it" aria-labelledby={headingId}>
-      <h4 id={headingId} className="break-it-title">
+      <h3 id={headingId} className="break-it-title">
         💥 Break it (sandbox)
-      </h4>
+      </h3>
       <p className="break-it-hint">
         Inject a fault on the sandbox token endpoint, then press <strong>Get token</strong> and watch the attempts
         timeline: retries, backoff, Retry-After and the error card.
@@ -170,7 +170,7 @@ export function BreakItPanel({ sandboxUrl, fetch: doFetch }: BreakItPanelProps) 
           {error}
         </p>
       )}
-      <h5 className="break-it-subtitle">Active faults</h5>
+      <h4 className="break-it-subtitle">Active faults</h4>
       {faults === null ? (
         <p className="break-it-empty">Loading…</p>
       ) : faults.length === 0 ? (

@@ -146,7 +146,7 @@ export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', fetch: 
   return (
     <div className="custom-call">
       <form className="mfa-panel" aria-label="Call an API with the token" onSubmit={submit} noValidate>
-        <h4 className="api-heading">🚀 Call your API with the token</h4>
+        <h3 className="api-heading">🚀 Call your API with the token</h3>
         <p className="api-muted">
           The access token goes in the Authorization header. The API must allow this page’s origin (CORS).
         </p>

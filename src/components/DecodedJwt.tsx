@@ -24,9 +24,9 @@ export function DecodedJwt({ token, revealed, title }: DecodedJwtProps) {
 
   return (
     <section className="decoded-jwt" aria-labelledby={titleId}>
-      <h4 id={titleId} className="panel-title">
+      <h3 id={titleId} className="panel-title">
         {title}
-      </h4>
+      </h3>
       {!decoded ? (
         <p className="tp-muted">This access token is opaque (not a JWT), so there is nothing to decode locally.</p>
       ) : (
@@ -51,11 +51,11 @@ export function DecodedJwt({ token, revealed, title }: DecodedJwtProps) {
           </ul>
           <div className="jwt-json">
             <div>
-              <h5 className="jwt-json-title jwt-part-header">Header</h5>
+              <h4 className="jwt-json-title jwt-part-header">Header</h4>
               <JsonView value={decoded.header} label="Header" />
             </div>
             <div>
-              <h5 className="jwt-json-title jwt-part-payload">Claims</h5>
+              <h4 className="jwt-json-title jwt-part-payload">Claims</h4>
               <JsonView value={decoded.claims} label="Claims" />
             </div>
           </div>

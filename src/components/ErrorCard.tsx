@@ -21,10 +21,10 @@ export function ErrorCard({ error, context }: ErrorCardProps) {
 
   return (
     <div className="error-card" role="alert" aria-labelledby={headingId}>
-      <h4 id={headingId} className="error-card-heading">
+      <h3 id={headingId} className="error-card-heading">
         {explanation.heading}
         {context ? <span className="error-card-context"> — {context}</span> : null}
-      </h4>
+      </h3>
       <p className="error-card-codes">
         <code className="error-card-code">{explanation.label}</code>
         {showStatus && <span className="error-card-status">HTTP {error.status}</span>}
@@ -41,7 +41,7 @@ export function ErrorCard({ error, context }: ErrorCardProps) {
       )}
       {explanation.likelyCauses.length > 0 && (
         <>
-          <h5 className="error-card-subheading">Likely causes</h5>
+          <h4 className="error-card-subheading">Likely causes</h4>
           <ul className="error-card-causes">
             {explanation.likelyCauses.map((cause) => (
               <li key={cause}>{cause}</li>

@@ -39,9 +39,9 @@ export function ForbiddenCard(props: ForbiddenCardProps) {
   const verdict = scopeVerdict(props.requiredScopes, props.tokenHasScope);
   return (
     <div className="forbidden-card" role="alert" aria-labelledby={headingId}>
-      <h4 id={headingId} className="forbidden-card__heading">
+      <h3 id={headingId} className="forbidden-card__heading">
         🛡️ We hit an issue — HTTP {props.status} Forbidden
-      </h4>
+      </h3>
       <dl className="forbidden-card__facts">
         <dt>Endpoint</dt>
         <dd>

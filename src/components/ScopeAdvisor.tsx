@@ -73,9 +73,9 @@ export function ScopeAdvisor({ catalog, defaultWanted, configured, requested, gr
 
   return (
     <section className="scope-advisor" aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`} className="api-heading">
+      <h3 id={`${id}-title`} className="api-heading">
         🛡️ Least-privilege scope advisor
-      </h4>
+      </h3>
       <fieldset className="scope-advisor__wants">
         <legend>What must this client do?</legend>
         {capabilities.map((c) => (

@@ -39,7 +39,7 @@ export function diffScopes(requested: readonly string[], granted: string | reado
 function ScopeList({ title, scopes, other, missingLabel }: { title: string; scopes: string[]; other: string[]; missingLabel: string }) {
   return (
     <div className="scope-column">
-      <h5 className="scope-column-title">{title}</h5>
+      <h4 className="scope-column-title">{title}</h4>
       {scopes.length === 0 ? (
         <p className="tp-muted">(none)</p>
       ) : (
@@ -66,9 +66,9 @@ export function ScopeComparison({ requested, granted }: ScopeComparisonProps) {
 
   return (
     <section className="scope-comparison" aria-labelledby={headingId}>
-      <h4 id={headingId} className="panel-title">
+      <h3 id={headingId} className="panel-title">
         Requested vs granted scopes
-      </h4>
+      </h3>
       <div className="scope-columns">
         <ScopeList title="Requested scopes" scopes={diff.requested} other={diff.granted} missingLabel="not granted" />
         <ScopeList title="Granted scopes" scopes={diff.granted} other={diff.requested} missingLabel="not requested" />
@@ -80,7 +80,7 @@ export function ScopeComparison({ requested, granted }: ScopeComparisonProps) {
       )}
       {differs && (
         <div className="scope-why">
-          <h5>Why are the granted scopes different?</h5>
+          <h4>Why are the granted scopes different?</h4>
           {diff.notGranted.length > 0 && (
             <p>
               Not granted: <code>{diff.notGranted.join(' ')}</code>. A server may issue fewer scopes than asked for

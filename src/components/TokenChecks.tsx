@@ -12,7 +12,7 @@ export function TokenChecks({ results, title = 'Token checks (RFC 9068)' }: Toke
   const failed = results?.filter((r) => !r.ok).length ?? 0;
   return (
     <section className="token-checks" aria-label={title} aria-busy={results === null}>
-      <h4 className="panel-title">{title}</h4>
+      <h3 className="panel-title">{title}</h3>
       {results === null ? (
         <p className="tp-muted">Checking the signature against the issuer’s JWKS…</p>
       ) : (

@@ -15,7 +15,7 @@ export function TokenHistoryList({ history }: TokenHistoryListProps) {
   const entries = useSyncExternalStore(history.subscribe, history.getSnapshot, history.getSnapshot);
   return (
     <section className="token-history" aria-label="Token history">
-      <h4 className="panel-title">Token history</h4>
+      <h3 className="panel-title">Token history</h3>
       {entries.length === 0 ? (
         <p className="tp-muted">No tokens requested in this session yet.</p>
       ) : (

@@ -69,7 +69,7 @@ export function AddDeviceForm({ onAdd, busy = false, disabled = false }: AddDevi
 
   return (
     <form className="mfa-form" aria-label="Add an MFA device" onSubmit={submit} noValidate>
-      <h4 className="api-heading">➕ Add a device</h4>
+      <h3 className="api-heading">➕ Add a device</h3>
       <div className="form-field">
         <label htmlFor={typeId} className="form-field__label">
           Device type

@@ -153,7 +153,7 @@ export function MfaDeviceConsole(props: MfaDeviceConsoleProps) {
   return (
     <div className="mfa-console">
       <section className="mfa-panel" aria-label="User">
-        <h4 className="api-heading">👤 Whose devices?</h4>
+        <h3 className="api-heading">👤 Whose devices?</h3>
         <UserPicker users={users} value={userId} onChange={pickUser} onLoad={loadUsers} loading={busy?.what === 'users'} error={userError} />
         <button type="button" className="btn btn--primary" onClick={listDevices} disabled={busy?.what === 'list'}>
           {busy?.what === 'list' && <Spinner />}

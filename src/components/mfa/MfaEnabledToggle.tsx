@@ -29,7 +29,7 @@ export function MfaEnabledToggle({ read, write, disabled = false }: MfaEnabledTo
 
   return (
     <section className="mfa-panel" aria-label="MFA enabled flag">
-      <h4 className="api-heading">🔐 MFA for this user</h4>
+      <h3 className="api-heading">🔐 MFA for this user</h3>
       <div className="form-field form-field--check">
         <input
           id={id}

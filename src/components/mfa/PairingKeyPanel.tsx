@@ -28,7 +28,7 @@ export function PairingKeyPanel({ onCreate, disabled = false }: PairingKeyPanelP
 
   return (
     <section className="mfa-panel" aria-label="Pairing key">
-      <h4 className="api-heading">🔗 Pairing key</h4>
+      <h3 className="api-heading">🔗 Pairing key</h3>
       <p className="api-muted">Mobile (MOBILE) devices are paired with a short-lived key the user enters in the app.</p>
       <button type="button" className="btn btn--secondary" onClick={create} disabled={busy || disabled}>
         {busy && <Spinner />}

@@ -142,13 +142,13 @@ export function MicroauthdConsole({ baseUrl, getToken, logger, fetch: fetchImpl 
   return (
     <div className="microauthd-console">
       <section className="mfa-panel" aria-label="Users">
-        <h4 className="api-heading">👥 Users</h4>
+        <h3 className="api-heading">👥 Users</h3>
         {button('list', 'List users', () => void run('list', '', async () => void setUsers(await client.listUsers())), 'btn--primary')}
         {users && <UsersTable users={users} onPick={(id) => setUserId(id)} />}
       </section>
 
       <section className="mfa-panel" aria-label="One user">
-        <h4 className="api-heading">🔎 One user</h4>
+        <h3 className="api-heading">🔎 One user</h3>
         <FormField label="User ID" value={userId} onChange={setUserId} error={errors.id} spellCheck={false} />
         <div className="mfa-actions">
           {button('read', 'Read user', () => void run('read', 'User', () => client.getUser(userId)))}
@@ -172,7 +172,7 @@ export function MicroauthdConsole({ baseUrl, getToken, logger, fetch: fetchImpl 
       </section>
 
       <form className="mfa-panel" aria-label="Provision user" onSubmit={provision} noValidate>
-        <h4 className="api-heading">➕ Provision a user</h4>
+        <h3 className="api-heading">➕ Provision a user</h3>
         <FormField label="Username" value={prov.username} onChange={(v) => setProv((p) => ({ ...p, username: v }))} error={errors.username} autoComplete="off" />
         <FormField label="Email" type="email" value={prov.email} onChange={(v) => setProv((p) => ({ ...p, email: v }))} error={errors.email} autoComplete="off" />
         <FormField
@@ -192,7 +192,7 @@ export function MicroauthdConsole({ baseUrl, getToken, logger, fetch: fetchImpl 
       {failure !== null && <MicroauthdErrorNotice error={failure} />}
       {result && (
         <section className="mfa-panel" aria-label="Result" role="status">
-          <h5 className="api-exchange__title">{result.title}</h5>
+          <h4 className="api-exchange__title">{result.title}</h4>
           <JsonView value={shownResult(result.value)} label={result.title} />
         </section>
       )}

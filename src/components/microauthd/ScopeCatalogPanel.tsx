@@ -23,9 +23,9 @@ export function ScopeCatalogPanel({ granted, catalog = MICROAUTHD_SCOPE_CATALOG,
 
   return (
     <section className="scope-catalog" aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`} className="api-heading">
+      <h3 id={`${id}-title`} className="api-heading">
         📚 microauthd’s built-in scopes
-      </h4>
+      </h3>
       <div className="table-scroll">
         <table className="scope-catalog__table">
           <caption className="api-sr-only">Built-in scopes and whether your token has them</caption>
@@ -80,7 +80,7 @@ export function ScopeCatalogPanel({ granted, catalog = MICROAUTHD_SCOPE_CATALOG,
       {match === undefined && (
         <p className="api-muted">The token’s scopes are unknown (it is not a JWT and the response had no scope).</p>
       )}
-      <h5 className="api-exchange__title">How microauthd thinks about scopes</h5>
+      <h4 className="api-exchange__title">How microauthd thinks about scopes</h4>
       <ul className="scope-catalog__model">
         {Object.entries(model).map(([key, text]) => (
           <li key={key}>{text}</li>

@@ -1,5 +1,6 @@
 // The Client Credentials flow page: title, sandbox banner and the four-step flow, composed from the flow hook.
 import { useContext } from 'react';
+import { BreakItPanel } from '../../components/BreakItPanel';
 import { InfoBox } from '../../components/InfoBox';
 import { PageTitle } from '../../components/PageTitle';
 import { StepByStepFlow, type FlowStep, type StepStatus } from '../../components/StepByStepFlow';
@@ -54,7 +55,12 @@ function FlowBody(props: ClientCredentialsFlowOptions) {
       title: 'Token',
       icon: '🎟️',
       description: 'Send the request. Validate the received access token and store it securely.',
-      content: <TokenStepSlot run={run} onGetToken={() => void flow.getToken()} form={flow.form} description={flow.preview.description} />,
+      content: (
+        <>
+          <TokenStepSlot run={run} onGetToken={() => void flow.getToken()} form={flow.form} description={flow.preview.description} />
+          {flow.form.provider === 'sandbox' && <BreakItPanel sandboxUrl={flow.sandboxUrl} {...(props.fetch ? { fetch: props.fetch } : {})} />}
+        </>
+      ),
       status: statusOf(2, active, run.status === 'success', run.status === 'error' && active !== 2),
       canProceed: run.status === 'success' || currentToken !== undefined,
       action: { label: 'Get token', busyLabel: 'Getting token…', busy: run.status === 'running', onClick: () => void flow.getToken() },

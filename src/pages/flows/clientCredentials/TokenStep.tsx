@@ -142,7 +142,7 @@ export function TokenStep({ run, onGetToken, form, description, fetch: doFetch }
           <TokenChecks results={checks} />
           <ScopeComparison requested={run.requestedScopes} granted={granted} />
           <section className="token-raw-response" aria-label="Raw response">
-            <h4 className="panel-title">Raw response (access token masked)</h4>
+            <h3 className="panel-title">Raw response (access token masked)</h3>
             <JsonView value={maskedResponse(run.response)} label="Token response" />
           </section>
         </>
