@@ -1,7 +1,7 @@
 // The exchange view masks what PingOne echoes back: phones, emails, OTPs, secrets and the bearer token.
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ApiExchange } from '../services/pingone/types';
+import type { ApiExchange } from '../services/apiExchange';
 import { ApiExchangeView, maskForView } from './ApiExchangeView';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzY29wZSI6IiJ9.c2lnbmF0dXJlLXZhbHVlLWxvbmc';

@@ -1,7 +1,7 @@
 // One API call as step 4 shows it: method, URL, masked headers and body, status, and a masked response snippet.
 import { ColorCodedURL } from './ColorCodedURL';
 import { maskAuthorization, maskSensitiveText } from '../utils/mask';
-import type { ApiExchange } from '../services/pingone/types';
+import type { ApiExchange } from '../services/apiExchange';
 import type { RecordedExchange } from '../hooks/useApiExchanges';
 import './apiPanels.css';
 

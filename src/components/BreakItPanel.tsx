@@ -1,27 +1,13 @@
 // "Break it" (sandbox only): inject faults on the token endpoint, list the active ones, and clear them.
 import { useCallback, useEffect, useId, useState } from 'react';
-import { clearFaults, injectFault, type SandboxFault } from '../services/sandboxAdmin';
+import { clearFaults, injectFault, listFaults, type ActiveFault, type SandboxFault } from '../services/sandboxAdmin';
 import { isPlaygroundError } from '../utils/errors';
-import { readJsonBody } from '../utils/secureJson';
 import './BreakItPanel.css';
 
 export interface BreakItPanelProps {
   /** The sandbox origin, e.g. http://localhost:4500 */
   sandboxUrl: string;
   fetch?: typeof globalThis.fetch;
-}
-
-/** A fault the sandbox reports as active (`GET /sandbox/faults`). */
-export interface ActiveFault {
-  id?: string;
-  target: string;
-  remaining: number;
-  count?: number;
-  status?: number;
-  retryAfter?: number | string;
-  delayMs?: number;
-  drop?: boolean;
-  body?: string;
 }
 
 interface Preset {
@@ -53,27 +39,6 @@ export const FAULT_PRESETS: readonly Preset[] = [
 /** Looks fetch up at call time (tests stub it) and is stable across renders (the effect depends on it). */
 const defaultFetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
 
-function isActiveFault(value: unknown): value is ActiveFault {
-  const v = value as ActiveFault | null;
-  return typeof v === 'object' && v !== null && typeof v.target === 'string' && typeof v.remaining === 'number';
-}
-
-/**
- * `GET /sandbox/faults`. sandboxAdmin has no reader for the list, so this small call lives here.
- * @throws a message string for the panel's alert
- */
-export async function listFaults(sandboxUrl: string, doFetch: typeof globalThis.fetch = defaultFetch): Promise<ActiveFault[]> {
-  let response: Response;
-  try {
-    response = await doFetch(`${sandboxUrl.replace(/\/+$/, '')}/sandbox/faults`, { headers: { Accept: 'application/json' } });
-  } catch {
-    throw new Error(`Cannot reach the sandbox at ${sandboxUrl}. Start it with \`npm run sandbox\`.`);
-  }
-  const body = await readJsonBody(response);
-  if (!response.ok || !body.ok || !Array.isArray(body.value)) throw new Error(`Could not read the active faults (HTTP ${response.status}).`);
-  return body.value.filter(isActiveFault);
-}
-
 function describeFault(f: ActiveFault): string {
   const parts: string[] = [];
   if (f.drop) parts.push('dropped connection');
@@ -99,7 +64,7 @@ export function BreakItPanel({ sandboxUrl, fetch: doFetch }: BreakItPanelProps) 
 
   const refresh = useCallback(async () => {
     try {
-      setFaults(await listFaults(sandboxUrl, fetchImpl));
+      setFaults(await listFaults({ baseUrl: sandboxUrl, fetch: fetchImpl }));
       setError(null);
     } catch (e) {
       setError(messageOf(e));
@@ -109,7 +74,7 @@ export function BreakItPanel({ sandboxUrl, fetch: doFetch }: BreakItPanelProps) 
   // Reading the sandbox's current state is synchronising with an external system: an effect is the right tool.
   useEffect(() => {
     let live = true;
-    listFaults(sandboxUrl, fetchImpl).then(
+    listFaults({ baseUrl: sandboxUrl, fetch: fetchImpl }).then(
       (list) => live && setFaults(list),
       (e: unknown) => live && setError(messageOf(e)),
     );

@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CustomApiCall, sendBearerRequest } from './CustomApiCall';
+import { sendBearerRequest } from '../services/customApiCall';
+import { CustomApiCall } from './CustomApiCall';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzY29wZSI6ImEifQ.c2lnbmF0dXJlLXZhbHVl';
 const server = setupServer();

@@ -148,3 +148,55 @@ export async function clearFaults(opts: SandboxAdminOptions = {}): Promise<void>
   if (!response.ok) await readJson(response, 'Clearing faults');
   await response.body?.cancel().catch(() => undefined);
 }
+
+/** A fault the sandbox reports as active (`GET /sandbox/faults`). */
+export interface ActiveFault {
+  id?: string;
+  target: string;
+  remaining: number;
+  count?: number;
+  status?: number;
+  retryAfter?: number | string;
+  delayMs?: number;
+  drop?: boolean;
+  body?: string;
+}
+
+function isActiveFault(value: unknown): value is ActiveFault {
+  const v = value as ActiveFault | null;
+  return typeof v === 'object' && v !== null && typeof v.target === 'string' && typeof v.remaining === 'number';
+}
+
+/** `GET /sandbox/faults`: the faults still armed, each with what it does and how many requests it has left. */
+export async function listFaults(opts: SandboxAdminOptions = {}): Promise<ActiveFault[]> {
+  const response = await call(opts, '/sandbox/faults', { headers: { Accept: 'application/json' } });
+  const value = await readJson(response, 'Reading the active faults');
+  if (!Array.isArray(value)) throw new PlaygroundError('INVALID_RESPONSE', 'The sandbox did not answer with a list of faults.');
+  return value.filter(isActiveFault);
+}
+
+/** One "sent" message as the sandbox's dev mailbox lists it. */
+interface OutboxEntry {
+  otp: string;
+  userId?: string;
+  deviceId: string;
+  at: string;
+}
+
+function isOutboxEntry(value: unknown): value is OutboxEntry {
+  const v = value as Record<string, unknown> | null;
+  return typeof v === 'object' && v !== null && typeof v.otp === 'string' && typeof v.deviceId === 'string' && typeof v.at === 'string';
+}
+
+/**
+ * `GET /sandbox/outbox`: the OTP most recently "sent" to a device, or undefined. Only for the local sandbox demo —
+ * a real PingOne sends it by SMS or email. The OTP is returned to fill a field, never logged.
+ */
+export async function readSandboxOtp(ids: { userId: string; deviceId: string }, opts: SandboxAdminOptions = {}): Promise<string | undefined> {
+  const response = await call(opts, '/sandbox/outbox', { headers: { Accept: 'application/json' }, credentials: 'omit' });
+  const value = await readJson(response, 'Reading the sandbox outbox');
+  if (!Array.isArray(value)) throw new PlaygroundError('INVALID_RESPONSE', 'The sandbox outbox did not answer with a list of messages.');
+  const mine = value.filter(isOutboxEntry).filter((e) => e.deviceId === ids.deviceId && (e.userId === undefined || e.userId === ids.userId));
+  mine.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  return mine[0]?.otp;
+}

@@ -12,9 +12,9 @@ import { AddDeviceForm } from './AddDeviceForm';
 import { DeviceList } from './DeviceList';
 import type { DeviceActions } from './DeviceRow';
 import { MfaEnabledToggle } from './MfaEnabledToggle';
+import { readSandboxOtp } from '../../services/sandboxAdmin';
 import { PairingKeyPanel } from './PairingKeyPanel';
 import { PingOneErrorNotice } from './PingOneErrorNotice';
-import { readSandboxOtp } from './sandboxOutbox';
 import { TotpQr } from './TotpQr';
 import { UserPicker, type PickableUser } from './UserPicker';
 import '../apiPanels.css';
@@ -141,7 +141,7 @@ export function MfaDeviceConsole(props: MfaDeviceConsoleProps) {
         await api.deleteDevice(userId, deviceId);
         setDevices((list) => list?.filter((d) => d.id !== deviceId));
       }),
-    ...(sandboxUrl ? { readOtp: (deviceId: string) => readSandboxOtp(sandboxUrl, { userId, deviceId }, fetchImpl) } : {}),
+    ...(sandboxUrl ? { readOtp: (deviceId: string) => readSandboxOtp({ userId, deviceId }, { baseUrl: sandboxUrl, fetch: fetchImpl }) } : {}),
   };
 
   const deviceBusy =
