@@ -70,6 +70,11 @@ export async function startSandbox({
   if (!ENV_ID_PATTERN.test(envId)) throw new SandboxInputError('envId', 'envId must be 1-64 characters of A-Z a-z 0-9 -');
 
   const server = createServer();
+  // The socket listens before the app exists (the issuer needs the real port); requests that arrive in between
+  // wait for it instead of hanging unanswered.
+  let handle = null;
+  const early = [];
+  server.on('request', (req, res) => (handle ? handle(req, res) : early.push([req, res])));
   const realPort = await listen(server, port, host);
   try {
     const baseUrl = `http://localhost:${realPort}`;
@@ -144,7 +149,8 @@ export async function startSandbox({
       ? { id: 'sandbox-not-found', code: 'NOT_FOUND', message: 'The requested resource was not found.' }
       : { error: 'not_found', message: `no sandbox route ${req.method} ${req.path}` }));
 
-    server.on('request', app);
+    handle = app;
+    for (const [req, res] of early.splice(0)) app(req, res);
     return {
       baseUrl,
       envId,
@@ -154,6 +160,7 @@ export async function startSandbox({
       close: () => closeServer(server),
     };
   } catch (err) {
+    for (const [, res] of early.splice(0)) res.writeHead(503).end();
     await closeServer(server);
     throw err;
   }

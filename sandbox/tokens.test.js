@@ -1,5 +1,6 @@
 // The sandbox token endpoint end to end: every client authentication method, rejections, scopes and roles mode.
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
+import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +123,34 @@ describe('rejections are invalid_client, and the sandbox console says why (witho
 });
 
 describe('start options', () => {
+  it('a request that arrives while the sandbox is still starting is answered, not left hanging', async () => {
+    const probe = createServer();
+    await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address();
+    await new Promise((resolve) => probe.close(resolve));
+
+    // Poll from before start-up: the first connection usually lands between listen() and the app being ready.
+    let stop = false;
+    const firstAnswer = (async () => {
+      while (!stop) {
+        try {
+          return (await fetch(`http://127.0.0.1:${port}/sandbox/info`, { signal: AbortSignal.timeout(15_000) })).status;
+        } catch (error) {
+          if (error.name === 'TimeoutError') return 'hung';
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      }
+      return 'never connected';
+    })();
+    const sandbox = await startTestSandbox({ port });
+    try {
+      expect(await firstAnswer).toBe(200);
+    } finally {
+      stop = true;
+      await sandbox.close();
+    }
+  }, 30_000);
+
   it('tokenTtl and envId shape expires_in, exp and env', async () => {
     const short = await startTestSandbox({ tokenTtl: 90, envId: 'test-env-42' });
     try {
