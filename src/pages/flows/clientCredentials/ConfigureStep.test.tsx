@@ -158,6 +158,17 @@ describe('Configure step', () => {
     for (const member of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(jwks.keys[0]).not.toHaveProperty(member);
   });
 
+  it('Delete key removes the generated key from the key store and the form', async () => {
+    const { stores } = renderWithStores(<ClientCredentialsFlow />, { settings: { provider: { preset: 'custom' }, oauth: { clientCredentials: { authMethod: 'private_key_jwt' } } } });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Generate key pair' }));
+    await screen.findByRole('button', { name: 'Copy public JWKS' });
+    expect(await stores.credentialManager.loadKeys()).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Delete key' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Copy public JWKS' })).not.toBeInTheDocument());
+    await waitFor(async () => expect(await stores.credentialManager.loadKeys()).toHaveLength(0));
+  });
+
   it('a malformed PEM gets a field-level error on Private key and the pasted text stays', async () => {
     renderWithStores(<ClientCredentialsFlow />, { settings: { provider: { preset: 'custom' }, oauth: { clientCredentials: { authMethod: 'private_key_jwt' } } } });
     const user = userEvent.setup();

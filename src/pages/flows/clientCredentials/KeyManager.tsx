@@ -115,6 +115,16 @@ export function KeyManager({ flow }: { flow: FlowController }) {
           </pre>
           <div className="cc-actions-row">
             <CopyButton label="Copy public JWKS" text={publicJwks} />
+            <button
+              type="button"
+              className="btn btn--danger-outline"
+              onClick={() => {
+                void flow.keys.remove(form.keyRef);
+                flow.fields.setField('keyRef', '');
+              }}
+            >
+              Delete key
+            </button>
             {form.provider === 'sandbox' && (
               <button type="button" className="btn btn--secondary" aria-busy={registration.status === 'loading' || undefined} disabled={registration.status === 'loading'} onClick={() => void flow.registerWithSandbox()}>
                 {registration.status === 'loading' ? 'Registering…' : 'Register with sandbox'}
