@@ -5,13 +5,18 @@ import { decodeJwt } from 'jose';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestStores, renderWithStores, sandboxInfoFixture, SANDBOX, TOKEN_ENDPOINT } from '../../../tests/support/clientCredentialsFlow';
+import { BASIC_SECRET, createTestStores, renderWithStores, sandboxInfoFixture, SANDBOX, TOKEN_ENDPOINT } from '../../../tests/support/clientCredentialsFlow';
+import { IDBFactory } from 'fake-indexeddb';
+import { PINGONE_TOKEN_FAILURE_MESSAGE, PINGONE_WORKER_SCOPES } from '../../config/pingone';
+import { createAuthStores } from '../../contexts/authStores';
+import { createLogger } from '../../utils/logger';
 import { TOKEN_STORAGE_PREFIX } from '../../utils/tokenStorage';
 import { ClientCredentialsFlow } from './ClientCredentialsFlow';
 import { createShareLink } from './clientCredentials/shareLink';
 import { DEFAULT_FLOW_FORM } from './clientCredentials/flowFormSchema';
 
-const server = setupServer();
+// Step 3 shows the sandbox's Break it panel, which reads the active faults.
+const server = setupServer(http.get(`${SANDBOX}/sandbox/faults`, () => HttpResponse.json([])));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
@@ -57,6 +62,27 @@ describe('Client Credentials flow', () => {
     await user.click(screen.getByRole('button', { name: 'Get token' }));
     await waitFor(() => expect(bodies).toHaveLength(2));
     await waitFor(() => expect(stores.cache.getSnapshot().entries[0]?.record.accessToken).toBe('token-2-abcdefghijklmnop'));
+  });
+
+  it('a failed worker token is logged with the seed\'s message, the status and the scopes — never the secret', async () => {
+    server.use(
+      http.get(`${SANDBOX}/sandbox/info`, () => HttpResponse.json(sandboxInfoFixture())),
+      http.post(TOKEN_ENDPOINT, () => HttpResponse.json({ error: 'invalid_client', error_description: 'client authentication failed' }, { status: 401 })),
+    );
+    const logger = createLogger({ capacity: 100 });
+    const stores = createAuthStores({ indexedDB: new IDBFactory(), logger });
+    renderWithStores(<ClientCredentialsFlow />, { stores });
+    const user = userEvent.setup();
+    await waitFor(() => expect(screen.getByLabelText('Client ID', { exact: true })).toHaveValue('sandbox-basic'));
+    await goToTokenStep(user);
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    expect((await screen.findAllByText(/invalid_client/, { selector: '[role="alert"] *' })).length).toBeGreaterThan(0);
+
+    const entry = logger.entries().find((e) => e.message === PINGONE_TOKEN_FAILURE_MESSAGE);
+    expect(entry?.level).toBe('error');
+    expect(entry?.data).toMatchObject({ status: 401, scope: expect.stringContaining(PINGONE_WORKER_SCOPES[0] as string) });
+    expect(JSON.stringify(entry?.data)).toContain('invalid_client');
+    expect(logger.exportJson()).not.toContain(BASIC_SECRET);
   });
 
   it('private_key_jwt: the key is registered with the sandbox and Get token signs a new assertion (fresh jti)', async () => {

@@ -5,6 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AUTH_METHODS } from '../../../types/token';
+import { PINGONE_OPTIONAL_SCOPES, PINGONE_WORKER_SCOPES } from '../../../config/pingone';
 import { renderWithStores, sandboxInfoFixture, BASIC_SECRET, ENV_ID, SANDBOX, TOKEN_ENDPOINT } from '../../../../tests/support/clientCredentialsFlow';
 import { ClientCredentialsFlow } from '../ClientCredentialsFlow';
 
@@ -156,6 +157,17 @@ describe('Configure step', () => {
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', kid, alg: 'ES256', use: 'sig' });
     for (const member of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(jwks.keys[0]).not.toHaveProperty(member);
+  });
+
+  it('the least-privilege preset is the seed\'s worker scopes plus configured extras, deduplicated, order kept', async () => {
+    const extra = PINGONE_OPTIONAL_SCOPES[0] as string;
+    renderWithStores(<ClientCredentialsFlow />, {
+      settings: { provider: { preset: 'pingone', pingone: { extraScopes: [PINGONE_WORKER_SCOPES[0] as string, extra] } } },
+    });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'MFA device management — least privilege' }));
+    const chips = within(screen.getByRole('list', { name: 'Selected scopes' })).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(chips.map((c) => c.replace(/×$/, '').trim())).toEqual([...PINGONE_WORKER_SCOPES, extra]);
   });
 
   it('Delete key removes the generated key from the key store and the form', async () => {

@@ -4,7 +4,8 @@ import { CopyButton } from '../../../components/CopyButton';
 import { InfoBox } from '../../../components/InfoBox';
 import { ScopeChips } from '../../../components/ScopeChips';
 import { SecretInput } from '../../../components/SecretInput';
-import { PINGONE_WORKER_SCOPES } from '../../../config/pingone';
+import { mergeWorkerScopes, PINGONE_WORKER_SCOPES } from '../../../config/pingone';
+import { useConfig } from '../../../hooks/useConfig';
 import type { AuthMethod } from '../../../types/token';
 import { SECRET_METHODS } from './flowFormSchema';
 import type { ProviderPreset } from './flowTypes';
@@ -93,6 +94,8 @@ export function ConfigureStep({ flow }: { flow: FlowController }) {
   const { form } = flow;
   const hasAdvancedError = ADVANCED.some(([field]) => flow.errors[field]);
   const presetAvailable = form.provider === 'pingone' || form.provider === 'sandbox';
+  // The preset is seed 000's list plus VITE_PINGONE_EXTRA_SCOPES / settings (deduplicated, order kept).
+  const extraScopes = useConfig().config.provider.pingone.extraScopes;
   return (
     <form className="cc-form" noValidate onSubmit={(e) => e.preventDefault()}>
       <FormField id={fieldId('provider')} label="Provider" source={flow.sources.provider} hint="Local sandbox works offline: a real OAuth server on your machine, shaped like PingOne.">
@@ -136,7 +139,7 @@ export function ConfigureStep({ flow }: { flow: FlowController }) {
       </FormField>
       {presetAvailable && (
         <div className="cc-actions-row">
-          <button type="button" className="btn btn--secondary" onClick={() => flow.fields.setField('scopes', [...PINGONE_WORKER_SCOPES])}>
+          <button type="button" className="btn btn--secondary" onClick={() => flow.fields.setField('scopes', mergeWorkerScopes(PINGONE_WORKER_SCOPES, extraScopes))}>
             MFA device management — least privilege
           </button>
         </div>

@@ -8,6 +8,7 @@ import type { RequestDescription } from '../../../utils/oauth/description';
 import { requestClientCredentialsToken } from '../../../utils/oauth/token';
 import { cacheKeyParts, describeFlowRequest, toFlowError, toTokenRecord, type FlowCredentials } from './flowRequest';
 import type { AttemptView, FlowForm, TokenRun } from './flowTypes';
+import { describeWorkerTokenFailure } from '../../../services/pingone/diagnostics';
 
 export const IDLE_RUN: TokenRun = Object.freeze({ status: 'idle', attempts: [], requestedScopes: [] }) as TokenRun;
 
@@ -76,6 +77,11 @@ export function useTokenRun(deps: TokenRunDeps): TokenRunState {
       settled = { status: 'success', attempts, startedAt, fetchDurationMs, requestedScopes, response, record };
     } catch (error) {
       const flowError = toFlowError(error);
+      if (form.provider === 'pingone' || form.provider === 'sandbox') {
+        // Seed 000 §4: a failed worker token names the status, the body (no secrets) and the scopes it asked for.
+        const failure = describeWorkerTokenFailure(error, requestedScopes.join(' '));
+        auth.logger.child('pingone').error(failure.message, failure);
+      }
       auth.history.add({
         fingerprint: '', clientId: form.clientId, authMethod: form.authMethod, scope: requestedScopes.join(' '),
         expAt: 0, obtainedAt: clock.now(), status: 'error', errorCode: flowError.error ?? flowError.code,
