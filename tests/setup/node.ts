@@ -1,2 +1,2 @@
-// Node-side test setup: nothing global is patched here on purpose; tests inject fetch/clock/storage.
-export {};
+// Node-side test setup: nothing global is patched but the msw guard; tests inject fetch/clock/storage.
+import './mswGuard';
