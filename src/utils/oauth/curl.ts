@@ -1,6 +1,6 @@
 // The request description as a POSIX-shell cURL command: single-quoted values, placeholders for credentials.
 import type { RequestDescription } from './description';
-import { authorizationPlaceholder, bodyPairs, isAuthorizationHeader, SENSITIVE_BODY_PARAMS, splitAuthorization } from './mask';
+import { authorizationPlaceholder, bodyPairs, isAuthorizationHeader, SENSITIVE_BODY_PARAMS, splitAuthorization } from './requestMask';
 
 /**
  * Quotes a string for a POSIX shell: wrapped in single quotes, each `'` written as `'\''`. Inside single quotes

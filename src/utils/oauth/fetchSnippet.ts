@@ -1,6 +1,6 @@
 // The request description as a JavaScript `fetch` snippet, with declared placeholders for credentials.
 import type { RequestDescription } from './description';
-import { authorizationPlaceholder, bodyPairs, isAuthorizationHeader, SENSITIVE_BODY_PARAMS, splitAuthorization } from './mask';
+import { authorizationPlaceholder, bodyPairs, isAuthorizationHeader, SENSITIVE_BODY_PARAMS, splitAuthorization } from './requestMask';
 
 /** A JS string literal (JSON string syntax is valid JS, and escapes quotes, backslashes and line breaks). */
 function literal(value: string): string {

@@ -4,7 +4,7 @@ export * from './clientAuth';
 export * from './assertion';
 export * from './assertionLint';
 export * from './description';
-export * from './mask';
+export * from './requestMask';
 export * from './curl';
 export * from './fetchSnippet';
 export * from './send';

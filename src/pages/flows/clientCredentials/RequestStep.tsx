@@ -6,7 +6,7 @@ import { InfoBox } from '../../../components/InfoBox';
 import type { RequestDescription } from '../../../utils/oauth/description';
 import { toCurl } from '../../../utils/oauth/curl';
 import { toFetchSnippet } from '../../../utils/oauth/fetchSnippet';
-import { bodyPairs, maskRequestDescription } from '../../../utils/oauth/mask';
+import { bodyPairs, maskRequestDescription } from '../../../utils/oauth/requestMask';
 import { AssertionPanel, PasteAssertionLinter, type AssertionContext } from './AssertionPanel';
 import type { FlowError, FlowForm } from './flowTypes';
 import { PINGONE_TOKEN_ENDPOINT_TEMPLATE } from './providerPresets';

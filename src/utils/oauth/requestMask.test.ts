@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildClientCredentialsBody } from './body';
 import { clientSecretBasic, clientSecretJwt, clientSecretPost } from './clientAuth';
 import { describeClientCredentialsRequest } from './description';
-import { bodyPairs, MASK, maskRequestDescription } from './mask';
+import { bodyPairs, MASK, maskRequestDescription } from './requestMask';
 
 const describeWith = (auth: Parameters<typeof describeClientCredentialsRequest>[0]['auth']) =>
   describeClientCredentialsRequest({
