@@ -6,7 +6,7 @@ import { InputError } from '../utils/errors';
 import { ApiExchangeView } from './ApiExchangeView';
 import { FieldError } from './FieldError';
 import { Spinner } from './Spinner';
-import { FormField } from './mfa/FormField';
+import { TextField } from './TextField';
 import './apiPanels.css';
 
 export interface CustomApiCallProps {
@@ -71,7 +71,7 @@ export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', fetch: 
             ))}
           </select>
         </div>
-        <FormField label="URL" type="url" value={url} onChange={setUrl} error={errors.url} spellCheck={false} placeholder="https://api.example.com/resource" />
+        <TextField label="URL" type="url" value={url} onChange={setUrl} error={errors.url} spellCheck={false} placeholder="https://api.example.com/resource" />
         {method === 'POST' && (
           <div className="form-field">
             <label htmlFor={bodyId} className="form-field__label">

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { validateOtp } from '../../services/pingone/validation';
 import { isPlaygroundError } from '../../utils/errors';
 import { Spinner } from '../Spinner';
-import { FormField } from './FormField';
+import { TextField } from '../TextField';
 import { fieldErrorsFrom, messageOf } from './fieldErrors';
 
 export interface ActivateDeviceFormProps {
@@ -54,7 +54,7 @@ export function ActivateDeviceForm({ onActivate, readOtpFromOutbox, busy = false
 
   return (
     <form className="mfa-inline-form" aria-label="Activate device" onSubmit={submit} noValidate>
-      <FormField
+      <TextField
         label="OTP"
         value={otp}
         onChange={setOtp}

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { validateEmail, validateNickname, validatePhone, DEVICE_TYPES } from '../../services/pingone/validation';
 import type { CreateDeviceInput, PingOneDeviceType } from '../../services/pingone/types';
 import { Spinner } from '../Spinner';
-import { FormField } from './FormField';
+import { TextField } from '../TextField';
 import { fieldErrorsFrom, messageOf, type FieldErrors } from './fieldErrors';
 
 type Field = 'type' | 'phone' | 'email' | 'nickname' | 'status';
@@ -92,7 +92,7 @@ export function AddDeviceForm({ onAdd, busy = false, disabled = false }: AddDevi
         <p className="form-field__hint">{TYPE_HELP[type]}</p>
       </div>
       {type === 'SMS' && (
-        <FormField
+        <TextField
           label="Phone"
           type="tel"
           autoComplete="off"
@@ -103,9 +103,9 @@ export function AddDeviceForm({ onAdd, busy = false, disabled = false }: AddDevi
         />
       )}
       {type === 'EMAIL' && (
-        <FormField label="Email" type="email" autoComplete="off" value={email} onChange={setEmail} error={errors.email} />
+        <TextField label="Email" type="email" autoComplete="off" value={email} onChange={setEmail} error={errors.email} />
       )}
-      <FormField label="Nickname" value={nickname} onChange={setNickname} error={errors.nickname} hint="Optional." />
+      <TextField label="Nickname" value={nickname} onChange={setNickname} error={errors.nickname} hint="Optional." />
       <div className="form-field form-field--check">
         <input
           id={`${typeId}-activation`}

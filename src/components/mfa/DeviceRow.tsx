@@ -5,7 +5,7 @@ import { validateNickname } from '../../services/pingone/validation';
 import { maskEmail, maskPhone } from '../../utils/mask';
 import { Spinner } from '../Spinner';
 import { ActivateDeviceForm } from './ActivateDeviceForm';
-import { FormField } from './FormField';
+import { TextField } from '../TextField';
 import { fieldErrorsFrom, messageOf } from './fieldErrors';
 
 export interface DeviceActions {
@@ -46,7 +46,7 @@ function RenameForm({ current, onSave, onCancel, busy }: { current: string; onSa
   }
   return (
     <form className="mfa-inline-form" aria-label="Rename device" onSubmit={submit} noValidate>
-      <FormField label="Nickname" value={nickname} onChange={setNickname} error={error} autoFocus />
+      <TextField label="Nickname" value={nickname} onChange={setNickname} error={error} autoFocus />
       <div className="mfa-actions">
         <button type="submit" className="btn btn--primary btn--small" disabled={busy}>
           {busy && <Spinner />}

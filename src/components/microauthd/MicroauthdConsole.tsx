@@ -9,7 +9,7 @@ import { ApiExchangeList } from '../ApiExchangeView';
 import { InfoBox } from '../InfoBox';
 import { JsonView } from '../JsonView';
 import { Spinner } from '../Spinner';
-import { FormField } from '../mfa/FormField';
+import { TextField } from '../TextField';
 import { MicroauthdErrorNotice } from './MicroauthdErrorNotice';
 import '../apiPanels.css';
 
@@ -149,12 +149,12 @@ export function MicroauthdConsole({ baseUrl, getToken, logger, fetch: fetchImpl 
 
       <section className="mfa-panel" aria-label="One user">
         <h3 className="api-heading">🔎 One user</h3>
-        <FormField label="User ID" value={userId} onChange={setUserId} error={errors.id} spellCheck={false} />
+        <TextField label="User ID" value={userId} onChange={setUserId} error={errors.id} spellCheck={false} />
         <div className="mfa-actions">
           {button('read', 'Read user', () => void run('read', 'User', () => client.getUser(userId)))}
           {button('deactivate', 'Deactivate user', () => void run('deactivate', 'Deactivated', () => client.deactivateUser(userId)))}
         </div>
-        <FormField
+        <TextField
           label="New password"
           type="password"
           autoComplete="new-password"
@@ -173,9 +173,9 @@ export function MicroauthdConsole({ baseUrl, getToken, logger, fetch: fetchImpl 
 
       <form className="mfa-panel" aria-label="Provision user" onSubmit={provision} noValidate>
         <h3 className="api-heading">➕ Provision a user</h3>
-        <FormField label="Username" value={prov.username} onChange={(v) => setProv((p) => ({ ...p, username: v }))} error={errors.username} autoComplete="off" />
-        <FormField label="Email" type="email" value={prov.email} onChange={(v) => setProv((p) => ({ ...p, email: v }))} error={errors.email} autoComplete="off" />
-        <FormField
+        <TextField label="Username" value={prov.username} onChange={(v) => setProv((p) => ({ ...p, username: v }))} error={errors.username} autoComplete="off" />
+        <TextField label="Email" type="email" value={prov.email} onChange={(v) => setProv((p) => ({ ...p, email: v }))} error={errors.email} autoComplete="off" />
+        <TextField
           label="Password"
           type="password"
           autoComplete="new-password"

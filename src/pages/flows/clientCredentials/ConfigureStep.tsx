@@ -9,7 +9,7 @@ import { useConfig } from '../../../hooks/useConfig';
 import type { AuthMethod } from '../../../types/token';
 import { SECRET_METHODS } from './flowFormSchema';
 import type { ProviderPreset } from './flowTypes';
-import { FormField } from './FormField';
+import { FormField } from '../../../components/FormField';
 import { KeyManager } from './KeyManager';
 import { offeredAuthMethods } from './providerPresets';
 import { ProviderFields } from './ProviderFields';

@@ -4,7 +4,7 @@ import { CopyButton } from '../../../components/CopyButton';
 import { InfoBox } from '../../../components/InfoBox';
 import type { SigningAlg } from '../../../types/token';
 import { toJwks } from '../../../utils/keys';
-import { FormField } from './FormField';
+import { FormField } from '../../../components/FormField';
 import { offeredSigningAlgs } from './providerPresets';
 import { fieldId, type FlowController } from './useClientCredentialsFlow';
 

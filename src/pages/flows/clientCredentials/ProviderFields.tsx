@@ -3,7 +3,7 @@ import { InfoBox } from '../../../components/InfoBox';
 import { MICROAUTHD_AUTH_METHODS_NOTE } from '../../../config/microauthd';
 import { PINGONE_REGIONS } from '../../../config/pingone';
 import { SANDBOX_START_COMMANDS } from '../../../services/sandboxAdmin';
-import { FormField } from './FormField';
+import { FormField } from '../../../components/FormField';
 import { sandboxClientsFor } from './providerPresets';
 import { fieldId, type FlowController } from './useClientCredentialsFlow';
 

@@ -1,7 +1,7 @@
 // One labelled form field: exact label, where the value came from, an optional hint and its field-level error.
 import type { ReactNode } from 'react';
-import { FieldError } from '../../../components/FieldError';
-import { SourceBadge } from '../../../components/SourceBadge';
+import { FieldError } from './FieldError';
+import { SourceBadge } from './SourceBadge';
 
 /** The attributes a field's control needs so its label, hint and error are announced with it. */
 export interface FieldControlProps {
