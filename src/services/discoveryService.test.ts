@@ -1,6 +1,6 @@
+import { setupMswServer } from '../../tests/support/msw';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Clock } from '../utils/clock';
 import { createDiscoveryService, discoveryCandidates, parseDiscoveryDocument } from './discoveryService';
 
@@ -16,10 +16,7 @@ const FULL = {
   unknown_member: { deep: true },
 };
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = setupMswServer();
 
 function fakeClock(start = 0): Clock & { at: number } {
   return { at: start, now() { return this.at; }, setTimeout: () => 0, clearTimeout: () => undefined };

@@ -1,5 +1,8 @@
 // Test support for the Client Credentials page: a /sandbox/info fixture and a render with fresh, isolated stores.
 import { render } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { beforeEach } from 'vitest';
+import { setupMswServer } from './msw';
 import { IDBFactory } from 'fake-indexeddb';
 import type { ReactElement } from 'react';
 import { ConfigProvider } from '../../src/contexts/ConfigContext';
@@ -58,4 +61,17 @@ export function renderWithStores(ui: ReactElement, options: RenderFlowOptions = 
     </ConfigProvider>,
   );
   return { ...view, stores, configStore };
+}
+
+/**
+ * The page's test server: msw lifecycle, the sandbox's fault list (step 3's Break it panel reads it), and clean
+ * Web Storage before each test so progress and tokens never leak between tests.
+ */
+export function setupFlowTestServer() {
+  const server = setupMswServer(http.get(`${SANDBOX}/sandbox/faults`, () => HttpResponse.json([])));
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+  });
+  return server;
 }

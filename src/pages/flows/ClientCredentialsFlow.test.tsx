@@ -3,9 +3,8 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { decodeJwt } from 'jose';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASIC_SECRET, createTestStores, renderWithStores, sandboxInfoFixture, SANDBOX, TOKEN_ENDPOINT } from '../../../tests/support/clientCredentialsFlow';
+import { describe, expect, it } from 'vitest';
+import { BASIC_SECRET, createTestStores, renderWithStores, sandboxInfoFixture, SANDBOX, TOKEN_ENDPOINT, setupFlowTestServer } from '../../../tests/support/clientCredentialsFlow';
 import { IDBFactory } from 'fake-indexeddb';
 import { PINGONE_TOKEN_FAILURE_MESSAGE, PINGONE_WORKER_SCOPES } from '../../config/pingone';
 import { createAuthStores } from '../../contexts/authStores';
@@ -16,14 +15,7 @@ import { createShareLink } from './clientCredentials/shareLink';
 import { DEFAULT_FLOW_FORM } from './clientCredentials/flowFormSchema';
 
 // Step 3 shows the sandbox's Break it panel, which reads the active faults.
-const server = setupServer(http.get(`${SANDBOX}/sandbox/faults`, () => HttpResponse.json([])));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-beforeEach(() => {
-  sessionStorage.clear();
-  localStorage.clear();
-});
+const server = setupFlowTestServer();
 
 function tokenEndpoint(bodies: URLSearchParams[]) {
   return http.post(TOKEN_ENDPOINT, async ({ request }) => {

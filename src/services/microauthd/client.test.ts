@@ -1,7 +1,7 @@
 // Unit tests for the microauthd client with msw: requests, masked exchanges, validation, and 403 scope diagnosis.
+import { setupMswServer } from '../../../tests/support/msw';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import type { Clock } from '../../utils/clock';
 import { InputError, PlaygroundError } from '../../utils/errors';
@@ -20,10 +20,7 @@ const user = (id: string, username = 'alice') => ({
 });
 const DENIED = { success: false, message: 'Permission Denied' };
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = setupMswServer();
 
 interface Line { level: string; module: string; message: string; data?: unknown }
 function recordingLogger(lines: Line[], module = 'root'): Logger {

@@ -1,7 +1,7 @@
 // PingOneTokenClient transport: bearer token, 401 refresh, retries (429/5xx/network only), 403 diagnostics, masking.
+import { setupMswServer } from '../../../tests/support/msw';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PINGONE_403_HINT, PINGONE_ROLES_TRUTH, PINGONE_WORKER_SCOPES, requiredScopesFor } from '../../config/pingone';
 import { PlaygroundError } from '../../utils/errors';
 import { PingOneApiError } from './apiError';
@@ -16,10 +16,7 @@ const DEVICE = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 const DEVICES_URL = `${API}/environments/${ENV}/users/${USER}/devices`;
 const device = { id: DEVICE, type: 'SMS', status: 'ACTIVE', phone: '+14135550150' };
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = setupMswServer();
 
 function setup(overrides: Partial<PingOneTokenClientOptions> = {}) {
   const clock = createRecordingClock();

@@ -1,7 +1,7 @@
 // sendTokenRequest: exact request on the wire, typed NETWORK/TIMEOUT/ABORTED errors, clock-driven timeout.
+import { setupMswServer } from '../../../tests/support/msw';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RequestDescription } from './description';
 import { sendTokenRequest } from './send';
 import { VirtualClock } from '../../../tests/support/virtualClock';
@@ -14,10 +14,7 @@ const desc: RequestDescription = {
   body: 'grant_type=client_credentials&scope=a+b',
 };
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = setupMswServer();
 
 /** A fetch that never answers and ignores its signal: the timeout must still win. */
 const hangingFetch: typeof fetch = () => new Promise<Response>(() => undefined);

@@ -2,21 +2,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUTH_METHODS } from '../../../types/token';
 import { PINGONE_OPTIONAL_SCOPES, PINGONE_WORKER_SCOPES } from '../../../config/pingone';
-import { renderWithStores, sandboxInfoFixture, BASIC_SECRET, ENV_ID, SANDBOX, TOKEN_ENDPOINT } from '../../../../tests/support/clientCredentialsFlow';
+import { renderWithStores, sandboxInfoFixture, BASIC_SECRET, ENV_ID, SANDBOX, TOKEN_ENDPOINT, setupFlowTestServer } from '../../../../tests/support/clientCredentialsFlow';
 import { ClientCredentialsFlow } from '../ClientCredentialsFlow';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-beforeEach(() => {
-  sessionStorage.clear();
-  localStorage.clear();
-});
+const server = setupFlowTestServer();
 
 const infoHandler = () => http.get(`${SANDBOX}/sandbox/info`, () => HttpResponse.json(sandboxInfoFixture()));
 

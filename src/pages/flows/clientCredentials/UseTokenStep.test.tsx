@@ -1,9 +1,9 @@
 // Step 4 picks the console by provider, and points back to step 3 when there is no token.
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { setupMswServer } from '../../../../tests/support/msw';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MICROAUTHD_SCOPE_CATALOG } from '../../../config/microauthd';
 import { PINGONE_WORKER_SCOPES } from '../../../config/pingone';
 import { fakeAccessToken } from '../../../../tests/support/pingoneTestSupport';
@@ -14,10 +14,7 @@ import { UseTokenStep, grantedScopeOf } from './UseTokenStep';
 
 const ENV = '3f2b0c1e-6c0d-4e4b-9a57-1c2d3e4f5a6b';
 const USER = '11111111-2222-4333-8444-555555555555';
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = setupMswServer();
 
 const record = (scope?: string, claims: Record<string, unknown> = {}): TokenRecord => ({
   accessToken: fakeAccessToken(claims),
