@@ -107,10 +107,8 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
         throw new InputError('tokenSource', 'No token source yet: get a token in the Client Credentials flow first.');
       }
       const record = await current.fetch(parts, signal);
-      const meta: SaveTokenMeta = { clientId: parts.clientId, env: parts.env, scope: [...parts.scope], authMethod: current.authMethod };
-      if (parts.audience) meta.audience = parts.audience;
-      if (parts.resource) meta.resource = parts.resource;
-      if (current.issuer) meta.issuer = current.issuer;
+      // The key parts are the stored metadata (partsOf reads them back after a reload).
+      const meta: SaveTokenMeta = { ...parts, scope: [...parts.scope], authMethod: current.authMethod, ...(current.issuer ? { issuer: current.issuer } : {}) };
       await persist(record, meta);
       return record;
     },
