@@ -3,6 +3,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+const NO_SANDBOX = { group: ['**/sandbox/**', '**/relay/**'], message: 'src/ never imports the sandbox or the relay.' };
+const upward = (...layers) => ({ group: layers.map((l) => `**/${l}/**`), message: `No import upward (${layers.join(', ')}).` });
+
 export default tseslint.config(
   { ignores: ['dist', 'coverage', 'node_modules', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -37,10 +40,25 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/utils/**', 'src/config/**', 'src/types/**'],
+    ignores: ['src/utils/**', 'src/config/**', 'src/types/**', 'src/services/**', 'src/components/**', 'src/features/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/sandbox/**'], message: 'src/ never imports the sandbox.' }] }],
+      'no-restricted-imports': ['error', { patterns: [NO_SANDBOX] }],
     },
+  },
+  {
+    // Services talk to the outside; they know nothing of React glue, features or pages.
+    files: ['src/services/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_SANDBOX, upward('contexts', 'hooks', 'components', 'features', 'pages')] }] },
+  },
+  {
+    // Components are shared and presentational: a feature or a page may use them, never the reverse.
+    files: ['src/components/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_SANDBOX, upward('features', 'pages')] }] },
+  },
+  {
+    files: ['src/features/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.tsx'], // a feature's page-level tests mount the route that composes it
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_SANDBOX, upward('pages')] }] },
   },
   {
     files: ['sandbox/**/*.js', 'bench/**/*.js', 'scripts/**/*.js', '.ci/**/*.js'],

@@ -11,8 +11,8 @@ import { createAuthStores } from '../../contexts/authStores';
 import { createLogger } from '../../utils/logger';
 import { TOKEN_STORAGE_PREFIX } from '../../utils/tokenStorage';
 import { ClientCredentialsFlow } from './ClientCredentialsFlow';
-import { createShareLink } from './clientCredentials/shareLink';
-import { DEFAULT_FLOW_FORM } from './clientCredentials/flowFormSchema';
+import { createShareLink } from '../../features/clientCredentials/model/shareLink';
+import { DEFAULT_FLOW_FORM } from '../../features/clientCredentials/model/flowFormSchema';
 
 // Step 3 shows the sandbox's Break it panel, which reads the active faults.
 const server = setupFlowTestServer();

@@ -1,16 +1,16 @@
 // The Client Credentials flow page: title, sandbox banner and the four-step flow, composed from the flow hook.
 import { useContext } from 'react';
-import { BreakItPanel } from '../../components/BreakItPanel';
+import { BreakItPanel } from '../../features/faults/BreakItPanel';
 import { InfoBox } from '../../components/InfoBox';
 import { PageTitle } from '../../components/PageTitle';
 import { StepByStepFlow, type FlowStep, type StepStatus } from '../../components/StepByStepFlow';
 import { NewAuthContext, NewAuthProvider } from '../../contexts/NewAuthContext';
 import { useNewAuth } from '../../hooks/useNewAuth';
-import { ConfigureStep } from './clientCredentials/ConfigureStep';
-import { RequestStep } from './clientCredentials/RequestStep';
-import { TokenStepSlot, UseTokenStepSlot } from './clientCredentials/stepSlots';
-import { useClientCredentialsFlow, type ClientCredentialsFlowOptions } from './clientCredentials/useClientCredentialsFlow';
-import './clientCredentials/clientCredentials.css';
+import { ConfigureStep } from '../../features/clientCredentials/steps/ConfigureStep';
+import { RequestStep } from '../../features/clientCredentials/steps/RequestStep';
+import { TokenStepSlot, UseTokenStepSlot } from '../../features/clientCredentials/steps/stepSlots';
+import { useClientCredentialsFlow, type ClientCredentialsFlowOptions } from '../../features/clientCredentials/hooks/useClientCredentialsFlow';
+import '../../features/clientCredentials/steps/clientCredentials.css';
 
 function statusOf(index: number, active: number, done: boolean, failed = false): StepStatus {
   if (failed) return 'error';

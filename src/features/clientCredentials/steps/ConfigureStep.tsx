@@ -1,0 +1,179 @@
+// Step 1 (Configure): provider, client, authentication (secret or key), scopes, audience, resource, advanced.
+import { CollapsibleSection } from '../../../components/CollapsibleSection';
+import { CopyButton } from '../../../components/CopyButton';
+import { InfoBox } from '../../../components/InfoBox';
+import { ScopeChips } from '../../../components/ScopeChips';
+import { SecretInput } from '../../../components/SecretInput';
+import { mergeWorkerScopes, PINGONE_WORKER_SCOPES } from '../../../config/pingone';
+import { useConfig } from '../../../hooks/useConfig';
+import type { AuthMethod } from '../../../types/token';
+import { SECRET_METHODS } from '../model/flowFormSchema';
+import type { ProviderPreset } from '../model/flowTypes';
+import { FormField } from '../../../components/FormField';
+import { KeyManager } from './KeyManager';
+import { offeredAuthMethods } from '../model/providerPresets';
+import { ProviderFields } from './ProviderFields';
+import { createShareLink } from '../model/shareLink';
+import { fieldId, type FlowController } from '../hooks/useClientCredentialsFlow';
+import type { NumericField } from '../hooks/useFlowForm';
+
+const PROVIDER_OPTIONS: ReadonlyArray<[ProviderPreset, string]> = [
+  ['sandbox', 'Local sandbox'],
+  ['pingone', 'PingOne'],
+  ['microauthd', 'microauthd'],
+  ['custom', 'Custom'],
+];
+
+const ADVANCED: ReadonlyArray<[NumericField, string, string]> = [
+  ['proactiveRefreshSeconds', 'Proactive refresh (seconds before expiry)', '0–3600. The cache fetches a new token this long before the current one expires.'],
+  ['assertionLifetimeSeconds', 'Assertion lifetime (seconds)', '1–60. How long a signed client assertion stays valid; at most 60 s.'],
+  ['clockSkewSeconds', 'Clock-skew tolerance (seconds)', '0–300. Leeway when checking exp, iat and nbf of the token.'],
+];
+
+function AuthMethodField({ flow }: { flow: FlowController }) {
+  const advertised = flow.form.provider === 'custom' ? flow.discovery.result?.metadata.token_endpoint_auth_methods_supported : undefined;
+  const offered = offeredAuthMethods(flow.form.provider, advertised, flow.discovery.override);
+  const narrowedByDiscovery = flow.form.provider === 'custom' && advertised !== undefined;
+  return (
+    <>
+      <FormField
+        id={fieldId('authMethod')}
+        label="Authentication method"
+        source={flow.sources.authMethod}
+        error={flow.errors.authMethod}
+        hint={offered.narrowed && narrowedByDiscovery ? `Only what the server advertises: ${advertised?.join(', ')}.` : 'private_key_jwt is the strongest: no shared secret ever travels.'}
+      >
+        {(control) => (
+          <select {...control} className="input" value={flow.form.authMethod} onChange={(e) => flow.fields.setField('authMethod', e.target.value as AuthMethod)} onBlur={() => flow.fields.touch('authMethod')}>
+            {!offered.options.includes(flow.form.authMethod) && <option value={flow.form.authMethod}>{flow.form.authMethod}</option>}
+            {offered.options.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      {narrowedByDiscovery && (
+        <label className="cc-check">
+          <input type="checkbox" checked={flow.discovery.override} onChange={(e) => flow.setDiscoveryOverride(e.target.checked)} />
+          Show every method and algorithm (override discovery: some servers advertise badly)
+        </label>
+      )}
+    </>
+  );
+}
+
+function SecretField({ flow }: { flow: FlowController }) {
+  return (
+    <FormField
+      id={fieldId('clientSecret')}
+      label="Client secret"
+      error={flow.errors.clientSecret}
+      hint="Kept in memory only, unless you tick “Remember on this device”. Never logged, never put in a URL."
+    >
+      {(control) => (
+        <>
+          <SecretInput {...control} revealName="client secret" value={flow.secret} onChange={(e) => flow.changeSecret(e.target.value)} onBlur={() => flow.fields.touch('clientSecret')} />
+          <label className="cc-check">
+            <input type="checkbox" checked={flow.rememberSecret} onChange={(e) => flow.changeRemember(e.target.checked)} />
+            Remember on this device
+          </label>
+          {flow.rememberSecret && (
+            <InfoBox variant="security" title="Stored in this browser's localStorage">
+              Any script on this origin can read it. Fine for a playground; never do this with production secrets. Sign out removes it.
+            </InfoBox>
+          )}
+        </>
+      )}
+    </FormField>
+  );
+}
+
+export function ConfigureStep({ flow }: { flow: FlowController }) {
+  const { form } = flow;
+  const hasAdvancedError = ADVANCED.some(([field]) => flow.errors[field]);
+  const presetAvailable = form.provider === 'pingone' || form.provider === 'sandbox';
+  // The preset is seed 000's list plus VITE_PINGONE_EXTRA_SCOPES / settings (deduplicated, order kept).
+  const extraScopes = useConfig().config.provider.pingone.extraScopes;
+  return (
+    <form className="cc-form" noValidate onSubmit={(e) => e.preventDefault()}>
+      <FormField id={fieldId('provider')} label="Provider" source={flow.sources.provider} hint="Local sandbox works offline: a real OAuth server on your machine, shaped like PingOne.">
+        {(control) => (
+          <select {...control} className="input" value={form.provider} onChange={(e) => void flow.setProvider(e.target.value as ProviderPreset)}>
+            {PROVIDER_OPTIONS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <ProviderFields flow={flow} />
+
+      <FormField id={fieldId('clientId')} label="Client ID" source={flow.sources.clientId} error={flow.errors.clientId}>
+        {(control) => (
+          <input {...control} className="input input--mono" spellCheck={false} autoComplete="off" value={form.clientId} onChange={(e) => flow.setClientId(e.target.value)} onBlur={() => flow.fields.touch('clientId')} />
+        )}
+      </FormField>
+      <AuthMethodField flow={flow} />
+      {SECRET_METHODS.includes(form.authMethod) ? <SecretField flow={flow} /> : <KeyManager flow={flow} />}
+
+      <FormField
+        id={fieldId('scopes')}
+        label="Scopes"
+        source={flow.sources.scopes}
+        error={flow.errors.scopes}
+        hint="Press Enter, space or comma to add a scope. Ask only for what the calls in step 4 need."
+      >
+        {(control) => (
+          <ScopeChips
+            id={control.id}
+            describedBy={control['aria-describedby']}
+            invalid={control['aria-invalid']}
+            value={form.scopes}
+            onChange={(scopes) => flow.fields.setField('scopes', scopes)}
+            onBlur={() => flow.fields.touch('scopes')}
+          />
+        )}
+      </FormField>
+      {presetAvailable && (
+        <div className="cc-actions-row">
+          <button type="button" className="btn btn--secondary" onClick={() => flow.fields.setField('scopes', mergeWorkerScopes(PINGONE_WORKER_SCOPES, extraScopes))}>
+            MFA device management — least privilege
+          </button>
+        </div>
+      )}
+
+      <FormField id={fieldId('audience')} label="Audience" source={flow.sources.audience} error={flow.errors.audience} hint="Optional. Some servers (Auth0, PingOne API resources) pick the API by an audience parameter.">
+        {(control) => <input {...control} className="input input--mono" spellCheck={false} value={form.audience} onChange={(e) => flow.fields.setField('audience', e.target.value)} onBlur={() => flow.fields.touch('audience')} />}
+      </FormField>
+      <FormField id={fieldId('resource')} label="Resource" source={flow.sources.resource} error={flow.errors.resource} hint="Optional RFC 8707 resource indicator: an absolute URI of the API, without a #fragment.">
+        {(control) => <input {...control} className="input input--mono" type="url" spellCheck={false} value={form.resource} onChange={(e) => flow.fields.setField('resource', e.target.value)} onBlur={() => flow.fields.touch('resource')} />}
+      </FormField>
+
+      <CollapsibleSection key={hasAdvancedError ? 'open' : 'closed'} title="Advanced" defaultOpen={hasAdvancedError}>
+        {ADVANCED.map(([field, label, hint]) => (
+          <FormField key={field} id={fieldId(field)} label={label} source={flow.sources[field]} error={flow.errors[field]} hint={hint}>
+            {(control) => (
+              <input
+                {...control}
+                className="input"
+                // Text, not type=number: a browser blanks an invalid number, and the typed text must stay with its error.
+                type="text"
+                inputMode="numeric"
+                value={flow.numberDrafts[field] ?? String(form[field])}
+                onChange={(e) => flow.fields.setNumberField(field, e.target.value)}
+                onBlur={() => flow.fields.touch(field)}
+              />
+            )}
+          </FormField>
+        ))}
+      </CollapsibleSection>
+      <div className="cc-share">
+        <CopyButton label="Copy share link" text={() => createShareLink(form, window.location.href)} />
+        <p className="cc-field__hint">A link that opens this configuration. It never contains a secret or a key.</p>
+      </div>
+    </form>
+  );
+}

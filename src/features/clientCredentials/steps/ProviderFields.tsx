@@ -1,0 +1,197 @@
+// Step 1, provider part: Local sandbox (demo clients), PingOne (region + environment), microauthd, Custom (discovery).
+import { InfoBox } from '../../../components/InfoBox';
+import { MICROAUTHD_AUTH_METHODS_NOTE } from '../../../config/microauthd';
+import { PINGONE_REGIONS } from '../../../config/pingone';
+import { SANDBOX_START_COMMANDS } from '../../../services/sandboxAdmin';
+import { FormField } from '../../../components/FormField';
+import { sandboxClientsFor } from '../model/providerPresets';
+import { fieldId, type FlowController } from '../hooks/useClientCredentialsFlow';
+
+function TokenEndpointField({ flow, readOnly, hint }: { flow: FlowController; readOnly?: boolean; hint?: string }) {
+  return (
+    <FormField id={fieldId('tokenEndpoint')} label="Token endpoint" source={flow.sources.tokenEndpoint} error={flow.errors.tokenEndpoint} hint={hint}>
+      {(control) => (
+        <input
+          {...control}
+          className="input input--mono"
+          type="url"
+          inputMode="url"
+          spellCheck={false}
+          readOnly={readOnly}
+          placeholder="https://auth.example.com/oauth2/token"
+          value={flow.form.tokenEndpoint}
+          onChange={(e) => flow.fields.setField('tokenEndpoint', e.target.value)}
+          onBlur={() => flow.fields.touch('tokenEndpoint')}
+        />
+      )}
+    </FormField>
+  );
+}
+
+function SandboxFields({ flow }: { flow: FlowController }) {
+  const { sandbox } = flow;
+  if (sandbox.status === 'unreachable') {
+    return (
+      <InfoBox variant="error" role="alert" title="We can't reach the local sandbox">
+        <p>{sandbox.error}</p>
+        <p>
+          Start it in a terminal with <code>{SANDBOX_START_COMMANDS.alone}</code> (or <code>{SANDBOX_START_COMMANDS.withApp}</code> to run the
+          sandbox and the app together), then try again.
+        </p>
+        <button type="button" className="btn btn--secondary" onClick={() => void flow.sandbox.reload().then((info) => info && flow.onSandboxLoaded(info))}>
+          Try again
+        </button>
+      </InfoBox>
+    );
+  }
+  const clients = sandboxClientsFor(sandbox.info, 'sandbox');
+  return (
+    <>
+      {sandbox.status === 'loading' && <p role="status">Reading the sandbox at {flow.sandboxUrl}…</p>}
+      <FormField id={fieldId('environmentId')} label="Environment ID" source={flow.sources.environmentId} error={flow.errors.environmentId}>
+        {(control) => <input {...control} className="input input--mono" readOnly value={flow.form.environmentId} />}
+      </FormField>
+      <TokenEndpointField flow={flow} readOnly hint="Filled from the sandbox's /sandbox/info." />
+      {clients.length > 0 && (
+        <FormField id="cc-demoClient" label="Demo client" hint={clients.find((c) => c.client_id === flow.form.clientId)?.purpose}>
+          {(control) => (
+            <select {...control} className="input" value={clients.some((c) => c.client_id === flow.form.clientId) ? flow.form.clientId : ''} onChange={(e) => void flow.selectDemoClient(e.target.value)}>
+              {!clients.some((c) => c.client_id === flow.form.clientId) && <option value="">Your own client ({flow.form.clientId || 'none'})</option>}
+              {clients.map((c) => (
+                <option key={c.client_id} value={c.client_id}>
+                  {c.client_id} · {c.token_endpoint_auth_method}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      )}
+    </>
+  );
+}
+
+function PingOneFields({ flow }: { flow: FlowController }) {
+  const { form } = flow;
+  const template = form.tokenEndpoint === '';
+  return (
+    <>
+      <FormField id={fieldId('region')} label="Region" source={flow.sources.region} error={flow.errors.region}>
+        {(control) => (
+          <select {...control} className="input" value={form.region} onChange={(e) => flow.setPingOneField('region', e.target.value)}>
+            {PINGONE_REGIONS.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField
+        id={fieldId('environmentId')}
+        label="Environment ID"
+        source={flow.sources.environmentId}
+        error={flow.errors.environmentId}
+        hint="A UUID: PingOne admin console → Environment → Settings → Environment ID."
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="input input--mono"
+            spellCheck={false}
+            placeholder="3f2b0c1e-6c0d-4e4b-9a57-1c2d3e4f5a6b"
+            value={form.environmentId}
+            onChange={(e) => flow.setPingOneField('environmentId', e.target.value)}
+            onBlur={() => flow.fields.touch('environmentId')}
+          />
+        )}
+      </FormField>
+      <TokenEndpointField
+        flow={flow}
+        readOnly
+        hint={template ? 'Derived from the region and environment ID once the ID is a UUID.' : `Discovery: ${form.issuer}/.well-known/openid-configuration`}
+      />
+    </>
+  );
+}
+
+function MicroauthdFields({ flow }: { flow: FlowController }) {
+  const clients = sandboxClientsFor(flow.sandbox.info, 'microauthd');
+  return (
+    <>
+      <FormField id={fieldId('issuerOrDiscoveryUrl')} label="microauthd base URL" source={flow.sources.issuerOrDiscoveryUrl} error={flow.errors.issuerOrDiscoveryUrl}>
+        {(control) => (
+          <input {...control} className="input input--mono" type="url" spellCheck={false} value={flow.form.issuerOrDiscoveryUrl} onChange={(e) => flow.setMicroauthdBase(e.target.value)} onBlur={() => flow.fields.touch('issuerOrDiscoveryUrl')} />
+        )}
+      </FormField>
+      <TokenEndpointField flow={flow} />
+      {clients.length > 0 && (
+        <FormField id="cc-demoClient" label="Demo client" hint={clients.find((c) => c.client_id === flow.form.clientId)?.purpose}>
+          {(control) => (
+            <select {...control} className="input" value={clients.some((c) => c.client_id === flow.form.clientId) ? flow.form.clientId : ''} onChange={(e) => void flow.selectDemoClient(e.target.value)}>
+              {!clients.some((c) => c.client_id === flow.form.clientId) && <option value="">Your own client</option>}
+              {clients.map((c) => (
+                <option key={c.client_id} value={c.client_id}>
+                  {c.client_id}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      )}
+      <InfoBox variant="info" title="Why only two authentication methods?">
+        {MICROAUTHD_AUTH_METHODS_NOTE}
+      </InfoBox>
+    </>
+  );
+}
+
+function CustomFields({ flow }: { flow: FlowController }) {
+  const { discovery } = flow;
+  return (
+    <>
+      <FormField
+        id={fieldId('issuerOrDiscoveryUrl')}
+        label="Issuer or discovery URL"
+        source={flow.sources.issuerOrDiscoveryUrl}
+        error={flow.errors.issuerOrDiscoveryUrl}
+        hint="Discovery reads /.well-known/openid-configuration and fills the token endpoint. Or leave this empty and type the token endpoint."
+      >
+        {(control) => (
+          <div className="cc-inline">
+            <input {...control} className="input input--mono" type="url" spellCheck={false} placeholder="https://auth.example.com" value={flow.form.issuerOrDiscoveryUrl} onChange={(e) => flow.fields.setField('issuerOrDiscoveryUrl', e.target.value)} onBlur={() => flow.fields.touch('issuerOrDiscoveryUrl')} />
+            <button type="button" className="btn btn--secondary" aria-busy={discovery.status === 'loading' || undefined} onClick={() => void flow.discover()}>
+              {discovery.status === 'loading' ? 'Discovering…' : 'Discover'}
+            </button>
+          </div>
+        )}
+      </FormField>
+      {discovery.status === 'done' && discovery.result && (
+        <InfoBox variant={discovery.result.warnings.length ? 'warning' : 'success'} role="status" title="Discovery complete">
+          <p>Read from <code>{discovery.result.fetchedFrom}</code>.</p>
+          {discovery.result.warnings.length > 0 && (
+            <ul>
+              {discovery.result.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+        </InfoBox>
+      )}
+      <TokenEndpointField flow={flow} />
+    </>
+  );
+}
+
+/** The fields of the chosen provider preset. */
+export function ProviderFields({ flow }: { flow: FlowController }) {
+  switch (flow.form.provider) {
+    case 'sandbox':
+      return <SandboxFields flow={flow} />;
+    case 'pingone':
+      return <PingOneFields flow={flow} />;
+    case 'microauthd':
+      return <MicroauthdFields flow={flow} />;
+    default:
+      return <CustomFields flow={flow} />;
+  }
+}

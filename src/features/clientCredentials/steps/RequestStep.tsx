@@ -1,0 +1,118 @@
+// Step 2 (Request): the exact HTTP request from the one RequestDescription, masked, decoded, linted and exportable.
+import { useState } from 'react';
+import { CodeBlock } from '../../../components/CodeBlock';
+import { ColorCodedURL } from '../../../components/ColorCodedURL';
+import { InfoBox } from '../../../components/InfoBox';
+import type { RequestDescription } from '../../../utils/oauth/description';
+import { toCurl } from '../../../utils/oauth/curl';
+import { toFetchSnippet } from '../../../utils/oauth/fetchSnippet';
+import { bodyPairs, maskRequestDescription } from '../../../utils/oauth/requestMask';
+import { AssertionPanel, PasteAssertionLinter, type AssertionContext } from './AssertionPanel';
+import type { FlowError, FlowForm } from '../model/flowTypes';
+import { PINGONE_TOKEN_ENDPOINT_TEMPLATE } from '../model/providerPresets';
+
+export interface RequestStepProps {
+  description: RequestDescription | null;
+  error: FlowError | null;
+  pending: boolean;
+  form: FlowForm;
+  /** Signs a fresh preview assertion (new jti, iat). */
+  onRefresh: () => void;
+}
+
+function urlTemplate(form: FlowForm): string {
+  if (form.tokenEndpoint.trim()) return form.tokenEndpoint;
+  return form.provider === 'pingone' ? PINGONE_TOKEN_ENDPOINT_TEMPLATE : '<token-endpoint>';
+}
+
+function assertionContext(form: FlowForm): AssertionContext {
+  const ctx: AssertionContext = { clientId: form.clientId, tokenEndpoint: form.tokenEndpoint, skewSeconds: form.clockSkewSeconds };
+  if (form.issuer) ctx.issuer = form.issuer;
+  if (form.authMethod === 'private_key_jwt' || form.authMethod === 'client_secret_jwt') ctx.method = form.authMethod;
+  return ctx;
+}
+
+function NameValueTable({ caption, rows }: { caption: string; rows: ReadonlyArray<[string, string]> }) {
+  return (
+    <table className="cc-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Value</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, value], i) => (
+          <tr key={`${name}-${i}`}>
+            <th scope="row">
+              <code>{name}</code>
+            </th>
+            <td>
+              <code>{value}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function RequestStep({ description, error, pending, form, onRefresh }: RequestStepProps) {
+  const [reveal, setReveal] = useState(false);
+  const context = assertionContext(form);
+
+  if (!description) {
+    return (
+      <div className="cc-request">
+        <p>
+          <strong className="cc-method">POST</strong> <ColorCodedURL url={urlTemplate(form)} />
+        </p>
+        {pending ? (
+          <p role="status">Building the request…</p>
+        ) : (
+          <InfoBox variant="warning" title="The request is not ready yet">
+            {error?.message ?? 'Complete step 1 first.'} Go back to <em>Configure</em> to fix it.
+          </InfoBox>
+        )}
+        <PasteAssertionLinter context={context} />
+      </div>
+    );
+  }
+
+  // Everything below comes from this one description: never rebuilt here.
+  const masked = maskRequestDescription(description);
+  const assertion = new URLSearchParams(description.body).get('client_assertion');
+  return (
+    <div className="cc-request">
+      <p className="cc-request__line">
+        <strong className="cc-method">{description.method}</strong> <ColorCodedURL url={description.url} />
+      </p>
+      <NameValueTable caption="Headers" rows={Object.entries(masked.headers)} />
+      <NameValueTable caption="Form body (application/x-www-form-urlencoded)" rows={bodyPairs(masked.body).map((p) => [p.name, p.value] as [string, string])} />
+      {assertion && (
+        <>
+          <AssertionPanel assertion={assertion} context={context} />
+          <p className="cc-muted">
+            This preview assertion expires after {form.assertionLifetimeSeconds} s; <em>Get token</em> always signs a new one with a fresh <code>jti</code>.{' '}
+            <button type="button" className="btn btn--secondary btn--small" onClick={onRefresh}>
+              Sign a fresh preview
+            </button>
+          </p>
+        </>
+      )}
+      <PasteAssertionLinter context={context} />
+      <label className="cc-check">
+        <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />
+        Reveal secrets in export
+      </label>
+      {reveal && (
+        <InfoBox variant="security" title="Secrets are shown in the code below">
+          Do not paste it into tickets or chats. Untick to go back to placeholders.
+        </InfoBox>
+      )}
+      <CodeBlock title="cURL" copyLabel="Copy cURL" language="shell" code={toCurl(description, { reveal })} />
+      <CodeBlock title="fetch (JavaScript)" copyLabel="Copy fetch code" language="javascript" code={toFetchSnippet(description, { reveal })} />
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+// Step 3: the success view (masked token, decoded region, checks against the JWKS, scopes) and the error view.
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NewAuthProvider } from '../../../contexts/NewAuthContext';
+import { createAuthStores } from '../../../contexts/authStores';
+import { noopLogger } from '../../../utils/logger';
+import { createMemoryStorage } from '../../../utils/storage';
+import type { FlowForm, TokenRun } from '../model/flowTypes';
+import { TokenStep } from './TokenStep';
+
+const ISSUER = 'http://localhost:4500/env-1/as';
+const AUD = 'https://api.pingone.com';
+const form: FlowForm = {
+  provider: 'sandbox', environmentId: 'env-1', region: 'NA', issuerOrDiscoveryUrl: ISSUER,
+  tokenEndpoint: `${ISSUER}/token`, issuer: ISSUER, jwksUri: `${ISSUER}/jwks`, clientId: 'cc-basic',
+  authMethod: 'client_secret_basic', keyRef: '', kid: '', signingAlg: 'ES256', scopes: ['p1:read:user', 'p1:update:device'],
+  audience: '', resource: '', proactiveRefreshSeconds: 90, assertionLifetimeSeconds: 60, clockSkewSeconds: 120,
+};
+const description = { url: `${ISSUER}/token`, method: 'POST' as const, headers: {}, body: 'grant_type=client_credentials' };
+
+const { privateKey, publicKey } = await generateKeyPair('ES256');
+const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' }] };
+const nowS = Math.floor(Date.now() / 1000);
+const TOKEN = await new SignJWT({ client_id: 'cc-basic', scope: 'p1:read:user' })
+  .setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'at+jwt' })
+  .setIssuer(ISSUER).setSubject('cc-basic').setAudience(AUD).setJti('j1').setIssuedAt(nowS).setExpirationTime(nowS + 3600)
+  .sign(privateKey);
+
+const jwksFetch = vi.fn(async () => Response.json(jwks)) as unknown as typeof globalThis.fetch;
+
+function wrap(children: ReactNode) {
+  const stores = createAuthStores({ sessionStorage: createMemoryStorage(), localStorage: createMemoryStorage(), logger: noopLogger });
+  return <NewAuthProvider stores={stores}>{children}</NewAuthProvider>;
+}
+
+afterEach(() => {
+  vi.clearAllMocks();
+});
+
+const successRun: TokenRun = {
+  status: 'success',
+  attempts: [
+    { attempt: 1, startedAt: 0, durationMs: 40, outcome: 'retry', status: 503, code: 'HTTP_STATUS', delayMs: 300 },
+    { attempt: 2, startedAt: 400, durationMs: 35, outcome: 'success', status: 200 },
+  ],
+  fetchDurationMs: 380,
+  requestedScopes: ['p1:read:user', 'p1:update:device'],
+  response: { access_token: TOKEN, token_type: 'bearer', expires_in: 3600, scope: 'p1:read:user', extra: {} },
+  record: { accessToken: TOKEN, tokenType: 'bearer', expiresIn: 3600, scope: 'p1:read:user', obtainedAt: Date.now(), expAt: Date.now() + 3_600_000 },
+};
+
+describe('TokenStep', () => {
+  it('on success shows the masked token, the decoded region, passing checks and the scope difference', async () => {
+    render(wrap(<TokenStep run={successRun} onGetToken={() => {}} form={form} description={description} fetch={jwksFetch} />));
+    expect(screen.getByText('Token acquired!').closest('[role="status"]')).not.toBeNull();
+    expect(document.body.textContent).toMatch(/Expires in (59:5\d|1:00:00)/);
+    expect(document.body.textContent).not.toContain(TOKEN);
+    expect(screen.getByRole('region', { name: 'Decoded access token' })).toHaveTextContent('"client_id": "cc-basic"');
+    expect(await screen.findByText('All checks passed.')).toBeInTheDocument();
+    expect(jwksFetch).toHaveBeenCalledWith(`${ISSUER}/jwks`, expect.anything());
+    expect(screen.getByRole('heading', { name: 'Why are the granted scopes different?' })).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Attempts' })).getAllByRole('listitem')).toHaveLength(2);
+    expect(document.querySelector('.token-run-summary')).toHaveTextContent('HTTP 200 · 380 ms · 2 attempts');
+    expect(document.body.textContent).toContain('1h 0m 0s (3600 seconds)');
+    // The raw response is shown with the token masked.
+    expect(screen.getByLabelText('Token response')).toHaveTextContent(`"access_token": "${TOKEN.slice(0, 10)}…${TOKEN.slice(-10)}"`);
+  });
+
+  it('reveals the token and its three coloured parts together', async () => {
+    const user = userEvent.setup();
+    render(wrap(<TokenStep run={successRun} onGetToken={() => {}} form={form} description={description} fetch={jwksFetch} />));
+    await user.click(screen.getByRole('button', { name: 'Reveal access token' }));
+    expect(document.body.textContent).toContain(TOKEN);
+    const parts = screen.getByLabelText('Token parts');
+    expect(parts.querySelector('.jwt-part-signature')?.textContent).toBe(TOKEN.split('.')[2]);
+    await screen.findByText('All checks passed.');
+  });
+
+  it('flags a token for another client', async () => {
+    render(wrap(<TokenStep run={successRun} onGetToken={() => {}} form={{ ...form, clientId: 'other' }} description={description} fetch={jwksFetch} />));
+    expect(await screen.findByText(/^1 of \d+ checks failed\.$/)).toBeInTheDocument();
+    expect(screen.getByText(/client_id is cc-basic, not other/)).toBeInTheDocument();
+  });
+
+  it('on error shows the alert with the OAuth code and the description as text, and can try again', async () => {
+    const user = userEvent.setup();
+    const onGetToken = vi.fn();
+    const run: TokenRun = {
+      status: 'error',
+      attempts: [{ attempt: 1, startedAt: 0, durationMs: 20, outcome: 'failed', status: 401, code: 'OAUTH_ERROR' }],
+      requestedScopes: [],
+      error: { code: 'OAUTH_ERROR', message: 'invalid_client', status: 401, error: 'invalid_client', error_description: '<img src=x onerror=alert(1)>' },
+    };
+    const { container } = render(wrap(<TokenStep run={run} onGetToken={onGetToken} form={form} description={description} />));
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('invalid_client');
+    expect(alert).toHaveTextContent('<img src=x onerror=alert(1)>');
+    expect(container.querySelector('img')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(onGetToken).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('region', { name: 'Decoded access token' })).not.toBeInTheDocument();
+  });
+});

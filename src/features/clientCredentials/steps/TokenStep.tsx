@@ -1,0 +1,154 @@
+// Step 3 (Token): the attempts, the response (token masked), or an error card; on success the token and its checks.
+import { useEffect, useState } from 'react';
+import { AttemptsTimeline, formatMs } from '../../../components/AttemptsTimeline';
+import { Countdown } from '../../../components/Countdown';
+import { DecodedJwt } from '../../../components/DecodedJwt';
+import { ErrorCard } from '../../../components/ErrorCard';
+import { InfoBox } from '../../../components/InfoBox';
+import { JsonView } from '../../../components/JsonView';
+import { ScopeComparison } from '../../../components/ScopeComparison';
+import { Spinner } from '../../../components/Spinner';
+import { TokenChecks } from '../../../components/TokenChecks';
+import { TokenDisplay, maskToken } from '../../../components/TokenDisplay';
+import { TokenHistoryList } from '../../../components/TokenHistoryList';
+import { useNewAuth } from '../../../hooks/useNewAuth';
+import type { TokenResponse } from '../../../types/token';
+import type { RequestDescription } from '../../../utils/oauth/description';
+import { decodeAccessToken, runTokenChecks, type TokenCheckResult } from '../../../utils/tokenChecks';
+import type { FlowForm, TokenRun } from '../model/flowTypes';
+import './TokenStep.css';
+
+export interface TokenStepProps {
+  run: TokenRun;
+  /** Sends the request again (the stepper's own action button is the primary `Get token`). */
+  onGetToken: () => void;
+  form: FlowForm;
+  description: RequestDescription | null;
+  /** Fetch for the JWKS (tests); default: the global fetch. */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** The response as the server sent it, with the access token masked (the token card is where it is revealed). */
+function maskedResponse(response: TokenResponse): Record<string, unknown> {
+  const out: Record<string, unknown> = { access_token: maskToken(response.access_token), token_type: response.token_type };
+  if (response.expires_in !== undefined) out.expires_in = response.expires_in;
+  if (response.scope !== undefined) out.scope = response.scope;
+  return { ...out, ...response.extra };
+}
+
+/**
+ * Runs the signature and RFC 9068 checks for `token`. Fetching the issuer's JWKS is synchronising with an
+ * external system, so it lives in an effect; results are keyed by token so a stale answer is never shown.
+ */
+function useTokenCheckResults(token: string | undefined, form: FlowForm, doFetch?: typeof globalThis.fetch) {
+  const [state, setState] = useState<{ token: string; results: TokenCheckResult[] } | null>(null);
+  const { clientId, audience, resource, issuer, jwksUri, clockSkewSeconds } = form;
+
+  useEffect(() => {
+    if (!token) return undefined;
+    let live = true;
+    const controller = new AbortController();
+    runTokenChecks(
+      token,
+      { clientId, audience, resource, issuer, now: Date.now(), clockSkewSeconds },
+      { jwksUri, signal: controller.signal, ...(doFetch ? { fetch: doFetch } : {}) },
+    ).then(
+      (results) => live && setState({ token, results }),
+      (error: unknown) =>
+        live && setState({ token, results: [{ check: 'checks', ok: false, message: error instanceof Error ? error.message : 'The checks failed.' }] }),
+    );
+    return () => {
+      live = false;
+      controller.abort();
+    };
+  }, [token, clientId, audience, resource, issuer, jwksUri, clockSkewSeconds, doFetch]);
+
+  return state && state.token === token ? state.results : null;
+}
+
+function RunSummary({ run }: { run: TokenRun }) {
+  const last = run.attempts.at(-1);
+  const status = run.status === 'success' ? 200 : (run.error?.status ?? last?.status);
+  return (
+    <p className="token-run-summary">
+      {status !== undefined && <span className="token-run-status">HTTP {status}</span>}
+      {run.fetchDurationMs !== undefined && <span> · {formatMs(run.fetchDurationMs)}</span>}
+      {run.attempts.length > 1 && <span> · {run.attempts.length} attempts</span>}
+    </p>
+  );
+}
+
+export function TokenStep({ run, onGetToken, form, description, fetch: doFetch }: TokenStepProps) {
+  const { history } = useNewAuth();
+  const token = run.status === 'success' ? run.record?.accessToken : undefined;
+  // Reveal is remembered per token, so a newly obtained token always starts masked.
+  const [revealedToken, setRevealedToken] = useState<string | null>(null);
+  const revealed = token !== undefined && revealedToken === token;
+  const checks = useTokenCheckResults(token, form, doFetch);
+  const claims = token ? decodeAccessToken(token)?.claims : undefined;
+  const granted = run.response?.scope ?? (typeof claims?.scope === 'string' ? claims.scope : undefined);
+
+  return (
+    <div className="token-step">
+      <p className="token-step-intro">
+        Send the request from step 2 and validate the access token that comes back.{' '}
+        {description ? (
+          <>
+            It goes to <code className="token-step-endpoint">{description.method} {description.url}</code>.
+          </>
+        ) : (
+          'Complete the configuration first.'
+        )}
+      </p>
+
+      {run.status === 'idle' && <p className="tp-muted">Press Get token to send the request.</p>}
+      {run.status === 'running' && (
+        <p role="status" className="token-step-running">
+          <Spinner /> Requesting a token…
+        </p>
+      )}
+
+      <AttemptsTimeline attempts={run.attempts} />
+      {(run.status === 'success' || run.status === 'error') && <RunSummary run={run} />}
+
+      {run.status === 'error' && run.error && (
+        <>
+          <ErrorCard error={run.error} context="token request" />
+          <button type="button" className="btn btn--secondary" onClick={onGetToken}>
+            Try again
+          </button>
+        </>
+      )}
+
+      {run.status === 'success' && run.record && run.response && (
+        <>
+          <InfoBox variant="success" role="status" icon="🎉" title="Token acquired!">
+            Validate the received access token and store it securely.
+          </InfoBox>
+          {/* Outside the live region: the countdown ticks every second and must not be announced each time. */}
+          <p className="token-step-ttl">
+            Expires <Countdown until={run.record.expAt} prefix="in " expiredText="now: the token has expired" />.
+            {run.response.expires_in === undefined && ' The server sent no expires_in, so an hour is assumed.'}
+          </p>
+          <TokenDisplay
+            token={run.record.accessToken}
+            tokenType={run.record.tokenType}
+            expiresIn={run.record.expiresIn}
+            expAt={run.record.expAt}
+            revealed={revealed}
+            onRevealedChange={(next) => setRevealedToken(next ? (token ?? null) : null)}
+          />
+          <DecodedJwt token={run.record.accessToken} revealed={revealed} title="Decoded access token" />
+          <TokenChecks results={checks} />
+          <ScopeComparison requested={run.requestedScopes} granted={granted} />
+          <section className="token-raw-response" aria-label="Raw response">
+            <h3 className="panel-title">Raw response (access token masked)</h3>
+            <JsonView value={maskedResponse(run.response)} label="Token response" />
+          </section>
+        </>
+      )}
+
+      <TokenHistoryList history={history} />
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+// Step 4 (Use the token): the provider's resource console — MFA devices, microauthd users, or a custom API call.
+import { useContext } from 'react';
+import { decodeJwt } from 'jose';
+import { CollapsibleSection } from '../../../components/CollapsibleSection';
+import { CustomApiCall } from '../../customApi/CustomApiCall';
+import { InfoBox } from '../../../components/InfoBox';
+import { MfaDeviceConsole } from '../../mfa/MfaDeviceConsole';
+import type { PickableUser } from '../../mfa/UserPicker';
+import { MicroauthdConsole } from '../../microauthd/MicroauthdConsole';
+import { ScopeCatalogPanel } from '../../microauthd/ScopeCatalogPanel';
+import { ScopeAdvisor } from '../../../components/ScopeAdvisor';
+import { MICROAUTHD_DEFAULT_BASE_URL, MICROAUTHD_MODEL, MICROAUTHD_SCOPE_CATALOG } from '../../../config/microauthd';
+import { apiBase as pingOneApiBase, PINGONE_ROLES_TRUTH, PINGONE_SCOPE_CATALOG, PINGONE_WORKER_SCOPES } from '../../../config/pingone';
+import { NewAuthContext } from '../../../contexts/NewAuthContext';
+import type { TokenRecord } from '../../../types/token';
+import type { Logger } from '../../../utils/logger';
+import type { FlowForm } from '../model/flowTypes';
+
+export interface UseTokenStepProps {
+  form: FlowForm;
+  token: TokenRecord | undefined;
+  /** The local sandbox origin (enables the OTP outbox helper). */
+  sandboxUrl?: string;
+  /** Platform API base with `/v1`; default for PingOne: from the region. */
+  apiBase?: string;
+  microauthdBase?: string;
+  /** The token from the TokenCache with the configured scopes; `forceRefresh` after a 401. */
+  getWorkerToken: (opts?: { forceRefresh?: boolean }) => Promise<{ accessToken: string }>;
+  /** The sandbox's seeded users, so the picker is filled before any `Load users`. */
+  sandboxUsers?: readonly PickableUser[];
+  /** The scopes sent in the token request (step 3), for the advisor. */
+  requestedScopes?: readonly string[];
+  logger?: Logger;
+  fetch?: typeof fetch;
+}
+
+/** The capabilities the seed's worker scope list stands for: the advisor's starting point for PingOne. */
+const PINGONE_DEFAULT_WANTED = [
+  ...new Set(PINGONE_SCOPE_CATALOG.filter((e) => PINGONE_WORKER_SCOPES.includes(e.name)).map((e) => e.capability)),
+];
+/** microauthd's own example (seed 002, "Portal-Only Access"): view users and reset passwords. */
+const MICROAUTHD_DEFAULT_WANTED = ['users.list', 'users.read', 'users.resetPassword'];
+
+/** The granted scope: the token response's `scope`, else the JWT's `scope` claim (read, not verified), else unknown. */
+export function grantedScopeOf(token: TokenRecord): string | undefined {
+  if (token.scope !== undefined) return token.scope;
+  try {
+    const claim = decodeJwt(token.accessToken).scope;
+    return typeof claim === 'string' ? claim : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** microauthd's AUTH base: given, else the issuer, else the discovery URL without its well-known suffix. */
+function microauthdBaseOf(form: FlowForm, given: string | undefined): string {
+  if (given) return given;
+  if (form.issuer) return form.issuer;
+  const fromDiscovery = form.issuerOrDiscoveryUrl.replace(/\/\.well-known\/openid-configuration\/?$/, '');
+  return fromDiscovery || MICROAUTHD_DEFAULT_BASE_URL;
+}
+
+function PingOneStep(props: UseTokenStepProps & { token: TokenRecord; logger?: Logger }) {
+  const { form, token, sandboxUrl, getWorkerToken, sandboxUsers, requestedScopes, logger } = props;
+  let base = props.apiBase;
+  if (!base && form.provider === 'pingone') {
+    try {
+      base = pingOneApiBase(form.region);
+    } catch {
+      base = undefined;
+    }
+  }
+  if (!base) {
+    return (
+      <InfoBox variant="warning" title="Where is the API?">
+        The Platform API address is not known yet. {form.provider === 'sandbox' ? 'Load the local sandbox in step 1.' : 'Choose the region in step 1.'}
+      </InfoBox>
+    );
+  }
+  return (
+    <>
+      <p className="use-token-intro">
+        Your worker token now calls the PingOne Platform API: pick a user, list their MFA devices, add one, activate it
+        with the one-time passcode, rename it or delete it. Every call shows exactly what was sent and what came back.
+      </p>
+      <MfaDeviceConsole
+        apiBase={base}
+        environmentId={form.environmentId}
+        getWorkerToken={getWorkerToken}
+        {...(form.provider === 'sandbox' && sandboxUrl ? { sandboxUrl } : {})}
+        {...(sandboxUsers ? { initialUsers: sandboxUsers } : {})}
+        {...(logger ? { logger } : {})}
+        {...(props.fetch ? { fetch: props.fetch } : {})}
+      />
+      <CollapsibleSection title="🛡️ Which scopes does this worker really need?" defaultOpen headingLevel={3}>
+        <ScopeAdvisor
+          catalog={PINGONE_SCOPE_CATALOG}
+          defaultWanted={PINGONE_DEFAULT_WANTED}
+          configured={form.scopes}
+          {...(requestedScopes ? { requested: requestedScopes } : {})}
+          {...(grantedScopeOf(token) !== undefined ? { granted: grantedScopeOf(token) } : {})}
+          modelNote={PINGONE_ROLES_TRUTH}
+        />
+      </CollapsibleSection>
+    </>
+  );
+}
+
+function MicroauthdStep(props: UseTokenStepProps & { token: TokenRecord; logger?: Logger }) {
+  const { form, token, getWorkerToken, requestedScopes, logger } = props;
+  const granted = grantedScopeOf(token);
+  return (
+    <>
+      <p className="use-token-intro">
+        microauthd gates five user operations on its AUTH server with built-in scopes. Try each one: a call your token
+        is not scoped for comes back 403, and the card says which scope it needs.
+      </p>
+      <MicroauthdConsole
+        baseUrl={microauthdBaseOf(form, props.microauthdBase)}
+        getToken={getWorkerToken}
+        {...(logger ? { logger } : {})}
+        {...(props.fetch ? { fetch: props.fetch } : {})}
+      />
+      <CollapsibleSection title="📚 Scopes: what your token carries" defaultOpen headingLevel={3}>
+        <ScopeCatalogPanel {...(granted !== undefined ? { granted } : {})} model={MICROAUTHD_MODEL} />
+        <ScopeAdvisor
+          catalog={MICROAUTHD_SCOPE_CATALOG}
+          defaultWanted={MICROAUTHD_DEFAULT_WANTED}
+          configured={form.scopes}
+          {...(requestedScopes ? { requested: requestedScopes } : {})}
+          {...(granted !== undefined ? { granted } : {})}
+          modelNote={MICROAUTHD_MODEL.leastPrivilege}
+        />
+      </CollapsibleSection>
+    </>
+  );
+}
+
+/**
+ * Step 4. Picks the console by provider: PingOne and the sandbox get the MFA device console and the scope advisor,
+ * microauthd the scope-gated user calls and its scope catalog, Custom an editable bearer call.
+ */
+export function UseTokenStep(props: UseTokenStepProps) {
+  const auth = useContext(NewAuthContext);
+  const logger = props.logger ?? auth?.logger;
+  const { form, token } = props;
+
+  if (!token) {
+    return (
+      <InfoBox variant="info" title="No token yet">
+        Go back to step 3 and press Get token: this step uses that access token to call the API.
+      </InfoBox>
+    );
+  }
+  const withToken = { ...props, token, ...(logger ? { logger } : {}) };
+  switch (form.provider) {
+    case 'pingone':
+    case 'sandbox':
+      return <PingOneStep {...withToken} />;
+    case 'microauthd':
+      return <MicroauthdStep {...withToken} />;
+    default:
+      return (
+        <CustomApiCall
+          accessToken={token.accessToken}
+          tokenType={token.tokenType}
+          defaultUrl={/^https?:\/\//i.test(form.audience) ? form.audience : ''}
+          {...(props.fetch ? { fetch: props.fetch } : {})}
+        />
+      );
+  }
+}

@@ -1,0 +1,85 @@
+// The custom bearer call: URL and JSON checked before sending; status and body shown; the token only in the header.
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sendBearerRequest } from '../../services/customApiCall';
+import { CustomApiCall } from './CustomApiCall';
+
+const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzY29wZSI6ImEifQ.c2lnbmF0dXJlLXZhbHVl';
+const server = setupServer();
+const seen: Array<{ method: string; url: string; auth: string | null; body: string }> = [];
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  seen.length = 0;
+});
+afterAll(() => server.close());
+
+function api() {
+  server.use(
+    http.all('https://api.example.com/*', async ({ request }) => {
+      seen.push({ method: request.method, url: request.url, auth: request.headers.get('authorization'), body: await request.text() });
+      if (request.url.endsWith('/forbidden')) return HttpResponse.json({ error: 'insufficient_scope' }, { status: 403 });
+      return HttpResponse.json({ ok: true, echo: request.method });
+    }),
+  );
+}
+
+describe('sendBearerRequest', () => {
+  it('sends the token as a Bearer header and reports the exchange with it masked', async () => {
+    api();
+    const x = await sendBearerRequest({ method: 'POST', url: 'https://api.example.com/items', body: '{"a":1}', accessToken: TOKEN });
+    expect(seen[0]).toEqual({ method: 'POST', url: 'https://api.example.com/items', auth: `Bearer ${TOKEN}`, body: '{"a":1}' });
+    expect(x.status).toBe(200);
+    expect(x.requestHeaders.Authorization).not.toContain(TOKEN);
+    expect(JSON.parse(x.responseBody)).toEqual({ ok: true, echo: 'POST' });
+  });
+
+  it('returns HTTP errors as results, and a network failure as status 0 with a reason', async () => {
+    api();
+    await expect(sendBearerRequest({ method: 'GET', url: 'https://api.example.com/forbidden', accessToken: TOKEN })).resolves.toMatchObject({ status: 403 });
+    server.use(http.get('https://down.example.com/x', () => HttpResponse.error()));
+    const down = await sendBearerRequest({ method: 'GET', url: 'https://down.example.com/x', accessToken: TOKEN });
+    expect(down).toMatchObject({ status: 0, error: expect.stringMatching(/CORS/) });
+  });
+});
+
+describe('CustomApiCall', () => {
+  it.each([
+    ['not a url', /absolute URL/],
+    ['http://api.example.com/items', /https/],
+    ['javascript:alert(1)', /scheme is not allowed/],
+  ])('refuses the URL %s with a field error and sends nothing', async (url, message) => {
+    api();
+    const user = userEvent.setup();
+    render(<CustomApiCall accessToken={TOKEN} />);
+    await user.type(screen.getByLabelText('URL'), url);
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    await waitFor(() => expect(screen.getByLabelText('URL')).toHaveAccessibleDescription(message));
+    expect(seen).toEqual([]);
+  });
+
+  it('refuses a POST body that is not JSON', async () => {
+    api();
+    const user = userEvent.setup();
+    render(<CustomApiCall accessToken={TOKEN} defaultUrl="https://api.example.com/items" />);
+    await user.selectOptions(screen.getByLabelText('Method'), 'POST');
+    await user.type(screen.getByLabelText('Request body (JSON)'), '{{not json');
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    await waitFor(() => expect(screen.getByLabelText('Request body (JSON)')).toHaveAccessibleDescription(/valid JSON/));
+    expect(seen).toEqual([]);
+  });
+
+  it('sends a GET and shows the status and body, never the token', async () => {
+    api();
+    const user = userEvent.setup();
+    render(<CustomApiCall accessToken={TOKEN} defaultUrl="https://api.example.com/forbidden" />);
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    const card = await screen.findByRole('article', { name: 'GET /forbidden — HTTP 403' });
+    expect(card).toHaveTextContent('insufficient_scope');
+    expect(seen[0]?.auth).toBe(`Bearer ${TOKEN}`);
+    expect(document.body.innerHTML).not.toContain(TOKEN);
+  });
+});

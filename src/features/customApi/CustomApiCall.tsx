@@ -1,0 +1,101 @@
+// Step 4 for a custom provider: an editable GET/POST to any URL with the bearer token, showing status and body.
+import { useId, useState, type FormEvent } from 'react';
+import type { ApiExchange } from '../../services/apiExchange';
+import { CUSTOM_CALL_METHODS, sendBearerRequest, type CustomCallMethod } from '../../services/customApiCall';
+import { InputError } from '../../utils/errors';
+import { ApiExchangeView } from '../../components/ApiExchangeView';
+import { FieldError } from '../../components/FieldError';
+import { Spinner } from '../../components/Spinner';
+import { TextField } from '../../components/TextField';
+import '../../components/apiPanels.css';
+
+export interface CustomApiCallProps {
+  accessToken: string;
+  tokenType?: string;
+  /** Pre-filled URL, e.g. the configured audience. */
+  defaultUrl?: string;
+  fetch?: typeof fetch;
+  /** Receives each exchange (for a shared log). */
+  onExchange?: (exchange: ApiExchange) => void;
+}
+
+/** The form. The token goes only into the Authorization header of the request the user sends. */
+export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', fetch: fetchImpl, onExchange }: CustomApiCallProps) {
+  const methodId = useId();
+  const bodyId = useId();
+  const [method, setMethod] = useState<CustomCallMethod>('GET');
+  const [url, setUrl] = useState(defaultUrl);
+  const [body, setBody] = useState('');
+  const [errors, setErrors] = useState<{ url?: string; body?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const [exchange, setExchange] = useState<ApiExchange | undefined>();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setErrors({});
+    setBusy(true);
+    try {
+      const result = await sendBearerRequest({
+        method,
+        url,
+        accessToken,
+        ...(method === 'POST' ? { body } : {}),
+        ...(tokenType ? { tokenType } : {}),
+        ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      });
+      setExchange(result);
+      onExchange?.(result);
+    } catch (error) {
+      // Only input problems throw (nothing was sent): put them next to the field they name.
+      const field = error instanceof InputError && error.field === 'body' ? 'body' : 'url';
+      setErrors({ [field]: error instanceof Error ? error.message : 'The request could not be sent.' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="custom-call">
+      <form className="mfa-panel" aria-label="Call an API with the token" onSubmit={submit} noValidate>
+        <h3 className="api-heading">🚀 Call your API with the token</h3>
+        <p className="api-muted">
+          The access token goes in the Authorization header. The API must allow this page’s origin (CORS).
+        </p>
+        <div className="form-field">
+          <label htmlFor={methodId} className="form-field__label">
+            Method
+          </label>
+          <select id={methodId} className="input" value={method} onChange={(e) => setMethod(e.target.value as CustomCallMethod)}>
+            {CUSTOM_CALL_METHODS.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </div>
+        <TextField label="URL" type="url" value={url} onChange={setUrl} error={errors.url} spellCheck={false} placeholder="https://api.example.com/resource" />
+        {method === 'POST' && (
+          <div className="form-field">
+            <label htmlFor={bodyId} className="form-field__label">
+              Request body (JSON)
+            </label>
+            <textarea
+              id={bodyId}
+              className="input api-textarea"
+              rows={5}
+              value={body}
+              spellCheck={false}
+              onChange={(e) => setBody(e.target.value)}
+              aria-invalid={errors.body ? true : undefined}
+              aria-describedby={errors.body ? `${bodyId}-error` : undefined}
+            />
+            <FieldError id={`${bodyId}-error`} message={errors.body} />
+          </div>
+        )}
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {busy && <Spinner />}
+          Send request
+        </button>
+      </form>
+      {exchange && <ApiExchangeView exchange={exchange} />}
+    </div>
+  );
+}

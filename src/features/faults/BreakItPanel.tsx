@@ -1,0 +1,152 @@
+// "Break it" (sandbox only): inject faults on the token endpoint, list the active ones, and clear them.
+import { useCallback, useEffect, useId, useState } from 'react';
+import { clearFaults, injectFault, listFaults, type ActiveFault, type SandboxFault } from '../../services/sandboxAdmin';
+import { isPlaygroundError } from '../../utils/errors';
+import './BreakItPanel.css';
+
+export interface BreakItPanelProps {
+  /** The sandbox origin, e.g. http://localhost:4500 */
+  sandboxUrl: string;
+  fetch?: typeof globalThis.fetch;
+}
+
+interface Preset {
+  label: string;
+  description: string;
+  fault: SandboxFault;
+}
+
+const HTML_PAGE = '<!doctype html><html><head><title>Error</title></head><body><h1>Something went wrong</h1></body></html>';
+
+/** The demo faults. Each is something real servers and networks do. */
+export const FAULT_PRESETS: readonly Preset[] = [
+  { label: '503 twice', description: 'Two 503s, then normal: two retries with backoff.', fault: { target: 'token', count: 2, status: 503 } },
+  {
+    label: '429 with Retry-After',
+    description: 'Rate-limited once; the retry waits the 2 s the server asks for.',
+    fault: { target: 'token', count: 1, status: 429, retryAfter: 2 },
+  },
+  { label: 'Slow response', description: 'The next answer takes 3 s.', fault: { target: 'token', count: 1, delayMs: 3000 } },
+  { label: 'Dropped connection', description: 'The socket closes without an answer (a network error, retried).', fault: { target: 'token', count: 1, drop: true } },
+  { label: 'Invalid JSON', description: 'HTTP 200 with a malformed JSON body: not a token response.', fault: { target: 'token', count: 1, status: 200, body: '{bad json' } },
+  {
+    label: 'HTML error page',
+    description: 'HTTP 200 with an HTML page, as a misconfigured proxy would send.',
+    fault: { target: 'token', count: 1, status: 200, body: HTML_PAGE },
+  },
+];
+
+/** Looks fetch up at call time (tests stub it) and is stable across renders (the effect depends on it). */
+const defaultFetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
+
+function describeFault(f: ActiveFault): string {
+  const parts: string[] = [];
+  if (f.drop) parts.push('dropped connection');
+  if (f.status !== undefined) parts.push(`HTTP ${f.status}`);
+  if (f.retryAfter !== undefined) parts.push(`Retry-After ${f.retryAfter}`);
+  if (f.delayMs) parts.push(`delay ${f.delayMs} ms`);
+  if (f.body !== undefined) parts.push(f.body.trimStart().startsWith('<') ? 'HTML body' : 'custom body');
+  return `${f.target}: ${parts.join(', ') || 'fault'} — ${f.remaining} request${f.remaining === 1 ? '' : 's'} left`;
+}
+
+function messageOf(error: unknown): string {
+  if (isPlaygroundError(error) || error instanceof Error) return error.message;
+  return 'The sandbox request failed.';
+}
+
+export function BreakItPanel({ sandboxUrl, fetch: doFetch }: BreakItPanelProps) {
+  const headingId = useId();
+  const [faults, setFaults] = useState<ActiveFault[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const fetchImpl = doFetch ?? defaultFetch;
+
+  const refresh = useCallback(async () => {
+    try {
+      setFaults(await listFaults({ baseUrl: sandboxUrl, fetch: fetchImpl }));
+      setError(null);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, [sandboxUrl, fetchImpl]);
+
+  // Reading the sandbox's current state is synchronising with an external system: an effect is the right tool.
+  useEffect(() => {
+    let live = true;
+    listFaults({ baseUrl: sandboxUrl, fetch: fetchImpl }).then(
+      (list) => live && setFaults(list),
+      (e: unknown) => live && setError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [sandboxUrl, fetchImpl]);
+
+  async function run(action: () => Promise<void>, done: string) {
+    setBusy(true);
+    setNotice('');
+    try {
+      await action();
+      setNotice(done);
+      await refresh();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const opts = { baseUrl: sandboxUrl, fetch: fetchImpl };
+  return (
+    <section className="break-it" aria-labelledby={headingId}>
+      <h3 id={headingId} className="break-it-title">
+        💥 Break it (sandbox)
+      </h3>
+      <p className="break-it-hint">
+        Inject a fault on the sandbox token endpoint, then press <strong>Get token</strong> and watch the attempts
+        timeline: retries, backoff, Retry-After and the error card.
+      </p>
+      <div className="break-it-buttons">
+        {FAULT_PRESETS.map((p) => (
+          <button
+            key={p.label}
+            type="button"
+            className="btn btn--secondary btn--small"
+            title={p.description}
+            disabled={busy}
+            onClick={() => run(() => injectFault(p.fault, opts), `Armed: ${p.label}. ${p.description}`)}
+          >
+            {p.label}
+          </button>
+        ))}
+        <button type="button" className="btn btn--secondary btn--small" disabled={busy} onClick={() => run(() => clearFaults(opts), 'Faults cleared.')}>
+          Clear faults
+        </button>
+        <button type="button" className="btn btn--link btn--small" disabled={busy} onClick={() => void refresh()}>
+          Refresh list
+        </button>
+      </div>
+      <p role="status" className="break-it-notice">
+        {notice}
+      </p>
+      {error && (
+        <p role="alert" className="break-it-error">
+          {error}
+        </p>
+      )}
+      <h4 className="break-it-subtitle">Active faults</h4>
+      {faults === null ? (
+        <p className="break-it-empty">Loading…</p>
+      ) : faults.length === 0 ? (
+        <p className="break-it-empty">None: the token endpoint behaves normally.</p>
+      ) : (
+        <ul aria-label="Active faults" className="break-it-faults">
+          {faults.map((f, i) => (
+            <li key={f.id ?? i}>{describeFault(f)}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
