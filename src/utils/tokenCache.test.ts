@@ -301,6 +301,20 @@ describe('TokenCache', () => {
     expect(listener).not.toHaveBeenCalled();
   });
 
+  it('does not storm the endpoint when a token lives longer than setTimeout can wait (~24.8 days)', async () => {
+    const ttlSeconds = 30 * 24 * 3600;
+    const fetchToken = vi.fn(async () => token(ttlSeconds));
+    const cache = new TokenCache({ fetchToken });
+    await cache.get(parts);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    // The clamped timer fires early (after 2^31−1 ms), re-arms, and the refresh still happens at expAt − 90 s.
+    await vi.advanceTimersByTimeAsync((ttlSeconds - 90) * 1000 - 10_000 - 1000);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
   it('rejects a negative proactiveRefreshSeconds with an InputError', () => {
     expect(() => new TokenCache({ fetchToken: async () => token(1), proactiveRefreshSeconds: -1 })).toThrow(
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'proactiveRefreshSeconds' }),

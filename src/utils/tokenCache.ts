@@ -4,11 +4,16 @@ import { systemClock, type Clock } from './clock';
 import { isPlaygroundError, PlaygroundError, InputError, type ErrorCode } from './errors';
 import { noopLogger, type Logger } from './logger';
 import { cacheKey, normaliseCacheKeyParts } from './tokenCacheKey';
+import { DEFAULT_PROACTIVE_REFRESH_SECONDS } from '../config/defaults';
 
 // Kept importable from here: the key is part of the cache's public contract.
 export { cacheKey } from './tokenCacheKey';
 
-export const DEFAULT_PROACTIVE_REFRESH_SECONDS = 90;
+/**
+ * The longest delay setTimeout honours (a signed 32-bit ms count, ~24.8 days); a longer one fires at once.
+ * @see https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#timers
+ */
+export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 export interface CacheError {
   code: ErrorCode;
@@ -291,10 +296,20 @@ export class TokenCache {
     const inSeconds = Math.round(delay / 1000);
     this.emit({ type: 'refresh-scheduled', key: entry.key, at: now, inSeconds });
     this.log.info(`proactive refresh in ${inSeconds}s`, describe(entry));
+    this.arm(entry);
+  }
+
+  /** Sets the timer for `entry.refreshAt`, clamped to what setTimeout can wait; an early wake-up re-arms. */
+  private arm(entry: Entry): void {
+    const delay = Math.min(MAX_TIMER_DELAY_MS, Math.max(0, entry.refreshAt - this.clock.now()));
     entry.timer = this.clock.setTimeout(() => {
       entry.timer = undefined;
       if (this.entries.get(entry.key) !== entry || entry.inflight) return;
       if (!entry.record || entry.record.expAt <= this.clock.now()) return; // next get() fetches
+      if (this.clock.now() < entry.refreshAt) {
+        this.arm(entry);
+        return;
+      }
       void this.refresh(entry).catch(() => undefined);
     }, delay);
   }
