@@ -51,6 +51,27 @@ describe('credentialManager', () => {
     expect(manager.getSecret('worker')).toBe(SECRET);
   });
 
+  it('holdSecret keeps a secret in memory without touching the device copy', () => {
+    const { storage, manager } = setup();
+    manager.setSecret('worker', SECRET, { remember: true });
+    manager.holdSecret('worker', 'being-edited');
+    expect(manager.getSecret('worker')).toBe('being-edited');
+    expect(storage.getItem(`${REMEMBERED_SECRET_PREFIX}worker`)).toBe(SECRET);
+    manager.holdSecret('other', 'typed');
+    expect(storage.keys().filter((k) => k.startsWith(REMEMBERED_SECRET_PREFIX))).toEqual([`${REMEMBERED_SECRET_PREFIX}worker`]);
+  });
+
+  it('forgetRememberedSecrets removes every remembered copy and keeps the ones in memory', () => {
+    const { storage, manager } = setup();
+    manager.setSecret('a', SECRET, { remember: true });
+    manager.setSecret('b', 'other-secret', { remember: true });
+    storage.setItem(`${REMEMBERED_SECRET_PREFIX}from-last-week`, 'old-secret');
+    manager.forgetRememberedSecrets();
+    expect(storage.keys()).toEqual(['m2m-playground:settings']);
+    expect(manager.getSecret('a')).toBe(SECRET);
+    expect(manager.hasRememberedSecret('a')).toBe(false);
+  });
+
   it('forgetSecret and an empty secret forget both copies', () => {
     const { storage, manager } = setup();
     manager.setSecret('a', SECRET, { remember: true });

@@ -13,9 +13,13 @@ export interface CredentialManager {
    * An empty secret forgets it. Returns whether the remembered copy could be written.
    */
   setSecret(clientId: string, secret: string, options: { remember: boolean }): StorageWriteResult;
+  /** Holds a secret in memory only (while it is being typed); a remembered copy is left as it was. */
+  holdSecret(clientId: string, secret: string): void;
   getSecret(clientId: string): string | undefined;
   forgetSecret(clientId: string): void;
   hasRememberedSecret(clientId: string): boolean;
+  /** Un-ticking "remember on this device": removes every remembered secret from the device, keeps memory. */
+  forgetRememberedSecrets(): void;
   /** Persists a key under its RFC 7638 thumbprint, so saving the same key twice replaces it. */
   saveKey(key: SigningKey, label?: string): Promise<StoredKeyRecord>;
   loadKeys(): Promise<StoredKeyRecord[]>;
@@ -71,6 +75,12 @@ export function createCredentialManager(options: CredentialManagerOptions = {}):
       return remembered.setItem(REMEMBERED_SECRET_PREFIX + clientId, secret);
     },
 
+    holdSecret(clientId, secret) {
+      requireClientId(clientId);
+      if (secret === '') memory.delete(clientId);
+      else memory.set(clientId, secret);
+    },
+
     getSecret(clientId) {
       const inMemory = memory.get(clientId);
       if (inMemory !== undefined) return inMemory;
@@ -85,6 +95,12 @@ export function createCredentialManager(options: CredentialManagerOptions = {}):
     hasRememberedSecret(clientId) {
       const stored = remembered.getItem(REMEMBERED_SECRET_PREFIX + clientId);
       return stored !== null && stored !== '';
+    },
+
+    forgetRememberedSecrets() {
+      // Known client IDs first (covers storages that cannot be enumerated), then anything else under the prefix.
+      for (const clientId of memory.keys()) remembered.removeItem(REMEMBERED_SECRET_PREFIX + clientId);
+      for (const key of storageKeysWithPrefix(getRemember, REMEMBERED_SECRET_PREFIX)) remembered.removeItem(key);
     },
 
     async saveKey(key, label) {

@@ -57,6 +57,8 @@ export interface FlowActions {
   selectDemoClient(clientId: string): Promise<void>;
   setClientId(clientId: string): void;
   changeSecret(secret: string): void;
+  /** The edit of Client ID or Client secret is finished (blur): save the secret under the client ID it belongs to. */
+  commitSecret(): void;
   changeRemember(remember: boolean): void;
   discover(): Promise<void>;
   setDiscoveryOverride(override: boolean): void;
@@ -85,10 +87,18 @@ export function useFlowActions(deps: FlowActionDeps): FlowActions {
   const [discoveryService] = useState(() => createDiscoveryService({ logger: auth.logger, ...(deps.fetch ? { fetch: deps.fetch } : {}) }));
   const form = fields.form;
 
-  function storeSecret(secret: string, clientId = form.clientId, remember = deps.rememberSecret) {
+  function storeSecret(secret: string, clientId = form.clientId) {
     deps.setSecret(secret);
-    if (clientId.trim()) auth.credentialManager.setSecret(clientId.trim(), secret, { remember });
+    saveSecret(clientId, secret);
     if (fields.errors.clientSecret) fields.touch('clientSecret', { ...deps.contextFor(form), secret });
+  }
+
+  /** An explicit save (blur, a demo client, ticking Remember): the one remembered copy for this client ID. */
+  function saveSecret(clientId: string, secret: string, remember = deps.rememberSecret) {
+    const id = clientId.trim();
+    if (!id) return;
+    if (remember) auth.credentialManager.setSecret(id, secret, { remember: true });
+    else auth.credentialManager.holdSecret(id, secret);
   }
 
   function selectKeyFor(key: SigningKey, method: AuthMethod = 'private_key_jwt') {
@@ -162,13 +172,20 @@ export function useFlowActions(deps: FlowActionDeps): FlowActions {
     },
     setClientId(clientId) {
       fields.setField('clientId', clientId);
-      // The remembered copy follows the client ID it belongs to.
-      if (deps.secret && clientId.trim()) auth.credentialManager.setSecret(clientId.trim(), deps.secret, { remember: deps.rememberSecret });
     },
-    changeSecret: (secret) => storeSecret(secret),
+    changeSecret(secret) {
+      // While typing, memory only: a remembered copy is written when the edit is finished (commitSecret).
+      deps.setSecret(secret);
+      if (form.clientId.trim()) auth.credentialManager.holdSecret(form.clientId.trim(), secret);
+      if (fields.errors.clientSecret) fields.touch('clientSecret', { ...deps.contextFor(form), secret });
+    },
+    commitSecret() {
+      if (deps.secret) saveSecret(form.clientId, deps.secret);
+    },
     changeRemember(remember) {
       deps.setRememberSecret(remember);
-      if (form.clientId.trim()) auth.credentialManager.setSecret(form.clientId.trim(), deps.secret, { remember });
+      if (remember) saveSecret(form.clientId, deps.secret, true);
+      else auth.credentialManager.forgetRememberedSecrets(); // every remembered client, not only this one
     },
     async discover() {
       const message = validateField('issuerOrDiscoveryUrl', form, deps.contextFor(form))

@@ -133,6 +133,29 @@ describe('Configure step', () => {
     expect(storedText()).not.toContain(secret);
   });
 
+  it('with Remember ticked, editing the client ID writes one remembered copy, on blur; un-ticking removes them all', async () => {
+    renderWithStores(<ClientCredentialsFlow />, { settings: { provider: { preset: 'custom', clientId: 'my-client' }, oauth: { clientCredentials: { authMethod: 'client_secret_basic' } } } });
+    const user = userEvent.setup();
+    const secret = 'correct-horse-battery-staple-42';
+    const rememberedKeys = () => Object.keys(localStorage).filter((k) => k.startsWith('m2m-playground:secret:')).sort();
+    await user.type(screen.getByLabelText('Client secret', { exact: true }), secret);
+    await user.click(screen.getByRole('checkbox', { name: 'Remember on this device' }));
+    expect(rememberedKeys()).toEqual(['m2m-playground:secret:my-client']);
+
+    const clientId = screen.getByLabelText('Client ID', { exact: true });
+    await user.clear(clientId);
+    await user.type(clientId, 'other-client');
+    expect(rememberedKeys()).toEqual(['m2m-playground:secret:my-client']); // nothing per keystroke
+    await user.tab();
+    expect(rememberedKeys()).toEqual(['m2m-playground:secret:my-client', 'm2m-playground:secret:other-client']);
+    expect(localStorage.getItem('m2m-playground:secret:other-client')).toBe(secret);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Remember on this device' }));
+    expect(rememberedKeys()).toEqual([]);
+    expect(storedText()).not.toContain(secret);
+    expect(screen.getByLabelText('Client secret', { exact: true })).toHaveValue(secret);
+  });
+
   it('Generate key pair selects private_key_jwt and the copied public JWKS has no private member', async () => {
     renderWithStores(<ClientCredentialsFlow />, { settings: { provider: { preset: 'custom' }, oauth: { clientCredentials: { authMethod: 'client_secret_post' } } } });
     const user = userEvent.setup();

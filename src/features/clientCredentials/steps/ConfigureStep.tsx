@@ -74,7 +74,10 @@ function SecretField({ flow }: { flow: FlowController }) {
     >
       {(control) => (
         <>
-          <SecretInput {...control} revealName="client secret" value={flow.secret} onChange={(e) => flow.changeSecret(e.target.value)} onBlur={() => flow.fields.touch('clientSecret')} />
+          <SecretInput {...control} revealName="client secret" value={flow.secret} onChange={(e) => flow.changeSecret(e.target.value)} onBlur={() => {
+            flow.fields.touch('clientSecret');
+            flow.commitSecret();
+          }} />
           <label className="cc-check">
             <input type="checkbox" checked={flow.rememberSecret} onChange={(e) => flow.changeRemember(e.target.checked)} />
             Remember on this device
@@ -113,7 +116,10 @@ export function ConfigureStep({ flow }: { flow: FlowController }) {
 
       <FormField id={fieldId('clientId')} label="Client ID" source={flow.sources.clientId} error={flow.errors.clientId}>
         {(control) => (
-          <input {...control} className="input input--mono" spellCheck={false} autoComplete="off" value={form.clientId} onChange={(e) => flow.setClientId(e.target.value)} onBlur={() => flow.fields.touch('clientId')} />
+          <input {...control} className="input input--mono" spellCheck={false} autoComplete="off" value={form.clientId} onChange={(e) => flow.setClientId(e.target.value)} onBlur={() => {
+            flow.fields.touch('clientId');
+            flow.commitSecret();
+          }} />
         )}
       </FormField>
       <AuthMethodField flow={flow} />
