@@ -2,7 +2,7 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, importPKCS8, type JWK } from 'jose';
 import type { SigningAlg } from '../types/token';
 import { InputError } from './errors';
-import { pkcs8DerFromPem, pkcs8KeyType } from './oauth/pem';
+import { pkcs8DerFromPem, pkcs8KeyType, type Pkcs8KeyType } from './oauth/pem';
 import { parseJsonSafely } from './secureJson';
 
 /** RSA keys below this size are refused (NIST SP 800-131A; RFC 7518 §3.3 requires ≥ 2048 for RS/PS). */
@@ -64,13 +64,13 @@ function keyLabel(jwk: JWK): string {
 function refuseMismatch(alg: SigningAlg, what: string): never {
   const need = alg === 'ES256' ? 'an EC P-256 key' : 'an RSA key';
   const suggest = what.includes('RSA') ? 'RS256 or PS256' : what.includes('P-256') ? 'ES256' : 'another key';
-  throw new InputError('alg', `${alg} needs ${need}, but this is ${what}. Choose ${suggest}.`);
+  throw new InputError('signingAlg', `${alg} needs ${need}, but this is ${what}. Choose ${suggest}.`);
 }
 
 /**
  * Checks that a WebCrypto key can sign with `alg` (the algorithm is bound to a CryptoKey at import time), and
  * that RSA keys are at least {@link MIN_RSA_BITS}.
- * @throws InputError field `alg` or `privateKey`
+ * @throws InputError field `signingAlg` or `privateKey`
  */
 export function assertCryptoKeyFitsAlg(key: CryptoKey, alg: SigningAlg): void {
   if (key.type !== 'private' || !key.usages.includes('sign')) {
@@ -84,7 +84,7 @@ export function assertCryptoKeyFitsAlg(key: CryptoKey, alg: SigningAlg): void {
   }
   if (alg === 'ES256' && algorithm.namedCurve !== 'P-256') refuseMismatch(alg, `an EC ${algorithm.namedCurve} key`);
   if (alg !== 'ES256') {
-    if (algorithm.hash?.name !== 'SHA-256') throw new InputError('alg', `${alg} needs a key imported with SHA-256.`);
+    if (algorithm.hash?.name !== 'SHA-256') throw new InputError('signingAlg', `${alg} needs a key imported with SHA-256.`);
     if ((algorithm.modulusLength ?? 0) < MIN_RSA_BITS) {
       throw new InputError('privateKey', `RSA keys must be at least ${MIN_RSA_BITS} bits (this one is ${algorithm.modulusLength}).`);
     }
@@ -125,20 +125,39 @@ export async function generateSigningKeyPair(alg: SigningAlg = 'ES256', _opts: {
   return { privateKey, publicJwk, kid: thumbprint, thumbprint, alg };
 }
 
+const PKCS8_REFUSALS: Partial<Record<Pkcs8KeyType, string>> = {
+  'EC-P384': 'This is an EC P-384 key; ES256 needs P-256. Generate or export a P-256 key.',
+  'EC-P521': 'This is an EC P-521 key; ES256 needs P-256. Generate or export a P-256 key.',
+  'RSA-PSS': 'This RSA key is restricted to RSA-PSS (OID id-RSASSA-PSS); export it as a plain RSA key (rsaEncryption) for RS256/PS256.',
+  Ed25519: 'This is an Ed25519 key; the playground signs with ES256 (EC P-256), RS256 or PS256 (RSA).',
+};
+
 /**
- * Imports a PKCS#8 PEM private key for `alg`, non-extractable.
- * @throws InputError field `privateKey` (malformed, PKCS#1/SEC1/encrypted, unsupported type, RSA < 2048) or `alg`
+ * The algorithm a key of this family signs with: the selected one when it fits, else the family's own
+ * (RSA → RS256, EC P-256 → ES256), so importing a key never fails only because of a pre-selected algorithm.
+ * @see https://www.rfc-editor.org/rfc/rfc7518#section-3.1
+ */
+export function fittingAlg(kty: 'RSA' | 'EC-P256', selected: SigningAlg): SigningAlg {
+  if (kty === 'EC-P256') return 'ES256';
+  return selected === 'ES256' ? 'RS256' : selected;
+}
+
+/**
+ * Imports a PKCS#8 PEM private key, non-extractable. The key type is read from the PEM and decides the algorithm
+ * (see {@link fittingAlg}); the result's `alg` is what the form should show.
+ * @throws InputError field `privateKey` (malformed, PKCS#1/SEC1/encrypted, a key type that cannot sign ES256,
+ *   RS256 or PS256 — saying which type it is — or RSA < 2048 bits)
  * @see https://www.rfc-editor.org/rfc/rfc5208#section-5
  */
-export async function importPrivateKeyPem(pem: string, alg: SigningAlg): Promise<SigningKey> {
+export async function importPrivateKeyPem(pem: string, selected: SigningAlg): Promise<SigningKey> {
   const type = pkcs8KeyType(pkcs8DerFromPem(pem));
-  if (type === 'RSA' || type === 'EC-P256') {
-    if (!algFitsKey(alg, type === 'RSA' ? { kty: 'RSA' } : { kty: 'EC', crv: 'P-256' })) {
-      refuseMismatch(alg, type === 'RSA' ? 'an RSA key' : 'an EC P-256 key');
-    }
-  } else {
-    throw new InputError('privateKey', `Unsupported key type (${type}); use an RSA (≥ ${MIN_RSA_BITS} bits) or EC P-256 key.`);
+  if (type !== 'RSA' && type !== 'EC-P256') {
+    throw new InputError(
+      'privateKey',
+      PKCS8_REFUSALS[type] ?? `Unrecognised key type; use an RSA (≥ ${MIN_RSA_BITS} bits) or EC P-256 key in PKCS#8 PEM.`,
+    );
   }
+  const alg = fittingAlg(type, selected);
   let privateJwk: JWK;
   try {
     // Extractable only for this moment, so the public half can be exported; the kept key is re-imported below.
@@ -151,11 +170,13 @@ export async function importPrivateKeyPem(pem: string, alg: SigningAlg): Promise
 }
 
 /**
- * Imports a private JWK (object or JSON text; a JWKS with exactly one key is accepted) for `alg`, non-extractable.
- * @throws InputError field `privateKey` (not JSON, public only, unsupported, RSA < 2048) or `alg`
+ * Imports a private JWK (object or JSON text; a JWKS with exactly one key is accepted), non-extractable, with the
+ * algorithm its key type fits (see {@link fittingAlg}).
+ * @throws InputError field `privateKey` (not JSON, public only, unsupported, RSA < 2048) or `signingAlg` (the JWK's
+ *   own `alg` contradicts the selected one)
  * @see https://www.rfc-editor.org/rfc/rfc7517#section-4
  */
-export async function importPrivateJwk(jwk: object | string, alg: SigningAlg): Promise<SigningKey> {
+export async function importPrivateJwk(jwk: object | string, selected: SigningAlg): Promise<SigningKey> {
   let value: unknown = jwk;
   if (typeof jwk === 'string') {
     const parsed = parseJsonSafely(jwk, { maxBytes: 64 * 1024 });
@@ -177,8 +198,9 @@ export async function importPrivateJwk(jwk: object | string, alg: SigningAlg): P
     throw new InputError('privateKey', `Unsupported curve "${String(key.crv)}"; use an EC P-256 key (ES256).`);
   }
   if (key.kty === 'RSA' && typeof key.n !== 'string') throw new InputError('privateKey', 'The RSA JWK has no modulus "n".');
+  const alg = fittingAlg(key.kty === 'RSA' ? 'RSA' : 'EC-P256', selected);
   if (typeof key.alg === 'string' && key.alg !== alg && algFitsKey(alg, key)) {
-    throw new InputError('alg', `The JWK is marked for ${key.alg}; choose ${key.alg} or remove "alg" from the JWK.`);
+    throw new InputError('signingAlg', `The JWK is marked for ${key.alg}; choose ${key.alg} or remove "alg" from the JWK.`);
   }
   return toSigningKey(key, alg, typeof key.kid === 'string' && key.kid !== '' ? key.kid : undefined);
 }
