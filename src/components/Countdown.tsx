@@ -2,16 +2,7 @@
 
 import { useNow } from '../hooks/useNow';
 import type { Clock } from '../utils/clock';
-
-/** `65_000` → `01:05`; `3_725_000` → `1:02:05`. Rounds up, so a fresh 60 s token reads `01:00`. */
-export function formatCountdown(remainingMs: number): string {
-  const total = Math.max(0, Math.ceil(remainingMs / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const mmss = `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-  return h > 0 ? `${h}:${mmss}` : mmss;
-}
+import { formatCountdown } from '../utils/tokenLifecycle';
 
 export interface CountdownProps {
   /** Epoch ms the countdown reaches zero. */

@@ -1,5 +1,6 @@
 // The error card: role=alert, friendly heading, the OAuth error or HTTP status, and server text kept as text.
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ErrorCard } from './ErrorCard';
 
@@ -45,5 +46,28 @@ describe('ErrorCard', () => {
     expect(alert).toHaveTextContent('npm run sandbox');
     expect(alert).toHaveTextContent('CORS');
     expect(alert).toHaveTextContent('Failed to fetch');
+  });
+});
+
+describe('ErrorCard with long or unusual server answers', () => {
+  it('folds a 10 000-character error_description: the start, then a control that shows all of it as text', async () => {
+    const long = `<b>start</b> ${'x'.repeat(10_000)} THE-END`;
+    const { container } = render(
+      <ErrorCard error={{ code: 'OAUTH_ERROR', message: 'x', status: 400, error: 'invalid_request', error_description: long }} />,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('<b>start</b>');
+    expect(alert).not.toHaveTextContent('THE-END');
+    await userEvent.click(screen.getByRole('button', { name: /show all/i }));
+    expect(alert).toHaveTextContent('THE-END');
+    expect(container.querySelector('b')).toBeNull();
+  });
+
+  it('says a redirect was a redirect and never shows "HTTP 0"', () => {
+    // status 0 is what an opaque redirect reports; it is no HTTP status and must not be shown as one.
+    render(<ErrorCard error={{ code: 'REDIRECTED', message: 'The token endpoint redirected the request.', status: 0 }} />);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent(/redirect/i);
+    expect(alert).not.toHaveTextContent('HTTP 0');
   });
 });

@@ -1,6 +1,7 @@
 // The inline error card: "We hit an issue", the OAuth error or HTTP status, the server's words, causes and a fix.
 import { useId } from 'react';
 import { explainError, type ExplainableError } from '../utils/errorExplain';
+import { FoldedText } from './FoldedText';
 import './tokenPanels.css';
 
 export interface ErrorCardProps {
@@ -11,13 +12,14 @@ export interface ErrorCardProps {
 
 /**
  * A `role="alert"` card. Everything the server sent (`error_description`) is rendered as React text, never as
- * HTML: a description such as `<img src=x onerror=…>` shows literally.
+ * HTML: a description such as `<img src=x onerror=…>` shows literally; a long one is folded to its start.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
 export function ErrorCard({ error, context }: ErrorCardProps) {
   const headingId = useId();
   const explanation = explainError(error);
-  const showStatus = error.status !== undefined && explanation.label !== `HTTP ${error.status}`;
+  // Status 0 (a browser's opaque redirect, a network error) is no HTTP status anyone sent.
+  const showStatus = error.status !== undefined && error.status > 0 && explanation.label !== `HTTP ${error.status}`;
 
   return (
     <div className="error-card" role="alert" aria-labelledby={headingId}>
@@ -33,7 +35,7 @@ export function ErrorCard({ error, context }: ErrorCardProps) {
       {error.error_description && (
         <blockquote className="error-card-description">
           <span className="error-card-field">error_description: </span>
-          {error.error_description}
+          <FoldedText text={error.error_description} />
         </blockquote>
       )}
       {!error.error_description && error.message && error.message !== explanation.summary && (

@@ -19,6 +19,7 @@ export interface NewAuthContextValue {
   /** The most recently obtained cached token, with the key parts it was requested under. */
   currentToken: CacheSnapshotEntry | undefined;
   saveToken(record: TokenRecord, meta: SaveTokenMeta): Promise<void>;
+  recordFailure: AuthStores['recordFailure'];
   setTokenSource(source: TokenSource | null): void;
   signOut(): Promise<void>;
   /** Increments on every sign-out; flows key their state on it so in-memory inputs are dropped too. */
@@ -75,6 +76,7 @@ export function NewAuthProvider({ children, stores: given }: NewAuthProviderProp
       hasToken: currentToken !== undefined,
       currentToken,
       saveToken: (record, meta) => stores.saveToken(record, meta),
+      recordFailure: (meta, errorCode) => stores.recordFailure(meta, errorCode),
       setTokenSource: (source) => stores.setTokenSource(source),
       signOut,
       sessionEpoch,

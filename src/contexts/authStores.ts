@@ -1,11 +1,11 @@
 // The app's token-related stores wired together: one TokenCache, token storage, history, credentials, logger.
 import type { AuthMethod, TokenCacheKeyParts, TokenRecord } from '../types/token';
-import { systemClock, type Clock } from '../utils/clock';
 import { createCredentialManager, type CredentialManager } from '../utils/credentialManager';
 import { InputError } from '../utils/errors';
 import { createKeyStore } from '../utils/keyStore';
 import { tokenFingerprint } from '../utils/fingerprint';
-import { logger as appLogger, type Logger } from '../utils/logger';
+import { effects } from '../utils/effects';
+import type { Logger } from '../utils/logger';
 import { createSafeStorage, storageKeysWithPrefix, webStorage, type KeyValueStorage } from '../utils/storage';
 import { TokenCache } from '../utils/tokenCache';
 import { createTokenHistory, type TokenHistory } from '../utils/tokenHistory';
@@ -37,10 +37,11 @@ export interface AuthStores {
   credentialManager: CredentialManager;
   history: TokenHistory;
   logger: Logger;
-  clock: Clock;
   setTokenSource(source: TokenSource | null): void;
   /** Storage + cache + history, for a token obtained by an explicit request. */
   saveToken(record: TokenRecord, meta: SaveTokenMeta): Promise<void>;
+  /** History, for a token request that failed: what was asked for and the OAuth error or error code. */
+  recordFailure(meta: SaveTokenMeta, errorCode: string): void;
   /** Purges every token, secret, key, history entry and the flow progress. */
   signOut(): Promise<void>;
 }
@@ -51,8 +52,6 @@ export interface AuthStoresOptions {
   /** Default: localStorage (only remembered secrets, on opt-in). */
   localStorage?: KeyValueStorage;
   indexedDB?: IDBFactory;
-  clock?: Clock;
-  logger?: Logger;
   proactiveRefreshSeconds?: number;
   tokenStorage?: TokenStorage;
   history?: TokenHistory;
@@ -68,19 +67,17 @@ function partsOf(meta: StoredTokenMeta): TokenCacheKeyParts {
 
 /**
  * Creates the stores and restores a token saved before a reload into the cache (TTL continues from the absolute
- * expiry). Nothing here captures browser globals at import time.
+ * expiry). Nothing here captures browser globals at import time; clock and logger come from `effects()`.
  */
 export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
-  const clock = options.clock ?? systemClock;
-  const log = (options.logger ?? appLogger).child('CC');
+  const log = effects().logger.child('CC');
   const given = options.sessionStorage;
   const session = given ? () => given : webStorage('sessionStorage');
-  const tokenStorage = options.tokenStorage ?? createTokenStorage({ storage: session, clock });
-  const history = options.history ?? createTokenHistory({ storage: session, clock });
+  const tokenStorage = options.tokenStorage ?? createTokenStorage({ storage: session });
+  const history = options.history ?? createTokenHistory({ storage: session });
   const credentialManager = options.credentialManager ?? createCredentialManager({
-    clock,
-    ...(options.localStorage ? { rememberStorage: options.localStorage } : {}),
-    ...(options.indexedDB ? { keyStore: createKeyStore({ indexedDB: options.indexedDB }) } : {}),
+    rememberStorage: options.localStorage,
+    keyStore: options.indexedDB ? createKeyStore({ indexedDB: options.indexedDB }) : undefined,
   });
   let source: TokenSource | null = null;
 
@@ -90,7 +87,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
       fingerprint: await tokenFingerprint(record.accessToken),
       clientId: meta.clientId,
       authMethod: meta.authMethod,
-      ...(record.scope !== undefined ? { scope: record.scope } : {}),
+      scope: record.scope,
       expAt: record.expAt,
       obtainedAt: record.obtainedAt,
       status: 'success',
@@ -98,9 +95,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
   }
 
   const cache = new TokenCache({
-    clock,
-    logger: options.logger ?? appLogger,
-    ...(options.proactiveRefreshSeconds !== undefined ? { proactiveRefreshSeconds: options.proactiveRefreshSeconds } : {}),
+    proactiveRefreshSeconds: options.proactiveRefreshSeconds,
     async fetchToken(parts, signal) {
       const current = source;
       if (!current) {
@@ -108,7 +103,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
       }
       const record = await current.fetch(parts, signal);
       // The key parts are the stored metadata (partsOf reads them back after a reload).
-      const meta: SaveTokenMeta = { ...parts, scope: [...parts.scope], authMethod: current.authMethod, ...(current.issuer ? { issuer: current.issuer } : {}) };
+      const meta: SaveTokenMeta = { ...parts, scope: [...parts.scope], authMethod: current.authMethod, issuer: current.issuer };
       await persist(record, meta);
       return record;
     },
@@ -127,7 +122,6 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
     credentialManager,
     history,
     logger: log,
-    clock,
     setTokenSource(next) {
       source = next;
       if (next?.proactiveRefreshSeconds !== undefined) cache.setProactiveRefreshSeconds(next.proactiveRefreshSeconds);
@@ -135,6 +129,14 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
     async saveToken(record, meta) {
       cache.set(partsOf(meta), record);
       await persist(record, meta);
+    },
+    recordFailure(meta, errorCode) {
+      // A failed request has no token: an empty fingerprint and no expiry are what history stores for it.
+      const at = effects().clock.now();
+      history.add({
+        fingerprint: '', clientId: meta.clientId, authMethod: meta.authMethod, scope: meta.scope?.join(' '),
+        expAt: 0, obtainedAt: at, status: 'error', errorCode,
+      });
     },
     async signOut() {
       source = null;

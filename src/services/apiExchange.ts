@@ -1,5 +1,5 @@
 // One resource-API exchange (PingOne, microauthd): send with a timeout, read the capped body, time it, report it.
-import type { Clock } from '../utils/clock';
+import { effects } from '../utils/effects';
 import { PlaygroundError } from '../utils/errors';
 import { fetchWithTimeout } from '../utils/http';
 import type { Logger } from '../utils/logger';
@@ -27,9 +27,8 @@ export interface ApiExchange {
 /** The request half of an exchange, already masked: known before anything is sent. */
 export type ExchangeRequest = Omit<ApiExchange, 'status' | 'responseBody' | 'durationMs' | 'error'>;
 
+/** Fetch and clock come from `effects()`; the logger is the service's named child. */
 export interface ExchangeDeps {
-  fetch: typeof fetch;
-  clock: Clock;
   logger: Logger;
   timeoutMs: number;
   signal?: AbortSignal;
@@ -65,20 +64,21 @@ export async function sendExchange(
   deps: ExchangeDeps,
   peer: ExchangePeer,
 ): Promise<{ response: Response; text: string; durationMs: number }> {
-  const started = deps.clock.now();
+  const { clock } = effects();
+  const started = clock.now();
   try {
     const response = await fetchWithTimeout(
       request.url,
       { method: request.method, headers: init.headers, body: init.body, credentials: 'omit' },
-      { ...deps, peer: peer.peer },
+      { timeoutMs: deps.timeoutMs, signal: deps.signal, peer: peer.peer },
     );
     const read = await readTextCapped(response);
     if (!read.ok) {
       throw new PlaygroundError('INVALID_RESPONSE', `The ${peer.label} response body is too large.`, { status: response.status });
     }
-    return { response, text: read.text, durationMs: deps.clock.now() - started };
+    return { response, text: read.text, durationMs: clock.now() - started };
   } catch (error) {
-    const durationMs = deps.clock.now() - started;
+    const durationMs = clock.now() - started;
     const e = error instanceof PlaygroundError
       ? error
       : new PlaygroundError('NETWORK', `The ${peer.label} response was cut off.`, { cause: error });

@@ -1,5 +1,5 @@
 // A bearer-token call to any URL (step 4 for a custom provider), recorded as the exchange the UI shows.
-import { systemClock, type Clock } from '../utils/clock';
+import { effects } from '../utils/effects';
 import { InputError, isPlaygroundError } from '../utils/errors';
 import { fetchWithTimeout } from '../utils/http';
 import { maskAuthorization, maskedSnippet, maskSensitiveText } from '../utils/mask';
@@ -20,8 +20,6 @@ export interface BearerRequest {
   accessToken: string;
   /** `bearer` (default); the header uses the RFC 6750 capitalisation. */
   tokenType?: string;
-  fetch?: typeof fetch;
-  clock?: Clock;
   timeoutMs?: number;
 }
 
@@ -47,8 +45,7 @@ export function checkBearerRequest(method: CustomCallMethod, url: string, body: 
  */
 export async function sendBearerRequest(req: BearerRequest): Promise<ApiExchange> {
   const checked = checkBearerRequest(req.method, req.url, req.body);
-  const clock = req.clock ?? systemClock;
-  const doFetch = req.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const { clock } = effects();
   const scheme = (req.tokenType ?? 'bearer').toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer';
   const headers: Record<string, string> = { Accept: 'application/json', Authorization: `${scheme} ${req.accessToken}` };
   if (checked.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -56,7 +53,7 @@ export async function sendBearerRequest(req: BearerRequest): Promise<ApiExchange
     method: req.method,
     url: checked.url.href,
     requestHeaders: { ...headers, Authorization: maskAuthorization(headers.Authorization as string) },
-    ...(checked.body !== undefined ? { requestBody: maskSensitiveText(checked.body, { personalData: false }) } : {}),
+    requestBody: checked.body === undefined ? undefined : maskSensitiveText(checked.body, { personalData: false }),
     status: 0,
     responseBody: '',
     durationMs: 0,
@@ -66,8 +63,8 @@ export async function sendBearerRequest(req: BearerRequest): Promise<ApiExchange
   try {
     const response = await fetchWithTimeout(
       checked.url.href,
-      { method: req.method, headers, ...(checked.body !== undefined ? { body: checked.body } : {}), credentials: 'omit' },
-      { fetch: doFetch, clock, ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}), peer: 'the API' },
+      { method: req.method, headers, body: checked.body, credentials: 'omit' },
+      { timeoutMs: req.timeoutMs, peer: 'the API' },
     );
     const read = await readTextCapped(response);
     const text = read.ok ? read.text : '(the response body is too large to show)';

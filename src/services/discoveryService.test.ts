@@ -1,7 +1,10 @@
 import { setupMswServer } from '../../tests/support/msw';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import type { Clock } from '../utils/clock';
+import { setupTestEffects } from '../../tests/support/effects';
+import { recordingLogger } from '../../tests/support/recordingLogger';
+import { VirtualClock } from '../../tests/support/virtualClock';
+import { provideEffects } from '../utils/effects';
 import { createDiscoveryService, discoveryCandidates, parseDiscoveryDocument } from './discoveryService';
 
 const ISSUER = 'https://auth.example.com/env-1/as';
@@ -18,9 +21,10 @@ const FULL = {
 
 const server = setupMswServer();
 
-function fakeClock(start = 0): Clock & { at: number } {
-  return { at: start, now() { return this.at; }, setTimeout: () => 0, clearTimeout: () => undefined };
-}
+const fx = setupTestEffects(() => {
+  const log = recordingLogger();
+  return { clock: new VirtualClock(0), logger: log.logger, log };
+});
 
 describe('discoveryCandidates', () => {
   it('tries OIDC, then RFC 8414 inserted, then RFC 8414 appended for an issuer', () => {
@@ -41,9 +45,9 @@ describe('discoveryCandidates', () => {
   });
 
   it.each(['not a url', 'http://auth.example.com/as', 'javascript:alert(1)', 'https://auth.example.com/as?x=1'])(
-    'refuses %s with an InputError on issuer',
+    'refuses %s with an InputError on issuerOrDiscoveryUrl',
     (input) => {
-      expect(() => discoveryCandidates(input)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'issuer' }));
+      expect(() => discoveryCandidates(input)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'issuerOrDiscoveryUrl' }));
     },
   );
 });
@@ -142,7 +146,7 @@ describe('discoveryService', () => {
   });
 
   it('refuses a bad input before any request', async () => {
-    await expect(createDiscoveryService().discover('ftp://auth.example.com')).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'issuer' });
+    await expect(createDiscoveryService().discover('ftp://auth.example.com')).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'issuerOrDiscoveryUrl' });
   });
 
   it('caches per input for ttlMs, shares in-flight lookups, and does not cache failures', async () => {
@@ -154,17 +158,17 @@ describe('discoveryService', () => {
         return fail ? new HttpResponse(null, { status: 503 }) : HttpResponse.json(FULL);
       }),
     );
-    const clock = fakeClock();
-    const service = createDiscoveryService({ clock, ttlMs: 1000 });
+    const { clock } = fx;
+    const service = createDiscoveryService({ ttlMs: 1000 });
     await expect(service.discover(ISSUER)).rejects.toMatchObject({ status: 503 });
     fail = false;
     const [a, b] = await Promise.all([service.discover(ISSUER), service.discover(` ${ISSUER} `)]);
     expect(b).toBe(a);
     expect(calls).toBe(2);
-    clock.at = 999;
+    clock.advance(999);
     await service.discover(ISSUER);
     expect(calls).toBe(2);
-    clock.at = 1000;
+    clock.advance(1);
     await service.discover(ISSUER);
     expect(calls).toBe(3);
     service.clear();
@@ -172,33 +176,29 @@ describe('discoveryService', () => {
     expect(calls).toBe(4);
   });
 
-  it('uses an injected fetch and logs warnings without secrets', async () => {
+  it('uses the provided fetch and logs warnings without secrets', async () => {
     const fetch = vi.fn(async () => Response.json({ token_endpoint: `${ISSUER}/token` }));
-    const warn = vi.fn();
-    const logger = { debug() {}, info() {}, warn, error() {}, child: () => logger };
-    const result = await createDiscoveryService({ fetch, logger }).discover(ISSUER);
+    provideEffects({ fetch });
+    const result = await createDiscoveryService().discover(ISSUER);
+    const warn = fx.log.lines.filter((l) => l.level === 'warn');
     expect(fetch).toHaveBeenCalledWith(`${ISSUER}/.well-known/openid-configuration`, expect.objectContaining({ headers: { Accept: 'application/json' } }));
     expect(result.warnings).toHaveLength(2);
-    expect(warn).toHaveBeenCalledTimes(2);
+    expect(warn).toHaveLength(2);
+    expect(new Set(warn.map((l) => l.module))).toEqual(new Set(['discovery']));
   });
 
   it('times out a server that never answers with TIMEOUT', async () => {
-    const timers: { callback: () => void; ms: number }[] = [];
-    const clock: Clock = {
-      now: () => 0,
-      setTimeout: (callback, ms) => timers.push({ callback, ms }),
-      clearTimeout: () => undefined,
-    };
+    const { clock } = fx;
     const fetch = vi.fn(
       (_url: string | URL | Request, init?: RequestInit) =>
         new Promise<Response>((_resolve, reject) => {
           init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
         }),
     );
-    const pending = createDiscoveryService({ fetch, clock, timeoutMs: 2000 }).discover(ISSUER);
-    await vi.waitFor(() => expect(timers).toHaveLength(1));
-    expect(timers[0]?.ms).toBe(2000);
-    timers[0]?.callback();
-    await expect(pending).rejects.toMatchObject({ code: 'TIMEOUT' });
+    provideEffects({ fetch });
+    const pending = createDiscoveryService({ timeoutMs: 2000 }).discover(ISSUER);
+    await expect(clock.run(pending)).rejects.toMatchObject({ code: 'TIMEOUT' });
+    expect(clock.scheduled).toEqual([2000]);
+    expect(clock.now()).toBe(2000);
   });
 });

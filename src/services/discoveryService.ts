@@ -1,8 +1,9 @@
 // Authorization server discovery: OIDC / RFC 8414 metadata, parsed leniently because real servers advertise badly.
-import { z } from 'zod';
-import { systemClock, type Clock } from '../utils/clock';
+import { z } from '../utils/zod';
+import { DEFAULT_TIMEOUT_MS } from '../config/defaults';
+import { effects } from '../utils/effects';
 import { InputError, PlaygroundError } from '../utils/errors';
-import { noopLogger, type Logger } from '../utils/logger';
+import { fetchWithTimeout } from '../utils/http';
 import { readJsonBody } from '../utils/secureJson';
 import { validateEndpointUrl } from '../utils/urlValidation';
 
@@ -34,14 +35,12 @@ export interface DiscoveryService {
   clear(): void;
 }
 
+/** Fetch, clock and logger come from `effects()`. */
 export interface DiscoveryServiceOptions {
-  fetch?: typeof globalThis.fetch;
-  clock?: Clock;
   /** Cache lifetime, default 5 minutes. */
   ttlMs?: number;
-  /** Per-URL timeout (request and body), default 15 s. */
+  /** Per-URL time until response headers, default {@link DEFAULT_TIMEOUT_MS}. */
   timeoutMs?: number;
-  logger?: Logger;
 }
 
 const stringList = z.array(z.string());
@@ -60,9 +59,9 @@ const OPTIONAL_LISTS = [
  * @see https://www.rfc-editor.org/rfc/rfc8414#section-3.1
  */
 export function discoveryCandidates(input: string): string[] {
-  const url = validateEndpointUrl(input, 'issuer');
+  const url = validateEndpointUrl(input, 'issuerOrDiscoveryUrl');
   if (url.pathname.includes('/.well-known/')) return [url.href];
-  if (url.search !== '') throw new InputError('issuer', 'An issuer URL has no query string (RFC 8414 §2).');
+  if (url.search !== '') throw new InputError('issuerOrDiscoveryUrl', 'An issuer URL has no query string (RFC 8414 §2).');
   const path = url.pathname.replace(/\/+$/, '');
   const candidates = [
     `${url.origin}${path}${OIDC_SUFFIX}`,
@@ -85,7 +84,7 @@ export function parseDiscoveryDocument(doc: unknown, expectedIssuer?: string): {
     throw new PlaygroundError('DISCOVERY_ERROR', 'The discovery document has no token_endpoint; enter the token endpoint directly.');
   }
   try {
-    validateEndpointUrl(tokenEndpoint.data, 'token_endpoint');
+    validateEndpointUrl(tokenEndpoint.data, 'tokenEndpoint');
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new PlaygroundError('DISCOVERY_ERROR', `The advertised token_endpoint is not usable: ${reason}`, { cause });
@@ -102,7 +101,7 @@ export function parseDiscoveryDocument(doc: unknown, expectedIssuer?: string): {
 
   if (raw.jwks_uri !== undefined) {
     try {
-      metadata.jwks_uri = validateEndpointUrl(String(raw.jwks_uri), 'jwks_uri').href;
+      metadata.jwks_uri = validateEndpointUrl(String(raw.jwks_uri), 'jwksUri').href;
     } catch {
       warnings.push('jwks_uri is not a usable URL; token signatures cannot be checked against the issuer keys.');
     }
@@ -130,42 +129,27 @@ export function parseDiscoveryDocument(doc: unknown, expectedIssuer?: string): {
 
 /** Creates a discovery client with a per-input cache (in-flight lookups are shared too). */
 export function createDiscoveryService(options: DiscoveryServiceOptions = {}): DiscoveryService {
-  const clock = options.clock ?? systemClock;
   const ttlMs = options.ttlMs ?? 5 * 60_000;
-  const timeoutMs = options.timeoutMs ?? 15_000;
-  const log = (options.logger ?? noopLogger).child('discovery');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const log = () => effects().logger.child('discovery');
   const cache = new Map<string, { at: number; result: Promise<DiscoveryResult> }>();
-  const doFetch = (url: string, init: RequestInit) => (options.fetch ?? globalThis.fetch)(url, init);
 
   async function load(input: string): Promise<DiscoveryResult> {
     const candidates = discoveryCandidates(input);
     const isIssuer = !new URL(input).pathname.includes('/.well-known/');
     for (const url of candidates) {
-      const controller = new AbortController();
-      const timer = clock.setTimeout(() => controller.abort(), timeoutMs);
-      try {
-        const result = await fetchOne(url, isIssuer ? input : undefined, controller.signal);
-        if (result) return result;
-      } catch (error) {
-        if (!controller.signal.aborted) throw error;
-        throw new PlaygroundError('TIMEOUT', `Discovery at ${url} did not answer within ${timeoutMs / 1000} s.`, { cause: error });
-      } finally {
-        clock.clearTimeout(timer);
-      }
+      const result = await fetchOne(url, isIssuer ? input : undefined);
+      if (result) return result;
     }
     throw new PlaygroundError('DISCOVERY_ERROR', `No discovery document found (tried ${candidates.join(', ')}).`, { status: 404 });
   }
 
   /** One candidate URL: the result, or undefined when an issuer-derived URL answers 404 (try the next one). */
-  async function fetchOne(url: string, issuer: string | undefined, signal: AbortSignal): Promise<DiscoveryResult | undefined> {
-    let response: Response;
-    try {
-      response = await doFetch(url, { headers: { Accept: 'application/json' }, signal });
-    } catch (cause) {
-      throw new PlaygroundError('NETWORK', `Could not reach ${url} (network error or CORS).`, { cause });
-    }
+  async function fetchOne(url: string, issuer: string | undefined): Promise<DiscoveryResult | undefined> {
+    // NETWORK / TIMEOUT come typed from the one HTTP seam.
+    const response = await fetchWithTimeout(url, { headers: { Accept: 'application/json' } }, { timeoutMs, peer: `discovery at ${url}` });
     if (response.status === 404 && issuer !== undefined) {
-      log.debug(`no discovery document at ${url}`);
+      log().debug(`no discovery document at ${url}`);
       return undefined;
     }
     if (!response.ok) {
@@ -182,8 +166,8 @@ export function createDiscoveryService(options: DiscoveryServiceOptions = {}): D
       throw new PlaygroundError('DISCOVERY_ERROR', `The discovery document at ${url} ${why}.`, { status: response.status });
     }
     const { metadata, warnings } = parseDiscoveryDocument(body.value, issuer);
-    log.info(`discovered token_endpoint=${metadata.token_endpoint}`, { fetchedFrom: url });
-    for (const warning of warnings) log.warn(warning);
+    log().info(`discovered token_endpoint=${metadata.token_endpoint}`, { fetchedFrom: url });
+    for (const warning of warnings) log().warn(warning);
     return { metadata, warnings, fetchedFrom: url };
   }
 
@@ -191,9 +175,10 @@ export function createDiscoveryService(options: DiscoveryServiceOptions = {}): D
     discover(input) {
       const key = typeof input === 'string' ? input.trim() : '';
       const hit = cache.get(key);
-      if (hit && clock.now() - hit.at < ttlMs) return hit.result;
+      const now = effects().clock.now();
+      if (hit && now - hit.at < ttlMs) return hit.result;
       const result = load(key);
-      cache.set(key, { at: clock.now(), result });
+      cache.set(key, { at: now, result });
       // Failures are not cached: the user will fix the URL or start the server and try again.
       result.catch(() => {
         if (cache.get(key)?.result === result) cache.delete(key);

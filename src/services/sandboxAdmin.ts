@@ -1,5 +1,5 @@
 // The local sandbox's admin API: read /sandbox/info, register a client, inject and clear faults. Fetch is injected.
-import { z } from 'zod';
+import { z } from '../utils/zod';
 import { AUTH_METHODS } from '../types/token';
 import { InputError, PlaygroundError } from '../utils/errors';
 import { readJsonBody } from '../utils/secureJson';

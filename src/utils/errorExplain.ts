@@ -1,15 +1,42 @@
 // Error explainer: turns a token-request failure into a friendly card — what happened, likely causes, what to try.
+import { HttpResponseError, isPlaygroundError, OAuthResponseError } from './errors';
 
-/** The failure to explain (the flow's `FlowError` fits this shape; core code cannot import the page's types). */
+/** The failure to explain, as plain data safe to render and log (the flow's `FlowError` is this shape). */
 export interface ExplainableError {
   /** the playground's stable error code (`OAUTH_ERROR`, `NETWORK`, …) */
   code: string;
   message: string;
+  /** HTTP status; absent when there was none (network error, a browser's opaque redirect) */
   status?: number;
   /** OAuth `error` (RFC 6749 §5.2) */
   error?: string;
   error_description?: string;
+  /** the flow form's field at fault (core errors use the form's field names) */
   field?: string;
+  /** the start of the response body, masked */
+  bodySnippet?: string;
+  /** what the server's Retry-After asked for, in ms */
+  retryAfterMs?: number;
+}
+
+/**
+ * Any thrown value as an {@link ExplainableError}, read from the error family's typed fields. A foreign error's
+ * message may hold anything (a URL, a body), so it is replaced by a generic one.
+ */
+export function explainableErrorOf(error: unknown): ExplainableError {
+  if (!isPlaygroundError(error)) {
+    return { code: 'UNEXPECTED', message: 'Something unexpected went wrong; see the log drawer for details.' };
+  }
+  const out: ExplainableError = { code: error.code, message: error.message, status: error.status, field: error.field };
+  if (error instanceof HttpResponseError) {
+    out.bodySnippet = error.bodySnippet;
+    out.retryAfterMs = error.retryAfterMs;
+  }
+  if (error instanceof OAuthResponseError) {
+    out.error = error.error;
+    out.error_description = error.error_description;
+  }
+  return out;
 }
 
 /** What the error card shows. Plain strings: the card renders them as text, never as HTML. */
@@ -152,11 +179,19 @@ const BY_CODE: Record<string, Explainer> = {
     likelyCauses: ['The server is slow or stuck.', 'A firewall drops the connection silently.'],
     fixHint: 'Try again; if it persists, check the server’s health and the network path.',
   }),
+  REDIRECTED: () => ({
+    summary: 'The token endpoint answered with a redirect instead of a token; token requests never follow one.',
+    likelyCauses: [
+      'The URL is an old address, or http:// where the server redirects to https://.',
+      'The URL points at a login page or a gateway that sends unauthenticated requests elsewhere.',
+    ],
+    fixHint: 'Use the token_endpoint exactly as the discovery document gives it.',
+  }),
   INVALID_RESPONSE: () => ({
     summary: 'The server answered, but not with a valid token response.',
     likelyCauses: [
       'An HTML page (login page, proxy error) instead of JSON — the URL may point at the wrong thing.',
-      'Malformed JSON.',
+      'An empty body, or malformed JSON.',
       'A 200 response without an access_token or with an unknown token_type.',
     ],
     fixHint: 'Check the token endpoint URL and look at the raw response below.',

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'CLIENT_AUTH_REJECTED'
   /** A response that is not what the protocol promises (HTML, malformed JSON, 200 without access_token). */
   | 'INVALID_RESPONSE'
+  /** The server answered with a redirect (3xx); token requests never follow one. */
+  | 'REDIRECTED'
   /** A key that cannot be used: malformed PEM/JWK, too short, alg that does not fit. */
   | 'KEY_ERROR'
   /** Storage blocked, full or unavailable. */
@@ -31,7 +33,7 @@ export type ErrorCode =
 
 export interface PlaygroundErrorOptions {
   cause?: unknown;
-  /** The input field at fault (form field name or option path such as `assertion.alg`). */
+  /** The input field at fault, named as the flow form names it (`scopes`, `signingAlg`, `privateKey`…). */
   field?: string;
   /** HTTP status, when an HTTP exchange produced the error. */
   status?: number;
@@ -65,28 +67,69 @@ export class InputError extends PlaygroundError {
   }
 }
 
+/** What an HTTP answer that went wrong carries besides code and message. */
+export interface HttpResponseErrorOptions extends PlaygroundErrorOptions {
+  /** Kept non-enumerable on the error: logging or JSON-serialising the error never serialises it. */
+  response?: Response | undefined;
+  /** The start of the body (masked), for display. */
+  bodySnippet?: string | undefined;
+  /** The server's Retry-After, in ms from when the response was processed. */
+  retryAfterMs?: number | undefined;
+}
+
 /**
- * An RFC 6749 §5.2 error returned by the token endpoint.
- * The raw `Response` is kept non-enumerable so that logging or JSON-serialising the error never serialises it.
+ * An HTTP exchange that produced an answer the caller cannot use: the status, a masked body snippet and the
+ * Retry-After are typed fields, so the retry policy and the UI read them without guessing.
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3
+ */
+export class HttpResponseError extends PlaygroundError {
+  readonly bodySnippet: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  declare readonly response: Response | undefined;
+
+  constructor(code: ErrorCode, message: string, options: HttpResponseErrorOptions = {}) {
+    super(code, message, options);
+    this.name = 'HttpResponseError';
+    this.bodySnippet = options.bodySnippet;
+    this.retryAfterMs = options.retryAfterMs;
+    Object.defineProperty(this, 'response', { value: options.response, enumerable: false });
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), bodySnippet: this.bodySnippet, retryAfterMs: this.retryAfterMs };
+  }
+}
+
+/** A token endpoint answer that is not a token: HTTP status, redirect, empty/HTML/malformed body (RFC 6749 §5). */
+export class TokenEndpointError extends HttpResponseError {
+  constructor(code: ErrorCode, message: string, options: HttpResponseErrorOptions = {}) {
+    super(code, message, options);
+    this.name = 'TokenEndpointError';
+  }
+}
+
+/** The members of an RFC 6749 §5.2 error body. */
+export interface OAuthErrorBody {
+  error: string;
+  error_description?: string | undefined;
+  error_uri?: string | undefined;
+}
+
+/**
+ * An RFC 6749 §5.2 error returned by the token endpoint: `error`, `error_description`, `error_uri` and the status.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
-export class OAuthResponseError extends PlaygroundError {
+export class OAuthResponseError extends TokenEndpointError {
   readonly error: string;
   readonly error_description: string | undefined;
   readonly error_uri: string | undefined;
-  declare readonly response: Response | undefined;
 
-  constructor(
-    body: { error: string; error_description?: string | undefined; error_uri?: string | undefined },
-    status: number,
-    response?: Response,
-  ) {
-    super('OAUTH_ERROR', `${body.error}${body.error_description ? `: ${body.error_description}` : ''}`, { status });
+  constructor(body: OAuthErrorBody, status: number, options: Omit<HttpResponseErrorOptions, 'status'> = {}) {
+    super('OAUTH_ERROR', `${body.error}${body.error_description ? `: ${body.error_description}` : ''}`, { ...options, status });
     this.name = 'OAuthResponseError';
     this.error = body.error;
     this.error_description = body.error_description;
     this.error_uri = body.error_uri;
-    Object.defineProperty(this, 'response', { value: response, enumerable: false });
   }
 
   override toJSON(): Record<string, unknown> {

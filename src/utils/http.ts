@@ -1,13 +1,10 @@
-// fetch with a timeout on the injected clock and typed failures: the one way the playground talks HTTP.
-import { systemClock, type Clock } from './clock';
+// fetch with a timeout on the effects' clock and typed failures: the one way the playground talks HTTP.
+import { DEFAULT_TIMEOUT_MS } from '../config/defaults';
+import { effects } from './effects';
 import { PlaygroundError } from './errors';
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
-
 export interface FetchWithTimeoutOptions {
-  fetch?: typeof fetch;
-  clock?: Clock;
-  /** Time allowed until response headers arrive; default 15 000 ms. */
+  /** Time allowed until response headers arrive; default {@link DEFAULT_TIMEOUT_MS}. */
   timeoutMs?: number;
   signal?: AbortSignal;
   /** Who is being called, for messages: "the token endpoint", "PingOne", "microauthd". */
@@ -20,14 +17,14 @@ export function abortedError(peer: string, cause?: unknown): PlaygroundError {
 }
 
 /**
- * Calls fetch and returns the raw Response (any status). The timeout runs on `clock`, so fake clocks and fake
- * timers drive it, and it is raced against fetch, so a fetch that ignores its signal still times out.
+ * Calls `effects().fetch` and returns the raw Response (any status). The timeout runs on `effects().clock`, so
+ * fake clocks and fake timers drive it, and it is raced against fetch, so a fetch that ignores its signal still
+ * times out.
  * @throws PlaygroundError `NETWORK` (fetch rejected), `TIMEOUT` or `ABORTED`
  */
 export async function fetchWithTimeout(url: string, init: RequestInit, opts: FetchWithTimeoutOptions): Promise<Response> {
-  const clock = opts.clock ?? systemClock;
+  const { clock, fetch: doFetch } = effects();
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const doFetch = opts.fetch ?? globalThis.fetch;
   const { peer, signal } = opts;
   if (signal?.aborted) throw abortedError(peer, signal.reason);
 

@@ -54,7 +54,7 @@ describe('keyStore (IndexedDB)', () => {
   it('refuses to store an extractable private key', async () => {
     const store = createKeyStore({ indexedDB: new IDBFactory() });
     const key = await makeKey('ES256', true);
-    await expect(store.put({ id: 'x', key, createdAt: 1 })).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'key' });
+    await expect(store.put({ id: 'x', key, createdAt: 1 })).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'privateKey' });
     expect(await store.list()).toEqual([]);
   });
 

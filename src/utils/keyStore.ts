@@ -127,11 +127,11 @@ export function createKeyStore(options: { indexedDB?: IDBFactory } = {}): KeySto
     async put(record) {
       const { key } = record;
       if (!key || typeof key.privateKey !== 'object' || key.privateKey.type !== 'private') {
-        throw new InputError('key', 'Only a private signing key can be stored.');
+        throw new InputError('privateKey', 'Only a private signing key can be stored.');
       }
       if (key.privateKey.extractable) {
         // The whole point of storing the CryptoKey is that script can never read the key material back.
-        throw new InputError('key', 'Refusing to store an extractable private key; import it as non-extractable.');
+        throw new InputError('privateKey', 'Refusing to store an extractable private key; import it as non-extractable.');
       }
       const row: KeyRow = {
         id: record.id,

@@ -1,7 +1,7 @@
 // Masking of personal data and one-time secrets for logs and on-screen request/response views.
 import { maskEmail as redactMaskEmail, maskPhone as redactMaskPhone, maskToken, redactString } from './redact';
 
-/** The masking glyph used across the playground (look.md: bullets, not asterisks). */
+/** The masking glyph for personal data and one-time secrets: a bullet, as password fields show, never an asterisk. */
 export const MASK = '•';
 
 /**
@@ -64,6 +64,17 @@ export function maskSensitiveText(text: string, opts: MaskTextOptions = {}): str
 export function maskedSnippet(text: string, opts: MaskTextOptions & { max: number }): string {
   const masked = maskSensitiveText(text, opts);
   return masked.length > opts.max ? `${masked.slice(0, opts.max - 1)}…` : masked;
+}
+
+/** Longest body excerpt an error or an exchange view carries by default. */
+export const BODY_SNIPPET_CHARS = 500;
+
+/**
+ * A log-safe excerpt of a response body: secrets (and, unless `personalData: false`, phones and emails) masked
+ * first, then cut to `max` characters (default {@link BODY_SNIPPET_CHARS}).
+ */
+export function bodySnippet(text: string, opts: MaskTextOptions & { max?: number } = {}): string {
+  return maskedSnippet(text, { ...opts, max: opts.max ?? BODY_SNIPPET_CHARS });
 }
 
 /**

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TokenCacheKeyParts, TokenRecord } from '../types/token';
 import { PlaygroundError } from './errors';
-import type { Logger } from './logger';
+import { setupTestEffects } from '../../tests/support/effects';
+import { recordingLogger } from '../../tests/support/recordingLogger';
 import { cacheKey, TokenCache, type CacheEvent } from './tokenCache';
 
 const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
@@ -24,17 +25,11 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-function capturingLogger() {
-  const lines: { level: string; message: string; data?: unknown }[] = [];
-  const make = (): Logger => ({
-    debug: (message, data) => lines.push({ level: 'debug', message, data }),
-    info: (message, data) => lines.push({ level: 'info', message, data }),
-    warn: (message, data) => lines.push({ level: 'warn', message, data }),
-    error: (message, data) => lines.push({ level: 'error', message, data }),
-    child: () => make(),
-  });
-  return { logger: make(), lines };
-}
+// The cache reads the real clock (driven by fake timers) and this logger through effects().
+const fx = setupTestEffects(() => {
+  const log = recordingLogger();
+  return { logger: log.logger, log };
+});
 
 beforeEach(() => {
   vi.useFakeTimers({ now: T0 });
@@ -75,9 +70,9 @@ describe('TokenCache', () => {
   });
 
   it('serves hits without fetching and logs the ttl, never the token', async () => {
-    const { logger, lines } = capturingLogger();
+    const { lines } = fx.log;
     const fetchToken = vi.fn(async () => token(3600));
-    const cache = new TokenCache({ fetchToken, logger });
+    const cache = new TokenCache({ fetchToken });
     const events: CacheEvent[] = [];
     cache.onEvent((e) => events.push(e));
     const first = await cache.get(parts);

@@ -1,8 +1,9 @@
 // Token cache: one entry per {client, env, audience, resource, scope set}, single-flight fetches, proactive refresh.
 import type { TokenCacheKeyParts, TokenRecord } from '../types/token';
-import { systemClock, type Clock } from './clock';
+import type { Clock } from './clock';
+import { effects } from './effects';
 import { isPlaygroundError, PlaygroundError, InputError, type ErrorCode } from './errors';
-import { noopLogger, type Logger } from './logger';
+import type { Logger } from './logger';
 import { cacheKey, normaliseCacheKeyParts } from './tokenCacheKey';
 import { DEFAULT_PROACTIVE_REFRESH_SECONDS } from '../config/defaults';
 
@@ -50,10 +51,8 @@ export interface CacheEvent {
 
 export interface TokenCacheOptions {
   fetchToken: (parts: TokenCacheKeyParts, signal?: AbortSignal) => Promise<TokenRecord>;
-  clock?: Clock;
   /** Refresh this many seconds before expiry (default 90). */
-  proactiveRefreshSeconds?: number;
-  logger?: Logger;
+  proactiveRefreshSeconds?: number | undefined;
 }
 
 interface Entry {
@@ -84,23 +83,28 @@ function toCacheError(error: unknown): CacheError {
 /**
  * Caches access tokens per key and keeps them fresh: concurrent callers share one in-flight request, a timer
  * refreshes `proactiveRefreshSeconds` before expiry without blocking callers, a failed refresh keeps the
- * still-valid token (stale-while-refresh), and an expired token is never returned.
+ * still-valid token (stale-while-refresh), and an expired token is never returned. Time and logging come from
+ * `effects()` at call time.
  */
 export class TokenCache {
   private readonly entries = new Map<string, Entry>();
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(e: CacheEvent) => void>();
   private readonly fetchToken: TokenCacheOptions['fetchToken'];
-  private readonly clock: Clock;
   private windowMs: number;
-  private readonly log: Logger;
   private snapshot: CacheSnapshot | null = null;
 
   constructor(options: TokenCacheOptions) {
     this.fetchToken = options.fetchToken;
-    this.clock = options.clock ?? systemClock;
     this.windowMs = refreshWindowMs(options.proactiveRefreshSeconds ?? DEFAULT_PROACTIVE_REFRESH_SECONDS);
-    this.log = (options.logger ?? noopLogger).child('cache');
+  }
+
+  private get clock(): Clock {
+    return effects().clock;
+  }
+
+  private get log(): Logger {
+    return effects().logger.child('cache');
   }
 
   /**

@@ -1,5 +1,7 @@
 // Pins the RFC 9068 checks and the JWKS signature check with real jose-signed tokens.
 import { describe, expect, it } from 'vitest';
+import { setupTestEffects } from '../../tests/support/effects';
+import { provideEffects } from './effects';
 import { exportJWK, generateKeyPair, SignJWT, type JSONWebKeySet, type JWTPayload } from 'jose';
 import {
   checkAccessTokenClaims,
@@ -93,13 +95,15 @@ describe('runTokenChecks', () => {
 });
 
 describe('verifyAccessTokenSignature with a fetched JWKS', () => {
-  it('fetches jwks_uri with the injected fetch', async () => {
+  setupTestEffects(() => ({}));
+  it('fetches jwks_uri with the provided fetch', async () => {
     const seen: string[] = [];
     const fetch = (async (input: RequestInfo | URL) => {
       seen.push(String(input));
       return new Response(JSON.stringify(jwks), { headers: { 'content-type': 'application/json' } });
     }) as typeof globalThis.fetch;
-    const result = await verifyAccessTokenSignature(await sign(), { jwksUri: `${ISSUER}/jwks`, fetch });
+    provideEffects({ fetch });
+    const result = await verifyAccessTokenSignature(await sign(), { jwksUri: `${ISSUER}/jwks` });
     expect(result).toMatchObject({ check: 'signature', ok: true });
     expect(seen).toEqual([`${ISSUER}/jwks`]);
   });
@@ -108,14 +112,16 @@ describe('verifyAccessTokenSignature with a fetched JWKS', () => {
     const fetch = (async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof globalThis.fetch;
-    const result = await verifyAccessTokenSignature(await sign(), { jwksUri: `${ISSUER}/jwks`, fetch });
+    provideEffects({ fetch });
+    const result = await verifyAccessTokenSignature(await sign(), { jwksUri: `${ISSUER}/jwks` });
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/Could not fetch the JWKS/);
   });
 
   it('fails when the endpoint returns something that is not a JWKS', async () => {
     const fetch = (async () => new Response('<html>', { status: 200 })) as typeof globalThis.fetch;
-    const result = await verifyAccessTokenSignature(await sign(), { jwksUri: `${ISSUER}/jwks`, fetch });
+    provideEffects({ fetch });
+    const result = await verifyAccessTokenSignature(await sign(), { jwksUri: `${ISSUER}/jwks` });
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/did not return a JSON Web Key Set/) });
   });
 });

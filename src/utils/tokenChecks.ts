@@ -1,6 +1,8 @@
 // Access-token checks: decode a JWT access token, check it against RFC 9068, and verify its signature with a JWKS.
 import { compactVerify, createLocalJWKSet, decodeJwt, decodeProtectedHeader } from 'jose';
 import type { JSONWebKeySet, JWTPayload, ProtectedHeaderParameters } from 'jose';
+import { isPlaygroundError } from './errors';
+import { fetchWithTimeout } from './http';
 import { readJsonBody } from './secureJson';
 import { checkTimeClaims } from './tokenLifecycle';
 import { validateEndpointUrl } from './urlValidation';
@@ -33,11 +35,10 @@ export interface AccessTokenExpectations {
 }
 
 export interface SignatureCheckOptions {
-  /** the issuer's `jwks_uri`; fetched with `fetch` */
+  /** the issuer's `jwks_uri`; fetched through the HTTP seam (`effects().fetch`, with the default timeout) */
   jwksUri?: string;
   /** a JWKS already at hand (tests, or a cached copy); wins over `jwksUri` */
   jwks?: JSONWebKeySet;
-  fetch?: typeof globalThis.fetch;
   signal?: AbortSignal;
 }
 
@@ -140,11 +141,11 @@ async function loadJwks(opts: SignatureCheckOptions): Promise<JSONWebKeySet | st
   } catch (error) {
     return error instanceof Error ? error.message : 'The JWKS URI is not a valid URL.';
   }
-  const doFetch = opts.fetch ?? globalThis.fetch;
   let response: Response;
   try {
-    response = await doFetch(url.href, { headers: { accept: 'application/json' }, signal: opts.signal });
-  } catch {
+    response = await fetchWithTimeout(url.href, { headers: { accept: 'application/json' } }, { signal: opts.signal, peer: 'the JWKS endpoint' });
+  } catch (error) {
+    if (isPlaygroundError(error) && error.code === 'TIMEOUT') return `The JWKS endpoint ${url.href} did not answer in time.`;
     return `Could not fetch the JWKS from ${url.href} (network or CORS).`;
   }
   if (!response.ok) return `The JWKS endpoint answered HTTP ${response.status}.`;

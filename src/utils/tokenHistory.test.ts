@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Clock } from './clock';
+import { setupTestEffects } from '../../tests/support/effects';
+import { VirtualClock } from '../../tests/support/virtualClock';
 import { createMemoryStorage } from './storage';
 import { createTokenHistory, TOKEN_HISTORY_KEY, type TokenHistoryInput } from './tokenHistory';
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
-const clock: Clock = { now: () => NOW, setTimeout: () => 0, clearTimeout: () => undefined };
+setupTestEffects(() => ({ clock: new VirtualClock(NOW) }));
 const ACCESS_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ3b3JrZXIifQ.c2lnbmF0dXJl';
 
 function entry(n: number, extra: Partial<TokenHistoryInput> = {}): TokenHistoryInput {
@@ -22,20 +23,20 @@ function entry(n: number, extra: Partial<TokenHistoryInput> = {}): TokenHistoryI
 
 describe('tokenHistory', () => {
   it('keeps newest first and stays bounded', () => {
-    const history = createTokenHistory({ storage: createMemoryStorage(), limit: 3, clock });
+    const history = createTokenHistory({ storage: createMemoryStorage(), limit: 3 });
     for (let n = 1; n <= 5; n += 1) history.add(entry(n));
     expect(history.list().map((e) => e.fingerprint)).toEqual([entry(5).fingerprint, entry(4).fingerprint, entry(3).fingerprint]);
   });
 
   it('defaults to 20 entries', () => {
-    const history = createTokenHistory({ storage: createMemoryStorage(), clock });
+    const history = createTokenHistory({ storage: createMemoryStorage() });
     for (let n = 1; n <= 25; n += 1) history.add(entry(n));
     expect(history.list()).toHaveLength(20);
   });
 
   it('never stores the token, even if the caller passes it along', () => {
     const memory = createMemoryStorage();
-    const history = createTokenHistory({ storage: memory, clock });
+    const history = createTokenHistory({ storage: memory });
     history.add({ ...entry(1), accessToken: ACCESS_TOKEN } as TokenHistoryInput);
     expect(memory.getItem(TOKEN_HISTORY_KEY)).not.toContain(ACCESS_TOKEN);
     expect(JSON.stringify(history.list())).not.toContain(ACCESS_TOKEN);
@@ -45,19 +46,19 @@ describe('tokenHistory', () => {
   });
 
   it('records failed requests without a fingerprint', () => {
-    const history = createTokenHistory({ storage: createMemoryStorage(), clock });
+    const history = createTokenHistory({ storage: createMemoryStorage() });
     const added = history.add(entry(1, { fingerprint: '', status: 'error', errorCode: 'invalid_client' }));
     expect(added).toMatchObject({ status: 'error', errorCode: 'invalid_client', recordedAt: NOW });
   });
 
   it('persists across instances and drops unreadable entries', () => {
     const memory = createMemoryStorage();
-    createTokenHistory({ storage: memory, clock }).add(entry(1));
-    expect(createTokenHistory({ storage: memory, clock }).list()).toHaveLength(1);
+    createTokenHistory({ storage: memory }).add(entry(1));
+    expect(createTokenHistory({ storage: memory }).list()).toHaveLength(1);
     memory.setItem(TOKEN_HISTORY_KEY, JSON.stringify([{ junk: true }, ...(JSON.parse(memory.getItem(TOKEN_HISTORY_KEY) ?? '[]') as unknown[])]));
-    expect(createTokenHistory({ storage: memory, clock }).list()).toHaveLength(1);
+    expect(createTokenHistory({ storage: memory }).list()).toHaveLength(1);
     memory.setItem(TOKEN_HISTORY_KEY, '{not json');
-    expect(createTokenHistory({ storage: memory, clock }).list()).toEqual([]);
+    expect(createTokenHistory({ storage: memory }).list()).toEqual([]);
   });
 
   it('works in memory when storage is blocked', () => {
@@ -65,7 +66,6 @@ describe('tokenHistory', () => {
       storage: () => {
         throw new DOMException('blocked', 'SecurityError');
       },
-      clock,
     });
     history.add(entry(1));
     expect(history.list()).toHaveLength(1);
@@ -73,7 +73,7 @@ describe('tokenHistory', () => {
 
   it('clear() empties memory and storage', () => {
     const memory = createMemoryStorage();
-    const history = createTokenHistory({ storage: memory, clock });
+    const history = createTokenHistory({ storage: memory });
     history.add(entry(1));
     history.clear();
     expect(history.list()).toEqual([]);
@@ -81,7 +81,7 @@ describe('tokenHistory', () => {
   });
 
   it('has a stable snapshot and notifies subscribers on change', () => {
-    const history = createTokenHistory({ storage: createMemoryStorage(), clock });
+    const history = createTokenHistory({ storage: createMemoryStorage() });
     const listener = vi.fn();
     const unsubscribe = history.subscribe(listener);
     const before = history.getSnapshot();

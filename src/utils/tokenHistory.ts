@@ -1,7 +1,7 @@
 // Token history: a bounded, newest-first list of token requests that keeps a fingerprint, never the token.
-import { z } from 'zod';
+import { z } from './zod';
 import { AUTH_METHODS, type AuthMethod } from '../types/token';
-import { systemClock, type Clock } from './clock';
+import { effects } from './effects';
 import { InputError } from './errors';
 import { parseJsonSafely } from './secureJson';
 import { createSafeStorage, storageGetter, webStorage, type StorageSource } from './storage';
@@ -43,7 +43,6 @@ export interface TokenHistoryOptions {
   /** Default: sessionStorage, looked up lazily. */
   storage?: StorageSource;
   limit?: number;
-  clock?: Clock;
 }
 
 // A fingerprint is short base64url; a JWT (it has dots) or any long opaque token does not fit.
@@ -70,7 +69,6 @@ export function createTokenHistory(options: TokenHistoryOptions = {}): TokenHist
   if (!Number.isInteger(limit) || limit < 1) throw new InputError('limit', 'History limit must be a whole number ≥ 1.');
   const source = options.storage ?? webStorage('sessionStorage');
   const safe = createSafeStorage(storageGetter(source));
-  const clock = options.clock ?? systemClock;
   const listeners = new Set<() => void>();
   let entries: readonly TokenHistoryEntry[] | null = null;
 
@@ -101,7 +99,7 @@ export function createTokenHistory(options: TokenHistoryOptions = {}): TokenHist
         throw new InputError('fingerprint', 'History takes a token fingerprint (tokenFingerprint()), never the token.');
       }
       sequence += 1;
-      const recordedAt = clock.now();
+      const recordedAt = effects().clock.now();
       // Explicit picks: nothing else the caller's object carries ends up in storage.
       const entry: TokenHistoryEntry = {
         id: `${recordedAt.toString(36)}-${sequence}`,

@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkTimeClaims, formatCountdown, formatDuration, getTokenStatus } from './tokenLifecycle';
+import { checkTimeClaims, formatCountdown, formatDuration } from './tokenLifecycle';
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
 const nowSeconds = NOW / 1000;
-
-describe('getTokenStatus', () => {
-  it.each([
-    ['no token', null, 'none', 0],
-    ['an hour left', { expAt: NOW + 3600_000 }, 'valid', 3600_000],
-    ['61 s left', { expAt: NOW + 61_000 }, 'valid', 61_000],
-    ['60 s left', { expAt: NOW + 60_000 }, 'expiring', 60_000],
-    ['1 ms left', { expAt: NOW + 1 }, 'expiring', 1],
-    ['exactly at expiry', { expAt: NOW }, 'expired', 0],
-    ['long expired', { expAt: NOW - 5000 }, 'expired', 0],
-  ])('%s', (_name, record, state, remainingMs) => {
-    expect(getTokenStatus(record, NOW)).toEqual({ state, remainingMs });
-  });
-
-  it('takes a custom expiring threshold', () => {
-    expect(getTokenStatus({ expAt: NOW + 100_000 }, NOW, { expiringThresholdSeconds: 120 }).state).toBe('expiring');
-    expect(getTokenStatus({ expAt: NOW + 100_000 }, NOW, { expiringThresholdSeconds: 90 }).state).toBe('valid');
-  });
-});
 
 describe('formatCountdown', () => {
   it.each([

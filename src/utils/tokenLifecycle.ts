@@ -1,32 +1,6 @@
-// Token lifetime: status from the absolute expiry, countdown and duration formatting, exp/iat/nbf checks with skew.
-import type { TokenRecord } from '../types/token';
+// Token lifetime: countdown and duration formatting, exp/iat/nbf checks with a clock-skew tolerance.
+import { DEFAULT_CLOCK_SKEW_SECONDS, MAX_CLOCK_SKEW_SECONDS } from '../config/defaults';
 import { InputError } from './errors';
-
-export type TokenState = 'none' | 'valid' | 'expiring' | 'expired';
-
-export interface TokenStatus {
-  state: TokenState;
-  /** ms until expiry, never negative (0 when none or expired) */
-  remainingMs: number;
-}
-
-/** Below this many seconds left a token reads as "expiring" (a healthy cache has refreshed it by then). */
-export const DEFAULT_EXPIRING_THRESHOLD_SECONDS = 60;
-export const DEFAULT_CLOCK_SKEW_SECONDS = 120;
-export const MAX_CLOCK_SKEW_SECONDS = 300;
-
-/** The state of a token at `now` (epoch ms), from its absolute expiry so a reload does not reset the countdown. */
-export function getTokenStatus(
-  record: Pick<TokenRecord, 'expAt'> | null | undefined,
-  now: number,
-  opts: { expiringThresholdSeconds?: number } = {},
-): TokenStatus {
-  if (!record) return { state: 'none', remainingMs: 0 };
-  const remainingMs = Math.max(0, record.expAt - now);
-  if (remainingMs === 0) return { state: 'expired', remainingMs };
-  const threshold = (opts.expiringThresholdSeconds ?? DEFAULT_EXPIRING_THRESHOLD_SECONDS) * 1000;
-  return { state: remainingMs <= threshold ? 'expiring' : 'valid', remainingMs };
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Clock } from './clock';
+import { setupTestEffects } from '../../tests/support/effects';
+import { VirtualClock } from '../../tests/support/virtualClock';
 import { createMemoryStorage, type KeyValueStorage } from './storage';
 import { storageKeysWithPrefix } from './storage';
 import { createTokenStorage, TOKEN_STORAGE_PREFIX } from './tokenStorage';
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
-function fixedClock(at = NOW): Clock & { at: number } {
-  return { at, now() { return this.at; }, setTimeout: () => 0, clearTimeout: () => undefined };
-}
+const fx = setupTestEffects(() => ({ clock: new VirtualClock(NOW) }));
 const record = {
   accessToken: 'eyJ.access.token',
   tokenType: 'bearer',
@@ -21,14 +20,14 @@ const KEY = `${TOKEN_STORAGE_PREFIX}client_credentials`;
 
 describe('tokenStorage', () => {
   it('round-trips a token with its metadata', () => {
-    const storage = createTokenStorage({ storage: createMemoryStorage(), clock: fixedClock() });
+    const storage = createTokenStorage({ storage: createMemoryStorage() });
     expect(storage.put('client_credentials', record)).toEqual({ ok: true });
     expect(storage.get('client_credentials')).toEqual({ ...record, kind: 'client_credentials' });
   });
 
   it('stores only what is needed', () => {
     const memory = createMemoryStorage();
-    const storage = createTokenStorage({ storage: memory, clock: fixedClock() });
+    const storage = createTokenStorage({ storage: memory });
     storage.put('client_credentials', { ...record, id_token: 'x', raw: { refresh_token: 'r' } } as typeof record);
     const stored = JSON.parse(memory.getItem(KEY) ?? '{}') as Record<string, unknown>;
     expect(Object.keys(stored).sort()).toEqual(['accessToken', 'expAt', 'expiresIn', 'meta', 'obtainedAt', 'scope', 'tokenType', 'v']);
@@ -37,10 +36,10 @@ describe('tokenStorage', () => {
 
   it('returns null for an expired token and removes it', () => {
     const memory = createMemoryStorage();
-    const clock = fixedClock();
-    const storage = createTokenStorage({ storage: memory, clock });
+    const { clock } = fx;
+    const storage = createTokenStorage({ storage: memory });
     storage.put('client_credentials', record);
-    clock.at = record.expAt;
+    clock.advance(record.expAt - clock.now());
     expect(storage.get('client_credentials')).toBeNull();
     expect(memory.getItem(KEY)).toBeNull();
   });
@@ -52,7 +51,7 @@ describe('tokenStorage', () => {
     ['an array', '[]'],
   ])('returns null for a corrupt entry (%s) and removes it', (_name, text) => {
     const memory = createMemoryStorage({ [KEY]: text });
-    const storage = createTokenStorage({ storage: memory, clock: fixedClock() });
+    const storage = createTokenStorage({ storage: memory });
     expect(storage.get('client_credentials')).toBeNull();
     expect(memory.getItem(KEY)).toBeNull();
   });
@@ -92,7 +91,7 @@ describe('tokenStorage', () => {
       'm2m-playground:settings': '{"keep":true}',
       'other-app:token:client_credentials': 'keep',
     });
-    const storage = createTokenStorage({ storage: memory, clock: fixedClock() });
+    const storage = createTokenStorage({ storage: memory });
     storage.put('client_credentials', record);
     storage.clear();
     expect(memory.keys().sort()).toEqual(['m2m-playground:settings', 'other-app:token:client_credentials']);
@@ -100,7 +99,7 @@ describe('tokenStorage', () => {
 
   it('clear(kind) removes only that kind', () => {
     const memory = createMemoryStorage({ [`${TOKEN_STORAGE_PREFIX}other`]: '{}' });
-    const storage = createTokenStorage({ storage: memory, clock: fixedClock() });
+    const storage = createTokenStorage({ storage: memory });
     storage.put('client_credentials', record);
     storage.clear('client_credentials');
     expect(memory.keys()).toEqual([`${TOKEN_STORAGE_PREFIX}other`]);

@@ -1,7 +1,7 @@
 // Token persistence: the access token and just enough metadata, in sessionStorage by default, tolerant of blocked storage.
-import { z } from 'zod';
+import { z } from './zod';
 import type { TokenRecord } from '../types/token';
-import { systemClock, type Clock } from './clock';
+import { effects } from './effects';
 import { createSafeStorage, storageGetter, storageKeysWithPrefix, webStorage, type StorageSource, type StorageWriteResult } from './storage';
 import { parseJsonSafely } from './secureJson';
 
@@ -33,7 +33,6 @@ export interface TokenStorage {
 export interface TokenStorageOptions {
   /** A storage, or a getter looked up on each access (Web Storage getters can throw). Default: sessionStorage. */
   storage?: StorageSource;
-  clock?: Clock;
 }
 
 const metaSchema = z.object({
@@ -61,7 +60,6 @@ export function createTokenStorage(options: TokenStorageOptions = {}): TokenStor
   const source = options.storage ?? webStorage('sessionStorage');
   const resolve = storageGetter(source);
   const safe = createSafeStorage(resolve);
-  const clock = options.clock ?? systemClock;
 
   return {
     put(kind, record) {
@@ -92,7 +90,7 @@ export function createTokenStorage(options: TokenStorageOptions = {}): TokenStor
       if (text === null) return null;
       const parsed = parseJsonSafely(text, { maxBytes: 64 * 1024 });
       const valid = parsed.ok ? storedSchema.safeParse(parsed.value) : null;
-      if (!valid?.success || valid.data.expAt <= clock.now()) {
+      if (!valid?.success || valid.data.expAt <= effects().clock.now()) {
         safe.removeItem(key);
         return null;
       }

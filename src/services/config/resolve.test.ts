@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_AUTH_METHOD } from '../../config/defaults';
 import { AUTH_METHODS, SIGNING_ALGS } from '../../types/token';
 import { resolveConfig } from './resolve';
 import { CONFIG_PATHS, PINGONE_REGION_CODES, PROVIDER_PRESETS, createDefaultSettings, settingsSchema, type Settings } from './schema';
@@ -22,9 +23,9 @@ describe('schema', () => {
     expect(resolveConfig({ defaults }).config.oauth.clientCredentials.enabled).toBe(false);
   });
 
-  it('has the seed defaults', () => {
+  it('has the defaults of config/defaults', () => {
     const cc = defaults.oauth.clientCredentials;
-    expect(cc).toMatchObject({ authMethod: 'private_key_jwt', proactiveRefreshSeconds: 90, clockSkewSeconds: 120 });
+    expect(cc).toMatchObject({ authMethod: DEFAULT_AUTH_METHOD, proactiveRefreshSeconds: 90, clockSkewSeconds: 120 });
     expect(cc.assertion).toEqual({ alg: 'ES256', kid: '', lifetimeSeconds: 60 });
     expect(defaults.provider).toMatchObject({ preset: 'sandbox', sandboxUrl: 'http://localhost:4500' });
   });
@@ -100,7 +101,7 @@ describe('resolveConfig issues', () => {
     });
     expect(r.config.oauth.clientCredentials.proactiveRefreshSeconds).toBe(45);
     expect(r.sources['oauth.clientCredentials.proactiveRefreshSeconds']).toBe('.env');
-    expect(r.config.oauth.clientCredentials.authMethod).toBe('private_key_jwt');
+    expect(r.config.oauth.clientCredentials.authMethod).toBe(DEFAULT_AUTH_METHOD);
     expect(r.config.provider.sandboxUrl).toBe('http://localhost:4500');
     const summary = r.issues.map((i) => `${i.path}|${i.source}|${i.severity}`);
     expect(summary).toEqual(

@@ -1,6 +1,10 @@
 // The settings schema (zod 4): every configurable value, its constraints and its default.
 
-import { z } from 'zod';
+import {
+  DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_AUTH_METHOD, DEFAULT_CLOCK_SKEW_SECONDS, DEFAULT_PROACTIVE_REFRESH_SECONDS, DEFAULT_SIGNING_ALG,
+  MAX_ASSERTION_LIFETIME_SECONDS, MAX_CLOCK_SKEW_SECONDS,
+} from '../../config/defaults';
+import { z } from '../../utils/zod';
 import { AUTH_METHODS, SIGNING_ALGS } from '../../types/token';
 
 export const PROVIDER_PRESETS = ['sandbox', 'pingone', 'microauthd', 'custom'] as const;
@@ -40,11 +44,11 @@ export const FIELD_SCHEMAS = {
   'oauth.clientCredentials.audience': z.string().trim().max(2048),
   'oauth.clientCredentials.resource': resourceIndicator,
   'oauth.clientCredentials.proactiveRefreshSeconds': seconds(0, 3600),
-  'oauth.clientCredentials.clockSkewSeconds': seconds(0, 300),
+  'oauth.clientCredentials.clockSkewSeconds': seconds(0, MAX_CLOCK_SKEW_SECONDS),
   'oauth.clientCredentials.assertion.alg': z.enum(SIGNING_ALGS, { error: `must be one of ${SIGNING_ALGS.join(', ')}` }),
   'oauth.clientCredentials.assertion.kid': z.string().max(256),
-  // The assertion is a one-shot credential: RFC 7523 asks for a short lifetime; the product caps it at 60 s.
-  'oauth.clientCredentials.assertion.lifetimeSeconds': seconds(1, 60),
+  // The assertion is a one-shot credential: RFC 7523 asks for a short lifetime; the playground caps it.
+  'oauth.clientCredentials.assertion.lifetimeSeconds': seconds(1, MAX_ASSERTION_LIFETIME_SECONDS),
   'oauth.clientCredentials.mtls.enabled': z.boolean({ error: 'must be true or false' }),
   'oauth.clientCredentials.mtls.certRef': z.string().max(256),
   'oauth.clientCredentials.mtls.keyRef': z.string().max(256),
@@ -111,7 +115,8 @@ type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K
 
 export interface DefaultSettingsOptions {
   /**
-   * Default of the Client Credentials feature flag: on in development, off in production builds (seed 001 §4).
+   * Default of the Client Credentials feature flag: on in development, off in production builds (a half-configured
+   * flow must not appear in a deployed app by accident; the shipped settings.json turns it on).
    * Injected so tests can check both without rebuilding.
    */
   clientCredentialsEnabled: boolean;
@@ -123,13 +128,13 @@ export function createDefaultSettings({ clientCredentialsEnabled }: DefaultSetti
     oauth: {
       clientCredentials: {
         enabled: clientCredentialsEnabled,
-        authMethod: 'private_key_jwt',
+        authMethod: DEFAULT_AUTH_METHOD,
         scopes: [],
         audience: '',
         resource: '',
-        proactiveRefreshSeconds: 90,
-        clockSkewSeconds: 120,
-        assertion: { alg: 'ES256', kid: '', lifetimeSeconds: 60 },
+        proactiveRefreshSeconds: DEFAULT_PROACTIVE_REFRESH_SECONDS,
+        clockSkewSeconds: DEFAULT_CLOCK_SKEW_SECONDS,
+        assertion: { alg: DEFAULT_SIGNING_ALG, kid: '', lifetimeSeconds: DEFAULT_ASSERTION_LIFETIME_SECONDS },
         mtls: { enabled: false, certRef: '', keyRef: '' },
       },
     },

@@ -3,9 +3,11 @@ import { setupMswServer } from '../../../tests/support/msw';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 
-import type { Clock } from '../../utils/clock';
+import { setupTestEffects } from '../../../tests/support/effects';
+import { recordingLogger, type RecordedLine } from '../../../tests/support/recordingLogger';
+import { VirtualClock } from '../../../tests/support/virtualClock';
+import { provideEffects } from '../../utils/effects';
 import { InputError, PlaygroundError } from '../../utils/errors';
-import type { Logger } from '../../utils/logger';
 import { createMicroauthdClient } from './client';
 import { MicroauthdApiError, MicroauthdForbiddenError } from './errors';
 import type { ApiExchange, MicroauthdClientOptions } from './types';
@@ -22,37 +24,23 @@ const DENIED = { success: false, message: 'Permission Denied' };
 
 const server = setupMswServer();
 
-interface Line { level: string; module: string; message: string; data?: unknown }
-function recordingLogger(lines: Line[], module = 'root'): Logger {
-  const at = (level: string) => (message: string, data?: unknown) => { lines.push({ level, module, message, data }); };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: (m) => recordingLogger(lines, m) };
-}
+const fx = setupTestEffects(() => {
+  const log = recordingLogger();
+  return { clock: new VirtualClock(), logger: log.logger, log };
+});
 
-/** A clock whose time moves 7 ms per reading, so durations are deterministic without waiting. */
-function steppingClock(): Clock & { fire(): void } {
-  let t = 1_000;
-  let pending: (() => void) | undefined;
-  return {
-    now: () => (t += 7),
-    setTimeout: (cb) => { pending = cb; return 1; },
-    clearTimeout: () => { pending = undefined; },
-    fire: () => pending?.(),
-  };
-}
-
-function setup(overrides: Partial<MicroauthdClientOptions> = {}) {
+function setup(overrides: Partial<MicroauthdClientOptions> & { fetch?: typeof fetch } = {}) {
   const exchanges: ApiExchange[] = [];
-  const lines: Line[] = [];
-  const clock = steppingClock();
+  const { fetch: stub, ...options } = overrides;
+  if (stub) provideEffects({ fetch: stub });
   const client = createMicroauthdClient({
     baseUrl: BASE,
     getToken: async () => ({ accessToken: TOKEN, scope: 'admin::read_user admin::list_users' }),
-    logger: recordingLogger(lines),
     onExchange: (e) => exchanges.push(e),
-    clock,
-    ...overrides,
+    ...options,
   });
-  return { client, exchanges, lines, clock };
+  const lines: RecordedLine[] = fx.log.lines;
+  return { client, exchanges, lines, clock: fx.clock };
 }
 
 const everything = (x: unknown) => JSON.stringify(x);
@@ -70,7 +58,7 @@ describe('successful calls', () => {
     expect(auth).toBe(`Bearer ${TOKEN}`);
     expect(exchanges).toHaveLength(1);
     const ex = exchanges[0] as ApiExchange;
-    expect(ex).toMatchObject({ method: 'GET', url: `${BASE}/users`, status: 200, durationMs: 7 });
+    expect(ex).toMatchObject({ method: 'GET', url: `${BASE}/users`, status: 200, durationMs: 0 });
     expect(ex.requestHeaders.Authorization).toMatch(/^Bearer /);
     expect(everything(ex)).not.toContain(TOKEN);
     expect(ex.responseBody).toContain('alice');
@@ -213,10 +201,9 @@ describe('other failures', () => {
   it('times out on the injected clock', async () => {
     const fetchStub = vi.fn(() => new Promise<Response>(() => undefined));
     const { client, clock } = setup({ fetch: fetchStub as unknown as typeof fetch, timeoutMs: 50 });
-    const pending = client.listUsers();
-    await vi.waitFor(() => expect(fetchStub).toHaveBeenCalled());
-    clock.fire();
-    await expect(pending).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(clock.run(client.listUsers())).rejects.toMatchObject({ code: 'TIMEOUT' });
+    expect(fetchStub).toHaveBeenCalled();
+    expect(clock.scheduled).toEqual([50]);
   });
 
   it('a 200 that is not JSON, or not users, is INVALID_RESPONSE', async () => {

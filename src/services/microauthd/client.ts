@@ -1,7 +1,6 @@
 // The microauthd AUTH-server client: the five scope-gated user calls with validation, exchanges and 403 diagnosis.
-import { systemClock } from '../../utils/clock';
 import { InputError, PlaygroundError } from '../../utils/errors';
-import { noopLogger } from '../../utils/logger';
+import { effects } from '../../utils/effects';
 import { validateEndpointUrl } from '../../utils/urlValidation';
 import { callMicroauthd, DEFAULT_MICROAUTHD_TIMEOUT_MS, type CallDeps } from './transport';
 import type {
@@ -43,15 +42,12 @@ function asMessage(value: unknown): MicroauthdMessage {
 export function createMicroauthdClient(options: MicroauthdClientOptions): MicroauthdClient {
   const base = validateEndpointUrl(options.baseUrl, 'baseUrl');
   const baseHref = `${base.origin}${base.pathname.replace(/\/+$/, '')}`;
-  const logger = (options.logger ?? noopLogger).child('microauthd', '🧩');
-
+  // Fetch, clock and logger are looked up per call (effects), so tests and the app provide them once.
   const deps = (): CallDeps => ({
-    fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
-    clock: options.clock ?? systemClock,
-    logger,
+    logger: effects().logger.child('microauthd', '🧩'),
     timeoutMs: options.timeoutMs ?? DEFAULT_MICROAUTHD_TIMEOUT_MS,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onExchange ? { onExchange: options.onExchange } : {}),
+    signal: options.signal,
+    onExchange: options.onExchange,
   });
 
   async function token(): Promise<MicroauthdToken> {

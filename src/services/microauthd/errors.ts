@@ -1,5 +1,5 @@
 // Errors from the microauthd AUTH server: a general API error and the 403 with its scope diagnosis.
-import { PlaygroundError } from '../../utils/errors';
+import { HttpResponseError } from '../../utils/errors';
 import { MICROAUTHD_MODEL } from '../../config/microauthd';
 
 export interface MicroauthdApiErrorInit {
@@ -16,23 +16,23 @@ export interface MicroauthdApiErrorInit {
 }
 
 /** A non-2xx answer from microauthd's AUTH server. `code` is always `API_ERROR`. */
-export class MicroauthdApiError extends PlaygroundError {
+export class MicroauthdApiError extends HttpResponseError {
   readonly method: string;
   readonly url: string;
   readonly serverMessage: string | undefined;
-  readonly bodySnippet: string;
+  declare readonly bodySnippet: string;
 
   constructor(init: MicroauthdApiErrorInit, message?: string) {
     const summary = init.serverMessage ?? (init.bodySnippet.slice(0, 120) || 'no body');
     super('API_ERROR', message ?? `microauthd ${init.method} returned ${init.status} (${summary}).`, {
       status: init.status,
-      ...(init.field ? { field: init.field } : {}),
+      field: init.field,
+      bodySnippet: init.bodySnippet,
     });
     this.name = 'MicroauthdApiError';
     this.method = init.method;
     this.url = init.url;
     this.serverMessage = init.serverMessage;
-    this.bodySnippet = init.bodySnippet;
   }
 
   override toJSON(): Record<string, unknown> {

@@ -3,8 +3,8 @@ import { decodeJwt } from 'jose';
 
 import { MICROAUTHD_SCOPE_CATALOG } from '../../config/microauthd';
 import { matchGrantedScopes, scopeForEndpoint, splitScopes } from '../../config/scopeCatalog';
+import { DEFAULT_TIMEOUT_MS } from '../../config/defaults';
 import { PlaygroundError } from '../../utils/errors';
-import { DEFAULT_TIMEOUT_MS } from '../../utils/http';
 import { MASK, maskAuthorization, maskedSnippet, maskSensitiveText } from '../../utils/mask';
 import { parseJsonSafely } from '../../utils/secureJson';
 import { reportExchange, sendExchange, type ExchangeDeps, type ExchangeRequest } from '../apiExchange';

@@ -1,6 +1,4 @@
 // microauthd AUTH-server API shapes (facts.md "microauthd") and the client's options.
-import type { Clock } from '../../utils/clock';
-import type { Logger } from '../../utils/logger';
 import type { ApiExchange } from '../apiExchange';
 
 /** One call as step 4 shows it; the same record as the PingOne console so one view renders both. */
@@ -42,13 +40,9 @@ export interface MicroauthdClientOptions {
   baseUrl: string;
   /** Supplies the bearer token (e.g. from the TokenCache); called once per API call. */
   getToken: () => Promise<MicroauthdToken>;
-  /** Defaults to the global fetch, looked up at call time. */
-  fetch?: typeof fetch;
-  logger?: Logger;
   /** Receives every exchange (success or failure) with secrets masked. */
   onExchange?: (exchange: ApiExchange) => void;
-  clock?: Clock;
-  /** Per-request timeout; default 15 s. */
+  /** Per-request timeout; default `DEFAULT_TIMEOUT_MS` (config/defaults). Fetch, clock and logger: `effects()`. */
   timeoutMs?: number;
   signal?: AbortSignal;
 }

@@ -1,5 +1,5 @@
 // PingOneApiError: a non-2xx answer from the Platform API, carrying PingOne's code, message and details.
-import { PlaygroundError } from '../../utils/errors';
+import { HttpResponseError } from '../../utils/errors';
 import type { ForbiddenDiagnostic } from './diagnostics';
 import type { PingOneErrorBody, PingOneErrorDetail } from './types';
 
@@ -11,7 +11,7 @@ export interface PingOneApiErrorInit {
   body?: PingOneErrorBody;
   /** ≤ 500 characters of the body as text, masked. */
   bodySnippet: string;
-  /** From `Retry-After` (429/503), read by the retry helper. */
+  /** From `Retry-After` (429/503), a typed field the retry policy reads. */
   retryAfterMs?: number;
   diagnostic?: ForbiddenDiagnostic;
 }
@@ -21,7 +21,7 @@ export interface PingOneApiErrorInit {
  * `NOT_FOUND`, `REQUEST_LIMITED`…) is `pingoneCode`, and `details[].target` names the offending field so the UI
  * can show the message next to it. A 403 carries a {@link ForbiddenDiagnostic}.
  */
-export class PingOneApiError extends PlaygroundError {
+export class PingOneApiError extends HttpResponseError {
   readonly method: string;
   readonly endpoint: string;
   readonly pingoneCode: string | undefined;
@@ -29,15 +29,18 @@ export class PingOneApiError extends PlaygroundError {
   /** PingOne's error `id`, for support tickets. */
   readonly requestId: string | undefined;
   readonly details: PingOneErrorDetail[];
-  readonly bodySnippet: string;
-  readonly retryAfterMs: number | undefined;
+  declare readonly bodySnippet: string;
   readonly diagnostic: ForbiddenDiagnostic | undefined;
 
   constructor(init: PingOneApiErrorInit) {
     const code = init.body?.code;
     const text = init.body?.message;
     const summary = [code, text].filter(Boolean).join(': ') || init.bodySnippet.slice(0, 120) || 'no body';
-    super('API_ERROR', `PingOne API ${init.method} returned ${init.status} (${summary}).`, { status: init.status });
+    super('API_ERROR', `PingOne API ${init.method} returned ${init.status} (${summary}).`, {
+      status: init.status,
+      bodySnippet: init.bodySnippet,
+      retryAfterMs: init.retryAfterMs,
+    });
     this.name = 'PingOneApiError';
     this.method = init.method;
     this.endpoint = init.endpoint;
@@ -45,8 +48,6 @@ export class PingOneApiError extends PlaygroundError {
     this.pingoneMessage = text;
     this.requestId = init.body?.id;
     this.details = Array.isArray(init.body?.details) ? init.body.details : [];
-    this.bodySnippet = init.bodySnippet;
-    this.retryAfterMs = init.retryAfterMs;
     this.diagnostic = init.diagnostic;
   }
 

@@ -8,6 +8,8 @@ import { PingOneApiError } from './apiError';
 import { createPingOneTokenClient, type PingOneTokenClientOptions } from './pingoneTokenClient';
 import { createCapturingLogger, createRecordingClock, fakeAccessToken } from '../../../tests/support/pingoneTestSupport';
 import type { ApiExchange } from './types';
+import { setupTestEffects } from '../../../tests/support/effects';
+import { provideEffects } from '../../utils/effects';
 
 const API = 'https://api.pingone.com/v1';
 const ENV = '3f2b0c1e-6c0d-4e4b-9a57-1c2d3e4f5a6b';
@@ -17,6 +19,8 @@ const DEVICES_URL = `${API}/environments/${ENV}/users/${USER}/devices`;
 const device = { id: DEVICE, type: 'SMS', status: 'ACTIVE', phone: '+14135550150' };
 
 const server = setupMswServer();
+// Restores whatever setup() provides after each test.
+setupTestEffects(() => ({}));
 
 function setup(overrides: Partial<PingOneTokenClientOptions> = {}) {
   const clock = createRecordingClock();
@@ -27,13 +31,12 @@ function setup(overrides: Partial<PingOneTokenClientOptions> = {}) {
     issued += 1;
     return { accessToken: fakeAccessToken({ scope: PINGONE_WORKER_SCOPES.join(' '), n: issued }) };
   });
+  provideEffects({ clock, logger });
   const client = createPingOneTokenClient({
     apiBase: API,
     environmentId: ENV,
     getToken,
-    clock,
     random: () => 0.5,
-    logger,
     onExchange: (x) => exchanges.push(x),
     ...overrides,
   });

@@ -1,9 +1,8 @@
 // PingOneTokenClient: the one way the app calls the PingOne Platform API, always with the cached worker token.
 import { decodeJwt } from 'jose';
 import { validateEnvironmentId } from '../../config/pingone';
-import { systemClock, type Clock } from '../../utils/clock';
 import { InputError } from '../../utils/errors';
-import { noopLogger, type Logger } from '../../utils/logger';
+import { effects } from '../../utils/effects';
 import { withRetry, type AttemptInfo } from '../../utils/oauth/retry';
 import { validateEndpointUrl } from '../../utils/urlValidation';
 import { PingOneApiError } from './apiError';
@@ -27,11 +26,8 @@ export interface PingOneTokenClientOptions {
    * cached token was rejected (401): invalidate it and fetch a new one.
    */
   getToken: (opts?: { forceRefresh?: boolean }) => Promise<WorkerToken>;
-  fetch?: typeof fetch;
-  clock?: Clock;
   /** [0, 1), for retry jitter. */
   random?: () => number;
-  logger?: Logger;
   /** Every HTTP exchange (each attempt), for step 4's request/response view. */
   onExchange?: (exchange: ApiExchange) => void;
   /** Retry attempts, for the attempts timeline. */
@@ -71,13 +67,12 @@ function environmentBase(apiBase: string, environmentId: string): string {
  */
 export function createPingOneTokenClient(options: PingOneTokenClientOptions): PingOneTokenClient {
   const base = environmentBase(options.apiBase, options.environmentId);
-  const clock = options.clock ?? systemClock;
-  const logger = (options.logger ?? noopLogger).child('pingone');
   const timeoutMs = options.timeoutMs ?? DEFAULT_PINGONE_TIMEOUT_MS;
 
   const request: PlatformRequest = async <T>(method: string, path: string, opts: PlatformRequestOptions = {}) => {
     if (!path.startsWith('/') || path.includes('..')) throw new InputError('path', 'The API path must start with "/".');
     const verb = method.toUpperCase();
+    const logger = effects().logger.child('pingone');
     const url = `${base}${path}`;
     let attempt = 0;
     for (let refreshed = false; ; refreshed = true) {
@@ -92,26 +87,18 @@ export function createPingOneTokenClient(options: PingOneTokenClientOptions): Pi
                 url,
                 path,
                 accessToken: token.accessToken,
-                ...(grantedScopes !== undefined ? { grantedScopes } : {}),
-                ...(opts.body !== undefined ? { body: opts.body } : {}),
-                ...(opts.contentType ? { contentType: opts.contentType } : {}),
+                grantedScopes,
+                body: opts.body,
+                contentType: opts.contentType,
                 attempt: ++attempt,
               },
-              {
-                fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-                clock,
-                logger,
-                timeoutMs,
-                ...(opts.signal ? { signal: opts.signal } : {}),
-                ...(options.onExchange ? { onExchange: options.onExchange } : {}),
-              },
+              { logger, timeoutMs, signal: opts.signal, onExchange: options.onExchange },
             ),
           {
-            clock,
-            ...(options.random ? { random: options.random } : {}),
+            random: options.random,
             maxRetries: Math.min(options.maxRetries ?? 3, 3),
-            ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
-            ...(opts.signal ? { signal: opts.signal } : {}),
+            onAttempt: options.onAttempt,
+            signal: opts.signal,
           },
         );
         return result as T;

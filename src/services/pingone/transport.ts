@@ -1,6 +1,7 @@
 // One Platform API attempt: fetch with a timeout, masked exchange record and log line, typed errors.
+import { DEFAULT_TIMEOUT_MS } from '../../config/defaults';
+import { effects } from '../../utils/effects';
 import { PlaygroundError } from '../../utils/errors';
-import { DEFAULT_TIMEOUT_MS } from '../../utils/http';
 import { maskAuthorization, maskKnownValues, maskSensitiveText } from '../../utils/mask';
 import { parseRetryAfter } from '../../utils/oauth/retry';
 import { parseJsonSafely } from '../../utils/secureJson';
@@ -64,7 +65,7 @@ export async function attemptPlatformCall(req: AttemptRequest, deps: AttemptDeps
   }
 
   const errorBody = parsed?.ok ? asPingOneErrorBody(parsed.value) : undefined;
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), deps.clock.now());
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), effects().clock.now());
   const diagnostic =
     status === 403
       ? diagnoseForbidden({

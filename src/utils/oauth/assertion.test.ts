@@ -3,7 +3,10 @@ import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, generateKeyPa
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair, type SigningKey } from '../keys';
 import { signClientAssertion, signClientSecretJwt } from './assertion';
+import { setupTestEffects } from '../../../tests/support/effects';
 import { VirtualClock } from '../../../tests/support/virtualClock';
+
+const fx = setupTestEffects(() => ({ clock: new VirtualClock() }));
 
 const ENDPOINT = 'https://as.example.com/env/as/token';
 let es256: SigningKey;
@@ -15,8 +18,8 @@ beforeAll(async () => {
 describe('signClientAssertion', () => {
   it.each(['ES256', 'RS256'] as const)('%s: iss = sub = client_id, aud = token endpoint, 60 s, UUID jti, verifiable', async (alg) => {
     const key = alg === 'ES256' ? es256 : rs256;
-    const clock = new VirtualClock();
-    const jwt = await signClientAssertion({ clientId: 'client-1', tokenEndpoint: ENDPOINT, privateKey: key.privateKey, alg, clock });
+    const clock = fx.clock;
+    const jwt = await signClientAssertion({ clientId: 'client-1', tokenEndpoint: ENDPOINT, privateKey: key.privateKey, alg });
     expect(decodeProtectedHeader(jwt)).toEqual({ alg, kid: key.thumbprint, typ: 'JWT' });
     const { payload } = await jwtVerify(jwt, await importJWK(key.publicJwk, alg), { currentDate: new Date(clock.now()) });
     const iat = Math.floor(clock.now() / 1000);
@@ -57,20 +60,20 @@ describe('signClientAssertion', () => {
     expect(decodeProtectedHeader(bare)).toEqual({ alg: 'ES256', typ: 'JWT' });
   });
 
-  it.each([61, 3600, 0, -1, 1.5])('refuses lifetimeSeconds %s with field lifetimeSeconds', async (lifetimeSeconds) => {
+  it.each([61, 3600, 0, -1, 1.5])('refuses lifetimeSeconds %s with field assertionLifetimeSeconds', async (lifetimeSeconds) => {
     await expect(
       signClientAssertion({ clientId: 'c', tokenEndpoint: ENDPOINT, privateKey: es256.privateKey, alg: 'ES256', lifetimeSeconds }),
-    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'lifetimeSeconds' });
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'assertionLifetimeSeconds' });
   });
 
   it.each([
     ['ES256 key with RS256', () => es256, 'RS256'],
     ['RSA key with ES256', () => rs256, 'ES256'],
     ['RS256 key with PS256', () => rs256, 'PS256'],
-  ] as const)('refuses an alg that does not fit the key (%s) with field alg', async (_name, key, alg) => {
+  ] as const)('refuses an alg that does not fit the key (%s) with field signingAlg', async (_name, key, alg) => {
     await expect(
       signClientAssertion({ clientId: 'c', tokenEndpoint: ENDPOINT, privateKey: key().privateKey, alg }),
-    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'alg' });
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'signingAlg' });
   });
 
   it('refuses a public key and missing client id', async () => {
@@ -86,8 +89,8 @@ describe('signClientAssertion', () => {
 
 describe('signClientSecretJwt', () => {
   it('signs HS256 with the secret bytes and the same claims', async () => {
-    const clock = new VirtualClock();
-    const jwt = await signClientSecretJwt({ clientId: 'c', tokenEndpoint: ENDPOINT, secret: 'ü-secret', clock });
+    const clock = fx.clock;
+    const jwt = await signClientSecretJwt({ clientId: 'c', tokenEndpoint: ENDPOINT, secret: 'ü-secret' });
     expect(decodeProtectedHeader(jwt)).toEqual({ alg: 'HS256', typ: 'JWT' });
     const { payload } = await jwtVerify(jwt, new TextEncoder().encode('ü-secret'), { currentDate: new Date(clock.now()), audience: ENDPOINT });
     expect(payload).toMatchObject({ iss: 'c', sub: 'c', exp: payload.iat! + 60 });
@@ -96,7 +99,7 @@ describe('signClientSecretJwt', () => {
   it('refuses an empty secret and a long lifetime', async () => {
     await expect(signClientSecretJwt({ clientId: 'c', tokenEndpoint: ENDPOINT, secret: '' })).rejects.toMatchObject({ field: 'clientSecret' });
     await expect(signClientSecretJwt({ clientId: 'c', tokenEndpoint: ENDPOINT, secret: 's', lifetimeSeconds: 120 })).rejects.toMatchObject({
-      field: 'lifetimeSeconds',
+      field: 'assertionLifetimeSeconds',
     });
   });
 });

@@ -1,12 +1,11 @@
 // Signing client assertions (RFC 7523): private_key_jwt with the client's key, client_secret_jwt with HS256.
 import { calculateJwkThumbprint, SignJWT } from 'jose';
 import type { SigningAlg } from '../../types/token';
-import { systemClock, type Clock } from '../clock';
+import { DEFAULT_ASSERTION_LIFETIME_SECONDS, MAX_ASSERTION_LIFETIME_SECONDS } from '../../config/defaults';
+import type { Clock } from '../clock';
+import { effects } from '../effects';
 import { InputError } from '../errors';
 import { assertCryptoKeyFitsAlg, publicJwkFrom } from '../keys';
-
-/** The playground's ceiling for an assertion's lifetime (exp − iat), in seconds. */
-export const MAX_ASSERTION_LIFETIME_SECONDS = 60;
 
 export interface ClientAssertionOptions {
   clientId: string;
@@ -18,8 +17,7 @@ export interface ClientAssertionOptions {
   /** `aud`; defaults to the token endpoint. The issuer identifier is also accepted by most servers. */
   audience?: string;
   /** Default 60; more than 60 is refused. */
-  lifetimeSeconds?: number;
-  clock?: Clock;
+  lifetimeSeconds?: number | undefined;
 }
 
 export interface ClientSecretJwtOptions {
@@ -27,15 +25,14 @@ export interface ClientSecretJwtOptions {
   tokenEndpoint: string;
   secret: string;
   audience?: string;
-  lifetimeSeconds?: number;
-  clock?: Clock;
+  lifetimeSeconds?: number | undefined;
 }
 
 function checkLifetime(value: number | undefined): number {
-  const lifetime = value ?? MAX_ASSERTION_LIFETIME_SECONDS;
+  const lifetime = value ?? DEFAULT_ASSERTION_LIFETIME_SECONDS;
   if (!Number.isInteger(lifetime) || lifetime < 1 || lifetime > MAX_ASSERTION_LIFETIME_SECONDS) {
     throw new InputError(
-      'lifetimeSeconds',
+      'assertionLifetimeSeconds',
       `Assertion lifetime must be a whole number of seconds from 1 to ${MAX_ASSERTION_LIFETIME_SECONDS}.`,
     );
   }
@@ -61,7 +58,7 @@ function assertionClaims(clientId: string, audience: string, lifetime: number, c
 
 /**
  * Signs a private_key_jwt client assertion with jose.
- * @throws InputError field `lifetimeSeconds`, `alg`, `privateKey`, `clientId` or `tokenEndpoint`
+ * @throws InputError field `assertionLifetimeSeconds`, `signingAlg`, `privateKey`, `clientId` or `tokenEndpoint`
  * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
  */
 export async function signClientAssertion(opts: ClientAssertionOptions): Promise<string> {
@@ -74,7 +71,7 @@ export async function signClientAssertion(opts: ClientAssertionOptions): Promise
     // Prefer the kid the key was registered under (kept with the key); else its thumbprint.
     if (publicJwk) kid = typeof publicJwk.kid === 'string' ? publicJwk.kid : await calculateJwkThumbprint(publicJwk);
   }
-  const { payload, iat, exp } = assertionClaims(opts.clientId, opts.audience ?? opts.tokenEndpoint, lifetime, opts.clock ?? systemClock);
+  const { payload, iat, exp } = assertionClaims(opts.clientId, opts.audience ?? opts.tokenEndpoint, lifetime, effects().clock);
   return new SignJWT(payload)
     .setProtectedHeader(kid === undefined ? { alg: opts.alg, typ: 'JWT' } : { alg: opts.alg, kid, typ: 'JWT' })
     .setIssuedAt(iat)
@@ -84,14 +81,14 @@ export async function signClientAssertion(opts: ClientAssertionOptions): Promise
 
 /**
  * Signs a client_secret_jwt assertion (HS256, the UTF-8 bytes of the client secret as the key).
- * @throws InputError field `clientSecret`, `lifetimeSeconds`, `clientId` or `tokenEndpoint`
+ * @throws InputError field `clientSecret`, `assertionLifetimeSeconds`, `clientId` or `tokenEndpoint`
  * @see https://openid.net/specs/openid-connect-core-1_0.html#ClientAuthentication
  */
 export async function signClientSecretJwt(opts: ClientSecretJwtOptions): Promise<string> {
   checkCommon(opts.clientId, opts.tokenEndpoint);
   if (typeof opts.secret !== 'string' || opts.secret === '') throw new InputError('clientSecret', 'Client secret is required.');
   const lifetime = checkLifetime(opts.lifetimeSeconds);
-  const { payload, iat, exp } = assertionClaims(opts.clientId, opts.audience ?? opts.tokenEndpoint, lifetime, opts.clock ?? systemClock);
+  const { payload, iat, exp } = assertionClaims(opts.clientId, opts.audience ?? opts.tokenEndpoint, lifetime, effects().clock);
   return new SignJWT(payload)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuedAt(iat)

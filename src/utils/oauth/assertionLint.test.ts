@@ -2,6 +2,8 @@
 import { SignJWT } from 'jose';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../../tests/support/virtualClock';
+import { provideEffects } from '../effects';
 import { generateSigningKeyPair, type SigningKey } from '../keys';
 import { signClientAssertion } from './assertion';
 import { lintClientAssertion, type LintFinding } from './assertionLint';
@@ -30,7 +32,8 @@ const byRule = (findings: LintFinding[], rule: string) => findings.filter((f) =>
 
 describe('lintClientAssertion', () => {
   it('passes an assertion made by signClientAssertion on every rule', async () => {
-    const jwt = await signClientAssertion({ clientId: 'client-1', tokenEndpoint: ENDPOINT, privateKey: key.privateKey, alg: 'ES256', clock: { now: () => NOW, setTimeout: () => 0, clearTimeout: () => undefined } });
+    const restore = provideEffects({ clock: new VirtualClock(NOW) });
+    const jwt = await signClientAssertion({ clientId: 'client-1', tokenEndpoint: ENDPOINT, privateKey: key.privateKey, alg: 'ES256' }).finally(restore);
     const findings = lintClientAssertion(jwt, expect_);
     expect(findings.map((f) => f.rule)).toEqual(['alg', 'kid', 'iss', 'sub', 'aud', 'exp', 'lifetime', 'iat', 'jti']);
     expect(findings.every((f) => f.level === 'ok')).toBe(true);

@@ -1,6 +1,6 @@
 // A linter for client assertions (RFC 7523 §3): the same rules for one we signed and one a user pastes.
 import { decodeJwt, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
-import { MAX_ASSERTION_LIFETIME_SECONDS } from './assertion';
+import { DEFAULT_CLOCK_SKEW_SECONDS, MAX_ASSERTION_LIFETIME_SECONDS } from '../../config/defaults';
 
 export interface LintFinding {
   /** stable rule id: format, alg, kid, iss, sub, aud, exp, lifetime, iat, nbf, jti */
@@ -74,7 +74,7 @@ function lintAudience(aud: unknown, expect: AssertionExpectations): LintFinding[
 function lintTimes(payload: JWTPayload, expect: AssertionExpectations): LintFinding[] {
   const findings: LintFinding[] = [];
   const now = expect.now / 1000;
-  const skew = expect.skewSeconds ?? 120;
+  const skew = expect.skewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
   const { exp, iat, nbf } = payload;
 
   if (typeof exp !== 'number') findings.push(error('exp', '"exp" is missing; assertions must expire.'));

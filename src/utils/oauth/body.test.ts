@@ -23,7 +23,7 @@ describe('buildClientCredentialsBody', () => {
   });
 
   it.each([['read"write'], ['back\\slash'], ['naïve'], ['ctl\u0001']])('refuses scope token %j (RFC 6749 §3.3)', (token) => {
-    expect(() => buildClientCredentialsBody({ scope: [token] })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'scope' }));
+    expect(() => buildClientCredentialsBody({ scope: [token] })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'scopes' }));
   });
 
   it('sets audience and repeats resource (deduplicated)', () => {

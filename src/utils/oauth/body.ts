@@ -40,7 +40,7 @@ export function normalizeScopes(scope: readonly string[] | string | undefined): 
   for (const token of tokens) {
     if (!SCOPE_TOKEN.test(token)) {
       throw new InputError(
-        'scope',
+        'scopes',
         `Scope "${token}" has a character scopes may not contain (only printable ASCII without space, " or \\).`,
       );
     }

@@ -1,8 +1,7 @@
 // One table over all four client authentication methods, through msw: exact header, body and assertion checks.
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair, type SigningKey } from '../keys';
 import { buildClientCredentialsBody } from './body';
 import {
@@ -16,6 +15,8 @@ import {
   type ClientAuth,
 } from './clientAuth';
 import { describeClientCredentialsRequest } from './description';
+import { setupTestEffects } from '../../../tests/support/effects';
+import { setupMswServer } from '../../../tests/support/msw';
 import { VirtualClock } from '../../../tests/support/virtualClock';
 import { requestClientCredentialsToken } from './token';
 
@@ -28,18 +29,16 @@ interface Captured {
 }
 let captured: Captured[] = [];
 
-const server = setupServer(
+setupMswServer(
   http.post(TOKEN_ENDPOINT, async ({ request }) => {
     captured.push({ headers: request.headers, body: new URLSearchParams(await request.text()) });
     return HttpResponse.json({ access_token: 'at-123', token_type: 'Bearer', expires_in: 3600, scope: 'read' });
   }),
 );
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
-  server.resetHandlers();
   captured = [];
 });
-afterAll(() => server.close());
+const fx = setupTestEffects(() => ({ clock: new VirtualClock() }));
 
 let es256: SigningKey;
 beforeAll(async () => {
@@ -89,7 +88,7 @@ const cases: Case[] = [
   },
   {
     method: 'client_secret_jwt',
-    auth: (clock) => clientSecretJwt(SECRET_WITH_SPECIALS, { clock }),
+    auth: () => clientSecretJwt(SECRET_WITH_SPECIALS),
     async check(c, clock) {
       expect(c.headers.get('authorization')).toBeNull();
       expect(c.body.has('client_secret')).toBe(false);
@@ -110,7 +109,7 @@ const cases: Case[] = [
   },
   {
     method: 'private_key_jwt',
-    auth: (clock) => privateKeyJwt(es256.privateKey, { alg: 'ES256', clock }),
+    auth: () => privateKeyJwt(es256.privateKey, { alg: 'ES256' }),
     async check(c, clock) {
       expect(c.headers.get('authorization')).toBeNull();
       expect(c.body.has('client_secret')).toBe(false);
@@ -133,14 +132,15 @@ const cases: Case[] = [
 
 describe.each(cases)('$method', ({ auth, check }) => {
   it('sends exactly the expected credentials and common form parameters', async () => {
-    const clock = new VirtualClock();
-    const description = await describeClientCredentialsRequest({
-      tokenEndpoint: TOKEN_ENDPOINT,
-      clientId: ID_WITH_SPECIALS,
-      auth: auth(clock),
-      params: buildClientCredentialsBody({ scope: ['read', 'write'], audience: 'https://api.example.com' }),
-    });
-    const token = await clock.run(requestClientCredentialsToken({ description, clock, fetch: (...a) => fetch(...a) }));
+    const { clock } = fx;
+    const describe = () =>
+      describeClientCredentialsRequest({
+        tokenEndpoint: TOKEN_ENDPOINT,
+        clientId: ID_WITH_SPECIALS,
+        auth: auth(clock),
+        params: buildClientCredentialsBody({ scope: ['read', 'write'], audience: 'https://api.example.com' }),
+      });
+    const { response: token } = await clock.run(requestClientCredentialsToken({ describe }));
 
     expect(token).toEqual({ access_token: 'at-123', token_type: 'bearer', expires_in: 3600, scope: 'read', extra: {} });
     expect(captured).toHaveLength(1);
@@ -171,7 +171,7 @@ describe('assertion audience', () => {
     expect(JSON.parse(atob(jwt.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).aud).toBe(ISSUER);
     await expect(
       describeClientCredentialsRequest({ tokenEndpoint: TOKEN_ENDPOINT, clientId: 'c1', auth: make('issuer'), params }),
-    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'issuer' });
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'issuerOrDiscoveryUrl' });
   });
 });
 
@@ -193,7 +193,7 @@ describe('secret handling', () => {
 describe('private_key_jwt factory', () => {
   it('refuses a key that does not fit the alg as soon as the method is chosen', async () => {
     const rsa = await generateSigningKeyPair('RS256');
-    expect(() => privateKeyJwt(rsa.privateKey, { alg: 'ES256' })).toThrow(expect.objectContaining({ field: 'alg' }));
-    expect(() => privateKeyJwt(es256.privateKey, { alg: 'PS256' })).toThrow(expect.objectContaining({ field: 'alg' }));
+    expect(() => privateKeyJwt(rsa.privateKey, { alg: 'ES256' })).toThrow(expect.objectContaining({ field: 'signingAlg' }));
+    expect(() => privateKeyJwt(es256.privateKey, { alg: 'PS256' })).toThrow(expect.objectContaining({ field: 'signingAlg' }));
   });
 });

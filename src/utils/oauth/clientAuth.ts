@@ -1,6 +1,5 @@
 // Client authentication as small functions that decorate a token request (RFC 6749 §2.3, RFC 7523, OIDC Core §9).
 import type { SigningAlg } from '../../types/token';
-import type { Clock } from '../clock';
 import { InputError } from '../errors';
 import { assertCryptoKeyFitsAlg } from '../keys';
 import { signClientAssertion, signClientSecretJwt } from './assertion';
@@ -23,11 +22,11 @@ export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-typ
 /** Which value the assertion's `aud` carries: the token endpoint URL (default) or the issuer identifier. */
 export type AssertionAudience = 'token_endpoint' | 'issuer';
 
+/** Assertion time (`iat`, `exp`) comes from `effects().clock` when the request is described. */
 export interface JwtAuthOptions {
-  clock?: Clock;
   audience?: AssertionAudience;
   /** ≤ 60 s; default 60. */
-  lifetimeSeconds?: number;
+  lifetimeSeconds?: number | undefined;
 }
 
 export interface PrivateKeyJwtOptions extends JwtAuthOptions {
@@ -61,7 +60,7 @@ function requireSecret(secret: string): void {
 function assertionAudience(ctx: ClientAuthContext, which: AssertionAudience | undefined): string {
   if (which !== 'issuer') return ctx.tokenEndpoint;
   if (!ctx.issuer) {
-    throw new InputError('issuer', 'The assertion audience is set to the issuer, but no issuer is configured.');
+    throw new InputError('issuerOrDiscoveryUrl', 'The assertion audience is set to the issuer, but no issuer is configured.');
   }
   return ctx.issuer;
 }
@@ -108,7 +107,6 @@ export function clientSecretJwt(secret: string, opts: JwtAuthOptions = {}): Clie
       secret,
       audience: assertionAudience(ctx, opts.audience),
       lifetimeSeconds: opts.lifetimeSeconds,
-      clock: opts.clock,
     });
     setAssertion(ctx, assertion);
   };
@@ -130,7 +128,6 @@ export function privateKeyJwt(privateKey: CryptoKey, opts: PrivateKeyJwtOptions)
       alg: opts.alg,
       audience: assertionAudience(ctx, opts.audience),
       lifetimeSeconds: opts.lifetimeSeconds,
-      clock: opts.clock,
     });
     setAssertion(ctx, assertion);
   };

@@ -1,16 +1,22 @@
 // processTokenResponse / parseTokenResponse: validation, error classes, caps, and property tests.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OAuthResponseError, PlaygroundError } from '../errors';
-import { bodySnippet, parseTokenResponse, processTokenResponse, tokenEndpointDetails } from './response';
+import { setupTestEffects } from '../../../tests/support/effects';
 import { VirtualClock } from '../../../tests/support/virtualClock';
+import { OAuthResponseError, PlaygroundError, TokenEndpointError } from '../errors';
+import { MAX_EXPIRES_IN_SECONDS } from './expiry';
+import { parseTokenResponse, processTokenResponse } from './response';
+
+const fx = setupTestEffects(() => ({ clock: new VirtualClock() }));
+/** The typed details every token endpoint error carries. */
+const details = (error: PlaygroundError) => error as TokenEndpointError;
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-async function failure(response: Response, clock = new VirtualClock()): Promise<PlaygroundError> {
+async function failure(response: Response): Promise<PlaygroundError> {
   try {
-    await processTokenResponse(response, { clock });
+    await processTokenResponse(response);
   } catch (error) {
     return error as PlaygroundError;
   }
@@ -56,6 +62,13 @@ describe('success', () => {
 });
 
 describe('errors', () => {
+  it('gives every failure the typed fields of one family: TokenEndpointError', async () => {
+    const error = await failure(new Response('busy', { status: 503, headers: { 'retry-after': '2' } }));
+    expect(error).toBeInstanceOf(TokenEndpointError);
+    expect(details(error)).toMatchObject({ status: 503, bodySnippet: 'busy', retryAfterMs: 2000 });
+    expect(Object.keys(error)).not.toContain('response');
+  });
+
   it('maps an RFC 6749 §5.2 body to OAuthResponseError with a non-enumerable Response', async () => {
     const response = json({ error: 'invalid_client', error_description: 'client authentication failed' }, 401);
     const error = await failure(response);
@@ -76,14 +89,14 @@ describe('errors', () => {
   it('other non-2xx: HTTP_STATUS with a capped snippet', async () => {
     const error = await failure(new Response(`<h1>${'x'.repeat(2000)}</h1>`, { status: 500 }));
     expect(error).toMatchObject({ code: 'HTTP_STATUS', status: 500 });
-    const { bodySnippet: snippet } = tokenEndpointDetails(error);
+    const { bodySnippet: snippet } = details(error);
     expect(snippet?.startsWith('<h1>xxx')).toBe(true);
     expect(snippet?.length).toBe(500);
   });
 
   it('masks secrets in the snippet, even one that would straddle the cap', async () => {
     const body = `${'y'.repeat(480)}{"client_secret":"s3cret-value-that-crosses-the-cap-at-500-characters","refresh_token":"rt-secret"}`;
-    const { bodySnippet: snippet } = tokenEndpointDetails(await failure(new Response(body, { status: 500 })));
+    const { bodySnippet: snippet } = details(await failure(new Response(body, { status: 500 })));
     expect(snippet).not.toContain('"client_secret":"s3');
     expect(snippet).not.toContain('rt-secret');
   });
@@ -94,7 +107,7 @@ describe('errors', () => {
 
   it('a redirect is not followed and says so', async () => {
     const error = await failure(new Response(null, { status: 302, headers: { location: 'https://elsewhere.example' } }));
-    expect(error).toMatchObject({ code: 'HTTP_STATUS', status: 302, message: expect.stringMatching(/redirect/) });
+    expect(error).toMatchObject({ code: 'REDIRECTED', status: 302, message: expect.stringMatching(/redirect/) });
   });
 
   it.each([
@@ -104,7 +117,7 @@ describe('errors', () => {
   ])('2xx with %s is INVALID_RESPONSE', async (_name, response, message) => {
     const error = await failure(response);
     expect(error).toMatchObject({ code: 'INVALID_RESPONSE', status: 200, message: expect.stringMatching(message) });
-    expect(tokenEndpointDetails(error).bodySnippet ?? '').not.toContain('SECRET-TOKEN-VALUE');
+    expect(details(error).bodySnippet ?? '').not.toContain('SECRET-TOKEN-VALUE');
   });
 
   it('refuses a body over 1 MB without buffering it', async () => {
@@ -122,16 +135,17 @@ describe('errors', () => {
   });
 
   it('carries Retry-After (seconds and HTTP-date) as retryAfterMs', async () => {
-    const clock = new VirtualClock();
-    const seconds = await failure(new Response(null, { status: 429, headers: { 'retry-after': '12' } }), clock);
-    expect(tokenEndpointDetails(seconds).retryAfterMs).toBe(12_000);
+    const { clock } = fx;
+    const seconds = await failure(new Response(null, { status: 429, headers: { 'retry-after': '12' } }));
+    expect(details(seconds).retryAfterMs).toBe(12_000);
     const date = new Date(clock.now() + 30_000).toUTCString();
-    const dated = await failure(json({ error: 'slow_down' }, 503, { 'retry-after': date }), clock);
-    expect(tokenEndpointDetails(dated).retryAfterMs).toBe(30_000);
+    const dated = await failure(json({ error: 'slow_down' }, 503, { 'retry-after': date }));
+    expect(details(dated).retryAfterMs).toBe(30_000);
   });
 
-  it('masks token members in snippets', () => {
-    expect(bodySnippet('{"access_token":"abc","refresh_token": "def","x":1}')).toBe(
+  it('masks token members in snippets', async () => {
+    const error = await failure(new Response('{"access_token":"abc","refresh_token": "def","x":1}', { status: 500 }));
+    expect(details(error).bodySnippet).toBe(
       '{"access_token":"••••••","refresh_token": "••••••","x":1}',
     );
   });
@@ -149,7 +163,7 @@ describe('properties', () => {
       fc.property(
         tokenChars,
         fc.oneof(caseVariant('bearer'), caseVariant('dpop')),
-        fc.option(fc.oneof(fc.nat({ max: 10 ** 9 }), fc.nat({ max: 10 ** 9 }).map(String)), { nil: undefined }),
+        fc.option(fc.oneof(fc.nat({ max: MAX_EXPIRES_IN_SECONDS }), fc.nat({ max: MAX_EXPIRES_IN_SECONDS }).map(String)), { nil: undefined }),
         fc.option(fc.string(), { nil: undefined }),
         fc.dictionary(fc.string().filter((k) => !['access_token', 'token_type', 'expires_in', 'scope', '__proto__'].includes(k)), fc.jsonValue()),
         (accessToken, tokenType, expiresIn, scope, extra) => {
@@ -176,5 +190,35 @@ describe('properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('what the server sent, in words', () => {
+  /** What fetch with `redirect: 'manual'` hands a browser for a 302: an opaque redirect, status 0. */
+  function opaqueRedirect(): Response {
+    const response = new Response(null, { status: 200 });
+    Object.defineProperty(response, 'type', { value: 'opaqueredirect' });
+    Object.defineProperty(response, 'status', { value: 0 });
+    return response;
+  }
+
+  it('calls a browser opaque redirect a redirect, without an HTTP status of 0', async () => {
+    const error = await failure(opaqueRedirect());
+    expect(error.code).toBe('REDIRECTED');
+    expect(error.status).toBeUndefined();
+    expect(error.message).toMatch(/redirected/);
+    expect(error.message).not.toMatch(/HTTP 0/);
+  });
+
+  it('calls a 302 (outside a browser) a redirect too', async () => {
+    const error = await failure(new Response(null, { status: 302, headers: { location: 'https://login.example.com/' } }));
+    expect(error).toMatchObject({ code: 'REDIRECTED', status: 302 });
+  });
+
+  it.each([200, 204])('calls an empty %d body empty, not malformed JSON', async (status) => {
+    const error = await failure(new Response(status === 204 ? null : '', { status }));
+    expect(error.code).toBe('INVALID_RESPONSE');
+    expect(error.message).toMatch(/empty body/);
+    expect(error.message).not.toMatch(/malformed/);
   });
 });

@@ -1,11 +1,13 @@
 // The retry policy on its own: what is retried, how long it waits, Retry-After parsing, aborts, listeners.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError, OAuthResponseError, PlaygroundError } from '../errors';
-import { backoffDelay, isRetryable, parseRetryAfter, withRetry, type AttemptInfo } from './retry';
+import { setupTestEffects } from '../../../tests/support/effects';
 import { VirtualClock } from '../../../tests/support/virtualClock';
+import { HttpResponseError, InputError, OAuthResponseError, PlaygroundError } from '../errors';
+import { backoffDelay, isRetryable, parseRetryAfter, withRetry, type AttemptInfo } from './retry';
 
-const httpError = (status: number) => new PlaygroundError('HTTP_STATUS', `HTTP ${status}`, { status });
+const httpError = (status: number, retryAfterMs?: number) => new HttpResponseError('HTTP_STATUS', `HTTP ${status}`, { status, retryAfterMs });
+const fx = setupTestEffects(() => ({ clock: new VirtualClock() }));
 
 describe('isRetryable', () => {
   it.each<[string, unknown, boolean]>([
@@ -59,7 +61,7 @@ describe('backoffDelay', () => {
 
 describe('withRetry', () => {
   it('retries at most maxRetries times and rethrows the last error unchanged', async () => {
-    const clock = new VirtualClock();
+    const { clock } = fx;
     const errors = [httpError(500), httpError(502), httpError(503), httpError(504)];
     const infos: AttemptInfo[] = [];
     const seen: number[] = [];
@@ -68,7 +70,7 @@ describe('withRetry', () => {
         seen.push(n);
         throw errors[n - 1];
       },
-      { clock, random: () => 0, onAttempt: (i) => infos.push(i) },
+      { random: () => 0, onAttempt: (i) => infos.push(i) },
     );
     await expect(clock.run(promise)).rejects.toBe(errors[3]);
     expect(seen).toEqual([1, 2, 3, 4]);
@@ -80,26 +82,39 @@ describe('withRetry', () => {
     ]);
   });
 
+  it('honours the typed Retry-After of a 429 or 503', async () => {
+    const { clock } = fx;
+    const infos: AttemptInfo[] = [];
+    const promise = withRetry(
+      async (n) => {
+        if (n === 1) throw httpError(429, 4000);
+        return 'ok';
+      },
+      { onAttempt: (i) => infos.push(i) },
+    );
+    await expect(clock.run(promise)).resolves.toBe('ok');
+    expect(infos[0]).toMatchObject({ outcome: 'retry', status: 429, delayMs: 4000, retryAfterMs: 4000 });
+  });
+
   it('ignores Retry-After on statuses other than 429/503', async () => {
-    const clock = new VirtualClock();
-    const error = Object.assign(httpError(500), { retryAfterMs: 9000 });
+    const { clock } = fx;
+    const error = httpError(500, 9000);
     const infos: AttemptInfo[] = [];
     const promise = withRetry(
       async (n) => {
         if (n === 1) throw error;
         return 'ok';
       },
-      { clock, random: () => 0.5, onAttempt: (i) => infos.push(i) },
+      { random: () => 0.5, onAttempt: (i) => infos.push(i) },
     );
     await expect(clock.run(promise)).resolves.toBe('ok');
     expect(infos[0]).toMatchObject({ delayMs: 125 });
-    expect(infos[0]).not.toHaveProperty('retryAfterMs');
+    expect(infos[0]?.retryAfterMs).toBeUndefined();
   });
 
   it('does not let a throwing listener change the outcome', async () => {
-    const clock = new VirtualClock();
+    const { clock } = fx;
     const promise = withRetry(async () => 'ok', {
-      clock,
       onAttempt: () => {
         throw new TypeError('listener bug');
       },
@@ -116,14 +131,14 @@ describe('withRetry', () => {
   });
 
   it('waits on the clock, not on real time', async () => {
-    const clock = new VirtualClock();
+    const { clock } = fx;
     const start = clock.now();
     const promise = withRetry(
       async (n) => {
         if (n < 3) throw new PlaygroundError('NETWORK', 'x');
         return clock.now();
       },
-      { clock, random: () => 0.999, baseDelayMs: 1000 },
+      { random: () => 0.999, baseDelayMs: 1000 },
     );
     expect(await clock.run(promise)).toBe(start + 999 + 1998);
     expect(clock.scheduled).toEqual([999, 1998]);

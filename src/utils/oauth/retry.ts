@@ -1,6 +1,7 @@
 // Retry policy for token requests: exponential backoff with full jitter, Retry-After, never on client errors.
-import { sleep, systemClock, type Clock } from '../clock';
-import { isPlaygroundError, OAuthResponseError, type ErrorCode } from '../errors';
+import { sleep } from '../clock';
+import { effects } from '../effects';
+import { HttpResponseError, isPlaygroundError, OAuthResponseError, type ErrorCode } from '../errors';
 import { abortedError } from './send';
 
 /** One attempt, as the attempts timeline shows it. */
@@ -21,8 +22,8 @@ export interface AttemptInfo {
   retryAfterMs?: number;
 }
 
+/** Time comes from `effects().clock`. */
 export interface RetryOptions {
-  clock?: Clock;
   /** [0, 1); injectable so tests get fixed delays */
   random?: () => number;
   /** retries after the first attempt; default 3 */
@@ -69,10 +70,25 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** The Retry-After an error carries (set by processTokenResponse), in ms. */
-export function retryAfterMsOf(error: unknown): number | undefined {
-  const value = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+/** The Retry-After an HTTP error carries, honoured only where RFC 9110 gives it meaning here (429, 503). */
+function honouredRetryAfterMs(error: unknown): number | undefined {
+  if (!(error instanceof HttpResponseError) || error.status === undefined || !RETRY_AFTER_STATUSES.has(error.status)) return undefined;
+  const value = error.retryAfterMs;
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/** One failed attempt, as reported: status, code and OAuth error when the error has them. */
+function failedAttempt(n: number, startedAt: number, now: number, error: unknown): AttemptInfo {
+  return {
+    attempt: n,
+    startedAt,
+    durationMs: now - startedAt,
+    outcome: 'failed',
+    status: isPlaygroundError(error) ? error.status : undefined,
+    code: isPlaygroundError(error) ? error.code : undefined,
+    oauthError: error instanceof OAuthResponseError ? error.error : undefined,
+    retryAfterMs: honouredRetryAfterMs(error),
+  };
 }
 
 /** Full jitter: uniform in [0, min(max, base·2^(retry−1))]. @see https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/ */
@@ -94,7 +110,7 @@ function report(listener: RetryOptions['onAttempt'], info: AttemptInfo): void {
  * rethrows the last error unchanged, so the caller sees the real status and code. Every attempt is reported.
  */
 export async function withRetry<T>(attempt: (n: number) => Promise<T>, opts: RetryOptions = {}): Promise<T> {
-  const clock = opts.clock ?? systemClock;
+  const { clock } = effects();
   const random = opts.random ?? Math.random;
   const maxRetries = opts.maxRetries ?? 3;
   const baseDelayMs = opts.baseDelayMs ?? 250;
@@ -109,18 +125,8 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, opts: Ret
       report(opts.onAttempt, { attempt: n, startedAt, durationMs: clock.now() - startedAt, outcome: 'success' });
       return value;
     } catch (error) {
-      const status = isPlaygroundError(error) ? error.status : undefined;
-      const base: AttemptInfo = {
-        attempt: n,
-        startedAt,
-        durationMs: clock.now() - startedAt,
-        outcome: 'failed',
-        ...(status !== undefined ? { status } : {}),
-        ...(isPlaygroundError(error) ? { code: error.code } : {}),
-        ...(error instanceof OAuthResponseError ? { oauthError: error.error } : {}),
-      };
-      const retryAfterMs = status !== undefined && RETRY_AFTER_STATUSES.has(status) ? retryAfterMsOf(error) : undefined;
-      if (retryAfterMs !== undefined) base.retryAfterMs = retryAfterMs;
+      const base = failedAttempt(n, startedAt, clock.now(), error);
+      const { retryAfterMs } = base;
       if (n > maxRetries || !isRetryable(error)) {
         report(opts.onAttempt, base);
         throw error;

@@ -4,7 +4,9 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { RequestDescription } from './description';
 import { sendTokenRequest } from './send';
+import { setupTestEffects } from '../../../tests/support/effects';
 import { VirtualClock } from '../../../tests/support/virtualClock';
+import { provideEffects } from '../effects';
 
 const URL_ = 'https://as.example.com/token';
 const desc: RequestDescription = {
@@ -15,6 +17,8 @@ const desc: RequestDescription = {
 };
 
 const server = setupMswServer();
+// Each test may provide its own fetch on top; setupTestEffects puts everything back afterwards.
+const fx = setupTestEffects(() => ({ clock: new VirtualClock() }));
 
 /** A fetch that never answers and ignores its signal: the timeout must still win. */
 const hangingFetch: typeof fetch = () => new Promise<Response>(() => undefined);
@@ -28,7 +32,7 @@ describe('sendTokenRequest', () => {
         return new HttpResponse('nope', { status: 418 });
       }),
     );
-    const response = await sendTokenRequest(desc, { fetch: (...a) => fetch(...a) });
+    const response = await sendTokenRequest(desc);
     expect(response.status).toBe(418);
     expect(seen).toMatchObject({
       method: 'POST',
@@ -43,36 +47,39 @@ describe('sendTokenRequest', () => {
       init = i;
       return new Response(null, { status: 302 });
     };
-    await sendTokenRequest(desc, { fetch: spy });
+    provideEffects({ fetch: spy });
+    await sendTokenRequest(desc);
     expect(init).toMatchObject({ redirect: 'manual', credentials: 'omit', method: 'POST', body: desc.body });
   });
 
-  it('uses the global fetch looked up at call time when none is injected (msw patches it)', async () => {
+  it('uses the global fetch looked up at call time when none is provided (msw patches it)', async () => {
     server.use(http.post(URL_, () => HttpResponse.json({ ok: true })));
     expect((await sendTokenRequest(desc)).status).toBe(200);
   });
 
   it('maps a dropped connection to NETWORK', async () => {
     server.use(http.post(URL_, () => HttpResponse.error()));
-    await expect(sendTokenRequest(desc, { fetch: (...a) => fetch(...a) })).rejects.toMatchObject({ code: 'NETWORK' });
+    await expect(sendTokenRequest(desc)).rejects.toMatchObject({ code: 'NETWORK' });
   });
 
   it('times out on the injected clock (default 15 s), even when fetch ignores its signal', async () => {
-    const clock = new VirtualClock();
+    const clock = fx.clock;
     const start = clock.now();
-    await expect(clock.run(sendTokenRequest(desc, { fetch: hangingFetch, clock }))).rejects.toMatchObject({ code: 'TIMEOUT' });
+    provideEffects({ fetch: hangingFetch });
+    await expect(clock.run(sendTokenRequest(desc))).rejects.toMatchObject({ code: 'TIMEOUT' });
     expect(clock.now() - start).toBe(15_000);
     expect(clock.pending).toBe(0);
   });
 
   it('honours a custom timeout and aborts the fetch signal', async () => {
-    const clock = new VirtualClock();
+    const clock = fx.clock;
     let signal: AbortSignal | undefined;
     const fetchSpy: typeof fetch = (_u, init) => {
       signal = init?.signal ?? undefined;
       return new Promise<Response>(() => undefined);
     };
-    await expect(clock.run(sendTokenRequest(desc, { fetch: fetchSpy, clock, timeoutMs: 500 }))).rejects.toMatchObject({ code: 'TIMEOUT' });
+    provideEffects({ fetch: fetchSpy });
+    await expect(clock.run(sendTokenRequest(desc, { timeoutMs: 500 }))).rejects.toMatchObject({ code: 'TIMEOUT' });
     expect(clock.scheduled).toEqual([500]);
     expect(signal?.aborted).toBe(true);
   });
@@ -80,19 +87,21 @@ describe('sendTokenRequest', () => {
   it('reports a caller abort as ABORTED, before and during the request', async () => {
     const before = new AbortController();
     before.abort();
-    await expect(sendTokenRequest(desc, { fetch: hangingFetch, signal: before.signal })).rejects.toMatchObject({ code: 'ABORTED' });
+    provideEffects({ fetch: hangingFetch });
+    await expect(sendTokenRequest(desc, { signal: before.signal })).rejects.toMatchObject({ code: 'ABORTED' });
 
     const during = new AbortController();
-    const clock = new VirtualClock();
-    const promise = sendTokenRequest(desc, { fetch: hangingFetch, signal: during.signal, clock });
+    const clock = fx.clock;
+    const promise = sendTokenRequest(desc, { signal: during.signal });
     during.abort();
     await expect(promise).rejects.toMatchObject({ code: 'ABORTED' });
     expect(clock.pending).toBe(0);
   });
 
   it('clears its timer once the response arrives', async () => {
-    const clock = new VirtualClock();
-    await sendTokenRequest(desc, { fetch: async () => new Response('{}'), clock });
+    const clock = fx.clock;
+    provideEffects({ fetch: async () => new Response('{}') });
+    await sendTokenRequest(desc);
     expect(clock.pending).toBe(0);
   });
 });

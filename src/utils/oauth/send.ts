@@ -1,17 +1,12 @@
-// Sending a described token request with fetch: a timeout on the injected clock, and typed network errors.
-import type { Clock } from '../clock';
+// Sending a described token request: fetch through the one HTTP seam, redirects not followed, no cookies.
 import type { PlaygroundError } from '../errors';
 import { abortedError as abortedErrorFor, fetchWithTimeout } from '../http';
 import type { RequestDescription } from './description';
 
-export { DEFAULT_TIMEOUT_MS } from '../http';
-
 export interface SendTokenRequestOptions {
-  fetch?: typeof fetch;
-  /** Time allowed until response headers arrive; default 15 000 ms. */
+  /** Time allowed until response headers arrive; default `DEFAULT_TIMEOUT_MS` (config/defaults). */
   timeoutMs?: number;
   signal?: AbortSignal;
-  clock?: Clock;
 }
 
 const PEER = 'the token endpoint';

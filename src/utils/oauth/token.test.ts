@@ -1,28 +1,30 @@
 // Fault matrix for requestClientCredentialsToken: attempts, delays and the final error, on virtual time.
 import { delay, http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decodeJwt } from 'jose';
+import { describe, expect, it } from 'vitest';
 import { OAuthResponseError, PlaygroundError } from '../errors';
-import type { Logger } from '../logger';
+import { generateSigningKeyPair } from '../keys';
 import { buildClientCredentialsBody } from './body';
-import { clientSecretPost } from './clientAuth';
-import { describeClientCredentialsRequest, type RequestDescription } from './description';
+import { clientSecretJwt, clientSecretPost, privateKeyJwt, type ClientAuth } from './clientAuth';
+import { describeClientCredentialsRequest } from './description';
 import type { AttemptInfo } from './retry';
+import { setupTestEffects } from '../../../tests/support/effects';
+import { setupMswServer } from '../../../tests/support/msw';
+import { recordingLogger } from '../../../tests/support/recordingLogger';
 import { VirtualClock } from '../../../tests/support/virtualClock';
-import { requestClientCredentialsToken } from './token';
+import { requestClientCredentialsToken, type RequestClientCredentialsTokenOptions } from './token';
 
 const TOKEN_ENDPOINT = 'https://as.example.com/env-1/as/token';
 const SECRET = 'SUPER-SECRET-VALUE';
 const ACCESS_TOKEN = 'eyJ.SECRET-ACCESS-TOKEN.sig';
 
 let hits = 0;
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
+const server = setupMswServer();
+const fx = setupTestEffects(() => {
   hits = 0;
+  const log = recordingLogger();
+  return { clock: new VirtualClock(), logger: log.logger, log };
 });
-afterAll(() => server.close());
 
 /** Answers with `fault` for the first `times` requests (default: always), then with a token. */
 function serve(fault: (clock: VirtualClock) => Response | Promise<Response>, clock: VirtualClock, times = Infinity) {
@@ -35,38 +37,22 @@ function serve(fault: (clock: VirtualClock) => Response | Promise<Response>, clo
   );
 }
 
-function recordingLogger(lines: string[]): Logger {
-  const logger: Logger = {
-    debug: (m) => lines.push(`debug ${m}`),
-    info: (m) => lines.push(`info ${m}`),
-    warn: (m) => lines.push(`warn ${m}`),
-    error: (m) => lines.push(`error ${m}`),
-    child: (module) => {
-      lines.push(`child ${module}`);
-      return logger;
-    },
-  };
-  return logger;
-}
-
-async function description(): Promise<RequestDescription> {
-  return describeClientCredentialsRequest({
+/** A request described afresh for every attempt, as the token function asks. */
+const describeWith = (auth: ClientAuth = clientSecretPost(SECRET)) => () =>
+  describeClientCredentialsRequest({
     tokenEndpoint: TOKEN_ENDPOINT,
     clientId: 'client-1',
-    auth: clientSecretPost(SECRET),
+    auth,
     params: buildClientCredentialsBody({ scope: 'read' }),
   });
-}
 
-async function run(clock: VirtualClock, lines: string[] = []) {
+async function run(clock: VirtualClock, extra: Partial<RequestClientCredentialsTokenOptions> = {}) {
   const attempts: AttemptInfo[] = [];
   const promise = requestClientCredentialsToken({
-    description: await description(),
-    fetch: (...args) => fetch(...args),
-    clock,
+    describe: describeWith(),
     random: () => 0.5,
     onAttempt: (info) => attempts.push(info),
-    logger: recordingLogger(lines),
+    ...extra,
   });
   const outcome = await clock.run(promise).then(
     (value) => ({ value, error: undefined }),
@@ -163,7 +149,7 @@ const faults: FaultCase[] = [
 
 describe('fault matrix', () => {
   it.each(faults)('$name → $attempts attempt(s), $code', async (c) => {
-    const clock = new VirtualClock();
+    const clock = fx.clock;
     serve(c.fault, clock);
     const { value, error, attempts } = await run(clock);
 
@@ -192,12 +178,13 @@ describe('fault matrix', () => {
 
 describe('recovery and reporting', () => {
   it('recovers after a 503 with Retry-After and reports the honoured delay', async () => {
-    const clock = new VirtualClock();
+    const clock = fx.clock;
     const start = clock.now();
     serve(() => new HttpResponse(null, { status: 503, headers: { 'Retry-After': '3' } }), clock, 2);
     const { value, attempts } = await run(clock);
 
-    expect(value).toEqual({ access_token: ACCESS_TOKEN, token_type: 'bearer', expires_in: 300, extra: {} });
+    expect(value?.response).toEqual({ access_token: ACCESS_TOKEN, token_type: 'bearer', expires_in: 300, extra: {} });
+    expect(value?.record).toEqual({ accessToken: ACCESS_TOKEN, tokenType: 'bearer', expiresIn: 300, obtainedAt: start + 6000, expAt: start + 6000 + 300_000 });
     expect(attempts).toEqual([
       { attempt: 1, startedAt: start, durationMs: 0, outcome: 'retry', status: 503, code: 'HTTP_STATUS', delayMs: 3000, retryAfterMs: 3000 },
       { attempt: 2, startedAt: start + 3000, durationMs: 0, outcome: 'retry', status: 503, code: 'HTTP_STATUS', delayMs: 3000, retryAfterMs: 3000 },
@@ -206,20 +193,20 @@ describe('recovery and reporting', () => {
   });
 
   it('caps a huge Retry-After at 60 s', async () => {
-    const clock = new VirtualClock();
+    const clock = fx.clock;
     serve(() => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '86400' } }), clock, 1);
     const { value, attempts } = await run(clock);
-    expect(value?.access_token).toBe(ACCESS_TOKEN);
+    expect(value?.response.access_token).toBe(ACCESS_TOKEN);
     expect(attempts[0]).toMatchObject({ outcome: 'retry', delayMs: 60_000, retryAfterMs: 86_400_000 });
   });
 
-  it('logs the seed 001 lines without the secret or the token', async () => {
-    const clock = new VirtualClock();
+  it('logs the method, path, retries and expiry under module CC, without the secret or the token', async () => {
+    const clock = fx.clock;
     serve(() => new HttpResponse(null, { status: 502 }), clock, 1);
-    const lines: string[] = [];
-    await run(clock, lines);
+    await run(clock);
+    const lines = fx.log.text();
+    expect(new Set(fx.log.lines.map((l) => l.module))).toEqual(new Set(['CC']));
     expect(lines).toEqual([
-      'child CC',
       'info POST /env-1/as/token method=client_secret_post',
       'warn attempt 1 failed code=HTTP_STATUS http=502; retrying in 125ms',
       `info token acquired exp=${new Date(clock.now() + 300_000).toISOString()} token_type=bearer`,
@@ -229,22 +216,19 @@ describe('recovery and reporting', () => {
   });
 
   it('logs failures with the OAuth error and the HTTP status', async () => {
-    const clock = new VirtualClock();
+    const clock = fx.clock;
     serve(oauthError(401, 'invalid_client'), clock);
-    const lines: string[] = [];
-    await run(clock, lines);
-    expect(lines.at(-1)).toBe('error token request failed code=invalid_client http=401');
+    await run(clock);
+    expect(fx.log.text().at(-1)).toBe('error token request failed code=invalid_client http=401');
   });
 
   it('stops waiting and reports ABORTED when the caller aborts during a backoff', async () => {
-    const clock = new VirtualClock();
+    const clock = fx.clock;
     serve(() => new HttpResponse(null, { status: 503 }), clock);
     const controller = new AbortController();
     const attempts: AttemptInfo[] = [];
     const promise = requestClientCredentialsToken({
-      description: await description(),
-      fetch: (...args) => fetch(...args),
-      clock,
+      describe: describeWith(),
       signal: controller.signal,
       onAttempt: (info) => {
         attempts.push(info);
@@ -257,15 +241,59 @@ describe('recovery and reporting', () => {
   });
 
   it('honours retry options (no retries at all)', async () => {
-    const clock = new VirtualClock();
+    const clock = fx.clock;
     serve(() => new HttpResponse(null, { status: 500 }), clock);
     const promise = requestClientCredentialsToken({
-      description: await description(),
-      fetch: (...args) => fetch(...args),
-      clock,
+      describe: describeWith(),
       retry: { maxRetries: 0 },
     });
     await expect(clock.run(promise)).rejects.toMatchObject({ code: 'HTTP_STATUS', status: 500 });
+    expect(hits).toBe(1);
+  });
+});
+
+describe('JWT client authentication under retries', () => {
+  const jwtMethods: [string, () => Promise<ClientAuth>][] = [
+    ['private_key_jwt', async () => privateKeyJwt((await generateSigningKeyPair('ES256')).privateKey, { alg: 'ES256' })],
+    ['client_secret_jwt', async () => clientSecretJwt(SECRET)],
+  ];
+
+  it.each(jwtMethods)('%s signs a fresh assertion (new jti) for every attempt', async (_name, makeAuth) => {
+    const clock = fx.clock;
+    const assertions: string[] = [];
+    server.use(
+      http.post(TOKEN_ENDPOINT, async ({ request }) => {
+        assertions.push(new URLSearchParams(await request.text()).get('client_assertion') ?? '');
+        if (assertions.length <= 2) return new HttpResponse(null, { status: 503 });
+        return HttpResponse.json({ access_token: ACCESS_TOKEN, token_type: 'Bearer', expires_in: 300 });
+      }),
+    );
+    const { value } = await run(clock, { describe: describeWith(await makeAuth()) });
+    expect(value?.response.access_token).toBe(ACCESS_TOKEN);
+    expect(assertions).toHaveLength(3);
+    const jtis = assertions.map((a) => decodeJwt(a).jti);
+    expect(new Set(jtis).size).toBe(3);
+  });
+
+  it('reports each attempt’s description, so the preview shows what was sent last', async () => {
+    const clock = fx.clock;
+    serve(() => new HttpResponse(null, { status: 503 }), clock, 1);
+    const described: number[] = [];
+    await run(clock, { onDescribed: (_d, attempt) => described.push(attempt) });
+    expect(described).toEqual([1, 2]);
+  });
+});
+
+describe('expires_in out of range', () => {
+  it.each([1e13, 1e300, '100000000000000'])('expires_in %s is INVALID_RESPONSE saying what the server sent', async (expiresIn) => {
+    const clock = fx.clock;
+    serve(() => HttpResponse.json({ access_token: ACCESS_TOKEN, token_type: 'Bearer', expires_in: expiresIn }), clock);
+    const { error } = await run(clock);
+    expect(error).toBeInstanceOf(PlaygroundError);
+    expect(error?.code).toBe('INVALID_RESPONSE');
+    expect(error?.status).toBe(200);
+    expect(error?.message).toMatch(/expires_in/);
+    expect(error?.message).toContain(String(Number(expiresIn)).slice(0, 6));
     expect(hits).toBe(1);
   });
 });

@@ -1,25 +1,34 @@
-// Getting a token: send the described request, process the response, retry what is transient, log safely.
-import type { TokenResponse } from '../../types/token';
-import { systemClock, type Clock } from '../clock';
+// Getting a token: describe each attempt afresh, send it, process the response, retry what is transient, log safely.
+import type { TokenRecord, TokenResponse } from '../../types/token';
+import { effects } from '../effects';
 import { isPlaygroundError, OAuthResponseError } from '../errors';
-import { noopLogger, type Logger } from '../logger';
 import { authMethodOf, type RequestDescription } from './description';
-import { computeAbsoluteExpiry } from './expiry';
 import { processTokenResponse } from './response';
 import { withRetry, type AttemptInfo } from './retry';
 import { sendTokenRequest } from './send';
+import { toTokenRecord } from './tokenRecord';
 
 export interface RequestClientCredentialsTokenOptions {
-  description: RequestDescription;
-  fetch?: typeof fetch;
-  clock?: Clock;
+  /**
+   * Builds the request for attempt `n` (1-based). Called once per attempt, so a JWT client authentication
+   * (private_key_jwt, client_secret_jwt) signs a fresh assertion with a new `jti` each time: a server refuses a
+   * replayed assertion (RFC 7523 §3 item 7).
+   */
+  describe: (attempt: number) => Promise<RequestDescription>;
+  /** The description actually sent by attempt `n`, for the request preview. */
+  onDescribed?: (description: RequestDescription, attempt: number) => void;
   random?: () => number;
   /** per attempt; default 15 000 ms */
   timeoutMs?: number;
   retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number };
   onAttempt?: (info: AttemptInfo) => void;
   signal?: AbortSignal;
-  logger?: Logger;
+}
+
+/** A token as the server sent it (validated) and as the playground keeps it (absolute expiry). */
+export interface ClientCredentialsToken {
+  response: TokenResponse;
+  record: TokenRecord;
 }
 
 function pathOf(url: string): string {
@@ -30,37 +39,42 @@ function pathOf(url: string): string {
   }
 }
 
-/**
- * Sends a described client_credentials request, validates the response and retries transient failures
- * (network, timeout, 429/500/502/503/504, honouring Retry-After). Non-retryable failures (every other 4xx,
- * `invalid_client`, invalid responses) are thrown at once; after the last retry the last error is thrown as is.
- * Logs to module `CC` only the method, endpoint path, status, codes and expiry — never tokens or credentials.
- * @throws PlaygroundError / OAuthResponseError
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
- */
-export async function requestClientCredentialsToken(opts: RequestClientCredentialsTokenOptions): Promise<TokenResponse> {
-  const clock = opts.clock ?? systemClock;
-  const log = (opts.logger ?? noopLogger).child('CC');
-  const { description } = opts;
-  const path = pathOf(description.url);
-  let lastStatus: number | undefined;
+/** The OAuth `error` comes from the server: keep it to a short printable token in the log line. */
+function failureCode(error: unknown): string {
+  if (error instanceof OAuthResponseError) return error.error.replace(/[^\x21-\x7E]/g, '?').slice(0, 64);
+  return isPlaygroundError(error) ? error.code : 'UNEXPECTED';
+}
 
-  log.info(`POST ${path} method=${authMethodOf(description)}`);
+/**
+ * Sends a client_credentials request, validates the response and retries transient failures (network, timeout,
+ * 429/500/502/503/504, honouring Retry-After), describing every attempt anew. Non-retryable failures (every other
+ * 4xx, `invalid_client`, invalid responses, input errors) are thrown at once; after the last retry the last error
+ * is thrown as is. Logs to module `CC` only the method, endpoint path, status, codes and expiry — never tokens or
+ * credentials. Fetch, clock and logger come from {@link effects}.
+ * @throws PlaygroundError / TokenEndpointError / OAuthResponseError
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
+ * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
+ */
+export async function requestClientCredentialsToken(opts: RequestClientCredentialsTokenOptions): Promise<ClientCredentialsToken> {
+  const log = effects().logger.child('CC');
+  let lastStatus: number | undefined;
+  let logged = false;
+
   try {
     const token = await withRetry(
-      async () => {
+      async (attempt) => {
         lastStatus = undefined;
-        const response = await sendTokenRequest(description, {
-          fetch: opts.fetch,
-          timeoutMs: opts.timeoutMs,
-          signal: opts.signal,
-          clock,
-        });
-        lastStatus = response.status;
-        return processTokenResponse(response, { clock });
+        const description = await opts.describe(attempt);
+        opts.onDescribed?.(description, attempt);
+        if (!logged) log.info(`POST ${pathOf(description.url)} method=${authMethodOf(description)}`);
+        logged = true;
+        const response = await sendTokenRequest(description, { timeoutMs: opts.timeoutMs, signal: opts.signal });
+        // A browser's opaque redirect has status 0, which is no HTTP status: leave it unreported.
+        lastStatus = response.type === 'opaqueredirect' ? undefined : response.status;
+        const body = await processTokenResponse(response);
+        return { response: body, record: toTokenRecord(body, effects().clock.now()) };
       },
       {
-        clock,
         random: opts.random,
         maxRetries: opts.retry?.maxRetries,
         baseDelayMs: opts.retry?.baseDelayMs,
@@ -77,19 +91,12 @@ export async function requestClientCredentialsToken(opts: RequestClientCredentia
         },
       },
     );
-    const exp = token.expires_in === undefined ? 'unknown' : new Date(computeAbsoluteExpiry(token.expires_in, clock.now())).toISOString();
-    log.info(`token acquired exp=${exp} token_type=${token.token_type}`);
+    const exp = token.response.expires_in === undefined ? 'unknown' : new Date(token.record.expAt).toISOString();
+    log.info(`token acquired exp=${exp} token_type=${token.response.token_type}`);
     return token;
   } catch (error) {
-    // The OAuth `error` comes from the server: keep it to a short printable token in the log line.
-    const code =
-      error instanceof OAuthResponseError
-        ? error.error.replace(/[^\x21-\x7E]/g, '?').slice(0, 64)
-        : isPlaygroundError(error)
-          ? error.code
-          : 'UNEXPECTED';
     const status = isPlaygroundError(error) ? error.status : undefined;
-    log.error(`token request failed code=${code} http=${status ?? '-'}`);
+    log.error(`token request failed code=${failureCode(error)} http=${status ?? '-'}`);
     throw error;
   }
 }

@@ -1,22 +1,22 @@
 // `Get token`: always a new request (never the cache), attempts as they happen, then storage + cache + history.
 import { useRef, useState } from 'react';
 import type { NewAuthContextValue } from '../../../contexts/NewAuthContext';
-import type { Clock } from '../../../utils/clock';
-import { InputError } from '../../../utils/errors';
-import { cacheKey } from '../../../utils/tokenCache';
-import type { RequestDescription } from '../../../utils/oauth/description';
-import { requestClientCredentialsToken } from '../../../utils/oauth/token';
-import { cacheKeyParts, describeFlowRequest, toFlowError, toTokenRecord, type FlowCredentials } from '../model/flowRequest';
-import type { AttemptView, FlowForm, TokenRun } from '../model/flowTypes';
 import { describeWorkerTokenFailure } from '../../../services/pingone/diagnostics';
+import { effects } from '../../../utils/effects';
+import { explainableErrorOf } from '../../../utils/errorExplain';
+import { InputError } from '../../../utils/errors';
+import type { RequestDescription } from '../../../utils/oauth/description';
+import type { AttemptInfo } from '../../../utils/oauth/retry';
+import { requestClientCredentialsToken } from '../../../utils/oauth/token';
+import { cacheKey } from '../../../utils/tokenCache';
+import { cacheKeyParts, describeFlowRequest, type FlowCredentials } from '../model/flowRequest';
+import type { AttemptView, FlowForm, TokenRun } from '../model/flowTypes';
 
 export const IDLE_RUN: TokenRun = Object.freeze({ status: 'idle', attempts: [], requestedScopes: [] }) as TokenRun;
 
 export interface TokenRunDeps {
-  auth: Pick<NewAuthContextValue, 'saveToken' | 'setTokenSource' | 'history' | 'logger'>;
-  clock: Clock;
-  fetch?: typeof fetch | undefined;
-  /** Called with the description actually sent, so the Request step shows it. */
+  auth: Pick<NewAuthContextValue, 'saveToken' | 'setTokenSource' | 'recordFailure'>;
+  /** Called with the description each attempt actually sent, so the Request step shows it. */
   onDescribed?: (description: RequestDescription) => void;
 }
 
@@ -27,65 +27,74 @@ export interface TokenRunState {
   reset(): void;
 }
 
+/** One token request for the form: every attempt describes the request anew, so JWT methods sign a new jti. */
+function requestFor(form: FlowForm, creds: FlowCredentials, signal: AbortSignal, hooks: { onDescribed?: (d: RequestDescription) => void; onAttempt?: (info: AttemptInfo) => void }) {
+  return requestClientCredentialsToken({
+    describe: () => describeFlowRequest(form, creds),
+    onDescribed: hooks.onDescribed,
+    onAttempt: hooks.onAttempt,
+    signal,
+  });
+}
+
+/** Proactive refresh re-runs this same request (with a new assertion) for this key only. */
+function tokenSourceFor(form: FlowForm, creds: FlowCredentials): Parameters<NewAuthContextValue['setTokenSource']>[0] {
+  const parts = cacheKeyParts(form);
+  return {
+    authMethod: form.authMethod,
+    proactiveRefreshSeconds: form.proactiveRefreshSeconds,
+    issuer: form.issuer || undefined,
+    async fetch(asked, signal) {
+      if (cacheKey(asked) !== cacheKey(parts)) {
+        throw new InputError('tokenSource', 'The flow only knows how to fetch the token it was configured for; get that one in the flow first.');
+      }
+      const { record } = await requestFor(form, creds, signal ?? new AbortController().signal, {});
+      return record;
+    },
+  };
+}
+
+/** A failed worker token names the status, the body (no secrets) and the scopes it asked for. */
+function logWorkerTokenFailure(form: FlowForm, error: unknown, requestedScopes: readonly string[]): void {
+  if (form.provider !== 'pingone' && form.provider !== 'sandbox') return;
+  const failure = describeWorkerTokenFailure(error, requestedScopes.join(' '));
+  effects().logger.child('pingone').error(failure.message, failure);
+}
+
 export function useTokenRun(deps: TokenRunDeps): TokenRunState {
   const [run, setRun] = useState<TokenRun>(IDLE_RUN);
   const inflight = useRef<AbortController | null>(null);
 
   async function getToken(form: FlowForm, creds: FlowCredentials): Promise<TokenRun> {
-    const { auth, clock } = deps;
+    const { auth } = deps;
     inflight.current?.abort();
     const abort = new AbortController();
     inflight.current = abort;
-    const startedAt = clock.now();
+    const startedAt = effects().clock.now();
     const requestedScopes = [...form.scopes];
-    const base: TokenRun = { status: 'running', attempts: [], startedAt, requestedScopes };
-    setRun(base);
-    const send = (description: RequestDescription, signal: AbortSignal, onAttempt?: Parameters<typeof requestClientCredentialsToken>[0]['onAttempt']) =>
-      requestClientCredentialsToken({
-        description, signal, logger: auth.logger, clock, ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(onAttempt ? { onAttempt } : {}),
-      });
+    setRun({ status: 'running', attempts: [], startedAt, requestedScopes });
     const attempts: AttemptView[] = [];
+    const parts = cacheKeyParts(form);
+    const meta = { ...parts, scope: [...parts.scope], authMethod: form.authMethod, issuer: form.issuer || undefined };
     let settled: TokenRun;
     try {
-      // A fresh description: JWT methods sign a new assertion here (new jti), never reusing the preview's.
-      const description = await describeFlowRequest(form, creds, clock);
-      deps.onDescribed?.(description);
       const t0 = performance.now();
-      const response = await send(description, abort.signal, (info) => {
-        attempts.push({ ...info });
-        if (inflight.current === abort) setRun((r) => ({ ...r, attempts: [...attempts] }));
-      });
-      const fetchDurationMs = performance.now() - t0;
-      const record = toTokenRecord(response, clock.now());
-      const parts = cacheKeyParts(form);
-      // Proactive refresh re-runs this same request (with a new assertion) for this key only.
-      const snapshot = { form, creds };
-      auth.setTokenSource({
-        authMethod: form.authMethod,
-        proactiveRefreshSeconds: form.proactiveRefreshSeconds,
-        ...(form.issuer ? { issuer: form.issuer } : {}),
-        async fetch(asked, signal) {
-          if (cacheKey(asked) !== cacheKey(parts)) {
-            throw new InputError('tokenSource', 'The flow only knows how to fetch the token it was configured for; get that one in the flow first.');
-          }
-          const next = await describeFlowRequest(snapshot.form, snapshot.creds, clock);
-          return toTokenRecord(await send(next, signal ?? new AbortController().signal), clock.now());
+      const { response, record } = await requestFor(form, creds, abort.signal, {
+        onDescribed: deps.onDescribed,
+        onAttempt: (info) => {
+          attempts.push({ ...info });
+          if (inflight.current === abort) setRun((r) => ({ ...r, attempts: [...attempts] }));
         },
       });
+      const fetchDurationMs = performance.now() - t0;
+      auth.setTokenSource(tokenSourceFor(form, creds));
       // After the source, so the cache schedules this token's refresh with the form's refresh window.
-      await auth.saveToken(record, { ...parts, scope: [...parts.scope], authMethod: form.authMethod, ...(form.issuer ? { issuer: form.issuer } : {}) });
+      await auth.saveToken(record, meta);
       settled = { status: 'success', attempts, startedAt, fetchDurationMs, requestedScopes, response, record };
     } catch (error) {
-      const flowError = toFlowError(error);
-      if (form.provider === 'pingone' || form.provider === 'sandbox') {
-        // Seed 000 §4: a failed worker token names the status, the body (no secrets) and the scopes it asked for.
-        const failure = describeWorkerTokenFailure(error, requestedScopes.join(' '));
-        auth.logger.child('pingone').error(failure.message, failure);
-      }
-      auth.history.add({
-        fingerprint: '', clientId: form.clientId, authMethod: form.authMethod, scope: requestedScopes.join(' '),
-        expAt: 0, obtainedAt: clock.now(), status: 'error', errorCode: flowError.error ?? flowError.code,
-      });
+      const flowError = explainableErrorOf(error);
+      logWorkerTokenFailure(form, error, requestedScopes);
+      auth.recordFailure(meta, flowError.error ?? flowError.code);
       settled = { status: 'error', attempts, startedAt, requestedScopes, error: flowError };
     }
     if (inflight.current !== abort) return settled; // superseded by a newer click

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setupTestEffects } from '../../../../tests/support/effects';
 import { NewAuthProvider } from '../../../contexts/NewAuthContext';
 import { createAuthStores } from '../../../contexts/authStores';
 import { noopLogger } from '../../../utils/logger';
@@ -30,6 +31,7 @@ const TOKEN = await new SignJWT({ client_id: 'cc-basic', scope: 'p1:read:user' }
   .sign(privateKey);
 
 const jwksFetch = vi.fn(async () => Response.json(jwks)) as unknown as typeof globalThis.fetch;
+setupTestEffects(() => ({ fetch: jwksFetch }));
 
 function wrap(children: ReactNode) {
   const stores = createAuthStores({ sessionStorage: createMemoryStorage(), localStorage: createMemoryStorage(), logger: noopLogger });
@@ -54,7 +56,7 @@ const successRun: TokenRun = {
 
 describe('TokenStep', () => {
   it('on success shows the masked token, the decoded region, passing checks and the scope difference', async () => {
-    render(wrap(<TokenStep run={successRun} onGetToken={() => {}} form={form} description={description} fetch={jwksFetch} />));
+    render(wrap(<TokenStep run={successRun} onGetToken={() => {}} form={form} description={description} />));
     expect(screen.getByText('Token acquired!').closest('[role="status"]')).not.toBeNull();
     expect(document.body.textContent).toMatch(/Expires in (59:5\d|1:00:00)/);
     expect(document.body.textContent).not.toContain(TOKEN);
@@ -71,7 +73,7 @@ describe('TokenStep', () => {
 
   it('reveals the token and its three coloured parts together', async () => {
     const user = userEvent.setup();
-    render(wrap(<TokenStep run={successRun} onGetToken={() => {}} form={form} description={description} fetch={jwksFetch} />));
+    render(wrap(<TokenStep run={successRun} onGetToken={() => {}} form={form} description={description} />));
     await user.click(screen.getByRole('button', { name: 'Reveal access token' }));
     expect(document.body.textContent).toContain(TOKEN);
     const parts = screen.getByLabelText('Token parts');
@@ -80,7 +82,7 @@ describe('TokenStep', () => {
   });
 
   it('flags a token for another client', async () => {
-    render(wrap(<TokenStep run={successRun} onGetToken={() => {}} form={{ ...form, clientId: 'other' }} description={description} fetch={jwksFetch} />));
+    render(wrap(<TokenStep run={successRun} onGetToken={() => {}} form={{ ...form, clientId: 'other' }} description={description} />));
     expect(await screen.findByText(/^1 of \d+ checks failed\.$/)).toBeInTheDocument();
     expect(screen.getByText(/client_id is cc-basic, not other/)).toBeInTheDocument();
   });

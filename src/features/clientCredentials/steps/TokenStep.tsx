@@ -12,6 +12,7 @@ import { TokenChecks } from '../../../components/TokenChecks';
 import { TokenDisplay, maskToken } from '../../../components/TokenDisplay';
 import { TokenHistoryList } from '../../../components/TokenHistoryList';
 import { useNewAuth } from '../../../hooks/useNewAuth';
+import { effects } from '../../../utils/effects';
 import type { TokenResponse } from '../../../types/token';
 import type { RequestDescription } from '../../../utils/oauth/description';
 import { decodeAccessToken, runTokenChecks, type TokenCheckResult } from '../../../utils/tokenChecks';
@@ -24,8 +25,6 @@ export interface TokenStepProps {
   onGetToken: () => void;
   form: FlowForm;
   description: RequestDescription | null;
-  /** Fetch for the JWKS (tests); default: the global fetch. */
-  fetch?: typeof globalThis.fetch;
 }
 
 /** The response as the server sent it, with the access token masked (the token card is where it is revealed). */
@@ -40,7 +39,7 @@ function maskedResponse(response: TokenResponse): Record<string, unknown> {
  * Runs the signature and RFC 9068 checks for `token`. Fetching the issuer's JWKS is synchronising with an
  * external system, so it lives in an effect; results are keyed by token so a stale answer is never shown.
  */
-function useTokenCheckResults(token: string | undefined, form: FlowForm, doFetch?: typeof globalThis.fetch) {
+function useTokenCheckResults(token: string | undefined, form: FlowForm) {
   const [state, setState] = useState<{ token: string; results: TokenCheckResult[] } | null>(null);
   const { clientId, audience, resource, issuer, jwksUri, clockSkewSeconds } = form;
 
@@ -50,8 +49,8 @@ function useTokenCheckResults(token: string | undefined, form: FlowForm, doFetch
     const controller = new AbortController();
     runTokenChecks(
       token,
-      { clientId, audience, resource, issuer, now: Date.now(), clockSkewSeconds },
-      { jwksUri, signal: controller.signal, ...(doFetch ? { fetch: doFetch } : {}) },
+      { clientId, audience, resource, issuer, now: effects().clock.now(), clockSkewSeconds },
+      { jwksUri, signal: controller.signal },
     ).then(
       (results) => live && setState({ token, results }),
       (error: unknown) =>
@@ -61,7 +60,7 @@ function useTokenCheckResults(token: string | undefined, form: FlowForm, doFetch
       live = false;
       controller.abort();
     };
-  }, [token, clientId, audience, resource, issuer, jwksUri, clockSkewSeconds, doFetch]);
+  }, [token, clientId, audience, resource, issuer, jwksUri, clockSkewSeconds]);
 
   return state && state.token === token ? state.results : null;
 }
@@ -69,22 +68,25 @@ function useTokenCheckResults(token: string | undefined, form: FlowForm, doFetch
 function RunSummary({ run }: { run: TokenRun }) {
   const last = run.attempts.at(-1);
   const status = run.status === 'success' ? 200 : (run.error?.status ?? last?.status);
+  // A browser reports a redirect as status 0: say what happened instead of a status nobody sent.
+  const redirected = run.error?.code === 'REDIRECTED';
   return (
     <p className="token-run-summary">
-      {status !== undefined && <span className="token-run-status">HTTP {status}</span>}
+      {redirected && <span className="token-run-status">redirected</span>}
+      {!redirected && status !== undefined && status > 0 && <span className="token-run-status">HTTP {status}</span>}
       {run.fetchDurationMs !== undefined && <span> · {formatMs(run.fetchDurationMs)}</span>}
       {run.attempts.length > 1 && <span> · {run.attempts.length} attempts</span>}
     </p>
   );
 }
 
-export function TokenStep({ run, onGetToken, form, description, fetch: doFetch }: TokenStepProps) {
+export function TokenStep({ run, onGetToken, form, description }: TokenStepProps) {
   const { history } = useNewAuth();
   const token = run.status === 'success' ? run.record?.accessToken : undefined;
   // Reveal is remembered per token, so a newly obtained token always starts masked.
   const [revealedToken, setRevealedToken] = useState<string | null>(null);
   const revealed = token !== undefined && revealedToken === token;
-  const checks = useTokenCheckResults(token, form, doFetch);
+  const checks = useTokenCheckResults(token, form);
   const claims = token ? decodeAccessToken(token)?.claims : undefined;
   const granted = run.response?.scope ?? (typeof claims?.scope === 'string' ? claims.scope : undefined);
 
