@@ -61,6 +61,17 @@ describe('Request step', () => {
     expect(screen.getByText(/The environment ID must be a UUID/)).toBeInTheDocument();
   });
 
+  it('says that each attempt, retries included, signs a fresh assertion with a new jti', async () => {
+    // A hand-made assertion: the panel only decodes it (jose cannot sign HS256 with jsdom's Uint8Array).
+    const b64 = (v: unknown) => btoa(JSON.stringify(v)).replace(/=+$/, '');
+    const jwt = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ iss: 'client-1', sub: 'client-1', aud: ENDPOINT, jti: 'j-1' })}.c2ln`;
+    const description = await describeWith((ctx) => {
+      ctx.body.set('client_assertion', jwt);
+    });
+    render(<RequestStep description={description} error={null} pending={false} form={{ ...form, authMethod: 'client_secret_jwt' }} onRefresh={() => undefined} />);
+    expect(document.body.textContent).toMatch(/each attempt \(every retry[^)]*\) signs a fresh assertion with a new jti/);
+  });
+
   it('lints a pasted assertion', async () => {
     render(<RequestStep description={null} error={null} pending={false} form={form} onRefresh={() => undefined} />);
     const user = userEvent.setup();

@@ -94,7 +94,9 @@ export function RequestStep({ description, error, pending, form, onRefresh }: Re
         <>
           <AssertionPanel assertion={assertion} context={context} />
           <p className="cc-muted">
-            This preview assertion expires after {form.assertionLifetimeSeconds} s; <em>Get token</em> always signs a new one with a fresh <code>jti</code>.{' '}
+            This preview assertion expires after {form.assertionLifetimeSeconds} s; <em>Get token</em> always signs a new one with a fresh <code>jti</code>,
+            and each attempt (every retry after a 429, 5xx or network error) signs a fresh assertion with a new <code>jti</code>: a server refuses a
+            replayed one.{' '}
             <button type="button" className="btn btn--secondary btn--small" onClick={onRefresh}>
               Sign a fresh preview
             </button>
