@@ -1,7 +1,6 @@
 // A live mm:ss countdown: the only part of the status bar that re-renders every second.
 
 import { useNow } from '../hooks/useNow';
-import type { Clock } from '../utils/clock';
 import { formatCountdown } from '../utils/tokenLifecycle';
 
 export interface CountdownProps {
@@ -11,13 +10,12 @@ export interface CountdownProps {
   prefix?: string;
   /** Shown instead once `until` has passed. */
   expiredText?: string;
-  clock?: Clock;
   className?: string;
 }
 
 /** Renders `{prefix}{mm:ss}`, ticking on the shared one-second ticker. */
-export function Countdown({ until, prefix = '', expiredText = 'expired', clock, className }: CountdownProps) {
-  const now = useNow(clock);
+export function Countdown({ until, prefix = '', expiredText = 'expired', className }: CountdownProps) {
+  const now = useNow();
   const remaining = until - now;
   return (
     <span className={className} data-expired={remaining <= 0 || undefined}>

@@ -1,7 +1,8 @@
 import { Profiler, type ComponentProps } from 'react';
 import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { Clock } from '../utils/clock';
+import { setupTestEffects } from '../../tests/support/effects';
+import { VirtualClock } from '../../tests/support/virtualClock';
 import { StatusBar } from './StatusBar';
 
 // Render-count spy: wraps the real Countdown. The wrapper re-renders only when StatusBar re-renders (it gets
@@ -16,35 +17,9 @@ vi.mock('./Countdown', async (importOriginal) => {
   return { ...actual, Countdown: SpyCountdown };
 });
 
-function createFakeClock(start: number): Clock & { advance(ms: number): void } {
-  let now = start;
-  let nextId = 1;
-  let timers: Array<{ id: number; at: number; callback: () => void }> = [];
-  return {
-    now: () => now,
-    setTimeout(callback, ms) {
-      const id = nextId++;
-      timers.push({ id, at: now + ms, callback });
-      return id;
-    },
-    clearTimeout(handle) {
-      timers = timers.filter((t) => t.id !== handle);
-    },
-    advance(ms) {
-      const target = now + ms;
-      for (;;) {
-        const due = timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at)[0];
-        if (!due) break;
-        timers = timers.filter((t) => t !== due);
-        now = due.at;
-        due.callback();
-      }
-      now = target;
-    },
-  };
-}
-
 const START = Date.UTC(2025, 0, 1, 12, 0, 0);
+// The countdowns read the clock through effects().
+const fx = setupTestEffects(() => ({ clock: new VirtualClock(START) }));
 
 describe('StatusBar', () => {
   it('is a landmark named "Token status" reading "No token" without a token', () => {
@@ -58,12 +33,12 @@ describe('StatusBar', () => {
   });
 
   it('counts down from "expires in 01:00", re-rendering only the countdown', () => {
-    const clock = createFakeClock(START);
+    const { clock } = fx;
     spy.outerRenders = 0;
     const commits: string[] = [];
     render(
       <Profiler id="bar" onRender={(_id, phase) => commits.push(phase)}>
-        <StatusBar version="1.0.0" token={{ expAt: START + 60_000 }} clock={clock} />
+        <StatusBar version="1.0.0" token={{ expAt: START + 60_000 }} />
       </Profiler>,
     );
     const bar = screen.getByRole('region', { name: 'Token status' });
@@ -86,8 +61,7 @@ describe('StatusBar', () => {
   });
 
   it('shows the next proactive refresh when scheduled', () => {
-    const clock = createFakeClock(START);
-    render(<StatusBar version="1.0.0" token={{ expAt: START + 3_600_000 }} nextRefreshAt={START + 90_000} clock={clock} />);
+    render(<StatusBar version="1.0.0" token={{ expAt: START + 3_600_000 }} nextRefreshAt={START + 90_000} />);
     const bar = screen.getByRole('region', { name: 'Token status' });
     expect(bar).toHaveTextContent('expires in 1:00:00');
     expect(bar).toHaveTextContent('next refresh in 01:30');

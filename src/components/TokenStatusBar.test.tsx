@@ -5,27 +5,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NewAuthProvider } from '../contexts/NewAuthContext';
 import { createAuthStores, type AuthStores } from '../contexts/authStores';
 import type { TokenRecord } from '../types/token';
-import type { Clock } from '../utils/clock';
+import { setupTestEffects } from '../../tests/support/effects';
+import { VirtualClock } from '../../tests/support/virtualClock';
 import { noopLogger } from '../utils/logger';
 import { createMemoryStorage, type KeyValueStorage } from '../utils/storage';
 import { TokenStatusBar } from './TokenStatusBar';
 
 const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
-let now = T0;
-const timers = new Set<ReturnType<typeof setTimeout>>();
-const clock: Clock = {
-  now: () => now,
-  setTimeout: (cb, ms) => {
-    const handle = setTimeout(cb, ms);
-    timers.add(handle);
-    return handle;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+// The cache and the countdowns read this clock through effects().
+const fx = setupTestEffects(() => ({ clock: new VirtualClock(T0), logger: noopLogger }));
 
 const opened: AuthStores[] = [];
 function stores(session: KeyValueStorage): AuthStores {
-  const s = createAuthStores({ sessionStorage: session, localStorage: createMemoryStorage(), clock, logger: noopLogger });
+  const s = createAuthStores({ sessionStorage: session, localStorage: createMemoryStorage() });
   opened.push(s);
   return s;
 }
@@ -41,9 +33,6 @@ const META = { clientId: 'cc-basic', env: 'env-123', scope: ['p1:read:user'], au
 
 afterEach(() => {
   for (const s of opened.splice(0)) s.cache.clear();
-  for (const t of timers) clearTimeout(t);
-  timers.clear();
-  now = T0;
 });
 
 describe('TokenStatusBar', () => {
@@ -51,7 +40,7 @@ describe('TokenStatusBar', () => {
     const s = stores(createMemoryStorage());
     render(
       <NewAuthProvider stores={s}>
-        <TokenStatusBar version="0.1.0" region="NA" clock={clock} />
+        <TokenStatusBar version="0.1.0" region="NA" />
       </NewAuthProvider>,
     );
     const bar = screen.getByRole('region', { name: 'Token status' });
@@ -69,10 +58,10 @@ describe('TokenStatusBar', () => {
   it('continues the countdown from the absolute expiry after a reload', async () => {
     const session = createMemoryStorage();
     await stores(session).saveToken(record(T0, 3600), META);
-    now = T0 + 10 * 60_000; // ten minutes later, the page is reloaded
+    fx.clock.advance(10 * 60_000); // ten minutes later, the page is reloaded
     render(
       <NewAuthProvider stores={stores(session)}>
-        <TokenStatusBar version="0.1.0" clock={clock} />
+        <TokenStatusBar version="0.1.0" />
       </NewAuthProvider>,
     );
     expect(screen.getByRole('region', { name: 'Token status' })).toHaveTextContent('expires in 50:00');
@@ -85,7 +74,7 @@ describe('TokenStatusBar', () => {
     await s.saveToken(record(T0, 3600), META);
     render(
       <NewAuthProvider stores={s}>
-        <TokenStatusBar version="0.1.0" clock={clock} />
+        <TokenStatusBar version="0.1.0" />
       </NewAuthProvider>,
     );
     await user.click(screen.getByRole('button', { name: 'Sign out' }));

@@ -1,7 +1,8 @@
 // A shared one-second ticker read with useSyncExternalStore: only components that show time re-render each second.
 
 import { useSyncExternalStore } from 'react';
-import { systemClock, type Clock } from '../utils/clock';
+import type { Clock } from '../utils/clock';
+import { effects } from '../utils/effects';
 
 /** An external store whose snapshot is "now" (epoch ms), updated once per interval while anyone listens. */
 export interface Ticker {
@@ -53,7 +54,7 @@ export function createTicker(clock: Clock, intervalMs = 1000): Ticker {
 const tickers = new WeakMap<Clock, Ticker>();
 
 /** One ticker per clock, shared by every countdown on the page. */
-export function getTicker(clock: Clock = systemClock): Ticker {
+export function getTicker(clock: Clock): Ticker {
   let ticker = tickers.get(clock);
   if (!ticker) {
     ticker = createTicker(clock);
@@ -62,8 +63,8 @@ export function getTicker(clock: Clock = systemClock): Ticker {
   return ticker;
 }
 
-/** The current time, re-rendering the calling component once per second. */
-export function useNow(clock: Clock = systemClock): number {
-  const ticker = getTicker(clock);
+/** The current time on `effects().clock`, re-rendering the calling component once per second. */
+export function useNow(): number {
+  const ticker = getTicker(effects().clock);
   return useSyncExternalStore(ticker.subscribe, ticker.getSnapshot, ticker.getSnapshot);
 }

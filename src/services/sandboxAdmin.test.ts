@@ -1,6 +1,10 @@
-// sandboxAdmin: /sandbox/info is validated, failures are typed and name the start command, fetch is injected.
+// sandboxAdmin: /sandbox/info is validated, failures are typed and name the start command, fetch is provided through effects.
 import { describe, expect, it } from 'vitest';
+import { setupTestEffects } from '../../tests/support/effects';
+import { provideEffects } from '../utils/effects';
 import { clearFaults, getSandboxInfo, injectFault, registerSandboxClient } from './sandboxAdmin';
+
+setupTestEffects(() => ({}));
 
 const INFO = {
   environmentId: 'env-1',
@@ -22,44 +26,45 @@ function fakeFetch(respond: (url: string, init: RequestInit) => Response | Promi
     calls.push({ url: String(input), init });
     return respond(String(input), init);
   }) as typeof fetch;
+  provideEffects({ fetch: fn });
   return { fn, calls };
 }
 
 describe('getSandboxInfo', () => {
   it('reads and validates /sandbox/info from the given base URL', async () => {
-    const { fn, calls } = fakeFetch(() => Response.json(INFO));
-    const info = await getSandboxInfo({ baseUrl: 'http://localhost:4600/', fetch: fn });
+    const { calls } = fakeFetch(() => Response.json(INFO));
+    const info = await getSandboxInfo({ baseUrl: 'http://localhost:4600/' });
     expect(calls[0]?.url).toBe('http://localhost:4600/sandbox/info');
     expect(info.environmentId).toBe('env-1');
     expect(info.clients[0]).toMatchObject({ client_id: 'sandbox-basic', provider: 'pingone' });
   });
 
   it('turns a refused connection into a NETWORK error that says how to start the sandbox', async () => {
-    const { fn } = fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
-    await expect(getSandboxInfo({ fetch: fn })).rejects.toMatchObject({ code: 'NETWORK', message: expect.stringContaining('npm run sandbox') });
+    fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
+    await expect(getSandboxInfo()).rejects.toMatchObject({ code: 'NETWORK', message: expect.stringContaining('npm run sandbox') });
   });
 
   it('rejects something else answering on that port (HTML, or JSON of another shape)', async () => {
-    const html = fakeFetch(() => new Response('<!doctype html><p>vite</p>', { headers: { 'content-type': 'text/html' } }));
-    await expect(getSandboxInfo({ fetch: html.fn })).rejects.toMatchObject({ code: 'INVALID_RESPONSE' });
-    const other = fakeFetch(() => Response.json({ hello: 'world' }));
-    await expect(getSandboxInfo({ fetch: other.fn })).rejects.toMatchObject({ code: 'INVALID_RESPONSE' });
+    fakeFetch(() => new Response('<!doctype html><p>vite</p>', { headers: { 'content-type': 'text/html' } }));
+    await expect(getSandboxInfo()).rejects.toMatchObject({ code: 'INVALID_RESPONSE' });
+    fakeFetch(() => Response.json({ hello: 'world' }));
+    await expect(getSandboxInfo()).rejects.toMatchObject({ code: 'INVALID_RESPONSE' });
   });
 });
 
 describe('registerSandboxClient', () => {
   it('POSTs the registration as JSON and returns the client', async () => {
-    const { fn, calls } = fakeFetch(() => Response.json({ client_id: 'new-1', token_endpoint_auth_method: 'private_key_jwt', scope: 'p1:read:user' }, { status: 201 }));
+    const { calls } = fakeFetch(() => Response.json({ client_id: 'new-1', token_endpoint_auth_method: 'private_key_jwt', scope: 'p1:read:user' }, { status: 201 }));
     const jwks = { keys: [{ kty: 'EC', crv: 'P-256', x: 'x', y: 'y', kid: 'k' }] };
-    const client = await registerSandboxClient({ token_endpoint_auth_method: 'private_key_jwt', jwks, scope: 'p1:read:user' }, { fetch: fn });
+    const client = await registerSandboxClient({ token_endpoint_auth_method: 'private_key_jwt', jwks, scope: 'p1:read:user' });
     expect(client.client_id).toBe('new-1');
     expect(calls[0]?.init.method).toBe('POST');
     expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ token_endpoint_auth_method: 'private_key_jwt', jwks, scope: 'p1:read:user' });
   });
 
   it('maps a 400 naming a field to an InputError on that field', async () => {
-    const { fn } = fakeFetch(() => Response.json({ error: 'invalid_request', field: 'scope', message: 'unknown scope admin' }, { status: 400 }));
-    await expect(registerSandboxClient({ token_endpoint_auth_method: 'client_secret_basic', scope: 'admin' }, { fetch: fn })).rejects.toMatchObject({
+    fakeFetch(() => Response.json({ error: 'invalid_request', field: 'scope', message: 'unknown scope admin' }, { status: 400 }));
+    await expect(registerSandboxClient({ token_endpoint_auth_method: 'client_secret_basic', scope: 'admin' })).rejects.toMatchObject({
       code: 'INVALID_INPUT', field: 'scope', message: 'unknown scope admin',
     });
   });
@@ -67,15 +72,15 @@ describe('registerSandboxClient', () => {
 
 describe('faults', () => {
   it('injects and clears faults', async () => {
-    const { fn, calls } = fakeFetch((_url, init) => (init.method === 'DELETE' ? new Response(null, { status: 204 }) : Response.json({ ok: true }, { status: 201 })));
-    await injectFault({ target: 'token', count: 2, status: 503, retryAfter: 1 }, { fetch: fn });
-    await clearFaults({ fetch: fn });
+    const { calls } = fakeFetch((_url, init) => (init.method === 'DELETE' ? new Response(null, { status: 204 }) : Response.json({ ok: true }, { status: 201 })));
+    await injectFault({ target: 'token', count: 2, status: 503, retryAfter: 1 });
+    await clearFaults();
     expect(calls.map((c) => `${c.init.method} ${c.url}`)).toEqual(['POST http://localhost:4500/sandbox/faults', 'DELETE http://localhost:4500/sandbox/faults']);
     expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ target: 'token', count: 2, status: 503, retryAfter: 1 });
   });
 
   it('reports a refused fault with the status', async () => {
-    const { fn } = fakeFetch(() => Response.json({ message: 'count must be ≥ 1' }, { status: 422 }));
-    await expect(injectFault({ target: 'token', count: 0 }, { fetch: fn })).rejects.toMatchObject({ code: 'HTTP_STATUS', status: 422 });
+    fakeFetch(() => Response.json({ message: 'count must be ≥ 1' }, { status: 422 }));
+    await expect(injectFault({ target: 'token', count: 0 })).rejects.toMatchObject({ code: 'HTTP_STATUS', status: 422 });
   });
 });

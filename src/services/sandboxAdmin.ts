@@ -1,7 +1,8 @@
-// The local sandbox's admin API: read /sandbox/info, register a client, inject and clear faults. Fetch is injected.
+// The local sandbox's admin API: read /sandbox/info, register a client, inject and clear faults, through the HTTP seam.
 import { z } from '../utils/zod';
 import { AUTH_METHODS } from '../types/token';
-import { InputError, PlaygroundError } from '../utils/errors';
+import { InputError, isPlaygroundError, PlaygroundError } from '../utils/errors';
+import { fetchWithTimeout } from '../utils/http';
 import { readJsonBody } from '../utils/secureJson';
 
 /** Where `npm run sandbox` listens unless SANDBOX_PORT says otherwise. */
@@ -46,7 +47,6 @@ export type SandboxInfo = z.infer<typeof sandboxInfoSchema>;
 export interface SandboxAdminOptions {
   /** The sandbox origin, e.g. http://localhost:4500 */
   baseUrl?: string;
-  fetch?: typeof fetch;
   signal?: AbortSignal;
 }
 
@@ -75,11 +75,11 @@ function endpoint(opts: SandboxAdminOptions, path: string): string {
 }
 
 async function call(opts: SandboxAdminOptions, path: string, init: RequestInit): Promise<Response> {
-  const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
   try {
-    return await doFetch(endpoint(opts, path), { ...init, ...(opts.signal ? { signal: opts.signal } : {}) });
+    return await fetchWithTimeout(endpoint(opts, path), init, { signal: opts.signal, peer: 'the sandbox' });
   } catch (cause) {
-    if (opts.signal?.aborted) throw new PlaygroundError('ABORTED', 'The sandbox request was cancelled.', { cause });
+    // ABORTED and TIMEOUT say what happened; every other failure means the sandbox is not running there.
+    if (isPlaygroundError(cause) && cause.code !== 'NETWORK') throw cause;
     throw new PlaygroundError(
       'NETWORK',
       `Cannot reach the sandbox at ${opts.baseUrl ?? DEFAULT_SANDBOX_URL}. Start it with \`${SANDBOX_START_COMMANDS.alone}\` ` +

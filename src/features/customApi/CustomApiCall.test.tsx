@@ -2,20 +2,17 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setupMswServer } from '../../../tests/support/msw';
 import { sendBearerRequest } from '../../services/customApiCall';
 import { CustomApiCall } from './CustomApiCall';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzY29wZSI6ImEifQ.c2lnbmF0dXJlLXZhbHVl';
-const server = setupServer();
+const server = setupMswServer();
 const seen: Array<{ method: string; url: string; auth: string | null; body: string }> = [];
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
-  server.resetHandlers();
   seen.length = 0;
 });
-afterAll(() => server.close());
 
 function api() {
   server.use(

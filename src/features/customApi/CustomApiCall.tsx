@@ -14,13 +14,12 @@ export interface CustomApiCallProps {
   tokenType?: string;
   /** Pre-filled URL, e.g. the configured audience. */
   defaultUrl?: string;
-  fetch?: typeof fetch;
   /** Receives each exchange (for a shared log). */
   onExchange?: (exchange: ApiExchange) => void;
 }
 
 /** The form. The token goes only into the Authorization header of the request the user sends. */
-export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', fetch: fetchImpl, onExchange }: CustomApiCallProps) {
+export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', onExchange }: CustomApiCallProps) {
   const methodId = useId();
   const bodyId = useId();
   const [method, setMethod] = useState<CustomCallMethod>('GET');
@@ -39,9 +38,8 @@ export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', fetch: 
         method,
         url,
         accessToken,
-        ...(method === 'POST' ? { body } : {}),
-        ...(tokenType ? { tokenType } : {}),
-        ...(fetchImpl ? { fetch: fetchImpl } : {}),
+        body: method === 'POST' ? body : undefined,
+        tokenType: tokenType || undefined,
       });
       setExchange(result);
       onExchange?.(result);

@@ -2,7 +2,11 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { setupTestEffects } from '../../../tests/support/effects';
+import { provideEffects } from '../../utils/effects';
 import { BreakItPanel, FAULT_PRESETS } from './BreakItPanel';
+
+setupTestEffects(() => ({}));
 
 const SANDBOX = 'http://localhost:4500';
 
@@ -26,13 +30,14 @@ function fakeSandbox() {
     }
     return Response.json(faults);
   }) as typeof globalThis.fetch;
+  provideEffects({ fetch });
   return { fetch, calls };
 }
 
 describe('BreakItPanel', () => {
   it('shows the hint and no active faults at first', async () => {
-    const { fetch } = fakeSandbox();
-    render(<BreakItPanel sandboxUrl={SANDBOX} fetch={fetch} />);
+    fakeSandbox();
+    render(<BreakItPanel sandboxUrl={SANDBOX} />);
     expect(await screen.findByText(/None: the token endpoint behaves normally/)).toBeInTheDocument();
     expect(document.body.textContent).toMatch(/press Get token and watch the attempts\s+timeline/);
   });
@@ -46,8 +51,8 @@ describe('BreakItPanel', () => {
     ['HTML error page', { target: 'token', count: 1, status: 200, body: expect.stringMatching(/^<!doctype html>/) }],
   ])('%s posts its fault to the sandbox', async (label, fault) => {
     const user = userEvent.setup();
-    const { fetch, calls } = fakeSandbox();
-    render(<BreakItPanel sandboxUrl={SANDBOX} fetch={fetch} />);
+    const { calls } = fakeSandbox();
+    render(<BreakItPanel sandboxUrl={SANDBOX} />);
     await user.click(screen.getByRole('button', { name: label }));
     expect(calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', url: `${SANDBOX}/sandbox/faults`, body: fault });
     const active = await screen.findByRole('list', { name: 'Active faults' });
@@ -57,8 +62,8 @@ describe('BreakItPanel', () => {
 
   it('lists what is armed and clears it', async () => {
     const user = userEvent.setup();
-    const { fetch, calls } = fakeSandbox();
-    render(<BreakItPanel sandboxUrl={SANDBOX} fetch={fetch} />);
+    const { calls } = fakeSandbox();
+    render(<BreakItPanel sandboxUrl={SANDBOX} />);
     await user.click(screen.getByRole('button', { name: '503 twice' }));
     expect(await screen.findByRole('list', { name: 'Active faults' })).toHaveTextContent('HTTP 503 — 2 requests left');
     await user.click(screen.getByRole('button', { name: 'Clear faults' }));
@@ -71,7 +76,8 @@ describe('BreakItPanel', () => {
     const fetch = (async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof globalThis.fetch;
-    render(<BreakItPanel sandboxUrl={SANDBOX} fetch={fetch} />);
+    provideEffects({ fetch });
+    render(<BreakItPanel sandboxUrl={SANDBOX} />);
     expect(await screen.findByRole('alert')).toHaveTextContent('npm run sandbox');
   });
 

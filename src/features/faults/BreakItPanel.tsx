@@ -7,7 +7,6 @@ import './BreakItPanel.css';
 export interface BreakItPanelProps {
   /** The sandbox origin, e.g. http://localhost:4500 */
   sandboxUrl: string;
-  fetch?: typeof globalThis.fetch;
 }
 
 interface Preset {
@@ -36,9 +35,6 @@ export const FAULT_PRESETS: readonly Preset[] = [
   },
 ];
 
-/** Looks fetch up at call time (tests stub it) and is stable across renders (the effect depends on it). */
-const defaultFetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
-
 function describeFault(f: ActiveFault): string {
   const parts: string[] = [];
   if (f.drop) parts.push('dropped connection');
@@ -54,34 +50,33 @@ function messageOf(error: unknown): string {
   return 'The sandbox request failed.';
 }
 
-export function BreakItPanel({ sandboxUrl, fetch: doFetch }: BreakItPanelProps) {
+export function BreakItPanel({ sandboxUrl }: BreakItPanelProps) {
   const headingId = useId();
   const [faults, setFaults] = useState<ActiveFault[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
-  const fetchImpl = doFetch ?? defaultFetch;
 
   const refresh = useCallback(async () => {
     try {
-      setFaults(await listFaults({ baseUrl: sandboxUrl, fetch: fetchImpl }));
+      setFaults(await listFaults({ baseUrl: sandboxUrl }));
       setError(null);
     } catch (e) {
       setError(messageOf(e));
     }
-  }, [sandboxUrl, fetchImpl]);
+  }, [sandboxUrl]);
 
   // Reading the sandbox's current state is synchronising with an external system: an effect is the right tool.
   useEffect(() => {
     let live = true;
-    listFaults({ baseUrl: sandboxUrl, fetch: fetchImpl }).then(
+    listFaults({ baseUrl: sandboxUrl }).then(
       (list) => live && setFaults(list),
       (e: unknown) => live && setError(messageOf(e)),
     );
     return () => {
       live = false;
     };
-  }, [sandboxUrl, fetchImpl]);
+  }, [sandboxUrl]);
 
   async function run(action: () => Promise<void>, done: string) {
     setBusy(true);
@@ -97,7 +92,7 @@ export function BreakItPanel({ sandboxUrl, fetch: doFetch }: BreakItPanelProps) 
     }
   }
 
-  const opts = { baseUrl: sandboxUrl, fetch: fetchImpl };
+  const opts = { baseUrl: sandboxUrl };
   return (
     <section className="break-it" aria-labelledby={headingId}>
       <h3 id={headingId} className="break-it-title">

@@ -2,8 +2,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setupMswServer } from '../../../tests/support/msw';
 import { PINGONE_403_HINT, PINGONE_ROLES_TRUTH, PINGONE_WORKER_SCOPES } from '../../config/pingone';
 import { fakeAccessToken } from '../../../tests/support/pingoneTestSupport';
 import { MfaDeviceConsole } from './MfaDeviceConsole';
@@ -23,14 +23,11 @@ interface Seen {
   body: unknown;
 }
 
-const server = setupServer();
+const server = setupMswServer();
 const seen: Seen[] = [];
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
-  server.resetHandlers();
   seen.length = 0;
 });
-afterAll(() => server.close());
 
 /** A small stateful PingOne: devices per user, PingOne's JSON shapes, an OTP of 246810 for every activation. */
 function fakePingOne(initial: Array<Record<string, unknown>> = []) {

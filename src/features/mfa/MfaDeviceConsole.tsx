@@ -4,7 +4,6 @@ import { createPingOneTokenClient, type PingOneTokenClient, type WorkerToken } f
 import type { CreateDeviceInput, PingOneDevice } from '../../services/pingone/types';
 import { useApiExchanges } from '../../hooks/useApiExchanges';
 import { InputError, isPlaygroundError } from '../../utils/errors';
-import type { Logger } from '../../utils/logger';
 import { ApiExchangeList } from '../../components/ApiExchangeView';
 import { InfoBox } from '../../components/InfoBox';
 import { Spinner } from '../../components/Spinner';
@@ -29,15 +28,13 @@ export interface MfaDeviceConsoleProps {
   sandboxUrl?: string;
   /** Users known up front (the sandbox's seeded users), before any `Load users`. */
   initialUsers?: readonly PickableUser[];
-  logger?: Logger;
-  fetch?: typeof fetch;
 }
 
 type Busy = { what: 'users' | 'list' | 'add' } | { what: 'activate' | 'rename' | 'delete'; deviceId: string } | null;
 
 /** Builds the client once per configuration; a bad apiBase or environment ID becomes a message, not a crash. */
 function useClient(props: MfaDeviceConsoleProps, onExchange: Parameters<typeof createPingOneTokenClient>[0]['onExchange']) {
-  const { apiBase, environmentId, getWorkerToken, logger, fetch: fetchImpl } = props;
+  const { apiBase, environmentId, getWorkerToken } = props;
   // The client holds no state, so rebuilding it when the page passes a new getWorkerToken costs nothing.
   return useMemo((): { client?: PingOneTokenClient; problem?: string } => {
     try {
@@ -45,15 +42,13 @@ function useClient(props: MfaDeviceConsoleProps, onExchange: Parameters<typeof c
         apiBase,
         environmentId,
         getToken: getWorkerToken,
-        ...(fetchImpl ? { fetch: fetchImpl } : {}),
-        ...(logger ? { logger } : {}),
-        ...(onExchange ? { onExchange } : {}),
+        onExchange,
       });
       return { client };
     } catch (error) {
       return { problem: error instanceof InputError ? error.message : 'The PingOne API client could not be set up.' };
     }
-  }, [apiBase, environmentId, getWorkerToken, fetchImpl, logger, onExchange]);
+  }, [apiBase, environmentId, getWorkerToken, onExchange]);
 }
 
 /**
@@ -61,7 +56,7 @@ function useClient(props: MfaDeviceConsoleProps, onExchange: Parameters<typeof c
  * shows its exchange; a 403 shows the ForbiddenCard. Device lists show phone/email masked only.
  */
 export function MfaDeviceConsole(props: MfaDeviceConsoleProps) {
-  const { sandboxUrl, fetch: fetchImpl } = props;
+  const { sandboxUrl } = props;
   const log = useApiExchanges();
   const { client, problem } = useClient(props, log.record);
   const [users, setUsers] = useState<readonly PickableUser[]>(props.initialUsers ?? []);
@@ -141,7 +136,8 @@ export function MfaDeviceConsole(props: MfaDeviceConsoleProps) {
         await api.deleteDevice(userId, deviceId);
         setDevices((list) => list?.filter((d) => d.id !== deviceId));
       }),
-    ...(sandboxUrl ? { readOtp: (deviceId: string) => readSandboxOtp({ userId, deviceId }, { baseUrl: sandboxUrl, fetch: fetchImpl }) } : {}),
+    // Only the local sandbox has an outbox: without it the control is not offered at all.
+    readOtp: sandboxUrl ? (deviceId: string) => readSandboxOtp({ userId, deviceId }, { baseUrl: sandboxUrl }) : undefined,
   };
 
   const deviceBusy =

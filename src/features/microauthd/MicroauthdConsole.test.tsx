@@ -2,8 +2,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setupMswServer } from '../../../tests/support/msw';
 import { MICROAUTHD_MODEL, MICROAUTHD_SCOPE_CATALOG } from '../../config/microauthd';
 import { fakeAccessToken } from '../../../tests/support/pingoneTestSupport';
 import { MicroauthdConsole } from './MicroauthdConsole';
@@ -18,14 +18,11 @@ const userObject = (id: string, username: string) => ({
 const DENIED = { success: false, message: 'Permission Denied' };
 const entry = (capability: string) => MICROAUTHD_SCOPE_CATALOG.find((e) => e.capability === capability)!;
 
-const server = setupServer();
+const server = setupMswServer();
 const requests: string[] = [];
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
-  server.resetHandlers();
   requests.length = 0;
 });
-afterAll(() => server.close());
 server.events.on('request:start', ({ request }) => void requests.push(`${request.method} ${new URL(request.url).pathname}`));
 
 /** A support-portal token: list, read and reset — no provisioning, no deactivation. */

@@ -3,7 +3,6 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { createMicroauthdClient, MicroauthdApiError, type MicroauthdClient, type MicroauthdToken, type MicroauthdUser } from '../../services/microauthd';
 import { useApiExchanges } from '../../hooks/useApiExchanges';
 import { InputError } from '../../utils/errors';
-import type { Logger } from '../../utils/logger';
 import { maskEmail } from '../../utils/mask';
 import { ApiExchangeList } from '../../components/ApiExchangeView';
 import { InfoBox } from '../../components/InfoBox';
@@ -17,8 +16,6 @@ export interface MicroauthdConsoleProps {
   /** The AUTH server base URL (sandbox: `http://localhost:4500/microauthd`). */
   baseUrl: string;
   getToken: () => Promise<MicroauthdToken>;
-  logger?: Logger;
-  fetch?: typeof fetch;
 }
 
 type Action = 'list' | 'read' | 'provision' | 'reset' | 'deactivate';
@@ -71,7 +68,7 @@ function shownResult(value: unknown): unknown {
 }
 
 /** The console. Inputs are validated by the client before any request; a 403 names the missing scope. */
-export function MicroauthdConsole({ baseUrl, getToken, logger, fetch: fetchImpl }: MicroauthdConsoleProps) {
+export function MicroauthdConsole({ baseUrl, getToken }: MicroauthdConsoleProps) {
   const log = useApiExchanges();
   const setup = useMemo((): { client?: MicroauthdClient; problem?: string } => {
     try {
@@ -80,14 +77,12 @@ export function MicroauthdConsole({ baseUrl, getToken, logger, fetch: fetchImpl 
           baseUrl,
           getToken,
           onExchange: log.record,
-          ...(fetchImpl ? { fetch: fetchImpl } : {}),
-          ...(logger ? { logger } : {}),
         }),
       };
     } catch (error) {
       return { problem: error instanceof InputError ? error.message : 'The microauthd client could not be set up.' };
     }
-  }, [baseUrl, getToken, fetchImpl, logger, log.record]);
+  }, [baseUrl, getToken, log.record]);
 
   const [users, setUsers] = useState<MicroauthdUser[] | undefined>();
   const [userId, setUserId] = useState('');

@@ -1,10 +1,12 @@
 // Typed PingOne operations: the exact method, path, media type and body of each call; bad input never sent.
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setupTestEffects } from '../../../tests/support/effects';
+import { setupMswServer } from '../../../tests/support/msw';
+import { VirtualClock } from '../../../tests/support/virtualClock';
 import { InputError } from '../../utils/errors';
 import { createPingOneTokenClient, type PingOneTokenClient } from './pingoneTokenClient';
-import { createRecordingClock, fakeAccessToken } from '../../../tests/support/pingoneTestSupport';
+import { fakeAccessToken } from '../../../tests/support/pingoneTestSupport';
 
 const API = 'http://localhost:4500/v1';
 const ENV = '3f2b0c1e-6c0d-4e4b-9a57-1c2d3e4f5a6b';
@@ -21,16 +23,14 @@ interface Seen {
   body: unknown;
 }
 
-const server = setupServer();
+const server = setupMswServer();
+setupTestEffects(() => ({ clock: new VirtualClock() }));
 const seen: Seen[] = [];
 const device = (extra: Record<string, unknown> = {}) => ({ id: DEVICE, type: 'SMS', status: 'ACTIVE', ...extra });
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
-  server.resetHandlers();
   seen.length = 0;
 });
-afterAll(() => server.close());
 
 /** Answers any request under the environment with `reply`, recording what was sent. */
 function answer(reply: (s: Seen) => Response) {
@@ -51,7 +51,7 @@ function answer(reply: (s: Seen) => Response) {
 
 function makeClient(): { client: PingOneTokenClient; getToken: ReturnType<typeof vi.fn> } {
   const getToken = vi.fn(async () => ({ accessToken: fakeAccessToken({ scope: '' }) }));
-  const client = createPingOneTokenClient({ apiBase: `${API}/`, environmentId: ENV, getToken, clock: createRecordingClock() });
+  const client = createPingOneTokenClient({ apiBase: `${API}/`, environmentId: ENV, getToken });
   return { client, getToken };
 }
 
