@@ -1,7 +1,7 @@
 // The least-privilege scope advisor: tick what the client must do, see the minimal scopes and what is off.
 import { useId, useState, type ReactNode } from 'react';
 import type { ScopeCatalogEntry } from '../config/scopeCatalog';
-import { splitScopes } from '../config/scopeCatalog';
+import { splitScopes } from '../utils/scopes';
 import { adviseScopes } from '../utils/scopeAdvisor';
 import { InfoBox } from './InfoBox';
 import './apiPanels.css';

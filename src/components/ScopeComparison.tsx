@@ -1,6 +1,6 @@
 // Requested vs granted scopes, with the differences highlighted and explained.
 import { useId } from 'react';
-import { splitScopes } from '../config/scopeCatalog';
+import { splitScopes } from '../utils/scopes';
 import './tokenPanels.css';
 
 export interface ScopeComparisonProps {

@@ -3,7 +3,8 @@
 // SINGLE SOURCE RULE: this is the only file under src/ that spells a `p1:` scope name
 // (tests/singleSourceScopes.test.ts enforces it). Everything else imports from here.
 import { InputError } from '../utils/errors';
-import { scopeForEndpoint, splitScopes, type ScopeCatalogEntry } from './scopeCatalog';
+import { splitScopes } from '../utils/scopes';
+import { scopeForEndpoint, type ScopeCatalogEntry } from './scopeCatalog';
 
 /**
  * The PingOne API scopes the worker (M2M) token requests. These scopes are required for MFA device management:

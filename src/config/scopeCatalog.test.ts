@@ -1,6 +1,6 @@
 // Tests for the scope catalog lookups: names, UUIDs, granted-scope matching and endpoint templates.
 import { describe, expect, it } from 'vitest';
-import { findScope, matchGrantedScopes, scopeForEndpoint, splitScopes, type ScopeCatalogEntry } from './scopeCatalog';
+import { findScope, matchGrantedScopes, scopeForEndpoint, type ScopeCatalogEntry } from './scopeCatalog';
 import { MICROAUTHD_SCOPE_CATALOG } from './microauthd';
 
 // A PingOne-shaped catalog with fake (p1-free) names, so only src/config/pingone.ts spells the real ones.
@@ -13,15 +13,6 @@ const fakePing: ScopeCatalogEntry[] = [
   { provider: 'pingone', name: 'fake:update:device', enables: 'rename', capability: 'devices.update',
     endpoints: [{ method: 'PUT', path: '/environments/{envId}/users/{userId}/devices/{deviceId}/nickname' }] },
 ];
-
-describe('splitScopes', () => {
-  it('splits on any whitespace, drops empties and duplicates, accepts arrays', () => {
-    expect(splitScopes('  a  b\tc a ')).toEqual(['a', 'b', 'c']);
-    expect(splitScopes(['a b', 'c'])).toEqual(['a', 'b', 'c']);
-    expect(splitScopes(undefined)).toEqual([]);
-    expect(splitScopes('')).toEqual([]);
-  });
-});
 
 describe('findScope', () => {
   it('finds a microauthd scope by friendly name', () => {

@@ -1,4 +1,5 @@
 // Scope catalogs as data: which scope a provider needs for which endpoint, and lookups over a catalog.
+import { splitScopes } from '../utils/scopes';
 
 /**
  * One scope a provider knows about, what it enables and which endpoints it gates.
@@ -35,16 +36,6 @@ export interface GrantedScopeMatch {
   recognised: RecognisedScope[];
   /** Granted strings that no catalog entry knows, in the order given, without duplicates. */
   unknown: string[];
-}
-
-/**
- * Splits a scope value into its tokens: space-delimited per RFC 6749 §3.3; arrays are accepted too.
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
- */
-export function splitScopes(scopes: string | readonly string[] | undefined | null): string[] {
-  if (scopes === undefined || scopes === null) return [];
-  const parts = typeof scopes === 'string' ? scopes.split(/\s+/) : scopes.flatMap((s) => s.split(/\s+/));
-  return [...new Set(parts.filter((s) => s.length > 0))];
 }
 
 /** UUIDs compare case-insensitively; names are exact (scope strings are case-sensitive, RFC 6749 §3.3). */

@@ -1,6 +1,7 @@
 // Least-privilege scope advisor: from the capabilities wanted, the minimal scopes, and what is missing or excessive.
 
-import { findScope, splitScopes, type ScopeCatalogEntry } from '../config/scopeCatalog';
+import { findScope, type ScopeCatalogEntry } from '../config/scopeCatalog';
+import { splitScopes } from './scopes';
 
 /** Input to {@link adviseScopes}. Scope lists accept friendly names or (microauthd) UUIDs. */
 export interface ScopeAdviceInput {

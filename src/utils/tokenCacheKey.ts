@@ -1,22 +1,10 @@
 // The token cache's key: which token requests count as "the same", with scope treated as a set.
 import type { TokenCacheKeyParts } from '../types/token';
+import { splitScopes } from './scopes';
 
-const WHITESPACE = /\s/;
-
-/** Scope tokens sorted and de-duplicated; entries holding several space-separated tokens are split. */
-function normaliseScopes(scope: readonly string[]): string[] {
-  // Written as loops rather than flatMap/Set: this runs on every cache hit.
-  const tokens: string[] = [];
-  for (const s of scope) {
-    if (WHITESPACE.test(s)) {
-      for (const t of s.split(/\s+/)) if (t !== '') tokens.push(t);
-    } else if (s !== '') tokens.push(s);
-  }
-  tokens.sort();
-  let kept = 0;
-  for (let i = 0; i < tokens.length; i += 1) if (i === 0 || tokens[i] !== tokens[kept - 1]) tokens[kept++] = tokens[i] as string;
-  tokens.length = kept;
-  return tokens;
+/** The scope as a set: the tokens ({@link splitScopes}), sorted, so order never makes two keys differ. */
+function scopeSet(scope: readonly string[]): string[] {
+  return splitScopes(scope).sort();
 }
 
 /**
@@ -24,7 +12,7 @@ function normaliseScopes(scope: readonly string[]): string[] {
  * so two requests with the same key are described the same way.
  */
 export function normaliseCacheKeyParts(parts: TokenCacheKeyParts): TokenCacheKeyParts {
-  const out: TokenCacheKeyParts = { clientId: parts.clientId, env: parts.env, scope: normaliseScopes(parts.scope) };
+  const out: TokenCacheKeyParts = { clientId: parts.clientId, env: parts.env, scope: scopeSet(parts.scope) };
   if (parts.audience) out.audience = parts.audience;
   if (parts.resource) out.resource = parts.resource;
   return out;
@@ -41,6 +29,6 @@ export function cacheKey(parts: TokenCacheKeyParts): string {
   // Length-prefixed fields are unambiguous whatever characters client IDs or audiences contain (and cheaper
   // than JSON on the hit path).
   let key = field(parts.env) + field(parts.clientId) + field(parts.audience || '') + field(parts.resource || '');
-  for (const scope of normaliseScopes(parts.scope)) key += field(scope);
+  for (const scope of scopeSet(parts.scope)) key += field(scope);
   return key;
 }

@@ -1,8 +1,7 @@
 // One microauthd AUTH-server call: fetch with a timeout, a masked exchange record, log lines and typed errors.
-import { decodeJwt } from 'jose';
-
 import { MICROAUTHD_SCOPE_CATALOG } from '../../config/microauthd';
-import { matchGrantedScopes, scopeForEndpoint, splitScopes } from '../../config/scopeCatalog';
+import { matchGrantedScopes, scopeForEndpoint } from '../../config/scopeCatalog';
+import { grantedScopeOf, splitScopes } from '../../utils/scopes';
 import { DEFAULT_TIMEOUT_MS } from '../../config/defaults';
 import { PlaygroundError } from '../../utils/errors';
 import { MASK, maskAuthorization, maskedSnippet, maskSensitiveText } from '../../utils/mask';
@@ -38,13 +37,8 @@ export function maskRequestBody(body: Record<string, unknown>, personalData: boo
 
 /** The granted scopes: what the caller said, else the token's `scope` claim (decoded, not verified), else unknown. */
 export function grantedScopesOf(token: MicroauthdToken): string[] | undefined {
-  if (typeof token.scope === 'string') return splitScopes(token.scope);
-  try {
-    const claim = decodeJwt(token.accessToken).scope;
-    return typeof claim === 'string' ? splitScopes(claim) : undefined;
-  } catch {
-    return undefined;
-  }
+  const granted = grantedScopeOf(token);
+  return granted === undefined ? undefined : splitScopes(granted);
 }
 
 /** Which scope the endpoint needs and whether the token holds it (name or UUID). */

@@ -5,7 +5,7 @@ import {
   PINGONE_TOKEN_FAILURE_MESSAGE,
   requiredScopesFor,
 } from '../../config/pingone';
-import { splitScopes } from '../../config/scopeCatalog';
+import { splitScopes } from '../../utils/scopes';
 import { maskedSnippet, maskSensitiveText } from '../../utils/mask';
 import type { PingOneErrorBody, PingOneErrorDetail } from './types';
 

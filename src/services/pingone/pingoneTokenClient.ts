@@ -1,8 +1,8 @@
 // PingOneTokenClient: the one way the app calls the PingOne Platform API, always with the cached worker token.
-import { decodeJwt } from 'jose';
 import { validateEnvironmentId } from '../../config/pingone';
 import { InputError } from '../../utils/errors';
 import { effects } from '../../utils/effects';
+import { grantedScopeOf } from '../../utils/scopes';
 import { withRetry, type AttemptInfo } from '../../utils/oauth/retry';
 import { validateEndpointUrl } from '../../utils/urlValidation';
 import { PingOneApiError } from './apiError';
@@ -42,17 +42,6 @@ export interface PingOneTokenClient extends PingOneDeviceMethods, PingOneUserMet
   request: PlatformRequest;
 }
 
-/** The `scope` claim of a JWT access token, read without verifying (only for diagnostics). */
-function scopeClaim(token: WorkerToken): string | undefined {
-  if (typeof token.scope === 'string') return token.scope;
-  try {
-    const scope = decodeJwt(token.accessToken).scope;
-    return typeof scope === 'string' ? scope : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** `{apiBase}/environments/{envId}`: https (or http to loopback) only, and a UUID environment ID. */
 function environmentBase(apiBase: string, environmentId: string): string {
   const url = validateEndpointUrl(apiBase, 'apiBase');
@@ -77,7 +66,7 @@ export function createPingOneTokenClient(options: PingOneTokenClientOptions): Pi
     let attempt = 0;
     for (let refreshed = false; ; refreshed = true) {
       const token = await options.getToken(refreshed ? { forceRefresh: true } : undefined);
-      const grantedScopes = scopeClaim(token);
+      const grantedScopes = grantedScopeOf(token);
       try {
         const result = await withRetry(
           () =>

@@ -1,7 +1,7 @@
 // buildClientCredentialsBody: scope normalisation, resource/audience validation, and "no secret in scope".
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildClientCredentialsBody, normalizeScopes } from './body';
+import { buildClientCredentialsBody, validateScopes } from './body';
 import { clientSecretBasic, clientSecretPost } from './clientAuth';
 import { describeClientCredentialsRequest } from './description';
 
@@ -53,8 +53,8 @@ describe('buildClientCredentialsBody', () => {
     }
   });
 
-  it('normalizeScopes accepts undefined', () => {
-    expect(normalizeScopes(undefined)).toEqual([]);
+  it('validateScopes accepts undefined', () => {
+    expect(validateScopes(undefined)).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 // The client_credentials form body: grant_type, scope, audience, resource (RFC 6749 §4.4.2, RFC 8707).
 import { InputError } from '../errors';
+import { splitScopes } from '../scopes';
 
 export interface ClientCredentialsBodyOptions {
   /** Space-delimited string or a list; tokens are trimmed, de-duplicated, order kept. */
@@ -28,15 +29,12 @@ const RESERVED_PARAMS = new Set([
 ]);
 
 /**
- * Splits, trims and de-duplicates scope tokens (first occurrence wins, order kept) and checks each is a valid
- * RFC 6749 scope-token.
- * @throws InputError field `scope`
+ * The scope tokens ({@link splitScopes}: order kept, each once), each checked to be a valid RFC 6749 scope-token.
+ * @throws InputError field `scopes`
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
  */
-export function normalizeScopes(scope: readonly string[] | string | undefined): string[] {
-  if (scope === undefined) return [];
-  const parts = typeof scope === 'string' ? scope.split(/\s+/) : scope.flatMap((s) => String(s).split(/\s+/));
-  const tokens = [...new Set(parts.map((s) => s.trim()).filter((s) => s.length > 0))];
+export function validateScopes(scope: readonly string[] | string | undefined): string[] {
+  const tokens = splitScopes(scope);
   for (const token of tokens) {
     if (!SCOPE_TOKEN.test(token)) {
       throw new InputError(
@@ -77,7 +75,7 @@ export function buildClientCredentialsBody(opts: ClientCredentialsBodyOptions = 
   const body = new URLSearchParams();
   body.set('grant_type', 'client_credentials');
 
-  const scopes = normalizeScopes(opts.scope);
+  const scopes = validateScopes(opts.scope);
   if (scopes.length > 0) body.set('scope', scopes.join(' '));
 
   const audience = opts.audience?.trim();

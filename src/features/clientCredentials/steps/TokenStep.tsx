@@ -13,9 +13,10 @@ import { TokenDisplay, maskToken } from '../../../components/TokenDisplay';
 import { TokenHistoryList } from '../../../components/TokenHistoryList';
 import { useNewAuth } from '../../../hooks/useNewAuth';
 import { effects } from '../../../utils/effects';
+import { grantedScopeOf } from '../../../utils/scopes';
 import type { TokenResponse } from '../../../types/token';
 import type { RequestDescription } from '../../../utils/oauth/description';
-import { decodeAccessToken, runTokenChecks, type TokenCheckResult } from '../../../utils/tokenChecks';
+import { runTokenChecks, type TokenCheckResult } from '../../../utils/tokenChecks';
 import type { FlowForm, TokenRun } from '../model/flowTypes';
 import './TokenStep.css';
 
@@ -87,8 +88,7 @@ export function TokenStep({ run, onGetToken, form, description }: TokenStepProps
   const [revealedToken, setRevealedToken] = useState<string | null>(null);
   const revealed = token !== undefined && revealedToken === token;
   const checks = useTokenCheckResults(token, form);
-  const claims = token ? decodeAccessToken(token)?.claims : undefined;
-  const granted = run.response?.scope ?? (typeof claims?.scope === 'string' ? claims.scope : undefined);
+  const granted = token ? grantedScopeOf({ accessToken: token, scope: run.response?.scope }) : undefined;
 
   return (
     <div className="token-step">
