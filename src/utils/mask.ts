@@ -4,6 +4,9 @@ import { maskEmail as redactMaskEmail, maskPhone as redactMaskPhone, maskToken, 
 /** The masking glyph for personal data and one-time secrets: a bullet, as password fields show, never an asterisk. */
 export const MASK = '•';
 
+/** A hidden secret (OTP, client secret, assertion): six bullets, so not even its length shows. */
+export const MASKED_SECRET = MASK.repeat(6);
+
 /**
  * Masks a phone number, keeping the country code and the last four digits: `+14135550150` → `+1•••••0150`,
  * `+1.5125201234` → `+1•••••1234`. One implementation: the logger's redaction owns the rule.
@@ -21,7 +24,7 @@ export function maskEmail(email: string): string {
 
 /** Masks a one-time passcode completely (not even its length is kept): OTPs are never shown or logged. */
 export function maskOtp(_otp?: string): string {
-  return MASK.repeat(6);
+  return MASKED_SECRET;
 }
 
 /**
@@ -51,8 +54,8 @@ export interface MaskTextOptions {
  * otpauth URIs, phone numbers and emails. Used before anything reaches a log line or an exchange view.
  */
 export function maskSensitiveText(text: string, opts: MaskTextOptions = {}): string {
-  let out = text.replace(SECRET_MEMBER_RE, (_m, prefix: string) => `${prefix}"${MASK.repeat(6)}"`);
-  out = out.replace(OTPAUTH_RE, `otpauth://${MASK.repeat(6)}`);
+  let out = text.replace(SECRET_MEMBER_RE, (_m, prefix: string) => `${prefix}"${MASKED_SECRET}"`);
+  out = out.replace(OTPAUTH_RE, `otpauth://${MASKED_SECRET}`);
   // The logger's free-text redaction covers phones, emails, JWTs and credential parameters.
   return opts.personalData ?? true ? redactString(out) : out;
 }
@@ -84,7 +87,7 @@ export function bodySnippet(text: string, opts: MaskTextOptions & { max?: number
 export function maskKnownValues(text: string, values: readonly string[]): string {
   let out = text;
   for (const value of values) {
-    if (value.length >= 4) out = out.split(value).join(MASK.repeat(6));
+    if (value.length >= 4) out = out.split(value).join(MASKED_SECRET);
   }
   return out;
 }

@@ -9,7 +9,8 @@ import {
   workerScopeString,
 } from '../../config/pingone';
 import { OAuthResponseError, PlaygroundError } from '../../utils/errors';
-import { BODY_SNIPPET_LENGTH, describeWorkerTokenFailure, diagnoseForbidden } from './diagnostics';
+import { BODY_SNIPPET_CHARS } from '../../utils/mask';
+import { describeWorkerTokenFailure, diagnoseForbidden } from './diagnostics';
 
 const URL_BASE = 'https://api.pingone.com/v1/environments/3f2b0c1e-6c0d-4e4b-9a57-1c2d3e4f5a6b/users/u1';
 const FORBIDDEN_BODY = JSON.stringify({
@@ -80,7 +81,7 @@ describe('diagnoseForbidden', () => {
   it('cuts the snippet to 500 characters and masks personal data and secrets in it', () => {
     const body = JSON.stringify({ message: 'x'.repeat(600), phone: '+14135550150', otp: '123456' });
     const short = diagnoseForbidden({ method: 'GET', endpoint: URL_BASE, status: 403, bodyText: body });
-    expect(short.bodySnippet.length).toBe(BODY_SNIPPET_LENGTH);
+    expect(short.bodySnippet.length).toBe(BODY_SNIPPET_CHARS);
     const masked = diagnoseForbidden({
       method: 'GET',
       endpoint: URL_BASE,

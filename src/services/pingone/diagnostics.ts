@@ -6,11 +6,8 @@ import {
   requiredScopesFor,
 } from '../../config/pingone';
 import { splitScopes } from '../../utils/scopes';
-import { maskedSnippet, maskSensitiveText } from '../../utils/mask';
+import { bodySnippet, maskSensitiveText } from '../../utils/mask';
 import type { PingOneErrorBody, PingOneErrorDetail } from './types';
-
-/** Longest response body excerpt kept in a diagnostic or log line. */
-export const BODY_SNIPPET_LENGTH = 500;
 
 /** Everything the 403 card and the log line need (seed 000 §4.2), with no secret or personal data in it. */
 export interface ForbiddenDiagnostic {
@@ -47,14 +44,6 @@ export interface DiagnoseForbiddenInput {
   contentType?: string;
   /** The token's granted scopes (space-delimited `scope` claim or a list); undefined when unknown. */
   grantedScopes?: string | readonly string[];
-}
-
-/**
- * A log-safe excerpt of a body: secrets (and, unless `personalData: false`, phones and emails) masked first,
- * then cut to `max` characters (default 500).
- */
-export function bodySnippet(text: string, opts: { max?: number; personalData?: boolean } = {}): string {
-  return maskedSnippet(text, { max: opts.max ?? BODY_SNIPPET_LENGTH, personalData: opts.personalData ?? true });
 }
 
 /**

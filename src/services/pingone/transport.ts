@@ -2,12 +2,12 @@
 import { DEFAULT_TIMEOUT_MS } from '../../config/defaults';
 import { effects } from '../../utils/effects';
 import { PlaygroundError } from '../../utils/errors';
-import { maskAuthorization, maskKnownValues, maskSensitiveText } from '../../utils/mask';
+import { bodySnippet, maskAuthorization, maskKnownValues, maskSensitiveText } from '../../utils/mask';
 import { parseRetryAfter } from '../../utils/oauth/retry';
 import { parseJsonSafely } from '../../utils/secureJson';
 import { reportExchange, sendExchange, type ExchangeDeps, type ExchangeRequest } from '../apiExchange';
 import { asPingOneErrorBody, PingOneApiError } from './apiError';
-import { bodySnippet, diagnoseForbidden } from './diagnostics';
+import { diagnoseForbidden } from './diagnostics';
 
 export const DEFAULT_PINGONE_TIMEOUT_MS = DEFAULT_TIMEOUT_MS;
 /** Longest response text kept for step 4's request/response view. */

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildClientCredentialsBody } from './body';
 import { clientSecretBasic, clientSecretJwt, clientSecretPost } from './clientAuth';
 import { describeClientCredentialsRequest } from './description';
-import { bodyPairs, MASK, maskRequestDescription } from './requestMask';
+import { MASKED_SECRET } from '../mask';
+import { bodyPairs, maskRequestDescription } from './requestMask';
 
 const describeWith = (auth: Parameters<typeof describeClientCredentialsRequest>[0]['auth']) =>
   describeClientCredentialsRequest({
@@ -17,7 +18,7 @@ describe('maskRequestDescription', () => {
   it('keeps the Authorization scheme and hides its credentials', async () => {
     const desc = await describeWith(clientSecretBasic('hunter2'));
     const masked = maskRequestDescription(desc);
-    expect(masked.headers.Authorization).toBe(`Basic ${MASK}`);
+    expect(masked.headers.Authorization).toBe(`Basic ${MASKED_SECRET}`);
     expect(masked.headers['Content-Type']).toBe(desc.headers['Content-Type']);
     expect(masked.body).toBe(desc.body);
     expect(JSON.stringify(masked)).not.toContain(desc.headers.Authorization!.slice(6));
@@ -25,12 +26,12 @@ describe('maskRequestDescription', () => {
 
   it('hides client_secret and all but a short prefix of client_assertion', async () => {
     const post = maskRequestDescription(await describeWith(clientSecretPost('hunter2&more')));
-    expect(post.body).toBe(`grant_type=client_credentials&scope=read+write&client_id=client-1&client_secret=${MASK}`);
+    expect(post.body).toBe(`grant_type=client_credentials&scope=read+write&client_id=client-1&client_secret=${MASKED_SECRET}`);
 
     const jwtDesc = await describeWith(clientSecretJwt('s'));
     const assertion = new URLSearchParams(jwtDesc.body).get('client_assertion')!;
     const masked = maskRequestDescription(jwtDesc).body;
-    expect(masked).toContain(`client_assertion=${assertion.slice(0, 10)}${MASK}`);
+    expect(masked).toContain(`client_assertion=${assertion.slice(0, 10)}${MASKED_SECRET}`);
     expect(masked).not.toContain(assertion.split('.')[1]!);
     expect(masked).toContain('client_assertion_type=urn%3Aietf');
   });

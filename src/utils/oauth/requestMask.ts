@@ -1,8 +1,6 @@
 // Masking a request description for display: the Authorization value, client_secret and client_assertion.
+import { MASKED_SECRET } from '../mask';
 import type { RequestDescription } from './description';
-
-/** What a masked value looks like on screen. */
-export const MASK = '••••••';
 
 /** Body parameters that carry client credentials, with the placeholder name exports use for them. */
 export const SENSITIVE_BODY_PARAMS: Readonly<Record<string, string>> = {
@@ -58,13 +56,13 @@ export function maskRequestDescription(desc: RequestDescription, opts: { reveal?
   if (opts.reveal) return { ...desc, headers: { ...desc.headers } };
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(desc.headers)) {
-    headers[name] = isAuthorizationHeader(name) ? `${splitAuthorization(value).scheme} ${MASK}`.trim() : value;
+    headers[name] = isAuthorizationHeader(name) ? `${splitAuthorization(value).scheme} ${MASKED_SECRET}`.trim() : value;
   }
   const body = bodyPairs(desc.body)
     .map(({ name, value, encoded }) => {
       if (!(name in SENSITIVE_BODY_PARAMS)) return encoded;
       const keep = name === 'client_assertion' ? value.slice(0, ASSERTION_PREFIX) : '';
-      return `${encoded.slice(0, encoded.indexOf('=') + 1)}${keep}${MASK}`;
+      return `${encoded.slice(0, encoded.indexOf('=') + 1)}${keep}${MASKED_SECRET}`;
     })
     .join('&');
   return { url: desc.url, method: desc.method, headers, body };
