@@ -2,7 +2,7 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, importPKCS8, type JWK } from 'jose';
 import type { SigningAlg } from '../types/token';
 import { InputError } from './errors';
-import { pkcs8DerFromPem, pkcs8KeyType, type Pkcs8KeyType } from './oauth/pem';
+import { pkcs8DerFromPem, pkcs8KeyType, type Pkcs8KeyType } from './pem';
 import { parseJsonSafely } from './secureJson';
 
 /** RSA keys below this size are refused (NIST SP 800-131A; RFC 7518 §3.3 requires ≥ 2048 for RS/PS). */

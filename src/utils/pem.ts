@@ -1,5 +1,5 @@
-// Reading a PEM private key: PKCS#8 only, with clear messages for the formats people paste by mistake.
-import { InputError } from '../errors';
+// Reading a PEM private key for the key import: PKCS#8 only, with clear messages for the formats people paste by mistake.
+import { InputError } from './errors';
 
 /** The key families a PKCS#8 `AlgorithmIdentifier` can name that the playground cares about. */
 export type Pkcs8KeyType = 'RSA' | 'EC-P256' | 'EC-P384' | 'EC-P521' | 'RSA-PSS' | 'Ed25519' | 'unknown';
