@@ -11,7 +11,6 @@ import { NewAuthProvider } from '../../src/contexts/NewAuthContext';
 import { createConfigStore } from '../../src/services/config/configStore';
 import type { SettingsPatch } from '../../src/services/config/schema';
 import type { SandboxInfo } from '../../src/services/sandboxAdmin';
-import { noopLogger } from '../../src/utils/logger';
 
 export const SANDBOX = 'http://localhost:4500';
 export const ENV_ID = '6a1c2e4d-8b3f-4c5a-9e7d-1f2b3c4d5e6f';
@@ -48,7 +47,7 @@ export interface RenderFlowOptions {
 
 /** Fresh stores over jsdom's Web Storage and a private IndexedDB, so tests never share keys or tokens. */
 export function createTestStores(): AuthStores {
-  return createAuthStores({ indexedDB: new IDBFactory(), logger: noopLogger });
+  return createAuthStores({ indexedDB: new IDBFactory() });
 }
 
 export function renderWithStores(ui: ReactElement, options: RenderFlowOptions = {}) {

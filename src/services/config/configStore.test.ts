@@ -1,6 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
+import { setupTestEffects } from '../../../tests/support/effects';
+import { provideEffects } from '../../utils/effects';
 import { createMemoryStorage, type KeyValueStorage } from '../../utils/storage';
-import { SETTINGS_STORAGE_KEY, createConfigStore } from './configStore';
+import { SETTINGS_STORAGE_KEY, createConfigStore, type ConfigLoadOptions, type ConfigStore } from './configStore';
+
+setupTestEffects(() => ({}));
+
+/** Loads with `fetch` answering settings.json (provided through effects, as the app's one HTTP seam reads it). */
+function loadWith(store: ConfigStore, fetch: typeof globalThis.fetch, options: ConfigLoadOptions) {
+  provideEffects({ fetch });
+  return store.load(options);
+}
 
 function jsonFetch(body: unknown, status = 200): typeof fetch {
   return vi.fn(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status })) as unknown as typeof fetch;
@@ -11,11 +21,8 @@ describe('configStore', () => {
     const store = createConfigStore();
     expect(store.getSnapshot().status).toBe('idle');
     const storage = createMemoryStorage({ [SETTINGS_STORAGE_KEY]: JSON.stringify({ provider: { clientId: 'from-local' } }) });
-    const snap = await store.load({
-      fetch: jsonFetch({ oauth: { clientCredentials: { enabled: true, scopes: ['p1:read:user'] } } }),
-      env: { DEV: false, VITE_CLIENT_ID: 'from-env' },
-      storage,
-    });
+    const settings = jsonFetch({ oauth: { clientCredentials: { enabled: true, scopes: ['p1:read:user'] } } });
+    const snap = await loadWith(store, settings, { env: { DEV: false, VITE_CLIENT_ID: 'from-env' }, storage });
     expect(snap.status).toBe('ready');
     expect(snap.config.oauth.clientCredentials.enabled).toBe(true);
     expect(snap.sources['oauth.clientCredentials.enabled']).toBe('settings.json');
@@ -26,31 +33,30 @@ describe('configStore', () => {
   it('fetches once however many times load() is called', async () => {
     const store = createConfigStore();
     const fetchImpl = jsonFetch({});
-    await Promise.all([store.load({ fetch: fetchImpl, env: {} }), store.load({ fetch: fetchImpl, env: {} })]);
-    await store.load({ fetch: fetchImpl, env: {} });
+    await Promise.all([loadWith(store, fetchImpl, { env: {} }), loadWith(store, fetchImpl, { env: {} })]);
+    await loadWith(store, fetchImpl, { env: {} });
     expect(fetchImpl).toHaveBeenCalledTimes(1);
   });
 
   it('treats a missing or HTML settings.json as absent and bad JSON as an issue', async () => {
-    const missing = await createConfigStore().load({ fetch: jsonFetch('not found', 404), env: { DEV: true }, storage: createMemoryStorage() });
+    const missing = await loadWith(createConfigStore(), jsonFetch('not found', 404), { env: { DEV: true }, storage: createMemoryStorage() });
     expect(missing.issues).toEqual([]);
     expect(missing.config.oauth.clientCredentials.enabled).toBe(true); // dev default
-    const html = await createConfigStore().load({ fetch: jsonFetch('<!doctype html><html></html>'), env: {}, storage: createMemoryStorage() });
+    const html = await loadWith(createConfigStore(), jsonFetch('<!doctype html><html></html>'), { env: {}, storage: createMemoryStorage() });
     expect(html.issues).toEqual([]);
-    const broken = await createConfigStore().load({ fetch: jsonFetch('{"oauth": '), env: {}, storage: createMemoryStorage() });
+    const broken = await loadWith(createConfigStore(), jsonFetch('{"oauth": '), { env: {}, storage: createMemoryStorage() });
     expect(broken.issues).toEqual([expect.objectContaining({ path: '(file)', source: 'settings.json', severity: 'error' })]);
-    const offline = await createConfigStore().load({
-      fetch: (async () => { throw new TypeError('Failed to fetch'); }) as unknown as typeof fetch,
-      env: {},
-      storage: createMemoryStorage(),
-    });
+    const refused = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch;
+    const offline = await loadWith(createConfigStore(), refused, { env: {}, storage: createMemoryStorage() });
     expect(offline.status).toBe('ready');
   });
 
   it('updateLocal writes a partial to localStorage, strips secrets and notifies', async () => {
     const storage = createMemoryStorage();
     const store = createConfigStore();
-    await store.load({ fetch: jsonFetch({}), env: {}, storage });
+    await loadWith(store, jsonFetch({}), { env: {}, storage });
     const listener = vi.fn();
     store.subscribe(listener);
     const result = store.updateLocal({ provider: { clientId: 'abc', client_secret: 'nope' } as never });
@@ -67,7 +73,7 @@ describe('configStore', () => {
   it('reports a blocked storage instead of throwing', async () => {
     const blocked: KeyValueStorage = { getItem: () => null, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); }, removeItem: () => {} };
     const store = createConfigStore();
-    await store.load({ fetch: jsonFetch({}), env: {}, storage: blocked });
+    await loadWith(store, jsonFetch({}), { env: {}, storage: blocked });
     expect(store.updateLocal({ provider: { clientId: 'x' } })).toEqual({ ok: false, reason: 'quota' });
     expect(store.getSnapshot().config.provider.clientId).toBe('x');
     expect(store.getSnapshot().issues).toEqual([expect.objectContaining({ path: '(storage)', source: 'localStorage' })]);
@@ -75,7 +81,7 @@ describe('configStore', () => {
 
   it('setTyped overlays values with the typed source', async () => {
     const store = createConfigStore();
-    await store.load({ fetch: jsonFetch({}), env: {}, storage: createMemoryStorage() });
+    await loadWith(store, jsonFetch({}), { env: {}, storage: createMemoryStorage() });
     store.setTyped({ oauth: { clientCredentials: { audience: 'typed-aud' } } });
     expect(store.getSnapshot().sources['oauth.clientCredentials.audience']).toBe('typed');
     store.setTyped(null);

@@ -1,6 +1,7 @@
 // The app's config as an external store: loads the layers once, re-resolves on local edits, notifies React.
 
-import { logger as appLogger, noopLogger, type Logger } from '../../utils/logger';
+import { effects } from '../../utils/effects';
+import { fetchWithTimeout } from '../../utils/http';
 import { createSafeStorage, webStorage, type KeyValueStorage, type StorageWriteResult } from '../../utils/storage';
 import { resolveConfig, type ResolvedConfig } from './resolve';
 import { createDefaultSettings, type Settings, type SettingsPatch } from './schema';
@@ -16,8 +17,8 @@ export interface ConfigSnapshot extends ResolvedConfig {
   status: 'idle' | 'loading' | 'ready';
 }
 
+/** settings.json is fetched through the HTTP seam (`effects().fetch`, default timeout). */
 export interface ConfigLoadOptions {
-  fetch?: typeof fetch;
   /** Defaults to `import.meta.env`. */
   env?: EnvLike;
   /** Defaults to `window.localStorage` (looked up at call time; blocked storage is tolerated). */
@@ -39,8 +40,8 @@ export interface ConfigStore {
 }
 
 /** Creates a config store. The app uses the shared {@link configStore}; tests create their own. */
-export function createConfigStore({ logger = noopLogger }: { logger?: Logger } = {}): ConfigStore {
-  const log = logger.child('config');
+export function createConfigStore(): ConfigStore {
+  const log = () => effects().logger.child('config');
   const listeners = new Set<() => void>();
   let env: EnvLike = {};
   let settingsJson: unknown;
@@ -76,17 +77,16 @@ export function createConfigStore({ logger = noopLogger }: { logger?: Logger } =
     return value;
   }
 
-  async function fetchSettings(fetchImpl: typeof fetch | undefined, url: string): Promise<unknown> {
-    if (!fetchImpl) return undefined;
+  async function fetchSettings(url: string): Promise<unknown> {
     try {
-      const response = await fetchImpl(url, { headers: { accept: 'application/json' }, cache: 'no-store' });
+      const response = await fetchWithTimeout(url, { headers: { accept: 'application/json' }, cache: 'no-store' }, { peer: 'settings.json' });
       // A missing settings.json is normal: the defaults and .env apply.
       if (!response.ok) return undefined;
       const { value, issue } = parseSettingsText('settings.json', await response.text());
       if (issue) loadIssues.push(issue);
       return value;
     } catch (error) {
-      log.warn('settings.json could not be fetched; continuing without it', { error });
+      log().warn('settings.json could not be fetched; continuing without it', { error });
       return undefined;
     }
   }
@@ -100,16 +100,15 @@ export function createConfigStore({ logger = noopLogger }: { logger?: Logger } =
     status = 'loading';
     loadIssues = [];
     publish();
-    const fetchImpl = options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
-    settingsJson = await fetchSettings(fetchImpl, options.settingsUrl ?? SETTINGS_URL);
+    settingsJson = await fetchSettings(options.settingsUrl ?? SETTINGS_URL);
     local = readLocal();
     status = 'ready';
     publish();
-    log.info(`config resolved with ${snapshot.issues.length} issue(s)`, {
+    log().info(`config resolved with ${snapshot.issues.length} issue(s)`, {
       enabled: snapshot.config.oauth.clientCredentials.enabled,
       preset: snapshot.config.provider.preset,
     });
-    for (const issue of snapshot.issues) log.warn(`${issue.path} from ${issue.source}: ${issue.message}`);
+    for (const issue of snapshot.issues) log().warn(`${issue.path} from ${issue.source}: ${issue.message}`);
     return snapshot;
   }
 
@@ -154,4 +153,4 @@ export function createConfigStore({ logger = noopLogger }: { logger?: Logger } =
 }
 
 /** The app-wide config store; `main.tsx` calls `load()` once before the first render. */
-export const configStore: ConfigStore = createConfigStore({ logger: appLogger });
+export const configStore: ConfigStore = createConfigStore();
