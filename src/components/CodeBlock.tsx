@@ -21,7 +21,7 @@ export function CodeBlock({ title, code, copyLabel, language, clipboard }: CodeB
         <span id={captionId} className="code-figure__title">
           {title}
         </span>
-        <CopyButton text={code} label={copyLabel ?? `Copy ${title}`} {...(clipboard ? { clipboard } : {})} />
+        <CopyButton text={code} label={copyLabel ?? `Copy ${title}`} clipboard={clipboard} />
       </figcaption>
       <pre className="code-figure__body" tabIndex={0} aria-labelledby={captionId}>
         <code data-language={language}>{code}</code>

@@ -63,9 +63,9 @@ export function ScopeAdvisor({ catalog, defaultWanted, configured, requested, gr
   const advice = adviseScopes({
     catalog,
     wanted,
-    ...(configured !== undefined ? { configured } : {}),
-    ...(requested !== undefined ? { requested } : {}),
-    ...(granted !== undefined ? { granted } : {}),
+    configured,
+    requested,
+    granted,
   });
   const comparedWith = granted !== undefined ? 'granted' : requested !== undefined ? 'requested' : configured !== undefined ? 'configured' : undefined;
   const notes = [...new Set(advice.notes.map((n) => n.note))];

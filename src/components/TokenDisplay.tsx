@@ -68,7 +68,7 @@ export function TokenDisplay({
           <button type="button" className="btn btn--secondary btn--small" aria-controls={valueId} onClick={toggle}>
             {revealed ? `Hide ${name}` : `Reveal ${name}`}
           </button>
-          <CopyButton text={() => token} label={`Copy ${name}`} {...(clipboard ? { clipboard } : {})} />
+          <CopyButton text={() => token} label={`Copy ${name}`} clipboard={clipboard} />
         </span>
       </div>
       <code id={valueId} className="token-value" data-masked={!revealed}>

@@ -18,7 +18,7 @@ function fakeSandbox() {
     const method = init?.method ?? 'GET';
     const url = String(input);
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : undefined;
-    calls.push({ method, url, ...(body ? { body } : {}) });
+    calls.push({ method, url, body });
     if (method === 'POST' && body) {
       const fault = { id: String(calls.length), ...body, remaining: body.count };
       faults.push(fault);

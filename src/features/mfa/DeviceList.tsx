@@ -23,7 +23,7 @@ export function DeviceList({ devices, actions, busy }: DeviceListProps) {
             key={device.id}
             device={device}
             actions={actions}
-            {...(busy?.deviceId === device.id ? { busy: busy.action } : {})}
+            busy={busy?.deviceId === device.id ? busy.action : undefined}
           />
         ))}
       </ul>

@@ -116,7 +116,7 @@ export function DeviceRow({ device, actions, busy }: DeviceRowProps) {
           busy={busy === 'activate'}
           hint={device.type === 'TOTP' ? 'The 6-digit code your authenticator app shows now.' : undefined}
           // The outbox only holds passcodes "sent" by SMS or email; a TOTP code comes from the app.
-          {...(readOtp && device.type !== 'TOTP' ? { readOtpFromOutbox: () => readOtp(device.id) } : {})}
+          readOtpFromOutbox={readOtp && device.type !== 'TOTP' ? () => readOtp(device.id) : undefined}
         />
       )}
       {mode === 'rename' && (

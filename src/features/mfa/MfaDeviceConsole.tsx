@@ -117,7 +117,7 @@ export function MfaDeviceConsole(props: MfaDeviceConsoleProps) {
       const created = await api.createDevice(userId, input);
       const { secret, keyUri, ...shown } = created;
       setDevices((list) => [...(list ?? []), shown]);
-      setTotp(keyUri ? { keyUri, ...(secret ? { secret } : {}) } : undefined);
+      setTotp(keyUri ? { keyUri, secret: secret || undefined } : undefined);
     });
 
   const replace = (device: PingOneDevice) => setDevices((list) => list?.map((d) => (d.id === device.id ? device : d)));
@@ -164,7 +164,7 @@ export function MfaDeviceConsole(props: MfaDeviceConsoleProps) {
 
       <section className="mfa-panel" aria-label="Devices">
         <DeviceList devices={devices} actions={actions} busy={deviceBusy} />
-        {totp && <TotpQr keyUri={totp.keyUri} {...(totp.secret ? { secret: totp.secret } : {})} />}
+        {totp && <TotpQr keyUri={totp.keyUri} secret={totp.secret || undefined} />}
         <AddDeviceForm onAdd={addDevice} busy={busy?.what === 'add'} disabled={noUser} />
       </section>
 

@@ -23,9 +23,9 @@ export function PingOneErrorNotice({ error }: PingOneErrorNoticeProps) {
         bodySnippet={d?.bodySnippet ?? error.bodySnippet}
         hint={d?.hint ?? PINGONE_403_HINT}
         rolesTruth={d?.rolesTruth ?? PINGONE_ROLES_TRUTH}
-        {...(d?.requiredScopes ? { requiredScopes: d.requiredScopes } : {})}
-        {...(d?.tokenHadRequiredScope !== undefined ? { tokenHasScope: d.tokenHadRequiredScope } : {})}
-        {...(error.pingoneCode ? { providerCode: error.pingoneCode } : {})}
+        requiredScopes={d?.requiredScopes}
+        tokenHasScope={d?.tokenHadRequiredScope}
+        providerCode={error.pingoneCode || undefined}
       />
     );
   }
@@ -35,12 +35,12 @@ export function PingOneErrorNotice({ error }: PingOneErrorNoticeProps) {
         status={error.status ?? 0}
         message={error.pingoneMessage ?? error.message}
         details={error.details}
-        {...(error.pingoneCode ? { code: error.pingoneCode } : {})}
+        code={error.pingoneCode || undefined}
       />
     );
   }
   if (isPlaygroundError(error)) {
-    return <ApiErrorAlert code={error.code} message={error.message} {...(error.status ? { status: error.status } : {})} />;
+    return <ApiErrorAlert code={error.code} message={error.message} status={error.status || undefined} />;
   }
   return <ApiErrorAlert message="The call failed for an unexpected reason. The log drawer has the details." />;
 }

@@ -18,8 +18,8 @@ export function MicroauthdErrorNotice({ error }: MicroauthdErrorNoticeProps) {
         status={403}
         bodySnippet={error.bodySnippet}
         hint={error.hint}
-        {...(scope ? { requiredScopes: [scope.name] } : {})}
-        {...(error.tokenHasScope !== undefined ? { tokenHasScope: error.tokenHasScope } : {})}
+        requiredScopes={scope ? [scope.name] : undefined}
+        tokenHasScope={error.tokenHasScope}
       />
     );
   }
@@ -27,7 +27,7 @@ export function MicroauthdErrorNotice({ error }: MicroauthdErrorNoticeProps) {
     return <ApiErrorAlert status={error.status ?? 0} message={error.serverMessage ?? error.message} />;
   }
   if (isPlaygroundError(error)) {
-    return <ApiErrorAlert code={error.code} message={error.message} {...(error.status ? { status: error.status } : {})} />;
+    return <ApiErrorAlert code={error.code} message={error.message} status={error.status || undefined} />;
   }
   return <ApiErrorAlert message="The call failed for an unexpected reason. The log drawer has the details." />;
 }

@@ -113,7 +113,7 @@ describe('successful calls', () => {
     const { client, exchanges } = setup();
     expect((await client.deactivateUser('u1')).success).toBe(true);
     expect(body).toBe('');
-    expect(exchanges[0]).not.toHaveProperty('requestBody');
+    expect(exchanges[0]?.requestBody).toBeUndefined();
   });
 
   it('joins a base URL with a trailing slash cleanly', async () => {

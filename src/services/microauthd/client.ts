@@ -60,7 +60,7 @@ export function createMicroauthdClient(options: MicroauthdClientOptions): Microa
 
   async function call(method: 'GET' | 'POST', path: string, body?: Record<string, unknown>): Promise<unknown> {
     return callMicroauthd(
-      { method, path, url: `${baseHref}${path}`, token: await token(), ...(body ? { body } : {}) },
+      { method, path, url: `${baseHref}${path}`, token: await token(), body },
       deps(),
     );
   }

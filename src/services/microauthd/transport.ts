@@ -74,7 +74,7 @@ export async function callMicroauthd(req: CallRequest, deps: CallDeps): Promise<
     url: req.url,
     requestHeaders: { ...headers, Authorization: maskAuthorization(headers.Authorization as string) },
     // The user's own view keeps usernames and emails; passwords never appear.
-    ...(req.body === undefined ? {} : { requestBody: maskRequestBody(req.body, false) }),
+    requestBody: req.body === undefined ? undefined : maskRequestBody(req.body, false),
     attempt: 1,
   };
   if (req.body !== undefined) deps.logger.debug(`${req.method} ${req.path} body`, { body: maskRequestBody(req.body, true) });
@@ -97,7 +97,7 @@ export async function callMicroauthd(req: CallRequest, deps: CallDeps): Promise<
   const field = status === 400 && serverMessage ? FIELDS.find((f) => serverMessage.startsWith(f)) : undefined;
   const init = {
     status, method: req.method, url: req.url, bodySnippet: snippet,
-    ...(serverMessage !== undefined ? { serverMessage } : {}), ...(field ? { field } : {}),
+    serverMessage, field: field || undefined,
   };
   if (status === 403) {
     const error = new MicroauthdForbiddenError(init, diagnoseScope(req.method, req.url, req.token));

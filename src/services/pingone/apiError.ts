@@ -81,10 +81,10 @@ export function asPingOneErrorBody(value: unknown): PingOneErrorBody | undefined
     body.details = v.details
       .filter((d): d is Record<string, unknown> => d !== null && typeof d === 'object')
       .map((d) => ({
-        ...(typeof d.code === 'string' ? { code: d.code } : {}),
-        ...(typeof d.target === 'string' ? { target: d.target } : {}),
-        ...(typeof d.message === 'string' ? { message: d.message } : {}),
-        ...(d.innerError && typeof d.innerError === 'object' ? { innerError: d.innerError as Record<string, unknown> } : {}),
+        code: typeof d.code === 'string' ? d.code : undefined,
+        target: typeof d.target === 'string' ? d.target : undefined,
+        message: typeof d.message === 'string' ? d.message : undefined,
+        innerError: d.innerError && typeof d.innerError === 'object' ? (d.innerError as Record<string, unknown>) : undefined,
       }));
   }
   return body.code || body.message || body.details ? body : undefined;

@@ -44,9 +44,9 @@ export async function attemptPlatformCall(req: AttemptRequest, deps: AttemptDeps
   if (bodyText !== undefined) headers['Content-Type'] = req.contentType ?? 'application/json';
   const shownHeaders = { ...headers, Authorization: maskAuthorization(headers.Authorization as string) };
   // The user's own view keeps phone/email; OTPs, TOTP secrets and pairing keys are masked everywhere.
-  const shownBody = bodyText === undefined ? {} : { requestBody: maskSensitiveText(bodyText, { personalData: false }) };
+  const requestBody = bodyText === undefined ? undefined : maskSensitiveText(bodyText, { personalData: false });
   const logPath = maskSensitiveText(req.path);
-  const request: ExchangeRequest = { method: req.method, url: req.url, requestHeaders: shownHeaders, ...shownBody, attempt: req.attempt };
+  const request: ExchangeRequest = { method: req.method, url: req.url, requestHeaders: shownHeaders, requestBody, attempt: req.attempt };
   if (bodyText !== undefined) deps.logger.debug(`${req.method} ${logPath} body`, { body: maskSensitiveText(bodyText) });
 
   const sent = await sendExchange(request, { headers, body: bodyText }, deps, { peer: 'the PingOne API', label: 'PingOne', logPath });
@@ -73,19 +73,19 @@ export async function attemptPlatformCall(req: AttemptRequest, deps: AttemptDeps
           endpoint: req.url,
           status,
           bodyText: text,
-          ...(errorBody ? { body: errorBody } : {}),
-          ...(req.contentType ? { contentType: req.contentType } : {}),
-          ...(req.grantedScopes !== undefined ? { grantedScopes: req.grantedScopes } : {}),
+          body: errorBody,
+          contentType: req.contentType || undefined,
+          grantedScopes: req.grantedScopes,
         })
       : undefined;
   const error = new PingOneApiError({
     status,
     method: req.method,
     endpoint: req.url,
-    ...(errorBody ? { body: errorBody } : {}),
+    body: errorBody,
     bodySnippet: bodySnippet(text),
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    ...(diagnostic ? { diagnostic } : {}),
+    retryAfterMs,
+    diagnostic,
   });
   if (diagnostic) deps.logger.error(`${req.method} ${logPath} → 403 forbidden. ${diagnostic.hint}`, { ...line, diagnostic });
   else deps.logger.warn(`${req.method} ${logPath} → ${status} ${error.pingoneCode ?? ''} (${durationMs} ms)`, {
