@@ -1,4 +1,4 @@
-// Single-source rule (seed 000 §3.1, §5.3): only src/config/pingone.ts spells p1 scope names; the sandbox's own
+// Single-source rule: only src/config/pingone.ts spells p1 scope names; the sandbox's own
 // copy (which must not import src/) is pinned to it here.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';

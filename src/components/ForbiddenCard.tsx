@@ -9,7 +9,7 @@ export interface ForbiddenCardProps {
   status: number;
   /** ≤ 500 characters of the response body, already masked by the client (masked again here). */
   bodySnippet: string;
-  /** The provider's hint, e.g. the seed's PINGONE_403_HINT or microauthd's scope sentence. */
+  /** The provider's hint, e.g. PINGONE_403_HINT or microauthd's scope sentence. */
   hint: string;
   /** PingOne only: worker apps get rights from roles, not scopes. */
   rolesTruth?: string;
@@ -31,7 +31,7 @@ export function scopeVerdict(required: readonly string[] | undefined, has: boole
 }
 
 /**
- * A `role="alert"` card for HTTP 403 with the endpoint, method, status, body snippet and the hints (seed 000 §4.2).
+ * A `role="alert"` card for HTTP 403 with the endpoint, method, status, body snippet and the hints.
  * Server text is rendered as React text, never as markup.
  */
 export function ForbiddenCard(props: ForbiddenCardProps) {

@@ -19,7 +19,7 @@ describe('MICROAUTHD_SCOPE_CATALOG', () => {
       ['admin::list_users', 'b6348575-83ec-4288-801b-e0d2da20569c', 'GET /users'],
     ]);
   });
-  it('uses the seed wording for what each scope enables, unique capabilities, provider microauthd', () => {
+  it('says what each scope enables, with unique capabilities, provider microauthd', () => {
     expect(MICROAUTHD_SCOPE_CATALOG.find((e) => e.name === 'admin::reset_passwords')?.enables).toBe('Allows triggering a password reset flow');
     expect(new Set(MICROAUTHD_SCOPE_CATALOG.map((e) => e.capability)).size).toBe(5);
     expect(MICROAUTHD_SCOPE_CATALOG.every((e) => e.provider === 'microauthd')).toBe(true);

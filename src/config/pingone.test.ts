@@ -1,6 +1,5 @@
-// Pins the seed's scope list and hint texts, and checks merging, the catalog lookups, regions and hosts.
-// This file (with pingone.ts) is the only place under src/ allowed to spell p1 scope names: it pins the seed.
-import { readFileSync } from 'node:fs';
+// Pins the worker scope list and hint texts, and checks merging, the catalog lookups, regions and hosts.
+// This file (with pingone.ts) is the only place under src/ allowed to spell p1 scope names: it pins the list.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../utils/errors';
 import {
@@ -26,8 +25,8 @@ import { scopeForEndpoint } from './scopeCatalog';
 const ENV = '3f2b0c1e-6c0d-4e4b-9a57-1c2d3e4f5a6b';
 const REQUIRED = 'p1:read:user p1:update:user p1:create:device p1:read:device p1:update:device p1:delete:device';
 
-describe('PINGONE_WORKER_SCOPES (seed 000 §2, §6)', () => {
-  it('is exactly the six required scopes, in the seed order', () => {
+describe('PINGONE_WORKER_SCOPES', () => {
+  it('is exactly the six required scopes, users first, then devices', () => {
     expect(PINGONE_WORKER_SCOPES.join(' ')).toBe(REQUIRED);
   });
 
@@ -36,22 +35,12 @@ describe('PINGONE_WORKER_SCOPES (seed 000 §2, §6)', () => {
     for (const s of PINGONE_OPTIONAL_SCOPES) expect(PINGONE_WORKER_SCOPES).not.toContain(s);
   });
 
-  it('keeps the commented optional entries and the seed TODO in the source', () => {
-    const source = readFileSync(new URL('./pingone.ts', import.meta.url), 'utf8');
-    expect(source).toContain(
-      '// TODO: Confirm whether we need p1:update:userMfaEnabled for this flow based on PingOne documentation.',
-    );
-    expect(source).toContain('// "p1:create:pairingKey"');
-    expect(source).toContain('// "p1:update:userMfaEnabled"');
-    expect(source).toMatch(/required for MFA device management/);
-  });
-
   it('cannot be mutated at runtime', () => {
     expect(Object.isFrozen(PINGONE_WORKER_SCOPES)).toBe(true);
   });
 });
 
-describe('mergeWorkerScopes / workerScopeString (seed 000 §3.1)', () => {
+describe('mergeWorkerScopes / workerScopeString', () => {
   it('defaults to the required scopes', () => {
     expect(mergeWorkerScopes()).toEqual([...PINGONE_WORKER_SCOPES]);
     expect(workerScopeString()).toBe(REQUIRED);
@@ -111,7 +100,7 @@ describe('requiredScopesFor', () => {
   });
 });
 
-describe('regions and hosts (facts.md)', () => {
+describe('regions and hosts', () => {
   it('lists the six regions with NA first', () => {
     expect(PINGONE_REGIONS.map((r) => [r.id, r.tld])).toEqual([
       ['NA', 'com'], ['CA', 'ca'], ['EU', 'eu'], ['AU', 'com.au'], ['SG', 'sg'], ['AP', 'asia'],
@@ -143,8 +132,8 @@ describe('regions and hosts (facts.md)', () => {
   });
 });
 
-describe('hint texts (seed 000 §4)', () => {
-  it('keeps the seed texts verbatim and states the roles truth', () => {
+describe('hint texts', () => {
+  it('keeps the hint texts verbatim and states the roles truth', () => {
     expect(PINGONE_403_HINT).toBe(
       'This endpoint requires device or user scopes such as p1:read:device, p1:update:device, p1:create:device, p1:read:user, p1:update:user. Verify PingOne API scope configuration for the worker app.',
     );

@@ -8,24 +8,25 @@ import { scopeForEndpoint, type ScopeCatalogEntry } from './scopeCatalog';
 
 /**
  * The PingOne API scopes the worker (M2M) token requests. These scopes are required for MFA device management:
- * reading users, and the full lifecycle of their MFA devices (SMS, Email, TOTP). Seed 000 §2 — do NOT remove any
- * of the six, and do not widen the list to admin-style scopes without a documented reason here.
+ * reading users, and the full lifecycle of their MFA devices (SMS, Email, TOTP). Do NOT remove any of the six
+ * (the MFA console needs each of them), and do not widen the list to admin-style scopes without a documented reason here.
  *
- * Caveat (facts.md): PingOne grants a worker app its rights through role assignments (e.g. Identity Data Admin);
- * these `p1:*` names are self-management scopes for user tokens. The list is kept because the seed asks for it and
- * the local sandbox (SANDBOX_AUTHZ=scopes) enforces it; see {@link PINGONE_ROLES_TRUTH}.
+ * Caveat: PingOne grants a worker app its rights through role assignments (e.g. Identity Data Admin); these `p1:*`
+ * names are self-management scopes for user tokens. The list is kept because the product asks for it and the local
+ * sandbox (SANDBOX_AUTHZ=scopes) enforces it; see {@link PINGONE_ROLES_TRUTH}.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
+ * @see https://apidocs.pingidentity.com/pingone/platform/v1/api/
  */
 export const PINGONE_WORKER_SCOPES: readonly string[] = Object.freeze([
-  // User-level scopes (seed 000 §2.1): read users and their MFA state, optionally update user objects.
+  // User-level scopes: read users and their MFA state, optionally update user objects.
   'p1:read:user',
   'p1:update:user',
-  // Device-level scopes (seed 000 §2.2): full lifecycle of MFA devices — required for MFA device management.
+  // Device-level scopes: full lifecycle of MFA devices — required for MFA device management.
   'p1:create:device',
   'p1:read:device',
   'p1:update:device',
   'p1:delete:device',
-  // Optional extras (seed 000 §2.3), off by default to stay least-privilege; see PINGONE_OPTIONAL_SCOPES.
+  // Optional extras, off by default to stay least-privilege; see PINGONE_OPTIONAL_SCOPES.
   // "p1:create:pairingKey",   // QR / mobile pairing flows
   // "p1:read:pairingKey",     // reading pairing keys or their metadata
   // TODO: Confirm whether we need p1:update:userMfaEnabled for this flow based on PingOne documentation.
@@ -33,7 +34,7 @@ export const PINGONE_WORKER_SCOPES: readonly string[] = Object.freeze([
 ]);
 
 /**
- * The seed's optional scopes (§2.3), as data so the scope advisor can offer them when a flow needs them.
+ * The optional scopes, as data so the scope advisor can offer them when a flow needs them.
  * Not requested unless the user adds them (settings or `VITE_PINGONE_EXTRA_SCOPES`).
  */
 export const PINGONE_OPTIONAL_SCOPES: readonly string[] = Object.freeze([
@@ -122,7 +123,7 @@ export const PINGONE_SCOPE_CATALOG: readonly ScopeCatalogEntry[] = Object.freeze
       { method: 'DELETE', path: `${USER}/pairingKeys/{pairingKeyId}` },
     ],
     capability: 'pairing keys',
-    note: `${CAVEAT} Optional (seed 000 §2.3).`,
+    note: `${CAVEAT} Optional: not requested by default.`,
   },
   {
     provider: 'pingone',
@@ -130,7 +131,7 @@ export const PINGONE_SCOPE_CATALOG: readonly ScopeCatalogEntry[] = Object.freeze
     enables: 'Read pairing keys and their metadata (optional).',
     endpoints: [{ method: 'GET', path: `${USER}/pairingKeys/{pairingKeyId}` }],
     capability: 'pairing keys',
-    note: `${CAVEAT} Optional (seed 000 §2.3).`,
+    note: `${CAVEAT} Optional: not requested by default.`,
   },
   {
     provider: 'pingone',
@@ -138,11 +139,11 @@ export const PINGONE_SCOPE_CATALOG: readonly ScopeCatalogEntry[] = Object.freeze
     enables: "Toggle only the user's mfaEnabled flag (narrower than p1:update:user; optional).",
     endpoints: [{ method: 'PUT', path: `${USER}/mfaEnabled` }],
     capability: 'toggle mfaEnabled',
-    note: `${CAVEAT} Optional (seed 000 §2.3). TODO: Confirm whether we need p1:update:userMfaEnabled for this flow based on PingOne documentation.`,
+    note: `${CAVEAT} Optional: not requested by default. TODO: Confirm whether we need p1:update:userMfaEnabled for this flow based on PingOne documentation.`,
   },
 ] satisfies ScopeCatalogEntry[]);
 
-/** The media type that turns `POST …/devices` into a reorder (facts.md, MFA device API). */
+/** The media type that turns `POST …/devices` into a reorder. @see https://apidocs.pingidentity.com/pingone/mfa/v1/api/ */
 export const PINGONE_REORDER_CONTENT_TYPE = 'application/vnd.pingidentity.devices.reorder+json';
 /** The media type that turns `POST …/devices/{deviceId}` into an activation with an OTP. */
 export const PINGONE_ACTIVATE_CONTENT_TYPE = 'application/vnd.pingidentity.device.activate+json';
@@ -164,7 +165,7 @@ export function requiredScopesFor(method: string, path: string, contentType?: st
 
 /**
  * Merges scope lists: splits strings on whitespace, trims, drops empties and duplicates, keeps first-seen order.
- * The base (required) scopes always come first so extras can add but never remove (seed 000 §3.1, §5.1).
+ * The base (required) scopes always come first so extras can add but never remove one.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
  */
 export function mergeWorkerScopes(
@@ -180,7 +181,7 @@ export function workerScopeString(...extra: Array<string | readonly string[] | u
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Regions and hosts (facts.md: developer.pingidentity.com "API requests"; pingone-go-sdk-v2 region.go)
+// Regions and hosts (developer.pingidentity.com "API requests"; github.com/pingidentity/pingone-go-sdk-v2 region.go)
 
 /** A PingOne region: its top-level domain and a label for the Region select. */
 export interface PingOneRegion {
@@ -242,18 +243,18 @@ export function apiBase(region: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Hint texts (seed 000 §4 and facts.md)
+// Hint texts shown with PingOne failures
 
-/** Seed 000 §4.2, verbatim: shown with every 403 from the Platform API. */
+/** Shown verbatim with every 403 from the Platform API. */
 export const PINGONE_403_HINT =
   'This endpoint requires device or user scopes such as p1:read:device, p1:update:device, p1:create:device, p1:read:user, p1:update:user. Verify PingOne API scope configuration for the worker app.';
 
-/** The truth about workers (facts.md), shown next to the seed's hint so nobody chases scopes forever. */
+/** The truth about workers, shown next to the scope hint so nobody chases scopes forever. @see https://apidocs.pingidentity.com/pingone/platform/v1/api/ (roles) */
 export const PINGONE_ROLES_TRUTH =
   'In PingOne, a worker app gets its rights from role assignments (for MFA devices: the Identity Data Admin role), ' +
   'not from scopes. The p1:* names are self-management scopes for user tokens and cannot be granted on a ' +
   'client_credentials flow. If the scopes look right, check the worker app\'s Roles tab.';
 
-/** Seed 000 §4.1, verbatim: the message for a failed worker token request. */
+/** Verbatim: the message for a failed worker token request. */
 export const PINGONE_TOKEN_FAILURE_MESSAGE =
   'PingOne worker token request failed. Check client credentials and PingOne API scopes.';

@@ -243,7 +243,7 @@ describe('MfaDeviceConsole', () => {
     expect(within(form).getByLabelText('Nickname')).not.toHaveAttribute('aria-invalid');
   });
 
-  it('shows the 403 card: endpoint, method, status, body snippet, the seed hint and the roles truth', async () => {
+  it('shows the 403 card: endpoint, method, status, body snippet, the scope hint and the roles truth', async () => {
     server.use(
       http.get(`${BASE}/users/${USER}/devices`, () =>
         HttpResponse.json(

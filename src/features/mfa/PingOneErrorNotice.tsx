@@ -10,7 +10,7 @@ export interface PingOneErrorNoticeProps {
 
 /**
  * A 403 (PingOne `ACCESS_FAILED`) becomes a {@link ForbiddenCard} with the endpoint, method, status, body snippet,
- * the seed's hint and the roles truth. Anything else is an alert naming the status and PingOne's code.
+ * the scope hint and the roles truth. Anything else is an alert naming the status and PingOne's code.
  */
 export function PingOneErrorNotice({ error }: PingOneErrorNoticeProps) {
   if (error instanceof PingOneApiError && error.status === 403) {

@@ -9,7 +9,7 @@ export interface RevealableValueProps {
   value: string;
 }
 
-/** Masked by default (look.md: masked here, V3 was not); the copy button reads the value only when clicked. */
+/** Masked by default (a TOTP secret or pairing key on screen is a credential); the copy button reads the value only when clicked. */
 export function RevealableValue({ label, value }: RevealableValueProps) {
   const [shown, setShown] = useState(false);
   const id = useId();

@@ -1,4 +1,4 @@
-// microauthd AUTH-server API shapes (facts.md "microauthd") and the client's options.
+// microauthd AUTH-server API shapes (users as its AUTH server returns them, `{success, message}` replies) and the client's options.
 import type { ApiExchange } from '../apiExchange';
 
 /** One call as step 4 shows it; the same record as the PingOne console so one view renders both. */

@@ -1,4 +1,4 @@
-// MFA device operations (facts.md "MFA device API"), typed, validated, and sent through the one request door.
+// MFA device operations (https://apidocs.pingidentity.com/pingone/mfa/v1/api/), typed, validated, and sent through the one request door.
 import { PINGONE_ACTIVATE_CONTENT_TYPE, PINGONE_REORDER_CONTENT_TYPE } from '../../config/pingone';
 import { InputError, PlaygroundError } from '../../utils/errors';
 import type { CreateDeviceInput, PingOneDevice, PlatformRequest } from './types';

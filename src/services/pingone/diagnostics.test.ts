@@ -98,7 +98,7 @@ describe('diagnoseForbidden', () => {
   });
 });
 
-describe('describeWorkerTokenFailure (seed 000 §4.1)', () => {
+describe('describeWorkerTokenFailure', () => {
   const scope = workerScopeString(PINGONE_OPTIONAL_SCOPES[0]);
 
   it('reports the message, status, OAuth error body and the requested scope string', () => {

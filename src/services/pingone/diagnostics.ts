@@ -1,4 +1,4 @@
-// Diagnostics for PingOne failures: what a 403 means (seed 000 §4.2), and what to log when the worker token fails.
+// Diagnostics for PingOne failures: what a 403 means, and what to log when the worker token fails.
 import {
   PINGONE_403_HINT,
   PINGONE_ROLES_TRUTH,
@@ -9,7 +9,7 @@ import { splitScopes } from '../../utils/scopes';
 import { bodySnippet, maskSensitiveText } from '../../utils/mask';
 import type { PingOneErrorBody, PingOneErrorDetail } from './types';
 
-/** Everything the 403 card and the log line need (seed 000 §4.2), with no secret or personal data in it. */
+/** Everything the 403 card and the log line need, with no secret or personal data in it. */
 export interface ForbiddenDiagnostic {
   endpoint: string;
   method: string;
@@ -48,7 +48,7 @@ export interface DiagnoseForbiddenInput {
 
 /**
  * Explains a 403 from the Platform API: endpoint, method, status, body snippet, PingOne's error code and details,
- * the seed's hint, the truth about roles, and which p1 scope the endpoint needs versus what the token carried.
+ * the scope hint, the truth about roles, and which p1 scope the endpoint needs versus what the token carried.
  * Pure: no I/O.
  */
 export function diagnoseForbidden(input: DiagnoseForbiddenInput): ForbiddenDiagnostic {
@@ -73,7 +73,7 @@ export function diagnoseForbidden(input: DiagnoseForbiddenInput): ForbiddenDiagn
   return diagnostic;
 }
 
-/** What to log when the worker token request fails (seed 000 §4.1): status, body minus secrets, scope string. */
+/** What to log when the worker token request fails: status, body minus secrets, the scope string it asked for. */
 export interface WorkerTokenFailure {
   message: typeof PINGONE_TOKEN_FAILURE_MESSAGE;
   status?: number;

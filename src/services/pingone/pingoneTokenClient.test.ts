@@ -167,7 +167,7 @@ describe('PingOneTokenClient requests', () => {
   });
 });
 
-describe('403 diagnostics (seed 000 §4.2)', () => {
+describe('403 diagnostics', () => {
   const forbidden = () =>
     pingOneError(403, 'ACCESS_FAILED', {
       message: 'The request could not be completed. You do not have access to this resource.',

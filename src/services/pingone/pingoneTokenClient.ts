@@ -49,7 +49,7 @@ function environmentBase(apiBase: string, environmentId: string): string {
 }
 
 /**
- * Creates the PingOne Platform API client (seed 000 §3.3: all MFA device calls use the same worker token).
+ * Creates the PingOne Platform API client: every MFA device call uses the same cached worker token.
  * Retries 429/5xx/network errors with backoff and jitter, honouring Retry-After (≤ 3 retries, never other 4xx);
  * on 401 refreshes the token once and retries once; on 403 throws a {@link PingOneApiError} with a diagnostic.
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1

@@ -1,4 +1,4 @@
-// PingOne Platform API shapes the playground reads (facts.md "MFA device API"), and the per-call exchange record.
+// PingOne Platform API shapes the playground reads (https://apidocs.pingidentity.com/pingone/mfa/v1/api/), and the per-call exchange record.
 
 /** A HAL-style link: PingOne puts absolute hrefs under `_links`. */
 export interface PingOneLink {
