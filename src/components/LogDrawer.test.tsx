@@ -2,13 +2,14 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { VirtualClock } from '../../tests/support/virtualClock';
 import { createLogger } from '../utils/logger';
 import { LogDrawer } from './LogDrawer';
 
 const SECRET = 'super-secret-client-secret-value';
 
 function seededLogger() {
-  const store = createLogger({ clock: { now: () => Date.UTC(2025, 0, 1, 12) } });
+  const store = createLogger({ clock: new VirtualClock(Date.UTC(2025, 0, 1, 12)) });
   store.child('CC').info('token acquired', { client_secret: SECRET });
   store.child('CC').error(`token request failed client_secret=${SECRET}`);
   store.child('cache').debug('refresh scheduled in 3510s');

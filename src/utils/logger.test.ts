@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { VirtualClock } from '../../tests/support/virtualClock';
 import { createLogger, formatLogEntry, noopLogger, type LogEntry } from './logger';
 
-const fixedClock = { now: () => Date.UTC(2025, 0, 2, 3, 4, 5) };
+const fixedClock = new VirtualClock(Date.UTC(2025, 0, 2, 3, 4, 5));
 
 function collect() {
   const lines: string[] = [];

@@ -5,11 +5,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { PINGONE_403_HINT, PINGONE_ROLES_TRUTH, PINGONE_WORKER_SCOPES, requiredScopesFor } from '../../config/pingone';
 import { PlaygroundError } from '../../utils/errors';
 import { PingOneApiError } from './apiError';
-import { createPingOneTokenClient, type PingOneTokenClientOptions } from './pingoneTokenClient';
-import { createCapturingLogger, createRecordingClock, fakeAccessToken } from '../../../tests/support/pingoneTestSupport';
+import { createPingOneTokenClient, type PingOneTokenClient, type PingOneTokenClientOptions } from './pingoneTokenClient';
+import { fakeAccessToken } from '../../../tests/support/pingoneTestSupport';
+import { recordingLogger } from '../../../tests/support/recordingLogger';
+import { VirtualClock } from '../../../tests/support/virtualClock';
 import type { ApiExchange } from './types';
 import { setupTestEffects } from '../../../tests/support/effects';
-import { provideEffects } from '../../utils/effects';
 
 const API = 'https://api.pingone.com/v1';
 const ENV = '3f2b0c1e-6c0d-4e4b-9a57-1c2d3e4f5a6b';
@@ -19,19 +20,30 @@ const DEVICES_URL = `${API}/environments/${ENV}/users/${USER}/devices`;
 const device = { id: DEVICE, type: 'SMS', status: 'ACTIVE', phone: '+14135550150' };
 
 const server = setupMswServer();
-// Restores whatever setup() provides after each test.
-setupTestEffects(() => ({}));
+const fx = setupTestEffects(() => {
+  const log = recordingLogger();
+  return { clock: new VirtualClock(), logger: log.logger, log };
+});
+
+/** The client with every call driven on the virtual clock, so backoffs and timeouts cost no real time. */
+function onVirtualTime(client: PingOneTokenClient, clock: VirtualClock): PingOneTokenClient {
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? (...args: unknown[]) => clock.run(Promise.resolve(value.apply(target, args))) : value;
+    },
+  });
+}
 
 function setup(overrides: Partial<PingOneTokenClientOptions> = {}) {
-  const clock = createRecordingClock();
-  const logger = createCapturingLogger();
+  const { clock, log } = fx;
+  const logger = { lines: log.lines, text: () => JSON.stringify(log.lines) };
   const exchanges: ApiExchange[] = [];
   let issued = 0;
   const getToken = vi.fn(async () => {
     issued += 1;
     return { accessToken: fakeAccessToken({ scope: PINGONE_WORKER_SCOPES.join(' '), n: issued }) };
   });
-  provideEffects({ clock, logger });
   const client = createPingOneTokenClient({
     apiBase: API,
     environmentId: ENV,
@@ -40,7 +52,7 @@ function setup(overrides: Partial<PingOneTokenClientOptions> = {}) {
     onExchange: (x) => exchanges.push(x),
     ...overrides,
   });
-  return { client, clock, logger, exchanges, getToken };
+  return { client: onVirtualTime(client, clock), clock, logger, exchanges, getToken };
 }
 
 /** Answers a sequence of responses, one per request, and records the requests. */
@@ -112,7 +124,7 @@ describe('PingOneTokenClient requests', () => {
     const { client, clock } = setup();
     await expect(client.listDevices(USER)).resolves.toHaveLength(1);
     expect(seen).toHaveLength(2);
-    expect(clock.delays.filter((ms) => ms < 15_000)).toEqual([2000]);
+    expect(clock.scheduled.filter((ms) => ms < 15_000)).toEqual([2000]);
   });
 
   it('retries 5xx at most three times with jittered backoff, then throws the last error', async () => {
@@ -123,7 +135,7 @@ describe('PingOneTokenClient requests', () => {
     expect(error).toMatchObject({ status: 503 });
     expect(seen).toHaveLength(4);
     // random() = 0.5 → half of 250, 500, 1000 ms.
-    expect(clock.delays.filter((ms) => ms < 15_000)).toEqual([125, 250, 500]);
+    expect(clock.scheduled.filter((ms) => ms < 15_000)).toEqual([125, 250, 500]);
     expect(onAttempt.mock.calls.map(([info]) => info.outcome)).toEqual(['retry', 'retry', 'retry', 'failed']);
   });
 
@@ -146,11 +158,11 @@ describe('PingOneTokenClient requests', () => {
 
   it('times out on the injected clock', async () => {
     server.use(http.get(DEVICES_URL, () => new Promise<Response>(() => undefined)));
-    const clock = createRecordingClock(Number.POSITIVE_INFINITY);
-    const { client } = setup({ clock, timeoutMs: 50, maxRetries: 0 });
+    const { client, clock } = setup({ timeoutMs: 50, maxRetries: 0 });
     const error = await rejection(client.listDevices(USER));
     expect(error).toBeInstanceOf(PlaygroundError);
     expect(error).toMatchObject({ code: 'TIMEOUT' });
+    expect(clock.scheduled).toEqual([50]);
   });
 
   it('turns PingOne validation errors into details the UI can put next to the field', async () => {
