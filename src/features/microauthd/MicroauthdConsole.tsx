@@ -1,6 +1,8 @@
 // Step 4 for microauthd: the five scope-gated AUTH-server user calls, each with its request, status and body.
 import { useMemo, useState, type FormEvent } from 'react';
-import { createMicroauthdClient, MicroauthdApiError, type MicroauthdClient, type MicroauthdToken, type MicroauthdUser } from '../../services/microauthd';
+import { createMicroauthdClient } from '../../services/microauthd/client';
+import { MicroauthdApiError } from '../../services/microauthd/errors';
+import type { MicroauthdClient, MicroauthdToken, MicroauthdUser } from '../../services/microauthd/types';
 import { useApiExchanges } from '../../hooks/useApiExchanges';
 import { InputError } from '../../utils/errors';
 import { maskEmail } from '../../utils/mask';

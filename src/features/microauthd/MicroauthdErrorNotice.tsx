@@ -1,5 +1,5 @@
 // Shows a failed microauthd call: a 403 names the scope the call needs and whether the token has it.
-import { MicroauthdApiError, MicroauthdForbiddenError } from '../../services/microauthd';
+import { MicroauthdApiError, MicroauthdForbiddenError } from '../../services/microauthd/errors';
 import { isPlaygroundError } from '../../utils/errors';
 import { ApiErrorAlert, ForbiddenCard } from '../../components/ForbiddenCard';
 
