@@ -13,6 +13,7 @@ import { TOKEN_STORAGE_PREFIX } from '../../utils/tokenStorage';
 import { ClientCredentialsFlow } from './ClientCredentialsFlow';
 import { createShareLink } from '../../features/clientCredentials/model/shareLink';
 import { DEFAULT_FLOW_FORM } from '../../features/clientCredentials/model/flowFormSchema';
+import { createFlowPersistence } from '../../features/clientCredentials/model/flowPersistence';
 
 // Step 3 shows the sandbox's Break it panel, which reads the active faults.
 const server = setupFlowTestServer();
@@ -129,6 +130,38 @@ describe('Client Credentials flow', () => {
     expect(screen.getByLabelText('Token endpoint', { exact: true })).toHaveValue('https://as.example.com/token');
     expect(screen.getByLabelText('Client ID', { exact: true })).toHaveValue('client-1');
     expect(screen.getByLabelText('Client secret', { exact: true })).toHaveValue('');
+  });
+
+  it('advanced number drafts come back as typed after a reload, and a too-long Client ID does not take the other changes with it', async () => {
+    const first = renderWithStores(<ClientCredentialsFlow />, { settings: { provider: { preset: 'custom' } } });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Advanced' }));
+    const refresh = screen.getByLabelText('Proactive refresh (seconds before expiry)', { exact: true });
+    await user.clear(refresh);
+    await user.type(refresh, 'abc');
+    await user.tab(); // the error opens the section afresh, so the next field is looked up again
+    await screen.findByText(/Proactive refresh must be a number/);
+    const skew = screen.getByLabelText('Clock-skew tolerance (seconds)', { exact: true });
+    await user.clear(skew);
+    await user.type(skew, '1e3');
+    await user.type(screen.getByLabelText('Audience', { exact: true }), 'https://api.example.com');
+    await user.click(screen.getByLabelText('Client ID', { exact: true }));
+    await user.paste('x'.repeat(10_000));
+    expect(await screen.findByText(/Client ID .*not kept/)).toBeInTheDocument();
+    first.unmount();
+
+    renderWithStores(<ClientCredentialsFlow />, { settings: { provider: { preset: 'custom' } } });
+    await user.click(screen.getByRole('button', { name: 'Advanced' }));
+    expect(screen.getByLabelText('Proactive refresh (seconds before expiry)', { exact: true })).toHaveValue('abc');
+    expect(screen.getByLabelText('Clock-skew tolerance (seconds)', { exact: true })).toHaveValue('1e3');
+    expect(screen.getByLabelText('Audience', { exact: true })).toHaveValue('https://api.example.com');
+  });
+
+  it('says so when the progress cannot be saved (storage full)', async () => {
+    const full = { getItem: () => null, setItem: () => { throw new DOMException('quota', 'QuotaExceededError'); }, removeItem: () => undefined };
+    renderWithStores(<ClientCredentialsFlow persistence={createFlowPersistence(full)} />, { settings: { provider: { preset: 'custom' } } });
+    await userEvent.setup().type(screen.getByLabelText('Audience', { exact: true }), 'x');
+    expect(await screen.findByText(/storage is full/)).toBeInTheDocument();
   });
 
   it('a share link restores the configuration (marked as from the link) and carries no secret', async () => {

@@ -1,12 +1,12 @@
 // The Client Credentials page's state: form, sources, credentials, sandbox, discovery, preview and the token run.
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
 import { useConfig } from '../../../hooks/useConfig';
 import type { SandboxInfo } from '../../../services/sandboxAdmin';
 import { useNewAuth } from '../../../hooks/useNewAuth';
 import { systemClock, type Clock } from '../../../utils/clock';
 import type { FlowCredentials } from '../model/flowRequest';
 import { validateFlowForm, type FieldErrors, type FormField, type ValidationContext } from '../model/flowFormSchema';
-import { createFlowPersistence, type FlowPersistence } from '../model/flowPersistence';
+import { createFlowPersistence, type FlowPersistence, type SaveResult } from '../model/flowPersistence';
 import type { FlowForm } from '../model/flowTypes';
 import { formFromConfig } from '../model/configToForm';
 import { useFlowForm, type FlowFormState } from './useFlowForm';
@@ -44,6 +44,8 @@ export interface FlowController extends FlowActions {
   tokenRun: TokenRunState;
   activeIndex: number;
   setActiveIndex(index: number): void;
+  /** What the last save of the progress could not keep (shown, so nothing is lost silently). */
+  lastSave: SaveResult | null;
   /** Whether step 1 is complete (no field errors), computed during render. */
   configValid: boolean;
 }
@@ -72,7 +74,9 @@ export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions =
 
   const [restored] = useState(() => {
     const shared = options.shareHash !== undefined ? readShareLink(options.shareHash) : takePageShareLink();
-    const progress = persistence.load();
+    const stored = persistence.load();
+    // Fields the store could not keep come from the configuration, as on a first visit.
+    const progress = stored && { ...stored, form: { ...formFromConfig(config).form, ...stored.form } };
     if (!shared) return progress;
     // A share link was just opened: its configuration wins over this tab's progress and the app's configuration.
     const base = progress ?? { activeIndex: 0, ...formFromConfig(config) };
@@ -92,7 +96,7 @@ export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions =
 
   const keys = useSigningKeys(auth.credentialManager, auth.logger);
   const contextFor = (form: FlowForm): ValidationContext => ({ secret, hasKey: keys.keys.some((k) => k.id === form.keyRef) });
-  const fields = useFlowForm(() => (restored ? { form: restored.form, sources: restored.sources } : formFromConfig(config)), contextFor);
+  const fields = useFlowForm(() => (restored ? { ...restored } : formFromConfig(config)), contextFor);
   const selectedKey = keys.keys.find((k) => k.id === fields.form.keyRef)?.key;
 
   const usesSandbox = fields.form.provider === 'sandbox' || fields.form.provider === 'microauthd';
@@ -117,10 +121,11 @@ export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions =
   }, [sandbox.startupInfo]);
 
   // Progress is mirrored to sessionStorage (an external system); FlowForm holds no secret by contract.
-  const { form, sources } = fields;
+  const { form, sources, numberDrafts } = fields;
   useEffect(() => {
-    persistence.save({ activeIndex, form, sources });
-  }, [persistence, activeIndex, form, sources]);
+    persistence.save({ activeIndex, form, sources, numberDrafts });
+  }, [persistence, activeIndex, form, sources, numberDrafts]);
+  const lastSave = useSyncExternalStore(persistence.subscribe, persistence.lastSave, persistence.lastSave);
 
   const configValid = Object.keys(validateFlowForm(form, contextFor(form))).length === 0;
 
@@ -142,5 +147,6 @@ export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions =
     activeIndex,
     setActiveIndex,
     configValid,
+    lastSave,
   };
 }

@@ -1,17 +1,17 @@
 // Form state for step 1: values as typed, where each came from, and field-level errors (on blur and on submit).
 import { useState } from 'react';
-import { validateField, validateFlowForm, type FieldErrors, type FormField, type ValidationContext } from '../model/flowFormSchema';
+import { parseNumberDraft, validateField, validateFlowForm, type FieldErrors, type FormField, type NumberDrafts, type NumericField, type ValidationContext } from '../model/flowFormSchema';
 import type { FlowForm } from '../model/flowTypes';
 import { mergePatch, type FieldSources, type FormPatch } from '../model/providerPresets';
 
-export type NumericField = 'proactiveRefreshSeconds' | 'assertionLifetimeSeconds' | 'clockSkewSeconds';
+export type { NumericField } from '../model/flowFormSchema';
 
 export interface FlowFormState {
   form: FlowForm;
   sources: FieldSources;
   errors: FieldErrors;
   /** Text of number inputs as typed (so "12a" stays on screen with its error instead of becoming NaN). */
-  numberDrafts: Partial<Record<NumericField, string>>;
+  numberDrafts: NumberDrafts;
   setField<K extends keyof FlowForm>(field: K, value: FlowForm[K], source?: string): void;
   setNumberField(field: NumericField, text: string): void;
   applyPatches(patches: readonly FormPatch[]): void;
@@ -27,11 +27,12 @@ export interface FlowFormState {
  * change, so the message goes away as soon as the input is fixed — but the typed text is never replaced.
  */
 export function useFlowForm(
-  initial: () => { form: FlowForm; sources: FieldSources },
+  initial: () => { form: FlowForm; sources: FieldSources; numberDrafts?: NumberDrafts | undefined },
   context: (form: FlowForm) => ValidationContext,
 ): FlowFormState {
-  const [state, setState] = useState(() => ({ ...initial(), errors: {} as FieldErrors }));
-  const [numberDrafts, setNumberDrafts] = useState<Partial<Record<NumericField, string>>>({});
+  const [start] = useState(initial);
+  const [state, setState] = useState(() => ({ form: start.form, sources: start.sources, errors: {} as FieldErrors }));
+  const [numberDrafts, setNumberDrafts] = useState<NumberDrafts>(() => start.numberDrafts ?? {});
 
   function revalidateShown(form: FlowForm, errors: FieldErrors): FieldErrors {
     const next: FieldErrors = {};
@@ -51,7 +52,7 @@ export function useFlowForm(
 
   function setNumberField(field: NumericField, text: string) {
     setNumberDrafts((d) => ({ ...d, [field]: text }));
-    const value = text.trim() === '' ? Number.NaN : Number(text);
+    const value = parseNumberDraft(text);
     setState((s) => {
       const form = { ...s.form, [field]: value };
       const errors = revalidateShown(form, s.errors);

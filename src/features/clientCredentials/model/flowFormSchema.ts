@@ -4,7 +4,7 @@ import { DEFAULT_PINGONE_REGION, PINGONE_REGIONS, validateEnvironmentId } from '
 import { MICROAUTHD_AUTH_METHODS } from '../../../config/microauthd';
 import { AUTH_METHODS, SIGNING_ALGS } from '../../../types/token';
 import { isPlaygroundError } from '../../../utils/errors';
-import { normalizeScopes, validateResource } from '../../../utils/oauth/body';
+import { validateResource, validateScopes } from '../../../utils/oauth/body';
 import { validateEndpointUrl } from '../../../utils/urlValidation';
 import type { FlowForm } from './flowTypes';
 
@@ -45,27 +45,84 @@ export const DEFAULT_FLOW_FORM: FlowForm = Object.freeze({
   clockSkewSeconds: 120,
 }) as FlowForm;
 
-/** The whole form's shape, used to accept (or drop) progress restored from sessionStorage. */
-export const flowFormSchema = z.object({
+/**
+ * The longest value each text field accepts. The field checks and the progress store both read this table, so
+ * whatever a field accepts survives a reload, and what it refuses is refused with a message, never dropped silently.
+ */
+export const FIELD_MAX_LENGTH = {
+  environmentId: 200,
+  region: 10,
+  issuerOrDiscoveryUrl: 8192,
+  tokenEndpoint: 8192,
+  issuer: 8192,
+  jwksUri: 8192,
+  clientId: 256,
+  keyRef: 256,
+  kid: 256,
+  audience: 8192,
+  resource: 8192,
+} as const satisfies Partial<Record<keyof FlowForm, number>>;
+export const MAX_SCOPES = 100;
+export const MAX_SCOPE_LENGTH = 256;
+/** The text of an advanced number field as typed (kept as typed so "1e3" never comes back as 1000). */
+export const MAX_NUMBER_DRAFT_LENGTH = 32;
+
+export const NUMERIC_FIELDS = ['proactiveRefreshSeconds', 'assertionLifetimeSeconds', 'clockSkewSeconds'] as const satisfies ReadonlyArray<keyof FlowForm>;
+export type NumericField = (typeof NUMERIC_FIELDS)[number];
+export type NumberDrafts = Partial<Record<NumericField, string>>;
+
+/** The number a typed draft stands for: NaN while it is empty or not a number (the field then shows its error). */
+export function parseNumberDraft(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text);
+}
+
+/** How a person reads each field's name in messages (the labels of step 1). */
+export const FIELD_LABELS: Record<FormField, string> = {
+  provider: 'Provider', environmentId: 'Environment ID', region: 'Region', issuerOrDiscoveryUrl: 'Issuer or discovery URL',
+  tokenEndpoint: 'Token endpoint', issuer: 'Issuer', jwksUri: 'JWKS URI', clientId: 'Client ID', authMethod: 'Authentication method',
+  keyRef: 'Key to sign with', kid: 'Key ID (kid)', signingAlg: 'Signing algorithm', scopes: 'Scopes', audience: 'Audience',
+  resource: 'Resource', proactiveRefreshSeconds: 'Proactive refresh', assertionLifetimeSeconds: 'Assertion lifetime',
+  clockSkewSeconds: 'Clock-skew tolerance', clientSecret: 'Client secret', privateKey: 'Private key',
+};
+
+const text = (field: keyof typeof FIELD_MAX_LENGTH) => z.string().max(FIELD_MAX_LENGTH[field]);
+
+/** Each FlowForm field's shape (types and the limits above), for share links and the progress store. */
+export const flowFormShape = {
   provider: z.enum(PROVIDERS),
-  environmentId: z.string().max(200),
-  region: z.string().max(10),
-  issuerOrDiscoveryUrl: z.string().max(2048),
-  tokenEndpoint: z.string().max(2048),
-  issuer: z.string().max(2048),
-  jwksUri: z.string().max(2048),
-  clientId: z.string().max(256),
+  environmentId: text('environmentId'),
+  region: text('region'),
+  issuerOrDiscoveryUrl: text('issuerOrDiscoveryUrl'),
+  tokenEndpoint: text('tokenEndpoint'),
+  issuer: text('issuer'),
+  jwksUri: text('jwksUri'),
+  clientId: text('clientId'),
   authMethod: z.enum(AUTH_METHODS),
-  keyRef: z.string().max(256),
-  kid: z.string().max(256),
+  keyRef: text('keyRef'),
+  kid: text('kid'),
   signingAlg: z.enum(SIGNING_ALGS),
-  scopes: z.array(z.string().max(256)).max(100),
-  audience: z.string().max(2048),
-  resource: z.string().max(2048),
+  scopes: z.array(z.string().max(MAX_SCOPE_LENGTH)).max(MAX_SCOPES),
+  audience: text('audience'),
+  resource: text('resource'),
   proactiveRefreshSeconds: z.number(),
   assertionLifetimeSeconds: z.number(),
   clockSkewSeconds: z.number(),
-});
+} satisfies Record<keyof FlowForm, z.ZodType>;
+
+/** The whole form's shape. */
+export const flowFormSchema = z.object(flowFormShape);
+
+/** The field's length limit broken, as the message to show; the same limits decide what the progress store keeps. */
+function lengthProblem(field: FormField, form: FlowForm): string | undefined {
+  if (field === 'scopes') {
+    const tooLong = form.scopes.some((s) => s.length > MAX_SCOPE_LENGTH);
+    return form.scopes.length > MAX_SCOPES || tooLong ? `Scopes: at most ${MAX_SCOPES}, each at most ${MAX_SCOPE_LENGTH} characters.` : undefined;
+  }
+  if (!(field in FIELD_MAX_LENGTH)) return undefined;
+  const max = FIELD_MAX_LENGTH[field as keyof typeof FIELD_MAX_LENGTH];
+  if (String(form[field as keyof FlowForm]).length <= max) return undefined;
+  return field === 'clientId' ? CLIENT_ID_TOO_LONG : `${FIELD_LABELS[field]} is longer than ${max} characters.`;
+}
 
 /** True when the text has no C0 control character or DEL (they would corrupt headers, logs and URLs). */
 function hasNoControlChars(text: string): boolean {
@@ -93,10 +150,12 @@ const wholeSeconds = (min: number, max: number, what: string) =>
     .min(min, `${what} must be at least ${min} s.`)
     .max(max, `${what} must be at most ${max} s.`);
 
+const CLIENT_ID_TOO_LONG = `Client ID is longer than ${FIELD_MAX_LENGTH.clientId} characters; check that you pasted the ID, not a secret or key.`;
+
 const clientIdSchema = z.string()
   .trim()
   .min(1, 'Client ID is required: copy it from the application in your provider.')
-  .max(256, 'Client ID is longer than 256 characters; check that you pasted the ID, not a secret or key.')
+  .max(FIELD_MAX_LENGTH.clientId, CLIENT_ID_TOO_LONG)
   .refine(hasNoControlChars, 'Client ID must not contain control characters.');
 
 /** The schema for one field; cross-field rules (which fields a provider or method needs) come first in validateField. */
@@ -130,12 +189,12 @@ function schemaFor(field: FormField, form: FlowForm, ctx: ValidationContext): z.
         : undefined;
     case 'kid':
       return form.authMethod === 'private_key_jwt'
-        ? z.string().trim().min(1, 'Key ID (kid) is required so the server can find your public key.').max(256)
+        ? z.string().trim().min(1, 'Key ID (kid) is required so the server can find your public key.')
         : undefined;
     case 'signingAlg':
       return z.enum(SIGNING_ALGS, { error: 'Choose ES256, RS256 or PS256.' });
     case 'scopes':
-      return fromValidator((v: string[]) => normalizeScopes(v));
+      return fromValidator((v: string[]) => validateScopes(v));
     case 'audience':
       return z.string().refine(hasNoControlChars, 'Audience must not contain control characters.');
     case 'resource':
@@ -159,6 +218,8 @@ function valueOf(field: FormField, form: FlowForm, ctx: ValidationContext): unkn
 
 /** Validates one field in the context of the whole form; returns the message to show, or undefined. */
 export function validateField(field: FormField, form: FlowForm, ctx: ValidationContext): string | undefined {
+  const tooLong = lengthProblem(field, form);
+  if (tooLong) return tooLong;
   const schema = schemaFor(field, form, ctx);
   if (!schema) return undefined;
   const result = schema.safeParse(valueOf(field, form, ctx));

@@ -1,7 +1,7 @@
 // Flow progress in sessionStorage: round trip, only FlowForm's fields are written, tampered data is dropped.
 import { describe, expect, it } from 'vitest';
-import { createMemoryStorage } from '../../../utils/storage';
-import { DEFAULT_FLOW_FORM } from './flowFormSchema';
+import { createMemoryStorage, type KeyValueStorage } from '../../../utils/storage';
+import { DEFAULT_FLOW_FORM, validateField } from './flowFormSchema';
 import { CC_FLOW_PROGRESS_KEY, createFlowPersistence } from './flowPersistence';
 
 describe('flowPersistence', () => {
@@ -28,9 +28,48 @@ describe('flowPersistence', () => {
     expect(createFlowPersistence(storage).load()).toBeNull();
   });
 
-  it('does not persist a half-typed number (NaN)', () => {
+  it('a half-typed number (NaN) does not stop the rest of the progress from being saved; its text comes back as typed', () => {
     const storage = createMemoryStorage();
-    createFlowPersistence(storage).save({ activeIndex: 0, form: { ...DEFAULT_FLOW_FORM, clockSkewSeconds: Number.NaN }, sources: {} });
-    expect(storage.getItem(CC_FLOW_PROGRESS_KEY)).toBeNull();
+    const persistence = createFlowPersistence(storage);
+    persistence.save({ activeIndex: 0, form: { ...DEFAULT_FLOW_FORM, clientId: 'kept', clockSkewSeconds: Number.NaN }, sources: {}, numberDrafts: { clockSkewSeconds: '12a' } });
+    expect(persistence.load()).toMatchObject({ form: { clientId: 'kept' }, numberDrafts: { clockSkewSeconds: '12a' } });
+  });
+
+  it('keeps a 5 000-character Audience (the field accepts it) together with every other change', () => {
+    const persistence = createFlowPersistence(createMemoryStorage());
+    const audience = `https://api.example.com/${'a'.repeat(5000)}`;
+    expect(validateField('audience', { ...DEFAULT_FLOW_FORM, audience }, { secret: '', hasKey: false })).toBeUndefined();
+    persistence.save({ activeIndex: 1, form: { ...DEFAULT_FLOW_FORM, audience, clientId: 'client-1' }, sources: { audience: 'typed' } });
+    expect(persistence.load()?.form).toMatchObject({ audience, clientId: 'client-1' });
+  });
+
+  it('a value over its field limit is not stored, is named in the result, and every other change is stored', () => {
+    const persistence = createFlowPersistence(createMemoryStorage());
+    const clientId = 'x'.repeat(10_000);
+    expect(validateField('clientId', { ...DEFAULT_FLOW_FORM, clientId }, { secret: '', hasKey: false })).toMatch(/256/);
+    const result = persistence.save({ activeIndex: 0, form: { ...DEFAULT_FLOW_FORM, clientId, audience: 'aud-1' }, sources: {} });
+    expect(result).toEqual({ ok: true, notSaved: ['clientId'] });
+    const loaded = persistence.load();
+    expect(loaded?.form).toMatchObject({ audience: 'aud-1' });
+    expect(loaded?.form.clientId).toBeUndefined();
+  });
+
+  it.each(['abc', '1e3', '12a', '', ' 90 '])('restores the number draft %j exactly as typed', (text) => {
+    const persistence = createFlowPersistence(createMemoryStorage());
+    const value = text.trim() === '' ? Number.NaN : Number(text);
+    persistence.save({ activeIndex: 0, form: { ...DEFAULT_FLOW_FORM, proactiveRefreshSeconds: value }, sources: {}, numberDrafts: { proactiveRefreshSeconds: text } });
+    expect(persistence.load()?.numberDrafts).toEqual({ proactiveRefreshSeconds: text });
+  });
+
+  it('reports a storage that cannot take the progress (full or blocked)', () => {
+    const full: KeyValueStorage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    };
+    const persistence = createFlowPersistence(full);
+    expect(persistence.save({ activeIndex: 0, form: DEFAULT_FLOW_FORM, sources: {} })).toEqual({ ok: false, reason: 'quota', notSaved: [] });
   });
 });

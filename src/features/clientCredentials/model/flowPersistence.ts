@@ -1,9 +1,9 @@
-// Flow progress in sessionStorage (active step, non-secret fields and their sources) so a reload resumes the flow.
+// Flow progress in sessionStorage (active step, non-secret fields as typed, their sources) so a reload resumes the flow.
 import { z } from 'zod';
 import { FLOW_PROGRESS_PREFIX } from '../../../contexts/authStores';
 import { parseJsonSafely } from '../../../utils/secureJson';
-import { createSafeStorage, type KeyValueStorage } from '../../../utils/storage';
-import { flowFormSchema, type FormField } from './flowFormSchema';
+import { createSafeStorage, type KeyValueStorage, type StorageWriteResult } from '../../../utils/storage';
+import { flowFormShape, MAX_NUMBER_DRAFT_LENGTH, NUMERIC_FIELDS, parseNumberDraft, type FormField, type NumberDrafts, type NumericField } from './flowFormSchema';
 import type { FlowForm } from './flowTypes';
 
 /** Under the prefix sign-out clears, so "Sign out" also forgets where the user was. */
@@ -14,51 +14,131 @@ export interface FlowProgress {
   form: FlowForm;
   /** where each field's value came from (.env, typed, sandbox…) */
   sources: Partial<Record<FormField, string>>;
+  /** advanced number fields as typed, when that differs from the number */
+  numberDrafts?: NumberDrafts;
 }
+
+/** Progress read back: fields that could not be stored are missing (the flow fills them from configuration). */
+export interface RestoredProgress extends Omit<FlowProgress, 'form'> {
+  form: Partial<FlowForm>;
+}
+
+/** What a save did: the fields it could not keep (over their field's limit), and whether storage took the rest. */
+export type SaveResult =
+  | { ok: true; notSaved: FormField[] }
+  | { ok: false; reason: Extract<StorageWriteResult, { ok: false }>['reason']; notSaved: FormField[] };
+
+export interface FlowPersistence {
+  load(): RestoredProgress | null;
+  save(progress: FlowProgress): SaveResult;
+  clear(): void;
+  /** The last save's result (null before the first), for the UI to say what will not survive a reload. */
+  lastSave(): SaveResult | null;
+  subscribe(listener: () => void): () => void;
+}
+
+const FORM_KEYS = Object.keys(flowFormShape) as Array<keyof FlowForm>;
+const draftSchema = z.string().max(MAX_NUMBER_DRAFT_LENGTH);
+
+/** A half-typed number is NaN in the form; JSON has no NaN, so it is stored as null (its text is in the drafts). */
+const storedFormSchema = z.object({
+  ...flowFormShape,
+  proactiveRefreshSeconds: z.number().nullable(),
+  assertionLifetimeSeconds: z.number().nullable(),
+  clockSkewSeconds: z.number().nullable(),
+}).partial();
 
 const progressSchema = z.object({
   v: z.literal(1),
   activeIndex: z.number().int().min(0).max(3),
-  form: flowFormSchema,
+  form: storedFormSchema,
   sources: z.record(z.string(), z.string().max(32)).default({}),
+  numberDrafts: z.partialRecord(z.enum(NUMERIC_FIELDS), draftSchema).optional(),
 });
-
-export interface FlowPersistence {
-  load(): FlowProgress | null;
-  save(progress: FlowProgress): void;
-  clear(): void;
-}
 
 function defaultSessionStorage(): KeyValueStorage | null {
   return (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage ?? null;
 }
 
+/** Each field on its own: one value over its limit is left out (and named), never the whole progress. */
+function storableForm(form: FlowForm, notSaved: FormField[]): Record<string, unknown> {
+  const stored: Record<string, unknown> = {};
+  for (const field of FORM_KEYS) {
+    const raw = form[field];
+    const value = typeof raw === 'number' && Number.isNaN(raw) ? null : raw;
+    if (storedFormSchema.shape[field].safeParse(value).success) stored[field] = value;
+    else notSaved.push(field);
+  }
+  return stored;
+}
+
+function storableDrafts(drafts: NumberDrafts | undefined, notSaved: FormField[]): NumberDrafts | undefined {
+  if (!drafts) return undefined;
+  const stored: NumberDrafts = {};
+  for (const field of Object.keys(drafts) as NumericField[]) {
+    const text = drafts[field] ?? '';
+    if (draftSchema.safeParse(text).success) stored[field] = text;
+    else notSaved.push(field);
+  }
+  return stored;
+}
+
+function restoredForm(data: z.infer<typeof progressSchema>): Partial<FlowForm> {
+  const form = { ...data.form } as Record<string, unknown>;
+  for (const field of NUMERIC_FIELDS) {
+    const draft = data.numberDrafts?.[field];
+    if (draft !== undefined) form[field] = parseNumberDraft(draft);
+    else if (form[field] === null) form[field] = Number.NaN;
+  }
+  return form as Partial<FlowForm>;
+}
+
+const sameResult = (a: SaveResult | null, b: SaveResult) => a !== null && JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * Saves and restores flow progress. FlowForm holds no secret by contract (secrets live in the credential manager),
- * and the schema below is what gets written, field by field, so nothing else can slip into storage.
+ * and only FlowForm's own fields are written, each checked against its field's limit, so nothing else slips in.
  */
 export function createFlowPersistence(storage: KeyValueStorage | (() => KeyValueStorage | null) = defaultSessionStorage): FlowPersistence {
   const safe = createSafeStorage(typeof storage === 'function' ? storage : () => storage);
+  const listeners = new Set<() => void>();
+  let last: SaveResult | null = null;
+
   return {
     load() {
       const text = safe.getItem(CC_FLOW_PROGRESS_KEY);
       if (text === null) return null;
-      const parsed = parseJsonSafely(text, { maxBytes: 64 * 1024 });
+      const parsed = parseJsonSafely(text, { maxBytes: 1024 * 1024 });
       const valid = parsed.ok ? progressSchema.safeParse(parsed.value) : null;
       if (!valid?.success) {
         safe.removeItem(CC_FLOW_PROGRESS_KEY); // from an older version, or tampered with: start fresh
         return null;
       }
-      return { activeIndex: valid.data.activeIndex, form: valid.data.form as FlowForm, sources: valid.data.sources as FlowProgress['sources'] };
+      const { activeIndex, sources, numberDrafts } = valid.data;
+      const restored: RestoredProgress = { activeIndex, form: restoredForm(valid.data), sources: sources as RestoredProgress['sources'] };
+      if (numberDrafts && Object.keys(numberDrafts).length > 0) restored.numberDrafts = numberDrafts;
+      return restored;
     },
     save(progress) {
-      const form = flowFormSchema.safeParse(progress.form);
-      if (!form.success) return; // a half-edited number (NaN) is not worth persisting; the next change will be
-      const value = { v: 1 as const, activeIndex: progress.activeIndex, form: form.data, sources: progress.sources };
-      safe.setItem(CC_FLOW_PROGRESS_KEY, JSON.stringify(value)); // blocked/full storage: progress just won't survive reload
+      const notSaved: FormField[] = [];
+      const form = storableForm(progress.form, notSaved);
+      const numberDrafts = storableDrafts(progress.numberDrafts, notSaved);
+      const value = { v: 1 as const, activeIndex: progress.activeIndex, form, sources: progress.sources, numberDrafts };
+      const written = safe.setItem(CC_FLOW_PROGRESS_KEY, JSON.stringify(value));
+      const result: SaveResult = written.ok ? { ok: true, notSaved } : { ok: false, reason: written.reason, notSaved };
+      if (!sameResult(last, result)) {
+        last = result;
+        for (const listener of listeners) listener();
+      }
+      return result;
     },
     clear() {
       safe.removeItem(CC_FLOW_PROGRESS_KEY);
+    },
+    lastSave: () => last,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -7,7 +7,8 @@ import { SecretInput } from '../../../components/SecretInput';
 import { mergeWorkerScopes, PINGONE_WORKER_SCOPES } from '../../../config/pingone';
 import { useConfig } from '../../../hooks/useConfig';
 import type { AuthMethod } from '../../../types/token';
-import { SECRET_METHODS } from '../model/flowFormSchema';
+import { FIELD_LABELS, SECRET_METHODS } from '../model/flowFormSchema';
+import type { SaveResult } from '../model/flowPersistence';
 import type { ProviderPreset } from '../model/flowTypes';
 import { FormField } from '../../../components/FormField';
 import { KeyManager } from './KeyManager';
@@ -90,6 +91,28 @@ function SecretField({ flow }: { flow: FlowController }) {
         </>
       )}
     </FormField>
+  );
+}
+
+const STORAGE_PROBLEMS: Record<Extract<SaveResult, { ok: false }>['reason'], string> = {
+  quota: "this browser's storage is full",
+  unavailable: 'this browser blocks storage for this site',
+  error: 'the browser refused to store them',
+};
+
+/** Says what will not survive a reload, instead of dropping it silently. */
+function SaveProblem({ result }: { result: SaveResult | null }) {
+  if (!result || (result.ok && result.notSaved.length === 0)) return null;
+  const names = [...new Set(result.notSaved.map((f) => FIELD_LABELS[f]))];
+  return (
+    <InfoBox variant="warning" role="status" title="Not everything will survive a reload">
+      {!result.ok && <p>Your changes will not survive a reload: {STORAGE_PROBLEMS[result.reason]}.</p>}
+      {names.length > 0 && (
+        <p>
+          {names.join(', ')} {names.length === 1 ? 'is' : 'are'} not kept for a reload: longer than the field allows. {result.ok && 'Everything else you changed is saved.'}
+        </p>
+      )}
+    </InfoBox>
   );
 }
 
@@ -176,6 +199,7 @@ export function ConfigureStep({ flow }: { flow: FlowController }) {
           </FormField>
         ))}
       </CollapsibleSection>
+      <SaveProblem result={flow.lastSave} />
       <div className="cc-share">
         <CopyButton label="Copy share link" text={() => createShareLink(form, window.location.href)} />
         <p className="cc-field__hint">A link that opens this configuration. It never contains a secret or a key.</p>
