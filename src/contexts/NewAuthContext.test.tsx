@@ -5,7 +5,6 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useNewAuth } from '../hooks/useNewAuth';
 import { generateSigningKeyPair } from '../utils/keys';
-import { noopLogger } from '../utils/logger';
 import { TOKEN_STORAGE_PREFIX } from '../utils/tokenStorage';
 import { REMEMBERED_SECRET_PREFIX } from '../utils/credentialManager';
 import { createAuthStores, FLOW_PROGRESS_PREFIX } from './authStores';
@@ -34,7 +33,7 @@ beforeEach(() => {
 
 describe('NewAuthContext', () => {
   it('saveToken puts the token in storage, cache and history, and hasToken follows the cache', async () => {
-    const stores = createAuthStores({ indexedDB: new IDBFactory(), logger: noopLogger });
+    const stores = createAuthStores({ indexedDB: new IDBFactory() });
     render(
       <NewAuthProvider stores={stores}>
         <Probe />
@@ -49,14 +48,14 @@ describe('NewAuthContext', () => {
   });
 
   it('restores a stored token into the cache after a reload (new stores over the same sessionStorage)', async () => {
-    const before = createAuthStores({ indexedDB: new IDBFactory(), logger: noopLogger });
+    const before = createAuthStores({ indexedDB: new IDBFactory() });
     await before.saveToken(record('token-B-0123456789'), META);
-    const after = createAuthStores({ indexedDB: new IDBFactory(), logger: noopLogger });
+    const after = createAuthStores({ indexedDB: new IDBFactory() });
     expect(after.cache.peek(META)?.accessToken).toBe('token-B-0123456789');
   });
 
   it('Sign out purges tokens, cache, history, remembered secrets, stored keys and flow progress', async () => {
-    const stores = createAuthStores({ indexedDB: new IDBFactory(), logger: noopLogger });
+    const stores = createAuthStores({ indexedDB: new IDBFactory() });
     await stores.saveToken(record('token-C-0123456789'), META);
     stores.credentialManager.setSecret('client-1', 'remembered-secret', { remember: true });
     stores.credentialManager.setSecret('client-2', 'memory-secret', { remember: false });
@@ -88,7 +87,7 @@ describe('NewAuthContext', () => {
   });
 
   it('getM2MToken without a registered token source fails clearly instead of hanging', async () => {
-    const stores = createAuthStores({ indexedDB: new IDBFactory(), logger: noopLogger });
+    const stores = createAuthStores({ indexedDB: new IDBFactory() });
     await expect(stores.cache.get(META)).rejects.toMatchObject({ message: expect.stringMatching(/get a token in the Client Credentials flow/) });
   });
 

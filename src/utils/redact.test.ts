@@ -136,7 +136,7 @@ describe('redactValue', () => {
     const cause = new Error('client_secret=leaky123');
     const err = new PlaygroundError('NETWORK', 'failed with client_secret=abc12345', { cause, status: 503 });
     expect(redactValue({ err })).toEqual({ err: { name: 'PlaygroundError', code: 'NETWORK', message: `failed with client_secret=${REDACTED}`, status: 503 } });
-    const oauth = new OAuthResponseError({ error: 'invalid_client' }, 401, new Response('secret body'));
+    const oauth = new OAuthResponseError({ error: 'invalid_client' }, 401, { response: new Response('secret body') });
     expect(JSON.stringify(redactValue(oauth))).not.toContain('secret body');
   });
 

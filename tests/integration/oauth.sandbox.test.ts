@@ -40,14 +40,16 @@ const client = (id: string): SandboxClient => {
 };
 
 async function getToken(clientId: string, auth: ClientAuth, scope = 'p1:read:user', onAttempt?: (i: AttemptInfo) => void) {
-  const description = await describeClientCredentialsRequest({
-    tokenEndpoint: sandbox.tokenEndpoint,
-    issuer: sandbox.issuer,
-    clientId,
-    auth,
-    params: buildClientCredentialsBody({ scope }),
-  });
-  return requestClientCredentialsToken({ description, onAttempt });
+  const describeRequest = () =>
+    describeClientCredentialsRequest({
+      tokenEndpoint: sandbox.tokenEndpoint,
+      issuer: sandbox.issuer,
+      clientId,
+      auth,
+      params: buildClientCredentialsBody({ scope }),
+    });
+  const { response } = await requestClientCredentialsToken({ describe: describeRequest, onAttempt });
+  return response;
 }
 
 /** The access token is a JWT signed by the sandbox, issued to this client with the scope asked for. */

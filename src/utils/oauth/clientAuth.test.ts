@@ -133,14 +133,14 @@ const cases: Case[] = [
 describe.each(cases)('$method', ({ auth, check }) => {
   it('sends exactly the expected credentials and common form parameters', async () => {
     const { clock } = fx;
-    const describe = () =>
+    const describeRequest = () =>
       describeClientCredentialsRequest({
         tokenEndpoint: TOKEN_ENDPOINT,
         clientId: ID_WITH_SPECIALS,
         auth: auth(clock),
         params: buildClientCredentialsBody({ scope: ['read', 'write'], audience: 'https://api.example.com' }),
       });
-    const { response: token } = await clock.run(requestClientCredentialsToken({ describe }));
+    const { response: token } = await clock.run(requestClientCredentialsToken({ describe: describeRequest }));
 
     expect(token).toEqual({ access_token: 'at-123', token_type: 'bearer', expires_in: 3600, scope: 'read', extra: {} });
     expect(captured).toHaveLength(1);

@@ -7,7 +7,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setupTestEffects } from '../../../../tests/support/effects';
 import { NewAuthProvider } from '../../../contexts/NewAuthContext';
 import { createAuthStores } from '../../../contexts/authStores';
-import { noopLogger } from '../../../utils/logger';
 import { createMemoryStorage } from '../../../utils/storage';
 import type { FlowForm, TokenRun } from '../model/flowTypes';
 import { TokenStep } from './TokenStep';
@@ -34,7 +33,7 @@ const jwksFetch = vi.fn(async () => Response.json(jwks)) as unknown as typeof gl
 setupTestEffects(() => ({ fetch: jwksFetch }));
 
 function wrap(children: ReactNode) {
-  const stores = createAuthStores({ sessionStorage: createMemoryStorage(), localStorage: createMemoryStorage(), logger: noopLogger });
+  const stores = createAuthStores({ sessionStorage: createMemoryStorage(), localStorage: createMemoryStorage() });
   return <NewAuthProvider stores={stores}>{children}</NewAuthProvider>;
 }
 
