@@ -8,7 +8,7 @@ import {
   requiredScopesFor,
   workerScopeString,
 } from '../../config/pingone';
-import { OAuthResponseError, PlaygroundError } from '../../utils/errors';
+import { OAuthResponseError, TokenEndpointError } from '../../utils/errors';
 import { BODY_SNIPPET_CHARS } from '../../utils/mask';
 import { describeWorkerTokenFailure, diagnoseForbidden } from './diagnostics';
 
@@ -113,7 +113,8 @@ describe('describeWorkerTokenFailure', () => {
   });
 
   it('uses a body snippet when there is no OAuth body, masking secrets in it', () => {
-    const error = Object.assign(new PlaygroundError('CLIENT_AUTH_REJECTED', 'rejected', { status: 403 }), {
+    const error = new TokenEndpointError('CLIENT_AUTH_REJECTED', 'rejected', {
+      status: 403,
       bodySnippet: '{"client_secret":"s3cr3t-value","access_token":"eyJhbGciOiJIUzI1NiJ9.eyJhIjoxfQ.abc"}',
     });
     const record = describeWorkerTokenFailure(error, scope);

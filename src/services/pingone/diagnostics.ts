@@ -5,6 +5,7 @@ import {
   PINGONE_TOKEN_FAILURE_MESSAGE,
   requiredScopesFor,
 } from '../../config/pingone';
+import { HttpResponseError, isPlaygroundError, OAuthResponseError } from '../../utils/errors';
 import { splitScopes } from '../../utils/scopes';
 import { bodySnippet, maskSensitiveText } from '../../utils/mask';
 import type { PingOneErrorBody, PingOneErrorDetail } from './types';
@@ -85,23 +86,21 @@ export interface WorkerTokenFailure {
 }
 
 /**
- * Builds the log record for a failed worker token request. Reads only safe fields off the error (status, OAuth
- * `error`/`error_description`, a `body`/`bodySnippet` text if the error has one) — never the request.
+ * Builds the log record for a failed worker token request from the error family's typed fields (status, code,
+ * OAuth `error`/`error_description`, the masked body snippet) — never the request.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
 export function describeWorkerTokenFailure(error: unknown, scopeString: string): WorkerTokenFailure {
   const out: WorkerTokenFailure = { message: PINGONE_TOKEN_FAILURE_MESSAGE, scope: scopeString };
-  if (error === null || typeof error !== 'object') return out;
-  const e = error as Record<string, unknown>;
-  if (typeof e.status === 'number') out.status = e.status;
-  if (typeof e.code === 'string') out.code = e.code;
-  if (typeof e.error === 'string') {
-    const oauth = { error: e.error, error_description: e.error_description };
-    out.body = bodySnippet(JSON.stringify(oauth));
-  } else if (typeof e.bodySnippet === 'string' || typeof e.body === 'string') {
-    out.body = bodySnippet(String(e.bodySnippet ?? e.body));
-  } else if (typeof e.message === 'string') {
-    out.body = bodySnippet(e.message);
+  if (!isPlaygroundError(error)) return out;
+  out.status = error.status;
+  out.code = error.code;
+  if (error instanceof OAuthResponseError) {
+    out.body = bodySnippet(JSON.stringify({ error: error.error, error_description: error.error_description }));
+  } else if (error instanceof HttpResponseError && error.bodySnippet !== undefined) {
+    out.body = bodySnippet(error.bodySnippet);
+  } else {
+    out.body = bodySnippet(error.message);
   }
   return out;
 }
