@@ -1,8 +1,11 @@
 // The route table: home, the Client Credentials flow behind its feature flag, and a 404, under one layout.
 
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useSyncExternalStore } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import { APP_VERSION, AppLayout, statusBarLocation } from './components/AppLayout';
+import { APP_VERSION, AppLayout } from './components/AppLayout';
+import { providerIdentity } from './config/providers';
+import { identityInUse, providerInUse } from './features/clientCredentials/model/providerInUse';
+import { useNewAuth } from './hooks/useNewAuth';
 import { LogDrawer } from './components/LogDrawer';
 import { TokenStatusBar } from './components/TokenStatusBar';
 import { NewAuthProvider } from './contexts/NewAuthContext';
@@ -42,15 +45,28 @@ export function ClientCredentialsRoute() {
   );
 }
 
+/**
+ * The status bar names the provider actually in use: the one the current token came from, else the one chosen in
+ * the flow, else the configured one — each described by its row in the provider table.
+ */
+function ProviderStatusBar() {
+  const { provider } = useConfig().config;
+  const { currentToken } = useNewAuth();
+  const inUse = useSyncExternalStore(providerInUse.subscribe, providerInUse.getSnapshot, providerInUse.getSnapshot);
+  const configured = providerIdentity(provider.preset, {
+    environmentId: provider.pingone.environmentId,
+    region: provider.pingone.region,
+    issuer: provider.preset === 'custom' ? provider.custom.issuer : provider.microauthd.baseUrl,
+    tokenEndpoint: provider.custom.tokenEndpoint,
+  });
+  return <TokenStatusBar identity={identityInUse(inUse, currentToken?.key, configured)} version={APP_VERSION} />;
+}
+
 /** The app frame with the token-aware status bar and the log drawer, inside the M2M token context. */
 function RootLayout() {
-  const { config } = useConfig();
   return (
     <NewAuthProvider>
-      <AppLayout
-        statusBar={<TokenStatusBar {...statusBarLocation(config.provider)} version={APP_VERSION} />}
-        drawer={<LogDrawer />}
-      />
+      <AppLayout statusBar={<ProviderStatusBar />} drawer={<LogDrawer />} />
     </NewAuthProvider>
   );
 }

@@ -22,6 +22,15 @@ const START = Date.UTC(2025, 0, 1, 12, 0, 0);
 const fx = setupTestEffects(() => ({ clock: new VirtualClock(START) }));
 
 describe('StatusBar', () => {
+  it('names a host-identified provider by its host instead of environment and region', () => {
+    render(<StatusBar provider="Custom" host="as.example.com" version="1.0.0" token={null} />);
+    const bar = within(screen.getByRole('region', { name: 'Token status' }));
+    expect(bar.getByText('Custom')).toBeInTheDocument();
+    expect(bar.getByText('as.example.com')).toBeInTheDocument();
+    expect(bar.queryByText('Region')).toBeNull();
+    expect(bar.queryByText('Environment')).toBeNull();
+  });
+
   it('is a landmark named "Token status" reading "No token" without a token', () => {
     render(<StatusBar environmentId="env-123" region="EU" version="1.2.3" token={null} />);
     const bar = screen.getByRole('region', { name: 'Token status' });

@@ -1,14 +1,14 @@
-// The status bar wired to the token context: token presence, TTL from the absolute expiry, next refresh, sign-out.
+// The status bar wired to the token context: the provider in use, token presence, TTL from the absolute expiry, next refresh, sign-out.
+import type { ProviderIdentity } from '../config/providers';
 import { useNewAuth } from '../hooks/useNewAuth';
-import type { Clock } from '../utils/clock';
 import { StatusBar } from './StatusBar';
 
 export interface TokenStatusBarProps {
   version: string;
-  /** Configured environment; defaults to the environment the current token was requested for. */
-  environmentId?: string;
-  region?: string;
-  clock?: Clock;
+  /** The provider in use, from the provider table; without it the bar shows the environment the token was requested for. */
+  identity?: ProviderIdentity | undefined;
+  environmentId?: string | undefined;
+  region?: string | undefined;
 }
 
 /**
@@ -16,20 +16,22 @@ export interface TokenStatusBarProps {
  * so after a reload (the token restored from sessionStorage) it continues instead of restarting. This component
  * re-renders only when the cache changes; the countdowns inside StatusBar tick on their own.
  */
-export function TokenStatusBar({ version, environmentId, region, clock }: TokenStatusBarProps) {
+export function TokenStatusBar({ version, identity, environmentId, region }: TokenStatusBarProps) {
   const { currentToken, signOut } = useNewAuth();
   const record = currentToken?.record ?? null;
   // A refresh time after expiry would never happen (the token is gone first), so it is not shown.
   const nextRefreshAt = currentToken && currentToken.refreshAt < currentToken.record.expAt ? currentToken.refreshAt : undefined;
+  const location = identity ?? { environmentId: environmentId || currentToken?.parts.env, region };
 
   return (
     <StatusBar
+      provider={identity?.label}
+      environmentId={location.environmentId}
+      region={location.region}
+      host={identity?.host}
       version={version}
-      environmentId={environmentId || currentToken?.parts.env}
-      region={region}
       token={record ? { expAt: record.expAt } : null}
       nextRefreshAt={nextRefreshAt}
-      clock={clock}
       onSignOut={() => void signOut()}
     />
   );

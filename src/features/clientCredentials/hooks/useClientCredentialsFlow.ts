@@ -9,6 +9,8 @@ import { validateFlowForm, type FieldErrors, type FormField, type ValidationCont
 import { createFlowPersistence, type FlowPersistence, type SaveResult } from '../model/flowPersistence';
 import type { FlowForm } from '../model/flowTypes';
 import { formFromConfig } from '../model/configToForm';
+import { identityOfForm } from '../model/providerPresets';
+import { providerInUse } from '../model/providerInUse';
 import { useFlowForm, type FlowFormState } from './useFlowForm';
 import { useSigningKeys, type SigningKeysState } from './useSigningKeys';
 import { useSandboxInfo, type SandboxInfoState } from './useSandboxInfo';
@@ -125,6 +127,10 @@ export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions =
   useEffect(() => {
     persistence.save({ activeIndex, form, sources, numberDrafts });
   }, [persistence, activeIndex, form, sources, numberDrafts]);
+  // The app's status bar names the provider chosen here (an external store, so this is synchronisation).
+  useEffect(() => {
+    providerInUse.select(identityOfForm(form));
+  }, [form]);
   const lastSave = useSyncExternalStore(persistence.subscribe, persistence.lastSave, persistence.lastSave);
 
   const configValid = Object.keys(validateFlowForm(form, contextFor(form))).length === 0;

@@ -9,9 +9,11 @@ import { isPlaygroundError } from '../../../utils/errors';
 import type { StoredKeyRecord } from '../../../utils/keyStore';
 import { toJwks, type SigningKey } from '../../../utils/keys';
 import { cacheKeyParts } from '../model/flowRequest';
+import { providerInUse } from '../model/providerInUse';
+import { cacheKey } from '../../../utils/tokenCache';
 import { formFieldOf, validateField, type FormField, type ValidationContext } from '../model/flowFormSchema';
 import type { FlowForm, ProviderPreset } from '../model/flowTypes';
-import { demoClientPatch, microauthdPatch, offeredAuthMethods, pingOneEndpoints, providerPatch, type FormPatch } from '../model/providerPresets';
+import { demoClientPatch, identityOfForm, microauthdPatch, offeredAuthMethods, pingOneEndpoints, providerPatch, type FormPatch } from '../model/providerPresets';
 import type { FlowFormState } from './useFlowForm';
 import type { SandboxInfoState } from './useSandboxInfo';
 import type { SigningKeysState } from './useSigningKeys';
@@ -132,10 +134,10 @@ export function useFlowActions(deps: FlowActionDeps): FlowActions {
 
   async function getToken() {
     if (actions.checkConfiguration()) return;
-    await deps.tokenRun.getToken(form, { secret: deps.secret, key: deps.selectedKey }).then((run) => {
-      const field = formFieldOf(run.error?.field);
-      if (field && run.error) fields.setFieldError(field, run.error.message);
-    });
+    const run = await deps.tokenRun.getToken(form, { secret: deps.secret, key: deps.selectedKey });
+    if (run.status === 'success') providerInUse.tokenObtained(cacheKey(cacheKeyParts(form)), identityOfForm(form));
+    const field = formFieldOf(run.error?.field);
+    if (field && run.error) fields.setFieldError(field, run.error.message);
   }
 
   const actions: FlowActions = {

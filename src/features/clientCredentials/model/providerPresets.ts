@@ -1,6 +1,6 @@
-// Provider presets as pure functions: what choosing Local sandbox, PingOne, microauthd or Custom fills in.
-import { MICROAUTHD_AUTH_METHODS, MICROAUTHD_DEFAULT_BASE_URL } from '../../../config/microauthd';
-import { authBase, PINGONE_WORKER_SCOPES, tokenEndpoint as pingOneTokenEndpoint } from '../../../config/pingone';
+// Provider presets as pure functions over the provider table: what choosing Local sandbox, PingOne, microauthd or Custom fills in.
+import { PINGONE_WORKER_SCOPES } from '../../../config/pingone';
+import { microauthdEndpoints, providerEndpoints, providerIdentity, PROVIDERS, type ProviderIdentity } from '../../../config/providers';
 import type { SandboxClient, SandboxInfo } from '../../../services/sandboxAdmin';
 import { AUTH_METHODS, SIGNING_ALGS, type AuthMethod, type SigningAlg } from '../../../types/token';
 import type { FormField } from './flowFormSchema';
@@ -20,23 +20,20 @@ export function mergePatch(form: FlowForm, sources: FieldSources, patch: FormPat
   return { form: { ...form, ...patch.values }, sources: next };
 }
 
-/** The PingOne endpoints for a region and environment, or empty values while the environment ID is not a UUID. */
-export function pingOneEndpoints(region: string, environmentId: string): Pick<FlowForm, 'tokenEndpoint' | 'issuer' | 'jwksUri'> {
-  try {
-    const issuer = authBase(region, environmentId);
-    return { tokenEndpoint: pingOneTokenEndpoint(region, environmentId), issuer, jwksUri: `${issuer}/jwks` };
-  } catch {
-    return { tokenEndpoint: '', issuer: '', jwksUri: '' };
-  }
-}
+export { pingOneEndpoints, microauthdBase } from '../../../config/providers';
 
 /** The token endpoint as a template, for the Request step while the environment ID is still missing. */
 export const PINGONE_TOKEN_ENDPOINT_TEMPLATE = 'https://auth.pingone.com/<environment-id>/as/token';
 
-/** The PingOne API demo clients of the sandbox (microauthd ones belong to the microauthd preset). */
+/** The status bar's identity of the provider this form uses. */
+export function identityOfForm(form: FlowForm): ProviderIdentity {
+  return providerIdentity(form.provider, form);
+}
+
+/** The sandbox's demo clients that belong to this provider (PingOne API ones, or microauthd ones). */
 export function sandboxClientsFor(info: SandboxInfo | undefined, provider: ProviderPreset): SandboxClient[] {
-  if (!info) return [];
-  const wanted = provider === 'microauthd' ? 'microauthd' : 'pingone';
+  const wanted = PROVIDERS[provider].sandbox?.demoClients;
+  if (!info || !wanted) return [];
   return info.clients.filter((c) => c.provider === wanted);
 }
 
@@ -52,53 +49,34 @@ export function demoClientPatch(client: SandboxClient): FormPatch {
 
 /** Everything /sandbox/info says about the emulated PingOne environment. */
 export function sandboxInfoPatch(info: SandboxInfo): FormPatch {
-  return {
-    values: {
-      environmentId: info.environmentId,
-      tokenEndpoint: info.tokenEndpoint,
-      issuer: info.issuer,
-      jwksUri: info.jwksUri,
-      issuerOrDiscoveryUrl: info.discoveryUrl,
-    },
-    source: 'sandbox',
-  };
-}
-
-/** The microauthd base URL: the sandbox's emulation when it is running, else microauthd's own default. */
-export function microauthdBase(info: SandboxInfo | undefined): string {
-  return (info?.microauthdBase ?? MICROAUTHD_DEFAULT_BASE_URL).replace(/\/+$/, '');
+  return { values: { environmentId: info.environmentId, ...providerEndpoints('sandbox', { region: '', environmentId: '' }, info) }, source: 'sandbox' };
 }
 
 export function microauthdPatch(base: string): FormPatch {
-  const root = base.trim().replace(/\/+$/, '');
-  return {
-    values: { issuerOrDiscoveryUrl: root, issuer: root, tokenEndpoint: root ? `${root}/token` : '', jwksUri: root ? `${root}/jwks.json` : '' },
-    source: 'typed',
-  };
+  return { values: microauthdEndpoints(base), source: 'typed' };
 }
 
 /**
- * What switching provider changes. Identity fields of the previous provider are cleared so a PingOne token
- * endpoint never lingers under Custom, and the auth method is moved to one the new provider accepts.
+ * What switching provider changes, read from the provider table. Identity fields of the previous provider are
+ * cleared so a PingOne token endpoint never lingers under Custom, and the auth method is moved to one the new
+ * provider accepts.
  */
 export function providerPatch(form: FlowForm, provider: ProviderPreset, info: SandboxInfo | undefined): FormPatch[] {
+  const entry = PROVIDERS[provider];
   const patches: FormPatch[] = form.provider === provider ? [] : [{ values: { provider }, source: 'typed' }];
-  const reset = { tokenEndpoint: '', issuer: '', jwksUri: '', issuerOrDiscoveryUrl: '' };
-  if (provider === 'sandbox') {
-    patches.push(info ? sandboxInfoPatch(info) : { values: reset, source: 'default' });
-    const first = sandboxClientsFor(info, 'sandbox')[0];
-    if (first) patches.push(demoClientPatch(first));
-  } else if (provider === 'pingone') {
-    patches.push({ values: { ...reset, ...pingOneEndpoints(form.region, form.environmentId) }, source: 'typed' });
-    if (form.scopes.length === 0) patches.push({ values: { scopes: [...PINGONE_WORKER_SCOPES] }, source: 'default' });
-  } else if (provider === 'microauthd') {
-    patches.push(microauthdPatch(microauthdBase(info)));
-    const first = sandboxClientsFor(info, 'microauthd')[0];
-    if (first) patches.push({ ...demoClientPatch(first), source: 'sandbox' });
-    else patches.push({ values: { authMethod: 'client_secret_basic', scopes: [] }, source: 'default' });
-  } else {
-    patches.push({ values: reset, source: 'default' });
+  if (provider === 'sandbox' && info) patches.push(sandboxInfoPatch(info));
+  else {
+    const endpoints = providerEndpoints(provider, form, info);
+    patches.push({ values: endpoints, source: Object.values(endpoints).some(Boolean) ? 'typed' : 'default' });
   }
+  const demo = sandboxClientsFor(info, provider)[0];
+  if (demo) patches.push(demoClientPatch(demo));
+  // A sandbox-backed provider without default scopes takes its scopes from a demo client, never from the last provider.
+  else if (entry.sandbox && entry.defaultScopes.length === 0) patches.push({ values: { scopes: [] }, source: 'default' });
+  else if (form.scopes.length === 0 && entry.defaultScopes.length > 0) patches.push({ values: { scopes: [...entry.defaultScopes] }, source: 'default' });
+  const method = patches.reduce<AuthMethod>((m, p) => p.values.authMethod ?? m, form.authMethod);
+  const accepted = entry.authMethods[0];
+  if (!entry.authMethods.includes(method) && accepted) patches.push({ values: { authMethod: accepted }, source: 'default' });
   return patches;
 }
 
@@ -114,15 +92,16 @@ export interface MethodChoice<T extends string> {
  * @see https://www.rfc-editor.org/rfc/rfc8414#section-2
  */
 export function offeredAuthMethods(provider: ProviderPreset, advertised: readonly string[] | undefined, override: boolean): MethodChoice<AuthMethod> {
-  if (provider === 'microauthd') return { options: MICROAUTHD_AUTH_METHODS, narrowed: true };
-  if (provider !== 'custom' || !advertised || override) return { options: AUTH_METHODS, narrowed: false };
+  const entry = PROVIDERS[provider];
+  if (entry.authMethods.length < AUTH_METHODS.length) return { options: entry.authMethods, narrowed: true };
+  if (!entry.narrowsByDiscovery || !advertised || override) return { options: AUTH_METHODS, narrowed: false };
   const options = AUTH_METHODS.filter((m) => advertised.includes(m));
   return options.length === 0 ? { options: AUTH_METHODS, narrowed: false } : { options, narrowed: options.length < AUTH_METHODS.length };
 }
 
 /** The signing algorithms to offer for private_key_jwt, narrowed by `token_endpoint_auth_signing_alg_values_supported`. */
 export function offeredSigningAlgs(provider: ProviderPreset, advertised: readonly string[] | undefined, override: boolean): MethodChoice<SigningAlg> {
-  if (provider !== 'custom' || !advertised || override) return { options: SIGNING_ALGS, narrowed: false };
+  if (!PROVIDERS[provider].narrowsByDiscovery || !advertised || override) return { options: SIGNING_ALGS, narrowed: false };
   const options = SIGNING_ALGS.filter((a) => advertised.includes(a));
   return options.length === 0 ? { options: SIGNING_ALGS, narrowed: false } : { options, narrowed: options.length < SIGNING_ALGS.length };
 }

@@ -1,0 +1,163 @@
+// The provider table: what each provider (Local sandbox, PingOne, microauthd, Custom) is, in one place, as data.
+//
+// Every "which provider is this" decision reads a row here: where the endpoints come from, what the status bar
+// shows as its identity, which auth methods it accepts, its default scopes, which token checks apply and which
+// step-4 console it gets (a key; the React component is picked in the flow's steps layer).
+import { AUTH_METHODS, type AuthMethod } from '../types/token';
+import { MICROAUTHD_AUTH_METHODS, MICROAUTHD_DEFAULT_BASE_URL } from './microauthd';
+import { authBase, PINGONE_WORKER_SCOPES, tokenEndpoint as pingOneTokenEndpoint } from './pingone';
+
+export const PROVIDER_IDS = ['sandbox', 'pingone', 'microauthd', 'custom'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+/** The endpoint fields a provider fills. */
+export interface ProviderEndpoints {
+  tokenEndpoint: string;
+  issuer: string;
+  jwksUri: string;
+  issuerOrDiscoveryUrl: string;
+}
+
+/** Where a provider is, as the form (or the configuration) holds it. */
+export interface ProviderLocation extends ProviderEndpoints {
+  environmentId: string;
+  region: string;
+}
+
+/** What the sandbox's /sandbox/info says about itself (the part the table reads). */
+export interface SandboxEndpoints {
+  environmentId: string;
+  tokenEndpoint: string;
+  issuer: string;
+  jwksUri: string;
+  discoveryUrl: string;
+  microauthdBase?: string;
+}
+
+/** What the status bar shows for the provider in use. */
+export interface ProviderIdentity {
+  provider: ProviderId;
+  label: string;
+  environmentId?: string | undefined;
+  region?: string | undefined;
+  host?: string | undefined;
+}
+
+export interface ProviderEntry {
+  id: ProviderId;
+  label: string;
+  /** PingOne-shaped providers are named by environment ID + region; the others by their server's host. */
+  identity: 'environment' | 'host';
+  /** A fixed region label (the sandbox runs on this machine, not in a PingOne region). */
+  fixedRegion?: string;
+  /** Whether /sandbox/info fills this provider, and which of its demo clients belong to it. */
+  sandbox?: { demoClients: 'pingone' | 'microauthd' };
+  /** Whether the environment ID field is required (and checked as a UUID). */
+  requiresEnvironmentId: boolean;
+  /** Whether the region is chosen in the form. */
+  choosesRegion: boolean;
+  /** The client authentication methods the server accepts. */
+  authMethods: readonly AuthMethod[];
+  /** Whether discovery's `token_endpoint_auth_methods_supported` narrows the methods offered. */
+  narrowsByDiscovery: boolean;
+  /** Scopes a first visit starts with; also the "least privilege" preset button when non-empty. */
+  defaultScopes: readonly string[];
+  /** Token checks: PingOne-shaped worker tokens log the PingOne failure line. */
+  tokenChecks: { pingOneWorkerFailure: boolean };
+  /** The step-4 console, by key. */
+  console: 'mfa' | 'microauthd' | 'customCall';
+  /** The "local sandbox" warning banner and the Break it fault panel. */
+  devTools: boolean;
+}
+
+/** The PingOne endpoints for a region and environment, or empty values while the environment ID is not a UUID. */
+export function pingOneEndpoints(region: string, environmentId: string): Pick<ProviderEndpoints, 'tokenEndpoint' | 'issuer' | 'jwksUri'> {
+  try {
+    const issuer = authBase(region, environmentId);
+    return { tokenEndpoint: pingOneTokenEndpoint(region, environmentId), issuer, jwksUri: `${issuer}/jwks` };
+  } catch {
+    return { tokenEndpoint: '', issuer: '', jwksUri: '' };
+  }
+}
+
+/** microauthd's endpoints under its base URL (its JWKS is `/jwks.json`). */
+export function microauthdEndpoints(base: string): ProviderEndpoints {
+  const root = base.trim().replace(/\/+$/, '');
+  return { issuerOrDiscoveryUrl: root, issuer: root, tokenEndpoint: root ? `${root}/token` : '', jwksUri: root ? `${root}/jwks.json` : '' };
+}
+
+/** The microauthd base URL: the sandbox's emulation when it is running, else microauthd's own default. */
+export function microauthdBase(sandbox: Pick<SandboxEndpoints, 'microauthdBase'> | undefined): string {
+  return (sandbox?.microauthdBase ?? MICROAUTHD_DEFAULT_BASE_URL).replace(/\/+$/, '');
+}
+
+export const NO_ENDPOINTS: ProviderEndpoints = Object.freeze({ tokenEndpoint: '', issuer: '', jwksUri: '', issuerOrDiscoveryUrl: '' });
+
+const NO_FAILURE_LOG = { pingOneWorkerFailure: false };
+
+export const PROVIDERS: Readonly<Record<ProviderId, ProviderEntry>> = Object.freeze({
+  sandbox: {
+    id: 'sandbox', label: 'Local sandbox', identity: 'environment', fixedRegion: 'this machine',
+    sandbox: { demoClients: 'pingone' }, requiresEnvironmentId: true, choosesRegion: false,
+    authMethods: AUTH_METHODS, narrowsByDiscovery: false, defaultScopes: PINGONE_WORKER_SCOPES,
+    tokenChecks: { pingOneWorkerFailure: true }, console: 'mfa', devTools: true,
+  },
+  pingone: {
+    id: 'pingone', label: 'PingOne', identity: 'environment', requiresEnvironmentId: true, choosesRegion: true,
+    authMethods: AUTH_METHODS, narrowsByDiscovery: false, defaultScopes: PINGONE_WORKER_SCOPES,
+    tokenChecks: { pingOneWorkerFailure: true }, console: 'mfa', devTools: false,
+  },
+  microauthd: {
+    id: 'microauthd', label: 'microauthd', identity: 'host', sandbox: { demoClients: 'microauthd' },
+    requiresEnvironmentId: false, choosesRegion: false, authMethods: MICROAUTHD_AUTH_METHODS, narrowsByDiscovery: false,
+    defaultScopes: [], tokenChecks: NO_FAILURE_LOG, console: 'microauthd', devTools: false,
+  },
+  custom: {
+    id: 'custom', label: 'Custom', identity: 'host', requiresEnvironmentId: false, choosesRegion: false,
+    authMethods: AUTH_METHODS, narrowsByDiscovery: true, defaultScopes: [], tokenChecks: NO_FAILURE_LOG,
+    console: 'customCall', devTools: false,
+  },
+} satisfies Record<ProviderId, ProviderEntry>);
+
+export function providerEntry(id: ProviderId): ProviderEntry {
+  return PROVIDERS[id];
+}
+
+/**
+ * The endpoints a provider fills when it is chosen: from /sandbox/info, from region + environment ID, from the
+ * microauthd base URL; Custom starts empty (the user types them or runs discovery).
+ */
+export function providerEndpoints(id: ProviderId, location: Pick<ProviderLocation, 'region' | 'environmentId'>, sandbox?: SandboxEndpoints): ProviderEndpoints {
+  switch (id) {
+    case 'sandbox':
+      return sandbox
+        ? { tokenEndpoint: sandbox.tokenEndpoint, issuer: sandbox.issuer, jwksUri: sandbox.jwksUri, issuerOrDiscoveryUrl: sandbox.discoveryUrl }
+        : NO_ENDPOINTS;
+    case 'pingone':
+      return { ...NO_ENDPOINTS, ...pingOneEndpoints(location.region, location.environmentId) };
+    case 'microauthd':
+      return microauthdEndpoints(microauthdBase(sandbox));
+    case 'custom':
+      return NO_ENDPOINTS;
+  }
+}
+
+function hostOf(...urls: string[]): string | undefined {
+  for (const url of urls) {
+    try {
+      if (url.trim()) return new URL(url.trim()).host;
+    } catch {
+      // not a URL yet (being typed): try the next one
+    }
+  }
+  return undefined;
+}
+
+/** The identity of a provider at a location, as the status bar shows it. */
+export function providerIdentity(id: ProviderId, location: Partial<ProviderLocation>): ProviderIdentity {
+  const entry = PROVIDERS[id];
+  if (entry.identity === 'environment') {
+    return { provider: id, label: entry.label, environmentId: location.environmentId || undefined, region: entry.fixedRegion ?? (location.region || undefined) };
+  }
+  return { provider: id, label: entry.label, host: hostOf(location.issuer ?? '', location.tokenEndpoint ?? '', location.issuerOrDiscoveryUrl ?? '') };
+}
