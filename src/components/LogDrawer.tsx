@@ -2,6 +2,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useLogEntries } from '../hooks/useLogEntries';
 import { logger, type LogEntry, type LogLevel, type LogStore } from '../utils/logger';
+import { effects } from '../utils/effects';
 import './LogDrawer.css';
 
 export interface LogDrawerProps {
@@ -100,7 +101,7 @@ export function LogDrawer({ store = logger, defaultOpen = false, download = down
             ))}
           </select>
           <span className="log-toolbar-spacer" />
-          <button type="button" className="btn btn--secondary btn--small" onClick={() => download(exportFileName(Date.now()), store.exportJson())}>
+          <button type="button" className="btn btn--secondary btn--small" onClick={() => download(exportFileName(effects().clock.now()), store.exportJson())}>
             Export JSON
           </button>
           <button type="button" className="btn btn--secondary btn--small" onClick={() => store.clear()}>
