@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLoopbackAddress, isLoopbackHost } from './admin.js';
 import { P1_SCOPES } from './constants.js';
 import { createOutbox } from './outbox.js';
-import { admin, basicAuthorization, requestToken, startTestSandbox } from './testSupport.js';
+import { admin, basicAuthorization, requestToken, startTestSandbox } from './testing/sandbox.js';
 
 let sandbox;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { parseFault } from './faults.js';
 import { SandboxInputError } from './inputError.js';
-import { admin, basicAuthorization, requestToken, startTestSandbox } from './testSupport.js';
+import { admin, basicAuthorization, requestToken, startTestSandbox } from './testing/sandbox.js';
 
 const APP_ORIGIN = 'http://localhost:5173';
 const basic = { authorization: basicAuthorization('sandbox-basic', 'demo-secret-basic-DO-NOT-USE-IN-PRODUCTION') };

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { P1_SCOPES, PINGONE_API_RESOURCE } from './constants.js';
 import {
   admin, assertionClaims, assertionForm, basicAuthorization, decodeJwtPart, requestToken, signJwt, startTestSandbox,
-} from './testSupport.js';
+} from './testing/sandbox.js';
 
 const ALL = P1_SCOPES.join(' ');
 let sandbox;

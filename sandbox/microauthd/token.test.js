@@ -2,7 +2,7 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startMicroauthd } from './testing.js';
+import { startMicroauthd } from '../testing/microauthd.js';
 
 let h;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { startMicroauthd } from './testing.js';
+import { startMicroauthd } from '../testing/microauthd.js';
 import { BUILT_IN_SCOPES } from './seed.js';
 
 let h;

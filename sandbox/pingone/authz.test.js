@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { FORBIDDEN_MESSAGE } from './errors.js';
 import { SEED_USER_IDS } from './seed.js';
-import { ALL_SCOPES, expectPingOneError, startPingOne } from './testSupport.js';
+import { ALL_SCOPES, expectPingOneError, startPingOne } from '../testing/pingone.js';
 
 const ADA = SEED_USER_IDS.ada;
 const SMS = 'd1a0c3e2-5b7f-4d19-8a6e-0c2b4d6f8a01';

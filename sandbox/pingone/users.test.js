@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { SEED_USER_IDS } from './seed.js';
-import { ALL_SCOPES, expectPingOneError, ISO_RE, startPingOne, UUID_RE } from './testSupport.js';
+import { ALL_SCOPES, expectPingOneError, ISO_RE, startPingOne, UUID_RE } from '../testing/pingone.js';
 
 const ADA = SEED_USER_IDS.ada;
 const ALAN = SEED_USER_IDS.alan;

@@ -1,8 +1,8 @@
-// Helpers for the sandbox's own tests: start it on port 0, call it, and build JWTs by hand with node:crypto.
+// Test harness (tests only) for the whole sandbox: start it on port 0, call it, and build JWTs by hand with node:crypto.
 // Assertions are assembled here without jose or src/ on purpose, so a bug in either cannot agree with itself.
 import { constants, createHmac, randomUUID, sign } from 'node:crypto';
 
-import { startSandbox } from './app.js';
+import { startSandbox } from '../app.js';
 
 /** Starts a quiet sandbox on an ephemeral port. */
 export function startTestSandbox(options = {}) {

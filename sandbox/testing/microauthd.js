@@ -1,7 +1,8 @@
-// Test harness for the microauthd emulation: a bare express app on an ephemeral port with the router mounted.
+// Test harness (tests only) for the microauthd emulation: its router in a bare express app on an ephemeral port.
 import express from 'express';
 
-import { createMicroauthd } from './index.js';
+import { createMicroauthd } from '../microauthd/index.js';
+import { basicAuthorization } from './sandbox.js';
 
 /**
  * Starts the emulation under `/microauthd` on 127.0.0.1:0. `clock.now` may be moved forward by tests.
@@ -26,8 +27,7 @@ export async function startMicroauthd(options = {}) {
     if (!c) throw new TypeError(`no demo client ${id}`);
     return c;
   };
-  const basic = (id, secret) =>
-    `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+  const basic = basicAuthorization;
 
   /** POST /token with a form body and optional headers; returns { status, body, headers }. */
   const token = async (form, headers = {}) => {

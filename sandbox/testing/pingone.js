@@ -1,10 +1,10 @@
-// Test-only harness for the PingOne emulation: the router in a bare express app on port 0, with jose-signed tokens
-// from a key generated per run (no src/ imports, no sandbox core), and a fetch-based caller.
+// Test harness (tests only) for the PingOne emulation: its router in a bare express app on port 0, with jose-signed
+// tokens from a key generated per run (no src/ imports, no sandbox core), and a fetch-based caller.
 import express from 'express';
 import { generateKeyPair, jwtVerify, SignJWT } from 'jose';
 
 import { P1_SCOPES } from '../constants.js';
-import { createPingOneApi } from './api.js';
+import { createPingOneApi } from '../pingone/api.js';
 
 export const TEST_ENV_ID = '0c7a7f3e-3b1d-4f0e-9a55-6d2e8b1c4a10';
 const ISSUER = `http://localhost/${TEST_ENV_ID}/as`;
