@@ -3,7 +3,8 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { decodeJwt } from 'jose';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { provideEffects } from '../../utils/effects';
 import { BASIC_SECRET, createTestStores, renderWithStores, sandboxInfoFixture, SANDBOX, TOKEN_ENDPOINT, setupFlowTestServer } from '../../../tests/support/clientCredentialsFlow';
 import { IDBFactory } from 'fake-indexeddb';
 import { PINGONE_TOKEN_FAILURE_MESSAGE, PINGONE_WORKER_SCOPES } from '../../config/pingone';
@@ -63,7 +64,9 @@ describe('Client Credentials flow', () => {
       http.post(TOKEN_ENDPOINT, () => HttpResponse.json({ error: 'invalid_client', error_description: 'client authentication failed' }, { status: 401 })),
     );
     const logger = createLogger({ capacity: 100 });
-    const stores = createAuthStores({ indexedDB: new IDBFactory(), logger });
+    const restore = provideEffects({ logger }); // the stores and the token run log through effects()
+    onTestFinished(restore);
+    const stores = createAuthStores({ indexedDB: new IDBFactory() });
     renderWithStores(<ClientCredentialsFlow />, { stores });
     const user = userEvent.setup();
     await waitFor(() => expect(screen.getByLabelText('Client ID', { exact: true })).toHaveValue('sandbox-basic'));

@@ -1,10 +1,11 @@
 // The resolved configuration (.env → settings.json → localStorage → typed) as the flow's starting form and sources.
-import { mergeWorkerScopes, PINGONE_WORKER_SCOPES } from '../../../config/pingone';
+import { mergeWorkerScopes } from '../../../config/pingone';
+import { microauthdEndpoints, providerEndpoints, PROVIDERS } from '../../../config/providers';
 import type { ResolvedConfig } from '../../../services/config/resolve';
 import type { ConfigPath } from '../../../services/config/schema';
 import { DEFAULT_FLOW_FORM, type FormField } from './flowFormSchema';
 import type { FlowForm } from './flowTypes';
-import { pingOneEndpoints, type FieldSources } from './providerPresets';
+import type { FieldSources } from './providerPresets';
 
 /** Which configuration path feeds which form field (the provider-specific ones depend on the preset). */
 const FIELD_PATHS: ReadonlyArray<[FormField, ConfigPath]> = [
@@ -22,6 +23,11 @@ const FIELD_PATHS: ReadonlyArray<[FormField, ConfigPath]> = [
   ['clockSkewSeconds', 'oauth.clientCredentials.clockSkewSeconds'],
   ['assertionLifetimeSeconds', 'oauth.clientCredentials.assertion.lifetimeSeconds'],
 ];
+
+function copySource(sources: FieldSources, configSources: Partial<Record<ConfigPath, string>>, path: ConfigPath, field: FormField) {
+  const source = configSources[path];
+  if (source && source !== 'default') sources[field] = source;
+}
 
 /**
  * The form a first visit starts from. Secrets are never part of configuration (settings.json is public and
@@ -53,22 +59,20 @@ export function formFromConfig(resolved: Pick<ResolvedConfig, 'config' | 'source
     if (source && source !== 'default') sources[field] = source;
   }
 
-  if (p.preset === 'pingone') {
-    Object.assign(form, pingOneEndpoints(p.pingone.region, p.pingone.environmentId));
-    if (form.scopes.length === 0) form.scopes = mergeWorkerScopes(PINGONE_WORKER_SCOPES, p.pingone.extraScopes);
-  } else if (p.preset === 'microauthd' && p.microauthd.baseUrl) {
-    const base = p.microauthd.baseUrl.replace(/\/+$/, '');
-    Object.assign(form, { issuerOrDiscoveryUrl: base, issuer: base, tokenEndpoint: `${base}/token` });
-    const source = configSources['provider.microauthd.baseUrl'];
-    if (source !== 'default') sources.issuerOrDiscoveryUrl = sources.tokenEndpoint = source;
-  } else if (p.preset === 'custom') {
-    form.issuerOrDiscoveryUrl = p.custom.issuer;
-    form.tokenEndpoint = p.custom.tokenEndpoint;
-    if (configSources['provider.custom.issuer'] !== 'default') sources.issuerOrDiscoveryUrl = configSources['provider.custom.issuer'];
-    if (configSources['provider.custom.tokenEndpoint'] !== 'default') sources.tokenEndpoint = configSources['provider.custom.tokenEndpoint'];
+  // The provider's row decides where its endpoints come from and which methods and scopes it starts with.
+  const entry = PROVIDERS[p.preset];
+  if (p.preset === 'custom') {
+    Object.assign(form, { issuerOrDiscoveryUrl: p.custom.issuer, tokenEndpoint: p.custom.tokenEndpoint });
+    copySource(sources, configSources, 'provider.custom.issuer', 'issuerOrDiscoveryUrl');
+    copySource(sources, configSources, 'provider.custom.tokenEndpoint', 'tokenEndpoint');
+  } else if (p.preset === 'microauthd') {
+    if (p.microauthd.baseUrl) Object.assign(form, microauthdEndpoints(p.microauthd.baseUrl));
+    if (p.microauthd.baseUrl) for (const field of ['issuerOrDiscoveryUrl', 'tokenEndpoint', 'issuer', 'jwksUri'] as const) copySource(sources, configSources, 'provider.microauthd.baseUrl', field);
+  } else if (!entry.sandbox) {
+    Object.assign(form, providerEndpoints(p.preset, form)); // PingOne: from region + environment ID
   }
-  if (p.preset === 'microauthd' && (form.authMethod === 'private_key_jwt' || form.authMethod === 'client_secret_jwt')) {
-    form.authMethod = 'client_secret_basic'; // microauthd has no JWT client authentication
-  }
+  if (form.scopes.length === 0 && entry.defaultScopes.length > 0) form.scopes = mergeWorkerScopes(entry.defaultScopes, p.pingone.extraScopes);
+  const accepted = entry.authMethods[0];
+  if (!entry.authMethods.includes(form.authMethod) && accepted) form.authMethod = accepted; // e.g. microauthd has no JWT methods
   return { form, sources };
 }

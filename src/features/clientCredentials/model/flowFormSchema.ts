@@ -1,7 +1,8 @@
 // Field-level validation of the Client Credentials form (zod), with messages written for the person typing.
 import { z } from 'zod';
 import { DEFAULT_PINGONE_REGION, PINGONE_REGIONS, validateEnvironmentId } from '../../../config/pingone';
-import { MICROAUTHD_AUTH_METHODS } from '../../../config/microauthd';
+import { DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_AUTH_METHOD, DEFAULT_CLOCK_SKEW_SECONDS, DEFAULT_PROACTIVE_REFRESH_SECONDS, DEFAULT_SIGNING_ALG, MAX_ASSERTION_LIFETIME_SECONDS, MAX_CLOCK_SKEW_SECONDS } from '../../../config/defaults';
+import { PROVIDER_IDS, PROVIDERS as PROVIDER_TABLE } from '../../../config/providers';
 import { AUTH_METHODS, SIGNING_ALGS } from '../../../types/token';
 import { isPlaygroundError } from '../../../utils/errors';
 import { validateResource, validateScopes } from '../../../utils/oauth/body';
@@ -19,7 +20,6 @@ export interface ValidationContext {
   hasKey: boolean;
 }
 
-export const PROVIDERS = ['sandbox', 'pingone', 'microauthd', 'custom'] as const;
 export const SECRET_METHODS: readonly string[] = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt'];
 /** HS256 keys must be at least as long as the hash output: 256 bits (RFC 7518 §3.2). */
 export const MIN_HS256_SECRET_LENGTH = 32;
@@ -33,16 +33,16 @@ export const DEFAULT_FLOW_FORM: FlowForm = Object.freeze({
   issuer: '',
   jwksUri: '',
   clientId: '',
-  authMethod: 'client_secret_basic',
+  authMethod: DEFAULT_AUTH_METHOD,
   keyRef: '',
   kid: '',
-  signingAlg: 'ES256',
+  signingAlg: DEFAULT_SIGNING_ALG,
   scopes: [],
   audience: '',
   resource: '',
-  proactiveRefreshSeconds: 90,
-  assertionLifetimeSeconds: 60,
-  clockSkewSeconds: 120,
+  proactiveRefreshSeconds: DEFAULT_PROACTIVE_REFRESH_SECONDS,
+  assertionLifetimeSeconds: DEFAULT_ASSERTION_LIFETIME_SECONDS,
+  clockSkewSeconds: DEFAULT_CLOCK_SKEW_SECONDS,
 }) as FlowForm;
 
 /**
@@ -89,7 +89,7 @@ const text = (field: keyof typeof FIELD_MAX_LENGTH) => z.string().max(FIELD_MAX_
 
 /** Each FlowForm field's shape (types and the limits above), for share links and the progress store. */
 export const flowFormShape = {
-  provider: z.enum(PROVIDERS),
+  provider: z.enum(PROVIDER_IDS),
   environmentId: text('environmentId'),
   region: text('region'),
   issuerOrDiscoveryUrl: text('issuerOrDiscoveryUrl'),
@@ -162,9 +162,9 @@ const clientIdSchema = z.string()
 function schemaFor(field: FormField, form: FlowForm, ctx: ValidationContext): z.ZodType | undefined {
   switch (field) {
     case 'environmentId':
-      return form.provider === 'pingone' || form.provider === 'sandbox' ? fromValidator(validateEnvironmentId) : undefined;
+      return PROVIDER_TABLE[form.provider].requiresEnvironmentId ? fromValidator(validateEnvironmentId) : undefined;
     case 'region':
-      return form.provider === 'pingone'
+      return PROVIDER_TABLE[form.provider].choosesRegion
         ? z.enum(PINGONE_REGIONS.map((r) => r.id) as [string, ...string[]], { error: 'Choose a PingOne region.' })
         : undefined;
     case 'issuerOrDiscoveryUrl':
@@ -174,10 +174,10 @@ function schemaFor(field: FormField, form: FlowForm, ctx: ValidationContext): z.
       return fromValidator((v: string) => validateEndpointUrl(v, 'Token endpoint'));
     case 'clientId':
       return clientIdSchema;
-    case 'authMethod':
-      return form.provider === 'microauthd'
-        ? z.enum(MICROAUTHD_AUTH_METHODS, { error: 'microauthd accepts only client_secret_basic or client_secret_post.' })
-        : z.enum(AUTH_METHODS);
+    case 'authMethod': {
+      const { label, authMethods } = PROVIDER_TABLE[form.provider];
+      return z.enum(authMethods as [string, ...string[]], { error: `${label} accepts only ${authMethods.join(' or ')}.` });
+    }
     case 'clientSecret':
       if (!SECRET_METHODS.includes(form.authMethod)) return undefined;
       return form.authMethod === 'client_secret_jwt'
@@ -202,9 +202,9 @@ function schemaFor(field: FormField, form: FlowForm, ctx: ValidationContext): z.
     case 'proactiveRefreshSeconds':
       return wholeSeconds(0, 3600, 'Proactive refresh');
     case 'assertionLifetimeSeconds':
-      return wholeSeconds(1, 60, 'Assertion lifetime');
+      return wholeSeconds(1, MAX_ASSERTION_LIFETIME_SECONDS, 'Assertion lifetime');
     case 'clockSkewSeconds':
-      return wholeSeconds(0, 300, 'Clock-skew tolerance');
+      return wholeSeconds(0, MAX_CLOCK_SKEW_SECONDS, 'Clock-skew tolerance');
     default:
       return undefined;
   }

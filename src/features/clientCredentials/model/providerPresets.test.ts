@@ -5,7 +5,8 @@ import { resolveConfig } from '../../../services/config/resolve';
 import { createDefaultSettings } from '../../../services/config/schema';
 import { formFromConfig } from './configToForm';
 import { DEFAULT_FLOW_FORM } from './flowFormSchema';
-import { demoClientPatch, offeredAuthMethods, offeredSigningAlgs, pingOneEndpoints, providerPatch } from './providerPresets';
+import { DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_AUTH_METHOD, DEFAULT_CLOCK_SKEW_SECONDS, DEFAULT_PROACTIVE_REFRESH_SECONDS } from '../../../config/defaults';
+import { demoClientPatch, microauthdPatch, offeredAuthMethods, offeredSigningAlgs, pingOneEndpoints, providerPatch } from './providerPresets';
 
 const ENV = '6a1c2e4d-8b3f-4c5a-9e7d-1f2b3c4d5e6f';
 
@@ -64,5 +65,25 @@ describe('formFromConfig', () => {
     const { form } = formFromConfig(resolved);
     expect(form.authMethod).toBe('client_secret_basic');
     expect(form.tokenEndpoint).toBe('http://127.0.0.1:9040/token');
+  });
+
+  it('fills microauthd from configuration exactly as choosing the preset does (JWKS included)', () => {
+    const resolved = resolveConfig({
+      settingsJson: { provider: { preset: 'microauthd', microauthd: { baseUrl: 'http://127.0.0.1:9040' } } },
+      defaults: createDefaultSettings({ clientCredentialsEnabled: true }),
+    });
+    const { form } = formFromConfig(resolved);
+    const { values } = microauthdPatch('http://127.0.0.1:9040');
+    expect(form).toMatchObject(values);
+    expect(form.jwksUri).toBe('http://127.0.0.1:9040/jwks.json');
+  });
+
+  it('starts from the playground defaults (src/config/defaults.ts)', () => {
+    expect(DEFAULT_FLOW_FORM).toMatchObject({
+      proactiveRefreshSeconds: DEFAULT_PROACTIVE_REFRESH_SECONDS,
+      clockSkewSeconds: DEFAULT_CLOCK_SKEW_SECONDS,
+      assertionLifetimeSeconds: DEFAULT_ASSERTION_LIFETIME_SECONDS,
+      authMethod: DEFAULT_AUTH_METHOD,
+    });
   });
 });
