@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TokenCacheKeyParts, TokenRecord } from '../types/token';
 import { PlaygroundError } from './errors';
 import { setupTestEffects } from '../../tests/support/effects';
 import { recordingLogger } from '../../tests/support/recordingLogger';
+import { VirtualClock } from '../../tests/support/virtualClock';
 import { cacheKey, TokenCache, type CacheEvent } from './tokenCache';
 
 const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
@@ -11,7 +12,7 @@ const parts: TokenCacheKeyParts = { clientId: 'worker', env: 'env-1', scope: ['p
 let issued = 0;
 function token(ttlSeconds: number): TokenRecord {
   issued += 1;
-  const now = Date.now();
+  const now = fx.clock.now();
   return { accessToken: `tok-${issued}-secretvalue`, tokenType: 'bearer', expiresIn: ttlSeconds, obtainedAt: now, expAt: now + ttlSeconds * 1000 };
 }
 
@@ -25,18 +26,14 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-// The cache reads the real clock (driven by fake timers) and this logger through effects().
+// The cache reads this clock and this logger through effects().
 const fx = setupTestEffects(() => {
   const log = recordingLogger();
-  return { logger: log.logger, log };
+  return { clock: new VirtualClock(T0), logger: log.logger, log };
 });
 
 beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
   issued = 0;
-});
-afterEach(() => {
-  vi.useRealTimers();
 });
 
 describe('cacheKey', () => {
@@ -76,7 +73,7 @@ describe('TokenCache', () => {
     const events: CacheEvent[] = [];
     cache.onEvent((e) => events.push(e));
     const first = await cache.get(parts);
-    vi.advanceTimersByTime(60_000);
+    fx.clock.advance(60_000);
     const second = await cache.get({ ...parts, scope: [...parts.scope].reverse() });
     expect(second).toBe(first);
     expect(fetchToken).toHaveBeenCalledTimes(1);
@@ -95,9 +92,9 @@ describe('TokenCache', () => {
     expect(cache.getSnapshot().entries[0]?.refreshAt).toBe(T0 + 1800_000); // never before half the lifetime
     cache.setProactiveRefreshSeconds(600);
     expect(cache.getSnapshot().entries[0]?.refreshAt).toBe(T0 + 3000_000);
-    await vi.advanceTimersByTimeAsync(3000_000 - 1);
+    await fx.clock.advanceAsync(3000_000 - 1);
     expect(fetchToken).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(1);
+    await fx.clock.advanceAsync(1);
     expect(fetchToken).toHaveBeenCalledTimes(1);
     expect(() => cache.setProactiveRefreshSeconds(-1)).toThrow(expect.objectContaining({ field: 'proactiveRefreshSeconds' }));
   });
@@ -106,9 +103,9 @@ describe('TokenCache', () => {
     const fetchToken = vi.fn(async () => token(3600));
     const cache = new TokenCache({ fetchToken });
     const first = await cache.get(parts);
-    await vi.advanceTimersByTimeAsync(3510_000 - 1);
+    await fx.clock.advanceAsync(3510_000 - 1);
     expect(fetchToken).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(1);
+    await fx.clock.advanceAsync(1);
     expect(fetchToken).toHaveBeenCalledTimes(2);
     const second = await cache.get(parts);
     expect(second).not.toBe(first);
@@ -120,9 +117,9 @@ describe('TokenCache', () => {
     const fetchToken = vi.fn(async () => token(600));
     const cache = new TokenCache({ fetchToken, proactiveRefreshSeconds: 120 });
     await cache.get(parts);
-    await vi.advanceTimersByTimeAsync(480_000 - 1);
+    await fx.clock.advanceAsync(480_000 - 1);
     expect(fetchToken).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(1);
+    await fx.clock.advanceAsync(1);
     expect(fetchToken).toHaveBeenCalledTimes(2);
   });
 
@@ -130,9 +127,9 @@ describe('TokenCache', () => {
     const fetchToken = vi.fn(async () => token(60));
     const cache = new TokenCache({ fetchToken });
     await cache.get(parts);
-    await vi.advanceTimersByTimeAsync(29_000);
+    await fx.clock.advanceAsync(29_000);
     expect(fetchToken).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(1_000);
+    await fx.clock.advanceAsync(1_000);
     expect(fetchToken).toHaveBeenCalledTimes(2);
   });
 
@@ -144,12 +141,12 @@ describe('TokenCache', () => {
     const first = await cache.get(parts);
 
     fetchToken.mockRejectedValueOnce(new PlaygroundError('NETWORK', 'connection refused'));
-    await vi.advanceTimersByTimeAsync(3510_000);
+    await fx.clock.advanceAsync(3510_000);
     expect(fetchToken).toHaveBeenCalledTimes(2);
     expect(events.find((e) => e.type === 'refresh-failed')?.error).toEqual({ code: 'NETWORK', message: 'connection refused' });
     expect(await cache.get(parts)).toBe(first); // stale-while-refresh; this get() also retries at once
     expect(fetchToken).toHaveBeenCalledTimes(3);
-    await vi.advanceTimersByTimeAsync(0);
+    await fx.clock.advanceAsync(0);
     const recovered = await cache.get(parts);
     expect(recovered).not.toBe(first);
     expect(cache.getSnapshot().entries[0]?.lastError).toBeUndefined();
@@ -160,12 +157,12 @@ describe('TokenCache', () => {
     const cache = new TokenCache({ fetchToken });
     const first = await cache.get(parts);
     fetchToken.mockRejectedValueOnce(new PlaygroundError('HTTP_STATUS', 'HTTP 503', { status: 503 }));
-    await vi.advanceTimersByTimeAsync(3510_000);
+    await fx.clock.advanceAsync(3510_000);
     const entry = cache.getSnapshot().entries[0];
     expect(entry?.record).toBe(first);
     expect(entry?.lastError?.code).toBe('HTTP_STATUS');
     expect(entry?.refreshing).toBe(false);
-    await vi.advanceTimersByTimeAsync(30_000);
+    await fx.clock.advanceAsync(30_000);
     expect(fetchToken).toHaveBeenCalledTimes(3);
     expect(cache.peek(parts)).not.toBe(first);
   });
@@ -174,13 +171,13 @@ describe('TokenCache', () => {
     const fetchToken = vi.fn<(p: TokenCacheKeyParts) => Promise<TokenRecord>>(async () => token(100));
     const cache = new TokenCache({ fetchToken, proactiveRefreshSeconds: 0 });
     const first = await cache.get(parts);
-    await vi.advanceTimersByTimeAsync(100_000);
+    await fx.clock.advanceAsync(100_000);
     expect(cache.peek(parts)).toBeUndefined();
     const pending = deferred<TokenRecord>();
     fetchToken.mockReturnValueOnce(pending.promise);
     let settled: TokenRecord | undefined;
     const next = cache.get(parts).then((r) => (settled = r));
-    await vi.advanceTimersByTimeAsync(0);
+    await fx.clock.advanceAsync(0);
     expect(settled).toBeUndefined(); // waits for the new token instead of returning the expired one
     const fresh = token(100);
     pending.resolve(fresh);
@@ -194,7 +191,7 @@ describe('TokenCache', () => {
     const cache = new TokenCache({ fetchToken });
     await cache.get(parts);
     fetchToken.mockRejectedValue(new PlaygroundError('NETWORK', 'down'));
-    await vi.advanceTimersByTimeAsync(200_000);
+    await fx.clock.advanceAsync(200_000);
     await expect(cache.get(parts)).rejects.toMatchObject({ code: 'NETWORK' });
     expect(cache.getSnapshot().entries).toHaveLength(0);
   });
@@ -246,19 +243,19 @@ describe('TokenCache', () => {
     });
     const cache = new TokenCache({ fetchToken });
     await cache.get(parts);
-    expect(vi.getTimerCount()).toBe(1);
+    expect(fx.clock.pending).toBe(1);
     const hanging = deferred<TokenRecord>();
     fetchToken.mockImplementationOnce(async (_p, signal) => {
       if (signal) signals.push(signal);
       return hanging.promise;
     });
     void cache.get({ ...parts, env: 'env-2' }).catch(() => undefined);
-    await vi.advanceTimersByTimeAsync(0);
+    await fx.clock.advanceAsync(0);
     cache.clear();
-    expect(vi.getTimerCount()).toBe(0);
+    expect(fx.clock.pending).toBe(0);
     expect(signals[1]?.aborted).toBe(true);
     hanging.resolve(token(3600)); // a late answer must not repopulate the cache
-    await vi.advanceTimersByTimeAsync(4000_000);
+    await fx.clock.advanceAsync(4000_000);
     expect(fetchToken).toHaveBeenCalledTimes(2);
     expect(cache.getSnapshot().entries).toHaveLength(0);
   });
@@ -269,7 +266,7 @@ describe('TokenCache', () => {
     const restored: TokenRecord = { accessToken: 'old', tokenType: 'bearer', obtainedAt: T0 - 3550_000, expAt: T0 + 50_000 };
     cache.set(parts, restored);
     expect(await cache.get(parts)).toBe(restored);
-    await vi.advanceTimersByTimeAsync(0);
+    await fx.clock.advanceAsync(0);
     expect(fetchToken).toHaveBeenCalledTimes(1);
     expect(cache.peek(parts)).not.toBe(restored);
     cache.set({ ...parts, env: 'x' }, { ...restored, expAt: T0 - 1 });
@@ -301,12 +298,12 @@ describe('TokenCache', () => {
     const fetchToken = vi.fn(async () => token(ttlSeconds));
     const cache = new TokenCache({ fetchToken });
     await cache.get(parts);
-    await vi.advanceTimersByTimeAsync(10_000);
+    await fx.clock.advanceAsync(10_000);
     expect(fetchToken).toHaveBeenCalledTimes(1);
     // The clamped timer fires early (after 2^31−1 ms), re-arms, and the refresh still happens at expAt − 90 s.
-    await vi.advanceTimersByTimeAsync((ttlSeconds - 90) * 1000 - 10_000 - 1000);
+    await fx.clock.advanceAsync((ttlSeconds - 90) * 1000 - 10_000 - 1000);
     expect(fetchToken).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(2000);
+    await fx.clock.advanceAsync(2000);
     expect(fetchToken).toHaveBeenCalledTimes(2);
   });
 
