@@ -297,3 +297,16 @@ describe('expires_in out of range', () => {
     expect(hits).toBe(1);
   });
 });
+
+describe('bad input', () => {
+  it('fails before any request or attempt when the first description is refused', async () => {
+    const attempts: AttemptInfo[] = [];
+    const promise = requestClientCredentialsToken({
+      describe: () => describeClientCredentialsRequest({ tokenEndpoint: 'javascript:alert(1)', clientId: 'c', auth: clientSecretPost(SECRET), params: buildClientCredentialsBody() }),
+      onAttempt: (info) => attempts.push(info),
+    });
+    await expect(fx.clock.run(promise)).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'tokenEndpoint' });
+    expect(attempts).toEqual([]);
+    expect(hits).toBe(0);
+  });
+});

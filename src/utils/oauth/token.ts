@@ -58,16 +58,16 @@ function failureCode(error: unknown): string {
 export async function requestClientCredentialsToken(opts: RequestClientCredentialsTokenOptions): Promise<ClientCredentialsToken> {
   const log = effects().logger.child('CC');
   let lastStatus: number | undefined;
-  let logged = false;
+  // The first description is built before any attempt: bad input fails here, before a request or an attempt.
+  const first = await opts.describe(1);
+  log.info(`POST ${pathOf(first.url)} method=${authMethodOf(first)}`);
 
   try {
     const token = await withRetry(
       async (attempt) => {
         lastStatus = undefined;
-        const description = await opts.describe(attempt);
+        const description = attempt === 1 ? first : await opts.describe(attempt);
         opts.onDescribed?.(description, attempt);
-        if (!logged) log.info(`POST ${pathOf(description.url)} method=${authMethodOf(description)}`);
-        logged = true;
         const response = await sendTokenRequest(description, { timeoutMs: opts.timeoutMs, signal: opts.signal });
         // A browser's opaque redirect has status 0, which is no HTTP status: leave it unreported.
         lastStatus = response.type === 'opaqueredirect' ? undefined : response.status;
