@@ -4,6 +4,7 @@ import express from 'express';
 
 import { AUTHZ_MODES } from './constants.js';
 import { SandboxInputError } from './inputError.js';
+import { logLine } from './logText.js';
 
 const IPV4_LOOPBACK = /^127(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
@@ -101,12 +102,12 @@ export function createAdminRouter(deps) {
   router.use((req, res) => jsonError(res, 404, 'not_found', `no sandbox admin route ${req.method} ${req.originalUrl}`));
 
   // Express 5 forwards errors thrown by sync and async handlers here.
-  router.use((err, _req, res, next) => {
+  router.use((err, req, res, next) => {
     if (res.headersSent) return next(err);
     if (err instanceof SandboxInputError) return jsonError(res, 400, 'invalid_request', err.message, err.field);
     if (err?.type === 'entity.parse.failed') return jsonError(res, 400, 'invalid_request', 'the body is not valid JSON', 'body');
     if (err?.type === 'entity.too.large') return jsonError(res, 413, 'invalid_request', 'the body is too large', 'body');
-    deps.logger.error(`[sandbox] admin error: ${err?.stack ?? err}`);
+    deps.logger.error(logLine`[sandbox] admin error ${req.method} ${req.originalUrl}: ${err?.stack ?? err}`);
     return jsonError(res, 500, 'server_error', 'unexpected sandbox error');
   });
 

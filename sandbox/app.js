@@ -7,7 +7,7 @@ import { createAdminRouter } from './admin.js';
 import { createAuthServer } from './authServer.js';
 import { parseClientRegistration } from './clientRegistration.js';
 import { createClientRegistry, describeClient, toProviderMetadata } from './clients.js';
-import { AUTHZ_MODES, DEFAULT_ENV_ID } from './constants.js';
+import { AUTHZ_MODES, DEFAULT_ENV_ID, DEFAULT_PORT, DEFAULT_TOKEN_TTL_SECONDS } from './constants.js';
 import { createCors } from './cors.js';
 import { createFaults } from './faults.js';
 import { SandboxInputError } from './inputError.js';
@@ -62,7 +62,7 @@ async function validateWithProvider(provider, entry) {
  *   close(): Promise<void>, setAuthz(mode: 'scopes' | 'roles'): void }>}
  */
 export async function startSandbox({
-  port = 4500, host = '127.0.0.1', envId = DEFAULT_ENV_ID, tokenTtl = 3600, authz = 'scopes', quiet = false,
+  port = DEFAULT_PORT, host = '127.0.0.1', envId = DEFAULT_ENV_ID, tokenTtl = DEFAULT_TOKEN_TTL_SECONDS, authz = 'scopes', quiet = false,
   corsOrigins = [], logger = consoleLogger(quiet),
 } = {}) {
   if (!AUTHZ_MODES.includes(authz)) throw new SandboxInputError('authz', `authz must be one of ${AUTHZ_MODES.join(', ')}`);

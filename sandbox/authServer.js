@@ -6,7 +6,9 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import Provider, { errors } from 'oidc-provider';
 
 import { createAdapterFactory } from './adapter.js';
+import { parseBasicAuthorization } from './basicAuth.js';
 import { AUTH_METHODS, DEMO_ORG_ID, P1_SCOPES, PINGONE_API_RESOURCE } from './constants.js';
+import { logLine } from './logText.js';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 // `new URL(...)` normalises the bare origin to a trailing slash; accept both spellings of the one resource.
@@ -23,18 +25,10 @@ async function generateSigningKey() {
   };
 }
 
-/** The client ID half of a Basic Authorization header (the secret half is never read), for log lines. */
+/** The client ID of a Basic Authorization header (the secret half is never used), for log lines. */
 function basicAuthClientId(ctx) {
-  const header = ctx.get?.('authorization') ?? '';
-  if (!header.toLowerCase().startsWith('basic ')) return undefined;
-  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 1) return undefined;
-  try {
-    return decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
-  } catch {
-    return undefined;
-  }
+  const basic = parseBasicAuthorization(ctx.get?.('authorization'));
+  return basic && !basic.malformed ? basic.clientId : undefined;
 }
 
 /**
@@ -112,9 +106,9 @@ export async function createAuthServer({ issuer, envId, tokenTtl, registry, getA
   provider.on('grant.error', (ctx, err) => {
     const clientId = ctx.oidc?.client?.clientId ?? ctx.oidc?.params?.client_id ?? basicAuthClientId(ctx) ?? '(unknown client)';
     const reason = err.error_detail ?? err.error_description ?? err.message;
-    logger.warn(`[sandbox] token request refused (${clientId}): ${err.error ?? 'error'}: ${reason}`);
+    logger.warn(logLine`[sandbox] token request refused (${clientId}): ${err.error ?? 'error'}: ${reason}`);
   });
-  provider.on('server_error', (_ctx, err) => logger.error(`[sandbox] server error: ${err.stack ?? err.message}`));
+  provider.on('server_error', (_ctx, err) => logger.error(logLine`[sandbox] server error: ${err.stack ?? err.message}`));
 
   const keySet = createLocalJWKSet(publicJwks);
   async function verifyAccessToken(jwt) {

@@ -41,3 +41,9 @@ export const AUTH_METHODS = Object.freeze([
   'client_secret_jwt',
   'private_key_jwt',
 ]);
+
+/** Port the sandbox listens on unless SANDBOX_PORT (or the `port` option) says otherwise. */
+export const DEFAULT_PORT = 4500;
+
+/** Access-token lifetime in seconds unless SANDBOX_TOKEN_TTL says otherwise: PingOne's default `expires_in`. */
+export const DEFAULT_TOKEN_TTL_SECONDS = 3600;

@@ -1,11 +1,12 @@
 // CLI entry point of the sandbox (`npm run sandbox`): reads SANDBOX_* settings, starts it, prints what it serves.
 import { startSandbox } from './app.js';
-import { AUTHZ_MODES, DEFAULT_ENV_ID } from './constants.js';
+import { AUTHZ_MODES, DEFAULT_ENV_ID, DEFAULT_PORT, DEFAULT_TOKEN_TTL_SECONDS } from './constants.js';
+import { logLine } from './logText.js';
 
 /** Reads and checks the SANDBOX_* environment; exits with a clear message on a bad value. */
 function readSettings(env) {
   const fail = (name, expected) => {
-    console.error(`[sandbox] ${name}=${JSON.stringify(env[name])} is invalid: expected ${expected}.`);
+    console.error(logLine`[sandbox] ${name}=${JSON.stringify(env[name])} is invalid: expected ${expected}.`);
     process.exit(2);
   };
   const integer = (name, fallback, min, max) => {
@@ -17,8 +18,8 @@ function readSettings(env) {
   const authz = env.SANDBOX_AUTHZ || 'scopes';
   if (!AUTHZ_MODES.includes(authz)) fail('SANDBOX_AUTHZ', AUTHZ_MODES.join(' or '));
   return {
-    port: integer('SANDBOX_PORT', 4500, 0, 65535),
-    tokenTtl: integer('SANDBOX_TOKEN_TTL', 3600, 1, 86_400),
+    port: integer('SANDBOX_PORT', DEFAULT_PORT, 0, 65535),
+    tokenTtl: integer('SANDBOX_TOKEN_TTL', DEFAULT_TOKEN_TTL_SECONDS, 1, 86_400),
     authz,
     envId: env.SANDBOX_ENV_ID || DEFAULT_ENV_ID,
     corsOrigins: (env.SANDBOX_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
@@ -43,7 +44,7 @@ function printBanner(sandbox, info, settings, startupMs) {
     '  demo clients (public demo secrets — never use them anywhere else):',
     ...info.clients.map((c) => {
       const credential = c.client_secret ?? (c.private_key_pem ? 'key: sandbox/demo-keys/DEMO-ONLY-private-key-jwt.pem' : '(registered JWKS)');
-      return `    [${c.provider}] ${c.client_id.padEnd(28)} ${c.token_endpoint_auth_method.padEnd(20)} ${credential}`;
+      return logLine`    [${c.provider}] ${c.client_id.padEnd(28)} ${c.token_endpoint_auth_method.padEnd(20)} ${credential}`;
     }),
     '',
   ];
@@ -56,7 +57,7 @@ try {
   sandbox = await startSandbox(settings);
 } catch (err) {
   const hint = err?.code === 'EADDRINUSE' ? ` (port ${settings.port} is taken: set SANDBOX_PORT)` : '';
-  console.error(`[sandbox] failed to start${hint}: ${err?.message ?? err}`);
+  console.error(logLine`[sandbox] failed to start${hint}: ${err?.message ?? err}`);
   process.exit(1);
 }
 const startupMs = Math.round(process.uptime() * 1000);
@@ -68,7 +69,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
     if (closing) return;
     closing = true;
-    console.log(`[sandbox] ${signal}: closing`);
+    console.log(logLine`[sandbox] ${signal}: closing`);
     await sandbox.close();
     process.exit(0);
   });

@@ -122,6 +122,20 @@ describe('rejections are invalid_client, and the sandbox console says why (witho
   });
 });
 
+describe('log lines cannot be forged by request data', () => {
+  it.each([
+    ['a Basic client id', (id) => requestToken(sandbox, {}, { authorization: basicAuthorization(id, 'some-secret') })],
+    ['a form client_id', (id) => requestToken(sandbox, { client_id: id, client_secret: 'some-secret' })],
+  ])('%s with %0A and %0D stays on one log line, the control characters shown as escapes', async (_what, send) => {
+    const before = logged.length;
+    expect([400, 401]).toContain((await send('evil\r\n[sandbox] token issued to admin\u001b[2J')).status);
+    const lines = logged.slice(before);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(['\r', '\n', '\u001b'].some((ch) => line.includes(ch))).toBe(false);
+    expect(lines.join(' ')).toContain('evil\\r\\n[sandbox] token issued to admin\\u001b[2J');
+  });
+});
+
 describe('start options', () => {
   it('a request that arrives while the sandbox is still starting is answered, not left hanging', async () => {
     const probe = createServer();

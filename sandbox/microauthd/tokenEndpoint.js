@@ -1,6 +1,8 @@
 // microauthd emulation POST /token: client_credentials with client_secret_basic or _post (Basic wins), no JWT auth.
 import { timingSafeEqual } from 'node:crypto';
 
+import { parseBasicAuthorization } from '../basicAuth.js';
+
 /**
  * Sends an RFC 6749 §5.2 error. 401 `invalid_client` carries a `WWW-Authenticate: Basic` challenge.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
@@ -11,28 +13,6 @@ function oauthError(res, status, error, description) {
   res.status(status).json({ error, error_description: description });
 }
 
-/** Form-urlencoding decode of one Basic credential half (RFC 6749 §2.3.1 encodes id and secret before base64). */
-function formDecode(value) {
-  return decodeURIComponent(value.replace(/\+/g, ' '));
-}
-
-/**
- * Reads HTTP Basic client credentials. Returns undefined when no Basic header is present, `{ malformed: true }`
- * when one is present but unreadable.
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
- */
-export function parseBasicAuth(header) {
-  if (typeof header !== 'string' || !/^basic\s/i.test(header)) return undefined;
-  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 1) return { malformed: true };
-  try {
-    return { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)) };
-  } catch {
-    return { malformed: true };
-  }
-}
-
 function sameSecret(a, b) {
   const x = Buffer.from(String(a));
   const y = Buffer.from(String(b));
@@ -41,7 +21,7 @@ function sameSecret(a, b) {
 
 /** Picks the client credentials: HTTP Basic when present (it wins over form fields), else the form. */
 function credentialsFrom(req, body) {
-  const basic = parseBasicAuth(req.get('authorization'));
+  const basic = parseBasicAuthorization(req.get('authorization'));
   if (basic) return { ...basic, method: 'client_secret_basic' };
   if (typeof body.client_id === 'string' && body.client_id.length > 0) {
     return { clientId: body.client_id, clientSecret: body.client_secret, method: 'client_secret_post' };
