@@ -109,6 +109,37 @@ describe('POST /sandbox/clients validation names the field', () => {
   });
 });
 
+describe('POST /sandbox/clients checks every JWK as a usable public signing key', () => {
+  const jwkOf = (pair, extra = {}) => ({ ...pair.publicKey.export({ format: 'jwk' }), ...extra });
+  const rsa1024 = generateKeyPairSync('rsa', { modulusLength: 1024 });
+  const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' });
+  const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const rsa2048 = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const registerKeys = (keys) => admin(sandbox, 'POST', '/clients', { token_endpoint_auth_method: 'private_key_jwt', scope: '', jwks: { keys } });
+
+  it.each([
+    ['a garbage RSA modulus', [{ kty: 'RSA', n: 'Z2FyYmFnZQ', e: 'AQAB' }], /keys\[0\].*(RSA|2048)/],
+    ['an RSA key that is not a key at all', [{ kty: 'RSA', n: '!!!', e: '' }], /keys\[0\]/],
+    ['a 1024-bit RSA key', [jwkOf(rsa1024)], /keys\[0\].*2048/],
+    ['an EC P-384 key (only ES256 / P-256 is accepted)', [jwkOf(p384)], /keys\[0\].*P-256/],
+    ['an EC point that is not on the curve', [{ ...jwkOf(p256), y: jwkOf(p256).x }], /keys\[0\]/],
+    ['alg ES256 on an RSA key', [jwkOf(rsa2048, { alg: 'ES256' })], /keys\[0\].*ES256/],
+    ['an encryption key (use: enc)', [jwkOf(p256, { use: 'enc' })], /keys\[0\].*use/],
+    ['a private member (dp) in the second key', [jwkOf(p256), { ...jwkOf(rsa2048), dp: 'AQAB' }], /keys\[1\].*private/],
+  ])('%s → 400 naming jwks and the key', async (_what, keys, message) => {
+    const res = await registerKeys(keys);
+    const json = await res.json();
+    expect(res.status, JSON.stringify(json)).toBe(400);
+    expect(json).toMatchObject({ error: 'invalid_request', field: 'jwks' });
+    expect(json.message).toMatch(message);
+  });
+
+  it('RSA 2048 (RS256, PS256) and EC P-256 (ES256) public keys are accepted', async () => {
+    const res = await registerKeys([jwkOf(rsa2048, { alg: 'RS256', use: 'sig', kid: 'r' }), jwkOf(rsa2048, { alg: 'PS256', kid: 'p' }), jwkOf(p256, { alg: 'ES256', kid: 'e' })]);
+    expect(res.status, await res.clone().text()).toBe(201);
+  });
+});
+
 describe('registration and reset', () => {
   it('a client may register its own token lifetime (token_ttl), and a bad one is a 400 naming the field', async () => {
     const res = await admin(sandbox, 'POST', '/clients', { token_endpoint_auth_method: 'client_secret_basic', scope: 'p1:read:user', token_ttl: 20 });

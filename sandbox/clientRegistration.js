@@ -3,10 +3,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 
 import { AUTH_METHODS, P1_SCOPES } from './constants.js';
 import { SandboxInputError } from './inputError.js';
+import { assertPublicSigningKeys } from './publicJwk.js';
 
 const SECRET_METHODS = new Set(['client_secret_basic', 'client_secret_post', 'client_secret_jwt']);
 const CLIENT_ID_PATTERN = /^[A-Za-z0-9._~-]{1,128}$/;
-const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'];
 // HS256 needs a key of at least 256 bits (RFC 7518 §3.2); plain secrets only need to be guessable-proof.
 const MIN_SECRET_LENGTH = { client_secret_jwt: 32, default: 8 };
 
@@ -54,14 +54,7 @@ function parseJwks(raw) {
   if (!isPlainObject(raw) || !Array.isArray(raw.keys) || raw.keys.length === 0) {
     throw new SandboxInputError('jwks', 'jwks must be a JWK Set: { "keys": [ ...public JWKs ] }');
   }
-  for (const key of raw.keys) {
-    if (!isPlainObject(key) || !['RSA', 'EC'].includes(key.kty)) {
-      throw new SandboxInputError('jwks', 'each key in jwks must be an RSA or EC public JWK');
-    }
-    if (PRIVATE_JWK_MEMBERS.some((member) => member in key)) {
-      throw new SandboxInputError('jwks', 'jwks must contain public keys only: never send a private key to a server');
-    }
-  }
+  assertPublicSigningKeys(raw.keys);
   return { keys: raw.keys };
 }
 
