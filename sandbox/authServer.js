@@ -4,9 +4,15 @@ import { promisify } from 'node:util';
 
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import Provider, { errors } from 'oidc-provider';
+// Not a public export: the built-in handler is wrapped below because oidc-provider has no hook between client
+// authentication and the grant. Pinned oidc-provider 8.8.1; tokens.test.js fails loudly if this moves.
+import {
+  handler as clientCredentialsHandler, parameters as clientCredentialsParameters,
+} from 'oidc-provider/lib/actions/grants/client_credentials.js';
 
 import { createAdapterFactory } from './adapter.js';
 import { parseBasicAuthorization } from './basicAuth.js';
+import { assertAssertionExpiry, explainInvalidClient, requireRegisteredAuthMethod } from './clientAuthPolicy.js';
 import { AUTH_METHODS, DEMO_ORG_ID, P1_SCOPES, PINGONE_API_RESOURCE } from './constants.js';
 import { logLine } from './logText.js';
 
@@ -62,6 +68,7 @@ export async function createAuthServer({ issuer, envId, tokenTtl, registry, getA
     scopes: ['openid', ...P1_SCOPES],
     clientAuthMethods: [...AUTH_METHODS],
     enabledJWA: { clientAuthSigningAlgValues: ['HS256', 'RS256', 'PS256', 'ES256'] },
+    assertJwtClientAuthClaimsAndHeader: async (_ctx, claims) => assertAssertionExpiry(claims),
     clientDefaults: {
       grant_types: ['client_credentials'],
       response_types: [],
@@ -102,8 +109,14 @@ export async function createAuthServer({ issuer, envId, tokenTtl, registry, getA
     },
   });
 
-  // Every invalid_client answer has the same body; the real reason only exists here, so say it on the console.
+  provider.registerGrantType('client_credentials', requireRegisteredAuthMethod(clientCredentialsHandler),
+    clientCredentialsParameters, ['resource']);
+
+  // oidc-provider gives every invalid_client the same body; the reason only exists here. Say it on the console and,
+  // since this is a playground, in the body too (the error handler has set ctx.body just before emitting).
   provider.on('grant.error', (ctx, err) => {
+    const explained = explainInvalidClient(ctx, err);
+    if (explained && ctx.body && typeof ctx.body === 'object') ctx.body = { ...ctx.body, error_description: explained };
     const clientId = ctx.oidc?.client?.clientId ?? ctx.oidc?.params?.client_id ?? basicAuthClientId(ctx) ?? '(unknown client)';
     const reason = err.error_detail ?? err.error_description ?? err.message;
     logger.warn(logLine`[sandbox] token request refused (${clientId}): ${err.error ?? 'error'}: ${reason}`);

@@ -47,3 +47,9 @@ export const DEFAULT_PORT = 4500;
 
 /** Access-token lifetime in seconds unless SANDBOX_TOKEN_TTL says otherwise: PingOne's default `expires_in`. */
 export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+
+/**
+ * How far ahead a client assertion's `exp` may be: PingOne rejects client assertions whose exp is more than one hour
+ * after now (https://docs.pingidentity.com/r/en-us/pingone/p1_c_application_credentials). oidc-provider sets no limit.
+ */
+export const MAX_ASSERTION_EXP_AHEAD_SECONDS = 3600;

@@ -122,6 +122,76 @@ describe('rejections are invalid_client, and the sandbox console says why (witho
   });
 });
 
+async function expectRefusal(res, ...mentions) {
+  const json = await res.json();
+  expect(res.status, JSON.stringify(json)).toBe(401);
+  expect(json.error).toBe('invalid_client');
+  for (const mention of mentions) expect(json.error_description).toMatch(mention);
+}
+
+describe('client assertions live at most one hour, as in PingOne', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const YEAR = 365 * 24 * 3600;
+  const secret = 'a-test-secret-that-is-at-least-32-characters-long';
+  const withSecretJwt = async (overrides) => {
+    const client = await register({ token_endpoint_auth_method: 'client_secret_jwt', client_secret: secret, scope: ALL });
+    const claims = { ...assertionClaims(client.client_id, sandbox.tokenEndpoint), ...overrides };
+    for (const [name, value] of Object.entries(claims)) if (value === undefined) delete claims[name];
+    return requestToken(sandbox, assertionForm(client.client_id, signJwt({ alg: 'HS256' }, claims, secret)));
+  };
+  const withPrivateKeyJwt = async (overrides) => {
+    const { clientId, privateKey, kid } = await registerKeyClient('ES256');
+    const claims = { ...assertionClaims(clientId, sandbox.tokenEndpoint), ...overrides };
+    for (const [name, value] of Object.entries(claims)) if (value === undefined) delete claims[name];
+    return requestToken(sandbox, assertionForm(clientId, signJwt({ alg: 'ES256', kid }, claims, privateKey)));
+  };
+
+  it.each([['private_key_jwt', withPrivateKeyJwt], ['client_secret_jwt', withSecretJwt]])('%s: exp a year ahead is invalid_client, saying why', async (_m, send) => {
+    await expectRefusal(await send({ exp: now() + YEAR }), /exp/, /1 hour|3600/);
+  });
+
+  it.each([['private_key_jwt', withPrivateKeyJwt], ['client_secret_jwt', withSecretJwt]])('%s: no exp is invalid_client, saying why', async (_m, send) => {
+    await expectRefusal(await send({ exp: undefined }), /exp/);
+  });
+
+  it('exp 58 minutes ahead is still accepted', async () => {
+    await expectToken(await withPrivateKeyJwt({ exp: now() + 3480 }));
+  });
+});
+
+describe('the token endpoint holds a client to its registered token_endpoint_auth_method', () => {
+  const basicSecret = 'demo-secret-basic-DO-NOT-USE-IN-PRODUCTION';
+  const postSecret = 'demo-secret-post-DO-NOT-USE-IN-PRODUCTION';
+
+  it('a client_secret_basic client sending its secret in the form body is refused, naming both methods', async () => {
+    await expectRefusal(await requestToken(sandbox, { client_id: 'sandbox-basic', client_secret: basicSecret }),
+      /client_secret_basic/, /client_secret_post/);
+  });
+
+  it('a client_secret_post client sending HTTP Basic is refused, naming both methods', async () => {
+    await expectRefusal(await requestToken(sandbox, {}, { authorization: basicAuthorization('sandbox-post', postSecret) }),
+      /client_secret_post/, /client_secret_basic/);
+  });
+
+  it('a client_secret_jwt client sending an RS256 (private_key_jwt) assertion is refused, naming both methods', async () => {
+    const id = 'sandbox-secret-jwt';
+    const { privateKey } = keyFor('RS256');
+    const assertion = signJwt({ alg: 'RS256' }, assertionClaims(id, sandbox.tokenEndpoint), privateKey);
+    await expectRefusal(await requestToken(sandbox, assertionForm(id, assertion)), /client_secret_jwt/, /private_key_jwt/);
+  });
+
+  it('a private_key_jwt client sending an HS256 (client_secret_jwt) assertion is refused, naming both methods', async () => {
+    const id = 'sandbox-private-key-jwt';
+    const assertion = signJwt({ alg: 'HS256' }, assertionClaims(id, sandbox.tokenEndpoint), 'a-guessed-secret-that-is-32-characters!');
+    await expectRefusal(await requestToken(sandbox, assertionForm(id, assertion)), /private_key_jwt/, /client_secret_jwt/);
+  });
+
+  it('each demo client still works with its own method', async () => {
+    await expectToken(await requestToken(sandbox, {}, { authorization: basicAuthorization('sandbox-basic', basicSecret) }));
+    await expectToken(await requestToken(sandbox, { client_id: 'sandbox-post', client_secret: postSecret }));
+  });
+});
+
 describe('log lines cannot be forged by request data', () => {
   it.each([
     ['a Basic client id', (id) => requestToken(sandbox, {}, { authorization: basicAuthorization(id, 'some-secret') })],
