@@ -49,7 +49,9 @@ export const DEFAULT_PORT = 4500;
 export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 
 /**
- * How far ahead a client assertion's `exp` may be: PingOne rejects client assertions whose exp is more than one hour
- * after now (https://docs.pingidentity.com/r/en-us/pingone/p1_c_application_credentials). oidc-provider sets no limit.
+ * How far ahead a client assertion's `exp` may be: PingOne rejects assertions that "expire more than one hour from
+ * now"; oidc-provider sets no limit of its own.
+ * @see https://developer.pingidentity.com/pingone-api/auth/auth-config-options/create-a-private-key-jwt.html
+ * @see https://developer.pingidentity.com/pingone-api/auth/auth-config-options/create-a-client-secret-jwt.html
  */
 export const MAX_ASSERTION_EXP_AHEAD_SECONDS = 3600;
