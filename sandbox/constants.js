@@ -4,7 +4,7 @@
 /** Audience and resource indicator of the "PingOne API" resource server. @see https://www.rfc-editor.org/rfc/rfc8707 */
 export const PINGONE_API_RESOURCE = 'https://api.pingone.com';
 
-/** The nine p1:* scopes the seed asks a worker for (real PingOne grants them only to user tokens). */
+/** The nine p1:* scopes the playground asks a worker for (real PingOne grants them only to user tokens). */
 export const P1_SCOPES = Object.freeze([
   'p1:read:user',
   'p1:update:user',
@@ -31,7 +31,7 @@ export const APP_ORIGINS = Object.freeze([
   'http://127.0.0.1:4173',
 ]);
 
-/** Authorization modes: `scopes` (the seed's p1:* model) or `roles` (PingOne's real worker model). */
+/** Authorization modes: `scopes` (endpoints demand p1:* scopes) or `roles` (PingOne's real worker model: role assignments). */
 export const AUTHZ_MODES = Object.freeze(['scopes', 'roles']);
 
 /** Client authentication methods the sandbox accepts. @see https://www.rfc-editor.org/rfc/rfc7523 */

@@ -1,4 +1,4 @@
-// Emulated MFA device endpoints under /users/{userId}/devices (facts.md "MFA device API").
+// Emulated MFA device endpoints under /users/{userId}/devices. @see https://developer.pingidentity.com/pingone-api/mfa/users/mfa-devices.html
 import { invalidData, invalidRequest, notFound, unsupportedMediaType } from './errors.js';
 import { generateOtp, generateTotpSecret, sameCode, totpKeyUri, verifyTotp } from './totp.js';
 import { parseListQuery, validateCreateDevice, validateNickname, validateOrder } from './validate.js';

@@ -1,4 +1,5 @@
-// PingOne-shaped error responses (facts.md "Errors"): { id, code, message, details[] } with the documented statuses.
+// PingOne-shaped error responses: { id, code, message, details[{ code, target, message, innerError }] }, e.g. 400
+// INVALID_DATA, 401/403 ACCESS_FAILED, 404 NOT_FOUND, 415 INVALID_REQUEST, 429 REQUEST_LIMITED, 500 UNEXPECTED_ERROR.
 import { randomUUID } from 'node:crypto';
 
 export const FORBIDDEN_MESSAGE = 'The request could not be completed. You do not have access to this resource.';

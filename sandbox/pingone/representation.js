@@ -1,4 +1,5 @@
-// PingOne JSON representations (facts.md): resources with absolute `_links`, lists with `_embedded`, ISO times.
+// PingOne JSON representations: resources with absolute `_links` (self, environment, user), lists under
+// `_embedded.<collection>`, ISO-8601 UTC times with milliseconds. @see https://developer.pingidentity.com/pingone-api/mfa/users/mfa-devices.html
 
 /** @param {{ apiBase: string, envId: string }} base */
 export function createRepresentations({ apiBase, envId }) {

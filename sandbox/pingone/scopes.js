@@ -3,17 +3,17 @@
 // with the app by construction. tests/singleSourceScopes.test.ts pins the two lists together.
 import { P1_SCOPES } from '../constants.js';
 
-/** Every p1 scope the sandbox knows (the seed's six required ones, then its three optional ones). */
+/** Every p1 scope the sandbox knows (six the playground requires for device management, then three optional ones). */
 export { P1_SCOPES };
 
-/** The role that grants MFA device management to a worker in PingOne (facts.md). */
+/** The role a PingOne worker needs for MFA device operations. @see https://developer.pingidentity.com/pingone-api/mfa/users/mfa-devices.html */
 export const IDENTITY_DATA_ADMIN = 'Identity Data Admin';
 
 /**
- * Operation → the scopes that allow it (any one suffices). Choices the seed leaves open, documented:
- * - `updateMfaEnabled` accepts `p1:update:userMfaEnabled` (the narrow scope) OR `p1:update:user` (the seed's
+ * Operation → the scopes that allow it (any one suffices). Choices no public source settles, documented:
+ * - `updateMfaEnabled` accepts `p1:update:userMfaEnabled` (the narrow scope) OR `p1:update:user` (the playground's
  *   required list has only the broad one, and the flag is part of the user object).
- * - `deletePairingKey` needs `p1:create:pairingKey`: the seed names no delete scope for pairing keys, and whoever
+ * - `deletePairingKey` needs `p1:create:pairingKey`: PingOne names no delete scope for pairing keys, and whoever
  *   may create a pairing key may revoke it.
  * - activate, rename and reorder are device updates: `p1:update:device`.
  */
