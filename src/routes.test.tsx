@@ -5,15 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { ConfigProvider } from './contexts/ConfigContext';
 import { createConfigStore } from './services/config/configStore';
 import { createAppRoutes } from './routes';
+import { provideEffects } from './utils/effects';
 import { createMemoryStorage } from './utils/storage';
 
 async function renderAt(path: string, settings: unknown, env: Record<string, string | boolean> = { DEV: false }) {
   const store = createConfigStore();
-  await store.load({
-    fetch: (async () => new Response(JSON.stringify(settings))) as unknown as typeof fetch,
-    env,
-    storage: createMemoryStorage(),
-  });
+  const restore = provideEffects({ fetch: (async () => new Response(JSON.stringify(settings))) as unknown as typeof fetch });
+  try {
+    await store.load({ env, storage: createMemoryStorage() });
+  } finally {
+    restore();
+  }
   const router = createMemoryRouter(createAppRoutes(), { initialEntries: [path] });
   render(
     <ConfigProvider store={store}>
