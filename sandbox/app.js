@@ -11,6 +11,7 @@ import { AUTHZ_MODES, DEFAULT_ENV_ID, DEFAULT_PORT, DEFAULT_TOKEN_TTL_SECONDS } 
 import { createCors } from './cors.js';
 import { createFaults } from './faults.js';
 import { SandboxInputError } from './inputError.js';
+import { logLine } from './logText.js';
 import { createMicroauthd } from './microauthd/index.js';
 import { createOutbox } from './outbox.js';
 import { createPingOneApi } from './pingone/api.js';
@@ -28,6 +29,19 @@ const PROVIDER_FIELD_HINTS = [
 function consoleLogger(quiet) {
   const silent = () => {};
   return { info: quiet ? silent : console.log, warn: quiet ? silent : console.warn, error: console.error };
+}
+
+// microauthd events worth a console line: refusals and errors (a playground user wants to see why), not successes.
+const MICROAUTHD_WARNINGS = new Set(['token.refused', 'token.invalid_client', 'api.unauthorized', 'api.denied', 'error']);
+
+/** Prints microauthd's refusal events as one escaped line each (`key=value` pairs, values as sent). */
+function microauthdLog(logger) {
+  return (event) => {
+    if (!MICROAUTHD_WARNINGS.has(event?.event)) return;
+    const { event: name, ...fields } = event;
+    const pairs = Object.entries(fields).map(([key, value]) => logLine`${key}=${value}`).join(' ');
+    logger.warn(logLine`[microauthd] ${name}` + (pairs ? ` ${pairs}` : ''));
+  };
 }
 
 /** @param {import('node:http').Server} server @param {number} port @param {string} host */
@@ -97,7 +111,7 @@ export async function startSandbox({
     const pingone = createPingOneApi({
       envId, apiBase, verifyAccessToken, authz: () => mode, clientRoles: (clientId) => registry.roles(clientId), outbox,
     });
-    const microauthd = await createMicroauthd({ baseUrl: microauthdBase });
+    const microauthd = await createMicroauthd({ baseUrl: microauthdBase, log: microauthdLog(logger) });
     const faults = createFaults({ tokenPath: `${asPrefix}/token`, applyCors: cors.applyHeaders });
 
     const info = () => ({

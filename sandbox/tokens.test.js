@@ -204,6 +204,19 @@ describe('log lines cannot be forged by request data', () => {
     for (const line of lines) expect(['\r', '\n', '\u001b'].some((ch) => line.includes(ch))).toBe(false);
     expect(lines.join(' ')).toContain('evil\\r\\n[sandbox] token issued to admin\\u001b[2J');
   });
+
+  it('microauthd refusals reach the sandbox log, escaped the same way', async () => {
+    const before = logged.length;
+    const res = await fetch(`${sandbox.baseUrl}/microauthd/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'evil\n[microauthd] forged', client_secret: 'x' }),
+    });
+    expect(res.status).toBe(401);
+    const lines = logged.slice(before);
+    expect(lines.some((line) => line.includes('[microauthd]') && line.includes('evil\\n[microauthd] forged'))).toBe(true);
+    for (const line of lines) expect(line.includes('\n')).toBe(false);
+  });
 });
 
 describe('start options', () => {

@@ -81,7 +81,7 @@ describe('bearer token (401 ACCESS_FAILED / INVALID_TOKEN)', () => {
   });
 });
 
-describe("scopes mode (default): each endpoint demands the seed's p1 scope", () => {
+describe('scopes mode (default): each endpoint demands its p1 scope', () => {
   it.each(OPERATIONS)('%s: 403 without its scope, allowed with only its scope', async (...row) => {
     const [, , , , , allowedBy, okStatus] = row;
     const others = ALL_SCOPES.split(' ').filter((s) => !allowedBy.includes(s)).join(' ');
