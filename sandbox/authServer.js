@@ -38,6 +38,21 @@ function basicAuthClientId(ctx) {
 }
 
 /**
+ * oidc-provider gives every invalid_client the same body; the reason only exists in its events. Say it on the
+ * console and, since this is a playground, in the body too (the error handler sets ctx.body just before emitting).
+ */
+function reportRefusals(provider, logger) {
+  provider.on('grant.error', (ctx, err) => {
+    const explained = explainInvalidClient(ctx, err);
+    if (explained && ctx.body && typeof ctx.body === 'object') ctx.body = { ...ctx.body, error_description: explained };
+    const clientId = ctx.oidc?.client?.clientId ?? ctx.oidc?.params?.client_id ?? basicAuthClientId(ctx) ?? '(unknown client)';
+    const reason = err.error_detail ?? err.error_description ?? err.message;
+    logger.warn(logLine`[sandbox] token request refused (${clientId}): ${err.error ?? 'error'}: ${reason}`);
+  });
+  provider.on('server_error', (_ctx, err) => logger.error(logLine`[sandbox] server error: ${err.stack ?? err.message}`));
+}
+
+/**
  * Builds the oidc-provider instance for one sandbox environment.
  * @param {{
  *   issuer: string,                      // http://localhost:{port}/{envId}/as
@@ -112,16 +127,7 @@ export async function createAuthServer({ issuer, envId, tokenTtl, registry, getA
   provider.registerGrantType('client_credentials', requireRegisteredAuthMethod(clientCredentialsHandler),
     clientCredentialsParameters, ['resource']);
 
-  // oidc-provider gives every invalid_client the same body; the reason only exists here. Say it on the console and,
-  // since this is a playground, in the body too (the error handler has set ctx.body just before emitting).
-  provider.on('grant.error', (ctx, err) => {
-    const explained = explainInvalidClient(ctx, err);
-    if (explained && ctx.body && typeof ctx.body === 'object') ctx.body = { ...ctx.body, error_description: explained };
-    const clientId = ctx.oidc?.client?.clientId ?? ctx.oidc?.params?.client_id ?? basicAuthClientId(ctx) ?? '(unknown client)';
-    const reason = err.error_detail ?? err.error_description ?? err.message;
-    logger.warn(logLine`[sandbox] token request refused (${clientId}): ${err.error ?? 'error'}: ${reason}`);
-  });
-  provider.on('server_error', (_ctx, err) => logger.error(logLine`[sandbox] server error: ${err.stack ?? err.message}`));
+  reportRefusals(provider, logger);
 
   const keySet = createLocalJWKSet(publicJwks);
   async function verifyAccessToken(jwt) {
