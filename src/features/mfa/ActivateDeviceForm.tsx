@@ -16,11 +16,35 @@ export interface ActivateDeviceFormProps {
   hint?: string | undefined;
 }
 
+/** Reads the sandbox outbox and says what it found; `onFound` takes the passcode. */
+function useOutboxReader(readOtpFromOutbox: (() => Promise<string | undefined>) | undefined, onFound: (otp: string) => void) {
+  const [outboxNote, setOutboxNote] = useState<string | undefined>();
+  async function readOutbox() {
+    if (!readOtpFromOutbox) return;
+    setOutboxNote(undefined);
+    try {
+      const found = await readOtpFromOutbox();
+      if (found) {
+        onFound(found);
+        setOutboxNote('Filled in from the sandbox outbox.');
+      } else {
+        setOutboxNote('No passcode for this device in the sandbox outbox yet.');
+      }
+    } catch (e) {
+      setOutboxNote(isPlaygroundError(e) ? e.message : 'The sandbox outbox could not be read.');
+    }
+  }
+  return { outboxNote, readOutbox };
+}
+
 /** The OTP is kept only in this field's state: never logged, cleared after a successful activation. */
 export function ActivateDeviceForm({ onActivate, readOtpFromOutbox, busy = false, hint }: ActivateDeviceFormProps) {
   const [otp, setOtp] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [outboxNote, setOutboxNote] = useState<string | undefined>();
+  const { outboxNote, readOutbox } = useOutboxReader(readOtpFromOutbox, (found) => {
+    setOtp(found);
+    setError(undefined);
+  });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,23 +56,6 @@ export function ActivateDeviceForm({ onActivate, readOtpFromOutbox, busy = false
       setOtp('');
     } catch (e) {
       setError(fieldErrorsFrom(e, ['otp'] as const).otp);
-    }
-  }
-
-  async function readOutbox() {
-    if (!readOtpFromOutbox) return;
-    setOutboxNote(undefined);
-    try {
-      const found = await readOtpFromOutbox();
-      if (found) {
-        setOtp(found);
-        setError(undefined);
-        setOutboxNote('Filled in from the sandbox outbox.');
-      } else {
-        setOutboxNote('No passcode for this device in the sandbox outbox yet.');
-      }
-    } catch (e) {
-      setOutboxNote(isPlaygroundError(e) ? e.message : 'The sandbox outbox could not be read.');
     }
   }
 

@@ -22,6 +22,80 @@ const TYPE_HELP: Record<PingOneDeviceType, string> = {
   TOTP: 'An authenticator app (Google Authenticator, Authy…): you get a QR code to scan.',
 };
 
+interface DeviceFields {
+  type: PingOneDeviceType;
+  phone: string;
+  email: string;
+  nickname: string;
+  requireActivation: boolean;
+}
+
+/** Every field's problem at once, with the service's own rules. */
+function validateDeviceFields({ type, phone, email, nickname }: DeviceFields): FieldErrors<Field> {
+  const found: FieldErrors<Field> = {};
+  const phoneError = type === 'SMS' ? messageOf(() => validatePhone(phone)) : undefined;
+  const emailError = type === 'EMAIL' ? messageOf(() => validateEmail(email)) : undefined;
+  const nicknameError = nickname.trim() !== '' ? messageOf(() => validateNickname(nickname)) : undefined;
+  if (phoneError) found.phone = phoneError;
+  if (emailError) found.email = emailError;
+  if (nicknameError) found.nickname = nicknameError;
+  return found;
+}
+
+/** The create request: only the fields the chosen type uses. */
+function deviceInputOf({ type, phone, email, nickname, requireActivation }: DeviceFields): CreateDeviceInput {
+  const input: CreateDeviceInput = { type };
+  if (type === 'SMS') input.phone = phone;
+  if (type === 'EMAIL') input.email = email;
+  if (nickname.trim() !== '') input.nickname = nickname;
+  if (requireActivation) input.status = 'ACTIVATION_REQUIRED';
+  return input;
+}
+
+function DeviceTypeField({ id, type, onChange }: { id: string; type: PingOneDeviceType; onChange: (t: PingOneDeviceType) => void }) {
+  return (
+    <div className="form-field">
+      <label htmlFor={id} className="form-field__label">
+        Device type
+      </label>
+      <select id={id} className="input" value={type} onChange={(e) => onChange(e.target.value as PingOneDeviceType)}>
+        {DEVICE_TYPES.map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
+      </select>
+      <p className="form-field__hint">{TYPE_HELP[type]}</p>
+    </div>
+  );
+}
+
+function PhoneField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error: string | undefined }) {
+  return (
+    <TextField
+      label="Phone"
+      type="tel"
+      autoComplete="off"
+      value={value}
+      onChange={onChange}
+      error={error}
+      hint="International format, e.g. +15125201234."
+    />
+  );
+}
+
+function RequireActivationField({ id, checked, onChange }: { id: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <div className="form-field form-field--check">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>Require activation</label>
+      <p className="form-field__hint">
+        The device starts as ACTIVATION_REQUIRED and becomes ACTIVE once the user proves it with a one-time passcode.
+      </p>
+    </div>
+  );
+}
+
 /**
  * Every field is validated at once on submit with the service's own rules, so a bad phone, email or nickname
  * never costs a request. A PingOne 400 puts `details[].message` next to the field named by `details[].target`.
@@ -35,29 +109,14 @@ export function AddDeviceForm({ onAdd, busy = false, disabled = false }: AddDevi
   const [requireActivation, setRequireActivation] = useState(false);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
 
-  function validate(): FieldErrors<Field> {
-    const found: FieldErrors<Field> = {};
-    const phoneError = type === 'SMS' ? messageOf(() => validatePhone(phone)) : undefined;
-    const emailError = type === 'EMAIL' ? messageOf(() => validateEmail(email)) : undefined;
-    const nicknameError = nickname.trim() !== '' ? messageOf(() => validateNickname(nickname)) : undefined;
-    if (phoneError) found.phone = phoneError;
-    if (emailError) found.email = emailError;
-    if (nicknameError) found.nickname = nicknameError;
-    return found;
-  }
-
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = validate();
+    const fields = { type, phone, email, nickname, requireActivation };
+    const found = validateDeviceFields(fields);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const input: CreateDeviceInput = { type };
-    if (type === 'SMS') input.phone = phone;
-    if (type === 'EMAIL') input.email = email;
-    if (nickname.trim() !== '') input.nickname = nickname;
-    if (requireActivation) input.status = 'ACTIVATION_REQUIRED';
     try {
-      await onAdd(input);
+      await onAdd(deviceInputOf(fields));
       // The raw phone/email leave the page once PingOne has them: the list shows them masked.
       setPhone('');
       setEmail('');
@@ -67,57 +126,21 @@ export function AddDeviceForm({ onAdd, busy = false, disabled = false }: AddDevi
     }
   }
 
+  const changeType = (next: PingOneDeviceType) => {
+    setType(next);
+    setErrors({});
+  };
+
   return (
     <form className="mfa-form" aria-label="Add an MFA device" onSubmit={submit} noValidate>
       <h3 className="api-heading">➕ Add a device</h3>
-      <div className="form-field">
-        <label htmlFor={typeId} className="form-field__label">
-          Device type
-        </label>
-        <select
-          id={typeId}
-          className="input"
-          value={type}
-          onChange={(e) => {
-            setType(e.target.value as PingOneDeviceType);
-            setErrors({});
-          }}
-        >
-          {DEVICE_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-        <p className="form-field__hint">{TYPE_HELP[type]}</p>
-      </div>
-      {type === 'SMS' && (
-        <TextField
-          label="Phone"
-          type="tel"
-          autoComplete="off"
-          value={phone}
-          onChange={setPhone}
-          error={errors.phone}
-          hint="International format, e.g. +15125201234."
-        />
-      )}
+      <DeviceTypeField id={typeId} type={type} onChange={changeType} />
+      {type === 'SMS' && <PhoneField value={phone} onChange={setPhone} error={errors.phone} />}
       {type === 'EMAIL' && (
         <TextField label="Email" type="email" autoComplete="off" value={email} onChange={setEmail} error={errors.email} />
       )}
       <TextField label="Nickname" value={nickname} onChange={setNickname} error={errors.nickname} hint="Optional." />
-      <div className="form-field form-field--check">
-        <input
-          id={`${typeId}-activation`}
-          type="checkbox"
-          checked={requireActivation}
-          onChange={(e) => setRequireActivation(e.target.checked)}
-        />
-        <label htmlFor={`${typeId}-activation`}>Require activation</label>
-        <p className="form-field__hint">
-          The device starts as ACTIVATION_REQUIRED and becomes ACTIVE once the user proves it with a one-time passcode.
-        </p>
-      </div>
+      <RequireActivationField id={`${typeId}-activation`} checked={requireActivation} onChange={setRequireActivation} />
       {(errors.type || errors.status) && (
         <p className="field-error" role="alert">
           {errors.type ?? errors.status}

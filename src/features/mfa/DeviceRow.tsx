@@ -1,5 +1,5 @@
 // One MFA device in the list: type, status badge, nickname, masked contact, and its actions.
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { PingOneDevice } from '../../services/pingone/types';
 import { validateNickname } from '../../services/pingone/validation';
 import { maskEmail, maskPhone } from '../../utils/mask';
@@ -84,11 +84,45 @@ function ConfirmDelete({ label, onConfirm, onCancel, busy }: { label: string; on
   );
 }
 
+function DeviceHead({ device, pending }: { device: PingOneDevice; pending: boolean }) {
+  const contact = maskedContact(device);
+  return (
+    <div className="mfa-device__head">
+      <span className="mfa-device__type">{device.type}</span>
+      <span className={`mfa-badge ${pending ? 'mfa-badge--pending' : device.status === 'ACTIVE' ? 'mfa-badge--active' : ''}`}>
+        {device.status}
+      </span>
+      <span className="mfa-device__nickname">{device.nickname ?? <em>no nickname</em>}</span>
+      {contact && <span className="mfa-device__contact">{contact}</span>}
+      <code className="mfa-device__id">{device.id}</code>
+    </div>
+  );
+}
+
+interface IdleActionsProps {
+  renameRef: RefObject<HTMLButtonElement | null>;
+  deleteRef: RefObject<HTMLButtonElement | null>;
+  onRename: () => void;
+  onDelete: () => void;
+}
+
+function IdleActions({ renameRef, deleteRef, onRename, onDelete }: IdleActionsProps) {
+  return (
+    <div className="mfa-actions">
+      <button type="button" className="btn btn--secondary btn--small" ref={renameRef} onClick={onRename}>
+        Rename
+      </button>
+      <button type="button" className="btn btn--danger-outline btn--small" ref={deleteRef} onClick={onDelete}>
+        Delete device
+      </button>
+    </div>
+  );
+}
+
 export function DeviceRow({ device, actions, busy }: DeviceRowProps) {
   const [mode, setMode] = useState<'idle' | 'rename' | 'delete'>('idle');
   const deleteRef = useRef<HTMLButtonElement>(null);
   const renameRef = useRef<HTMLButtonElement>(null);
-  const contact = maskedContact(device);
   const pending = device.status === 'ACTIVATION_REQUIRED';
   const label = `the ${device.type} device${device.nickname ? ` “${device.nickname}”` : ''}`;
   const { readOtp } = actions;
@@ -101,15 +135,7 @@ export function DeviceRow({ device, actions, busy }: DeviceRowProps) {
 
   return (
     <li className="mfa-device">
-      <div className="mfa-device__head">
-        <span className="mfa-device__type">{device.type}</span>
-        <span className={`mfa-badge ${pending ? 'mfa-badge--pending' : device.status === 'ACTIVE' ? 'mfa-badge--active' : ''}`}>
-          {device.status}
-        </span>
-        <span className="mfa-device__nickname">{device.nickname ?? <em>no nickname</em>}</span>
-        {contact && <span className="mfa-device__contact">{contact}</span>}
-        <code className="mfa-device__id">{device.id}</code>
-      </div>
+      <DeviceHead device={device} pending={pending} />
       {pending && (
         <ActivateDeviceForm
           onActivate={(otp) => actions.activate(device.id, otp)}
@@ -144,14 +170,7 @@ export function DeviceRow({ device, actions, busy }: DeviceRowProps) {
         />
       )}
       {mode === 'idle' && (
-        <div className="mfa-actions">
-          <button type="button" className="btn btn--secondary btn--small" ref={renameRef} onClick={() => setMode('rename')}>
-            Rename
-          </button>
-          <button type="button" className="btn btn--danger-outline btn--small" ref={deleteRef} onClick={() => setMode('delete')}>
-            Delete device
-          </button>
-        </div>
+        <IdleActions renameRef={renameRef} deleteRef={deleteRef} onRename={() => setMode('rename')} onDelete={() => setMode('delete')} />
       )}
     </li>
   );
