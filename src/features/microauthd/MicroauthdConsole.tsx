@@ -1,7 +1,6 @@
 // Step 4 for microauthd: the five scope-gated AUTH-server user calls, each with its request, status and body.
 import { useMemo, useState, type FormEvent } from 'react';
 import { createMicroauthdClient } from '../../services/microauthd/client';
-import { MicroauthdApiError } from '../../services/microauthd/errors';
 import type { MicroauthdClient, MicroauthdToken, MicroauthdUser } from '../../services/microauthd/types';
 import { useApiExchanges } from '../../hooks/useApiExchanges';
 import { InputError } from '../../utils/errors';
@@ -9,9 +8,11 @@ import { maskEmail } from '../../utils/mask';
 import { ApiExchangeList } from '../../components/ApiExchangeView';
 import { InfoBox } from '../../components/InfoBox';
 import { JsonView } from '../../components/JsonView';
-import { Spinner } from '../../components/Spinner';
-import { TextField } from '../../components/TextField';
 import { MicroauthdErrorNotice } from './MicroauthdErrorNotice';
+import { OneUserPanel } from './OneUserPanel';
+import { EMPTY_PROVISION, ProvisionUserForm, type ProvisionFields } from './ProvisionUserForm';
+import { UsersPanel } from './UsersPanel';
+import { useConsoleRun } from './useConsoleRun';
 import '../../components/apiPanels.css';
 
 export interface MicroauthdConsoleProps {
@@ -20,46 +21,15 @@ export interface MicroauthdConsoleProps {
   getToken: () => Promise<MicroauthdToken>;
 }
 
-type Action = 'list' | 'read' | 'provision' | 'reset' | 'deactivate';
-type Field = 'id' | 'new_password' | 'username' | 'email' | 'password';
-const FIELDS: readonly Field[] = ['id', 'new_password', 'username', 'email', 'password'];
-
-function fieldError(error: unknown): Partial<Record<Field, string>> {
-  const field = error instanceof InputError || error instanceof MicroauthdApiError ? error.field : undefined;
-  return field && (FIELDS as readonly string[]).includes(field) ? { [field]: error instanceof Error ? error.message : '' } : {};
-}
-
-function UsersTable({ users, onPick }: { users: readonly MicroauthdUser[]; onPick: (id: string) => void }) {
-  if (users.length === 0) return <p className="api-muted">No users yet. Provision one below.</p>;
-  return (
-    <div className="table-scroll">
-      <table className="scope-catalog__table">
-        <caption className="api-sr-only">microauthd users</caption>
-        <thead>
-          <tr>
-            <th scope="col">Username</th>
-            <th scope="col">Email</th>
-            <th scope="col">Active</th>
-            <th scope="col">ID</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <th scope="row">{u.username}</th>
-              <td>{maskEmail(u.email)}</td>
-              <td>{u.is_active ? 'yes' : 'no'}</td>
-              <td>
-                <button type="button" className="btn btn--link btn--small" onClick={() => onPick(u.id)} aria-label={`Use the ID of ${u.username}`}>
-                  <code>{u.id}</code>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+/** Builds the client once per configuration; a bad base URL becomes a message, not a crash. */
+function useMicroauthdClient(baseUrl: string, getToken: () => Promise<MicroauthdToken>, onExchange: ReturnType<typeof useApiExchanges>['record']) {
+  return useMemo((): { client?: MicroauthdClient; problem?: string } => {
+    try {
+      return { client: createMicroauthdClient({ baseUrl, getToken, onExchange }) };
+    } catch (error) {
+      return { problem: error instanceof InputError ? error.message : 'The microauthd client could not be set up.' };
+    }
+  }, [baseUrl, getToken, onExchange]);
 }
 
 /** What the result panel shows: a user's email masked, like the users table and the exchange view. */
@@ -69,31 +39,29 @@ function shownResult(value: unknown): unknown {
   return typeof v.email === 'string' ? { ...v, email: maskEmail(v.email) } : v;
 }
 
+function ConsoleOutcome({ failure, result }: { failure: unknown; result: { title: string; value: unknown } | undefined }) {
+  return (
+    <>
+      {failure !== null && <MicroauthdErrorNotice error={failure} />}
+      {result && (
+        <section className="mfa-panel" aria-label="Result" role="status">
+          <h4 className="api-exchange__title">{result.title}</h4>
+          <JsonView value={shownResult(result.value)} label={result.title} />
+        </section>
+      )}
+    </>
+  );
+}
+
 /** The console. Inputs are validated by the client before any request; a 403 names the missing scope. */
 export function MicroauthdConsole({ baseUrl, getToken }: MicroauthdConsoleProps) {
   const log = useApiExchanges();
-  const setup = useMemo((): { client?: MicroauthdClient; problem?: string } => {
-    try {
-      return {
-        client: createMicroauthdClient({
-          baseUrl,
-          getToken,
-          onExchange: log.record,
-        }),
-      };
-    } catch (error) {
-      return { problem: error instanceof InputError ? error.message : 'The microauthd client could not be set up.' };
-    }
-  }, [baseUrl, getToken, log.record]);
-
+  const setup = useMicroauthdClient(baseUrl, getToken, log.record);
   const [users, setUsers] = useState<MicroauthdUser[] | undefined>();
   const [userId, setUserId] = useState('');
   const [newPassword, setNewPassword] = useState('');
-  const [prov, setProv] = useState({ username: '', email: '', password: '' });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [busy, setBusy] = useState<Action | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [result, setResult] = useState<{ title: string; value: unknown } | undefined>();
+  const [prov, setProv] = useState<ProvisionFields>(EMPTY_PROVISION);
+  const { errors, busy, failure, result, run } = useConsoleRun();
 
   if (!setup.client) {
     return (
@@ -104,95 +72,30 @@ export function MicroauthdConsole({ baseUrl, getToken }: MicroauthdConsoleProps)
   }
   const client = setup.client;
 
-  async function run(action: Action, title: string, call: () => Promise<unknown>) {
-    setBusy(action);
-    setErrors({});
-    setFailure(null);
-    setResult(undefined);
-    try {
-      const value = await call();
-      if (value !== undefined) setResult({ title, value });
-    } catch (error) {
-      const byField = fieldError(error);
-      setErrors(byField);
-      if (Object.keys(byField).length === 0 || !(error instanceof InputError)) setFailure(error);
-    } finally {
-      setBusy(null);
-    }
-  }
-
   const provision = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     void run('provision', 'Provisioned user', async () => {
       const created = await client.provisionUser(prov);
-      setProv({ username: '', email: '', password: '' });
+      setProv(EMPTY_PROVISION);
       return created;
     });
   };
-  const button = (action: Action, label: string, onClick: () => void, variant = 'btn--secondary') => (
-    <button type="button" className={`btn ${variant}`} onClick={onClick} disabled={busy !== null}>
-      {busy === action && <Spinner />}
-      {label}
-    </button>
-  );
 
   return (
     <div className="microauthd-console">
-      <section className="mfa-panel" aria-label="Users">
-        <h3 className="api-heading">👥 Users</h3>
-        {button('list', 'List users', () => void run('list', '', async () => void setUsers(await client.listUsers())), 'btn--primary')}
-        {users && <UsersTable users={users} onPick={(id) => setUserId(id)} />}
-      </section>
-
-      <section className="mfa-panel" aria-label="One user">
-        <h3 className="api-heading">🔎 One user</h3>
-        <TextField label="User ID" value={userId} onChange={setUserId} error={errors.id} spellCheck={false} />
-        <div className="mfa-actions">
-          {button('read', 'Read user', () => void run('read', 'User', () => client.getUser(userId)))}
-          {button('deactivate', 'Deactivate user', () => void run('deactivate', 'Deactivated', () => client.deactivateUser(userId)))}
-        </div>
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          value={newPassword}
-          onChange={setNewPassword}
-          error={errors.new_password}
-        />
-        {button('reset', 'Reset password', () =>
-          void run('reset', 'Password reset', async () => {
-            const answer = await client.resetPassword(userId, newPassword);
-            setNewPassword('');
-            return answer;
-          }),
-        )}
-      </section>
-
-      <form className="mfa-panel" aria-label="Provision user" onSubmit={provision} noValidate>
-        <h3 className="api-heading">➕ Provision a user</h3>
-        <TextField label="Username" value={prov.username} onChange={(v) => setProv((p) => ({ ...p, username: v }))} error={errors.username} autoComplete="off" />
-        <TextField label="Email" type="email" value={prov.email} onChange={(v) => setProv((p) => ({ ...p, email: v }))} error={errors.email} autoComplete="off" />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          value={prov.password}
-          onChange={(v) => setProv((p) => ({ ...p, password: v }))}
-          error={errors.password}
-        />
-        <button type="submit" className="btn btn--primary" disabled={busy !== null}>
-          {busy === 'provision' && <Spinner />}
-          Provision user
-        </button>
-      </form>
-
-      {failure !== null && <MicroauthdErrorNotice error={failure} />}
-      {result && (
-        <section className="mfa-panel" aria-label="Result" role="status">
-          <h4 className="api-exchange__title">{result.title}</h4>
-          <JsonView value={shownResult(result.value)} label={result.title} />
-        </section>
-      )}
+      <UsersPanel users={users} busy={busy} onList={() => void run('list', '', async () => void setUsers(await client.listUsers()))} onPick={setUserId} />
+      <OneUserPanel
+        client={client}
+        run={run}
+        busy={busy}
+        errors={errors}
+        userId={userId}
+        onUserIdChange={setUserId}
+        newPassword={newPassword}
+        onNewPasswordChange={setNewPassword}
+      />
+      <ProvisionUserForm value={prov} onChange={setProv} errors={errors} busy={busy} onSubmit={provision} />
+      <ConsoleOutcome failure={failure} result={result} />
       <ApiExchangeList exchanges={log.exchanges} onClear={log.clear} />
     </div>
   );

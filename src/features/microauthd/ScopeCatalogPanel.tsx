@@ -12,6 +12,39 @@ export interface ScopeCatalogPanelProps {
   model?: Readonly<Record<string, string>>;
 }
 
+type ScopeMatch = ReturnType<typeof matchGrantedScopes>;
+
+function GrantedCell({ match, hit }: { match: ScopeMatch | undefined; hit: ScopeMatch['recognised'][number] | undefined }) {
+  if (match === undefined) return <span className="api-muted">unknown</span>;
+  if (hit) return <span className="scope-granted">✓ granted{hit.grantedAs === 'id' ? ' (as UUID)' : ''}</span>;
+  return <span className="scope-absent">✗ not granted</span>;
+}
+
+function ScopeRow({ entry, match }: { entry: ScopeCatalogEntry; match: ScopeMatch | undefined }) {
+  const hit = match?.recognised.find((r) => r.entry === entry);
+  return (
+    <tr className={hit ? 'is-granted' : undefined}>
+      <th scope="row">
+        <code>{entry.name}</code>
+      </th>
+      <td>
+        <code className="scope-catalog__uuid">{entry.id ?? '—'}</code>
+      </td>
+      <td>{entry.enables}</td>
+      <td>
+        {entry.endpoints.map((e) => (
+          <code key={`${e.method} ${e.path}`} className="scope-catalog__endpoint">
+            {e.method} {e.path}
+          </code>
+        ))}
+      </td>
+      <td>
+        <GrantedCell match={match} hit={hit} />
+      </td>
+    </tr>
+  );
+}
+
 /**
  * A table of the catalog with a ✓ on each scope the token carries — by friendly name or by UUID, since microauthd
  * stores its built-in scopes as UUIDs and tokens may carry either.
@@ -19,7 +52,6 @@ export interface ScopeCatalogPanelProps {
 export function ScopeCatalogPanel({ granted, catalog = MICROAUTHD_SCOPE_CATALOG, model = MICROAUTHD_MODEL }: ScopeCatalogPanelProps) {
   const id = useId();
   const match = granted === undefined ? undefined : matchGrantedScopes(catalog, granted);
-  const hit = (entry: ScopeCatalogEntry) => match?.recognised.find((r) => r.entry === entry);
 
   return (
     <section className="scope-catalog" aria-labelledby={`${id}-title`}>
@@ -39,36 +71,9 @@ export function ScopeCatalogPanel({ granted, catalog = MICROAUTHD_SCOPE_CATALOG,
             </tr>
           </thead>
           <tbody>
-            {catalog.map((entry) => {
-              const h = hit(entry);
-              return (
-                <tr key={entry.name} className={h ? 'is-granted' : undefined}>
-                  <th scope="row">
-                    <code>{entry.name}</code>
-                  </th>
-                  <td>
-                    <code className="scope-catalog__uuid">{entry.id ?? '—'}</code>
-                  </td>
-                  <td>{entry.enables}</td>
-                  <td>
-                    {entry.endpoints.map((e) => (
-                      <code key={`${e.method} ${e.path}`} className="scope-catalog__endpoint">
-                        {e.method} {e.path}
-                      </code>
-                    ))}
-                  </td>
-                  <td>
-                    {match === undefined ? (
-                      <span className="api-muted">unknown</span>
-                    ) : h ? (
-                      <span className="scope-granted">✓ granted{h.grantedAs === 'id' ? ' (as UUID)' : ''}</span>
-                    ) : (
-                      <span className="scope-absent">✗ not granted</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {catalog.map((entry) => (
+              <ScopeRow key={entry.name} entry={entry} match={match} />
+            ))}
           </tbody>
         </table>
       </div>
