@@ -2,7 +2,8 @@
 
 import { effects } from '../../utils/effects';
 import { fetchWithTimeout } from '../../utils/http';
-import { createSafeStorage, webStorage, type KeyValueStorage, type StorageWriteResult } from '../../utils/storage';
+import { createListenerSet } from '../../utils/listeners';
+import { createSafeStorage, webStorage, type KeyValueStorage, type SafeStorage, type StorageWriteResult } from '../../utils/storage';
 import { resolveConfig, type ResolvedConfig } from './resolve';
 import { createDefaultSettings, type Settings, type SettingsPatch } from './schema';
 import { deepMerge, parseSettingsText, stripSecretKeys, type ConfigIssue, type EnvLike } from './sources';
@@ -39,114 +40,133 @@ export interface ConfigStore {
   setTyped(patch: SettingsPatch | null): void;
 }
 
+const log = () => effects().logger.child('config');
+
+function defaultsFor(e: EnvLike): Settings {
+  // The flag is on in development builds and off in production ones unless a layer turns it on.
+  return createDefaultSettings({ clientCredentialsEnabled: e.DEV === true });
+}
+
+/** The four layers over the defaults, lowest first: .env, settings.json, localStorage, typed this session. */
+interface ConfigLayers {
+  env: EnvLike;
+  settingsJson?: unknown;
+  local?: unknown;
+  typed?: unknown;
+}
+
+function resolveSnapshot(layers: ConfigLayers, loadIssues: readonly ConfigIssue[], status: ConfigSnapshot['status']): ConfigSnapshot {
+  const resolved = resolveConfig({ ...layers, defaults: defaultsFor(layers.env) });
+  return { ...resolved, issues: [...loadIssues, ...resolved.issues], status };
+}
+
+/** The storage load() was given, made safe; else the one in use. */
+function storageFor(options: ConfigLoadOptions, current: SafeStorage): SafeStorage {
+  const given = options.storage;
+  return given ? createSafeStorage(() => given) : current;
+}
+
+/** The localStorage layer, or undefined when nothing is stored; a bad text becomes an issue. */
+function readLocalLayer(storage: SafeStorage, addIssue: (issue: ConfigIssue) => void): unknown {
+  const text = storage.getItem(SETTINGS_STORAGE_KEY);
+  if (text === null) return undefined;
+  const { value, issue } = parseSettingsText('localStorage', text);
+  if (issue) addIssue(issue);
+  return value;
+}
+
+/** The settings.json layer, or undefined when it is missing or unreachable; a bad text becomes an issue. */
+async function fetchSettingsLayer(url: string, addIssue: (issue: ConfigIssue) => void): Promise<unknown> {
+  try {
+    const response = await fetchWithTimeout(url, { headers: { accept: 'application/json' }, cache: 'no-store' }, { peer: 'settings.json' });
+    // A missing settings.json is normal: the defaults and .env apply.
+    if (!response.ok) return undefined;
+    const { value, issue } = parseSettingsText('settings.json', await response.text());
+    if (issue) addIssue(issue);
+    return value;
+  } catch (error) {
+    log().warn('settings.json could not be fetched; continuing without it', { error });
+    return undefined;
+  }
+}
+
+/** The issues with the previous save's warning replaced by this save's outcome. */
+function withSaveOutcome(issues: ConfigIssue[], result: StorageWriteResult): ConfigIssue[] {
+  const kept = issues.filter((i) => !(i.source === 'localStorage' && i.path === '(storage)'));
+  if (result.ok) return kept;
+  return [
+    ...kept,
+    {
+      path: '(storage)',
+      source: 'localStorage',
+      severity: 'warning',
+      message: `Could not save settings (${result.reason}); the change lasts until the page is reloaded.`,
+    },
+  ];
+}
+
+function logResolved(snapshot: ConfigSnapshot): void {
+  log().info(`config resolved with ${snapshot.issues.length} issue(s)`, {
+    enabled: snapshot.config.oauth.clientCredentials.enabled,
+    preset: snapshot.config.provider.preset,
+  });
+  for (const issue of snapshot.issues) log().warn(`${issue.path} from ${issue.source}: ${issue.message}`);
+}
+
 /** Creates a config store. The app uses the shared {@link configStore}; tests create their own. */
 export function createConfigStore(): ConfigStore {
-  const log = () => effects().logger.child('config');
-  const listeners = new Set<() => void>();
-  let env: EnvLike = {};
-  let settingsJson: unknown;
-  let local: unknown;
-  let typed: unknown;
+  const listeners = createListenerSet();
+  const layers: ConfigLayers = { env: {} };
   let loadIssues: ConfigIssue[] = [];
   let storage = createSafeStorage(webStorage('localStorage'));
   let status: ConfigSnapshot['status'] = 'idle';
   let loading: Promise<ConfigSnapshot> | undefined;
+  // Pushes to the current list: a save during the settings.json fetch replaces it.
+  const addIssue = (issue: ConfigIssue) => loadIssues.push(issue);
 
-  function defaultsFor(e: EnvLike): Settings {
-    // The flag is on in development builds and off in production ones unless a layer turns it on.
-    return createDefaultSettings({ clientCredentialsEnabled: e.DEV === true });
-  }
-
-  function compute(): ConfigSnapshot {
-    const resolved = resolveConfig({ env, settingsJson, local, typed, defaults: defaultsFor(env) });
-    return { ...resolved, issues: [...loadIssues, ...resolved.issues], status };
-  }
-
-  let snapshot = compute();
+  let snapshot = resolveSnapshot(layers, loadIssues, status);
 
   function publish() {
-    snapshot = compute();
-    for (const listener of [...listeners]) listener();
-  }
-
-  function readLocal(): unknown {
-    const text = storage.getItem(SETTINGS_STORAGE_KEY);
-    if (text === null) return undefined;
-    const { value, issue } = parseSettingsText('localStorage', text);
-    if (issue) loadIssues.push(issue);
-    return value;
-  }
-
-  async function fetchSettings(url: string): Promise<unknown> {
-    try {
-      const response = await fetchWithTimeout(url, { headers: { accept: 'application/json' }, cache: 'no-store' }, { peer: 'settings.json' });
-      // A missing settings.json is normal: the defaults and .env apply.
-      if (!response.ok) return undefined;
-      const { value, issue } = parseSettingsText('settings.json', await response.text());
-      if (issue) loadIssues.push(issue);
-      return value;
-    } catch (error) {
-      log().warn('settings.json could not be fetched; continuing without it', { error });
-      return undefined;
-    }
+    snapshot = resolveSnapshot(layers, loadIssues, status);
+    listeners.notify();
   }
 
   async function doLoad(options: ConfigLoadOptions): Promise<ConfigSnapshot> {
-    env = options.env ?? (import.meta.env as unknown as EnvLike);
-    if (options.storage) {
-      const given = options.storage;
-      storage = createSafeStorage(() => given);
-    }
+    layers.env = options.env ?? (import.meta.env as unknown as EnvLike);
+    storage = storageFor(options, storage);
     status = 'loading';
     loadIssues = [];
     publish();
-    settingsJson = await fetchSettings(options.settingsUrl ?? SETTINGS_URL);
-    local = readLocal();
+    layers.settingsJson = await fetchSettingsLayer(options.settingsUrl ?? SETTINGS_URL, addIssue);
+    layers.local = readLocalLayer(storage, addIssue);
     status = 'ready';
     publish();
-    log().info(`config resolved with ${snapshot.issues.length} issue(s)`, {
-      enabled: snapshot.config.oauth.clientCredentials.enabled,
-      preset: snapshot.config.provider.preset,
-    });
-    for (const issue of snapshot.issues) log().warn(`${issue.path} from ${issue.source}: ${issue.message}`);
+    logResolved(snapshot);
     return snapshot;
   }
 
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: listeners.subscribe,
     getSnapshot: () => snapshot,
     load(options = {}) {
       loading ??= doLoad(options);
       return loading;
     },
     updateLocal(patch) {
-      local = stripSecretKeys(deepMerge(local ?? {}, patch));
-      const result = storage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(local));
-      loadIssues = loadIssues.filter((i) => !(i.source === 'localStorage' && i.path === '(storage)'));
-      if (!result.ok) {
-        loadIssues.push({
-          path: '(storage)',
-          source: 'localStorage',
-          severity: 'warning',
-          message: `Could not save settings (${result.reason}); the change lasts until the page is reloaded.`,
-        });
-      }
+      layers.local = stripSecretKeys(deepMerge(layers.local ?? {}, patch));
+      const result = storage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(layers.local));
+      loadIssues = withSaveOutcome(loadIssues, result);
       publish();
       return result;
     },
     resetLocal() {
-      local = undefined;
+      layers.local = undefined;
       storage.removeItem(SETTINGS_STORAGE_KEY);
       loadIssues = loadIssues.filter((i) => i.source !== 'localStorage');
       publish();
     },
     setTyped(patch) {
-      typed = patch === null ? undefined : stripSecretKeys(patch);
+      layers.typed = patch === null ? undefined : stripSecretKeys(patch);
       publish();
     },
   };
