@@ -1,83 +1,24 @@
 // Token cache: one entry per {client, env, audience, resource, scope set}, single-flight fetches, proactive refresh.
+// When entries refresh lives in tokenRefreshSchedule.ts; the entry, snapshot and event shapes in tokenCacheEntry.ts.
 import type { TokenCacheKeyParts, TokenRecord } from '../types/token';
 import type { Clock } from './clock';
 import { effects } from './effects';
-import { isPlaygroundError, PlaygroundError, InputError, type ErrorCode } from './errors';
+import { PlaygroundError } from './errors';
 import type { Logger } from './logger';
-import { cacheKey, normaliseCacheKeyParts } from './tokenCacheKey';
+import { cacheKey } from './tokenCacheKey';
+import { describe, newEntry, notifySafely, snapshotOf, toCacheError, type CacheEvent, type CacheSnapshot, type Entry } from './tokenCacheEntry';
+import { RefreshScheduler, retryTimeAfterFailure } from './tokenRefreshSchedule';
 import { DEFAULT_PROACTIVE_REFRESH_SECONDS } from '../config/defaults';
 
-// Kept importable from here: the key is part of the cache's public contract.
+// Kept importable from here: the key, the snapshot and the events are part of the cache's public contract.
 export { cacheKey } from './tokenCacheKey';
-
-/**
- * The longest delay setTimeout honours (a signed 32-bit ms count, ~24.8 days); a longer one fires at once.
- * @see https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#timers
- */
-export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
-
-export interface CacheError {
-  code: ErrorCode;
-  message: string;
-}
-
-export interface CacheSnapshotEntry {
-  key: string;
-  parts: TokenCacheKeyParts;
-  record: TokenRecord;
-  /** epoch ms at which a background refresh is (or was) due */
-  refreshAt: number;
-  refreshing: boolean;
-  lastError?: CacheError;
-}
-
-/** Immutable view of the cache; the same object is returned until something changes. */
-export interface CacheSnapshot {
-  readonly entries: readonly CacheSnapshotEntry[];
-}
-
-export type CacheEventType =
-  | 'hit' | 'miss' | 'stored' | 'refresh-scheduled' | 'refresh-started' | 'refreshed' | 'refresh-failed' | 'cleared';
-
-export interface CacheEvent {
-  type: CacheEventType;
-  key: string;
-  /** epoch ms */
-  at: number;
-  ttlSeconds?: number;
-  inSeconds?: number;
-  error?: CacheError;
-}
+export type { CacheError, CacheEvent, CacheEventType, CacheSnapshot, CacheSnapshotEntry } from './tokenCacheEntry';
+export { MAX_TIMER_DELAY_MS } from './tokenRefreshSchedule';
 
 export interface TokenCacheOptions {
   fetchToken: (parts: TokenCacheKeyParts, signal?: AbortSignal) => Promise<TokenRecord>;
   /** Refresh this many seconds before expiry (default 90). */
   proactiveRefreshSeconds?: number | undefined;
-}
-
-interface Entry {
-  key: string;
-  parts: TokenCacheKeyParts;
-  record?: TokenRecord;
-  refreshAt: number;
-  inflight?: Promise<TokenRecord>;
-  abort?: AbortController;
-  timer?: unknown;
-  lastError?: CacheError;
-}
-
-/** The refresh window in ms, refusing what cannot be a number of seconds. */
-function refreshWindowMs(seconds: number): number {
-  if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new InputError('proactiveRefreshSeconds', 'proactiveRefreshSeconds must be a number of seconds ≥ 0.');
-  }
-  return seconds * 1000;
-}
-
-function toCacheError(error: unknown): CacheError {
-  if (isPlaygroundError(error)) return { code: error.code, message: error.message };
-  // A foreign error's message may carry anything (a URL, a body); the UI shows this, so keep it generic.
-  return { code: 'UNEXPECTED', message: 'The token refresh failed unexpectedly.' };
 }
 
 /**
@@ -91,12 +32,16 @@ export class TokenCache {
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(e: CacheEvent) => void>();
   private readonly fetchToken: TokenCacheOptions['fetchToken'];
-  private windowMs: number;
+  private readonly scheduler: RefreshScheduler;
   private snapshot: CacheSnapshot | null = null;
 
   constructor(options: TokenCacheOptions) {
     this.fetchToken = options.fetchToken;
-    this.windowMs = refreshWindowMs(options.proactiveRefreshSeconds ?? DEFAULT_PROACTIVE_REFRESH_SECONDS);
+    this.scheduler = new RefreshScheduler(options.proactiveRefreshSeconds ?? DEFAULT_PROACTIVE_REFRESH_SECONDS, {
+      isCurrent: (entry) => this.entries.get(entry.key) === entry,
+      onDue: (entry) => void this.refresh(entry).catch(() => undefined),
+      emit: (event) => this.emit(event),
+    });
   }
 
   private get clock(): Clock {
@@ -112,11 +57,9 @@ export class TokenCache {
    * the user's configuration, which can change after the cache was created.
    */
   setProactiveRefreshSeconds(seconds: number): void {
-    const windowMs = refreshWindowMs(seconds);
-    if (windowMs === this.windowMs) return;
-    this.windowMs = windowMs;
+    if (!this.scheduler.setWindowSeconds(seconds)) return;
     for (const entry of this.entries.values()) {
-      if (entry.record && !entry.inflight) this.schedule(entry, this.refreshTimeFor(entry.record));
+      if (entry.record && !entry.inflight) this.scheduler.scheduleFor(entry, entry.record);
     }
     this.changed();
   }
@@ -137,10 +80,7 @@ export class TokenCache {
       return Promise.resolve(entry.record);
     }
     if (entry?.record) this.dropRecord(entry); // expired: never served
-    if (!entry) {
-      entry = { key, parts: normaliseCacheKeyParts(parts), refreshAt: Number.POSITIVE_INFINITY };
-      this.entries.set(key, entry);
-    }
+    entry ??= this.addEntry(key, parts);
     if (entry.inflight) return entry.inflight;
     this.emit({ type: 'miss', key, at: now });
     return this.refresh(entry);
@@ -156,11 +96,7 @@ export class TokenCache {
   set(parts: TokenCacheKeyParts, record: TokenRecord): void {
     if (record.expAt <= this.clock.now()) return; // nothing to serve
     const key = cacheKey(parts);
-    let entry = this.entries.get(key);
-    if (!entry) {
-      entry = { key, parts: normaliseCacheKeyParts(parts), refreshAt: Number.POSITIVE_INFINITY };
-      this.entries.set(key, entry);
-    }
+    const entry = this.entries.get(key) ?? this.addEntry(key, parts);
     entry.lastError = undefined; // a token obtained elsewhere supersedes a failed refresh
     this.store(entry, record);
   }
@@ -169,7 +105,7 @@ export class TokenCache {
   invalidate(parts: TokenCacheKeyParts): void {
     const entry = this.entries.get(cacheKey(parts));
     if (!entry) return;
-    this.clearTimer(entry);
+    this.scheduler.clear(entry);
     if (entry.inflight) {
       // Keep the entry: the in-flight request will bring a fresh token.
       entry.record = undefined;
@@ -187,7 +123,7 @@ export class TokenCache {
     this.entries.clear();
     const at = this.clock.now();
     for (const entry of entries) {
-      this.clearTimer(entry);
+      this.scheduler.clear(entry);
       entry.abort?.abort(new PlaygroundError('ABORTED', 'The token cache was cleared.'));
       this.emit({ type: 'cleared', key: entry.key, at });
     }
@@ -205,26 +141,21 @@ export class TokenCache {
   }
 
   getSnapshot(): CacheSnapshot {
-    if (!this.snapshot) {
-      const entries: CacheSnapshotEntry[] = [];
-      for (const e of this.entries.values()) {
-        if (!e.record) continue;
-        const item: CacheSnapshotEntry = {
-          key: e.key, parts: e.parts, record: e.record, refreshAt: e.refreshAt, refreshing: e.inflight !== undefined,
-        };
-        if (e.lastError) item.lastError = e.lastError;
-        entries.push(item);
-      }
-      this.snapshot = Object.freeze({ entries: Object.freeze(entries) });
-    }
+    this.snapshot ??= snapshotOf(this.entries.values());
     return this.snapshot;
+  }
+
+  private addEntry(key: string, parts: TokenCacheKeyParts): Entry {
+    const entry = newEntry(key, parts);
+    this.entries.set(key, entry);
+    return entry;
   }
 
   /** Starts a fetch for `entry` (callers have checked there is none in flight) and settles the entry. */
   private refresh(entry: Entry): Promise<TokenRecord> {
     const abort = new AbortController();
     const background = entry.record !== undefined;
-    this.clearTimer(entry);
+    this.scheduler.clear(entry);
     if (background) this.emit({ type: 'refresh-started', key: entry.key, at: this.clock.now() });
 
     // Deferred by a microtask so that even a fetchToken that throws synchronously settles through the promise
@@ -265,9 +196,8 @@ export class TokenCache {
       entry.lastError = cacheError;
       this.emit({ type: 'refresh-failed', key: entry.key, at: now, error: cacheError });
       this.log.warn(`proactive refresh failed code=${cacheError.code}`, describe(entry));
-      const remaining = entry.record.expAt - now;
-      const retryIn = Math.min(30_000, Math.floor(remaining / 2));
-      if (retryIn >= 1000) this.schedule(entry, now + retryIn);
+      const retryAt = retryTimeAfterFailure(entry.record, now);
+      if (retryAt !== undefined) this.scheduler.schedule(entry, retryAt);
     } else {
       this.entries.delete(entry.key);
       this.emit({ type: 'refresh-failed', key: entry.key, at: now, error: cacheError });
@@ -281,50 +211,12 @@ export class TokenCache {
     const ttlSeconds = Math.floor((record.expAt - now) / 1000);
     this.emit({ type, key: entry.key, at: now, ttlSeconds });
     if (type === 'refreshed') this.log.info(`token refreshed ttl=${ttlSeconds}s`, describe(entry));
-    // Refresh `window` before expiry, but never before half the token's life: with a window longer than the
-    // lifetime (a 60 s demo token, 90 s window) a fresh token would otherwise be refreshed in a tight loop.
-    this.schedule(entry, this.refreshTimeFor(record));
+    this.scheduler.scheduleFor(entry, record);
     this.changed();
   }
 
-  private refreshTimeFor(record: TokenRecord): number {
-    const halfLife = record.obtainedAt + (record.expAt - record.obtainedAt) / 2;
-    return Math.max(record.expAt - this.windowMs, halfLife);
-  }
-
-  private schedule(entry: Entry, at: number): void {
-    this.clearTimer(entry);
-    const now = this.clock.now();
-    const delay = Math.max(0, at - now);
-    entry.refreshAt = now + delay;
-    const inSeconds = Math.round(delay / 1000);
-    this.emit({ type: 'refresh-scheduled', key: entry.key, at: now, inSeconds });
-    this.log.info(`proactive refresh in ${inSeconds}s`, describe(entry));
-    this.arm(entry);
-  }
-
-  /** Sets the timer for `entry.refreshAt`, clamped to what setTimeout can wait; an early wake-up re-arms. */
-  private arm(entry: Entry): void {
-    const delay = Math.min(MAX_TIMER_DELAY_MS, Math.max(0, entry.refreshAt - this.clock.now()));
-    entry.timer = this.clock.setTimeout(() => {
-      entry.timer = undefined;
-      if (this.entries.get(entry.key) !== entry || entry.inflight) return;
-      if (!entry.record || entry.record.expAt <= this.clock.now()) return; // next get() fetches
-      if (this.clock.now() < entry.refreshAt) {
-        this.arm(entry);
-        return;
-      }
-      void this.refresh(entry).catch(() => undefined);
-    }, delay);
-  }
-
-  private clearTimer(entry: Entry): void {
-    if (entry.timer !== undefined) this.clock.clearTimeout(entry.timer);
-    entry.timer = undefined;
-  }
-
   private dropRecord(entry: Entry): void {
-    this.clearTimer(entry);
+    this.scheduler.clear(entry);
     entry.record = undefined;
     entry.refreshAt = Number.POSITIVE_INFINITY;
     this.changed();
@@ -332,25 +224,11 @@ export class TokenCache {
 
   private emit(event: CacheEvent): void {
     if (this.eventListeners.size === 0) return;
-    for (const listener of this.eventListeners) notify(() => listener(event));
+    for (const listener of this.eventListeners) notifySafely(() => listener(event));
   }
 
   private changed(): void {
     this.snapshot = null;
-    for (const listener of this.listeners) notify(listener);
-  }
-}
-
-/** What a log line may say about an entry: who and what for, never the token. */
-function describe(entry: Entry): Record<string, string> {
-  return { clientId: entry.parts.clientId, env: entry.parts.env, scope: entry.parts.scope.join(' ') };
-}
-
-/** A throwing listener is a bug in the listener; it must not leave the cache half-updated. */
-function notify(listener: () => void): void {
-  try {
-    listener();
-  } catch {
-    // Deliberately ignored, see above.
+    for (const listener of this.listeners) notifySafely(listener);
   }
 }

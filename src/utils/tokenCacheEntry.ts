@@ -1,0 +1,88 @@
+// The token cache's entries and what it publishes about them: snapshot, events, errors shown in the UI.
+import type { TokenCacheKeyParts, TokenRecord } from '../types/token';
+import { isPlaygroundError, type ErrorCode } from './errors';
+import { normaliseCacheKeyParts } from './tokenCacheKey';
+
+export interface CacheError {
+  code: ErrorCode;
+  message: string;
+}
+
+export interface CacheSnapshotEntry {
+  key: string;
+  parts: TokenCacheKeyParts;
+  record: TokenRecord;
+  /** epoch ms at which a background refresh is (or was) due */
+  refreshAt: number;
+  refreshing: boolean;
+  lastError?: CacheError;
+}
+
+/** Immutable view of the cache; the same object is returned until something changes. */
+export interface CacheSnapshot {
+  readonly entries: readonly CacheSnapshotEntry[];
+}
+
+export type CacheEventType =
+  | 'hit' | 'miss' | 'stored' | 'refresh-scheduled' | 'refresh-started' | 'refreshed' | 'refresh-failed' | 'cleared';
+
+export interface CacheEvent {
+  type: CacheEventType;
+  key: string;
+  /** epoch ms */
+  at: number;
+  ttlSeconds?: number;
+  inSeconds?: number;
+  error?: CacheError;
+}
+
+/** One key's state: its token, when it refreshes, the request in flight, the last refresh failure. */
+export interface Entry {
+  key: string;
+  parts: TokenCacheKeyParts;
+  record?: TokenRecord;
+  refreshAt: number;
+  inflight?: Promise<TokenRecord>;
+  abort?: AbortController;
+  timer?: unknown;
+  lastError?: CacheError;
+}
+
+/** A new entry with no token and no refresh due. */
+export function newEntry(key: string, parts: TokenCacheKeyParts): Entry {
+  return { key, parts: normaliseCacheKeyParts(parts), refreshAt: Number.POSITIVE_INFINITY };
+}
+
+/** The frozen view React reads: entries that hold a token, in insertion order. */
+export function snapshotOf(entries: Iterable<Entry>): CacheSnapshot {
+  const out: CacheSnapshotEntry[] = [];
+  for (const e of entries) {
+    if (!e.record) continue;
+    const item: CacheSnapshotEntry = {
+      key: e.key, parts: e.parts, record: e.record, refreshAt: e.refreshAt, refreshing: e.inflight !== undefined,
+    };
+    if (e.lastError) item.lastError = e.lastError;
+    out.push(item);
+  }
+  return Object.freeze({ entries: Object.freeze(out) });
+}
+
+export function toCacheError(error: unknown): CacheError {
+  if (isPlaygroundError(error)) return { code: error.code, message: error.message };
+  // A foreign error's message may carry anything (a URL, a body); the UI shows this, so keep it generic.
+  return { code: 'UNEXPECTED', message: 'The token refresh failed unexpectedly.' };
+}
+
+/** What a log line may say about an entry: who and what for, never the token. */
+export function describe(entry: Entry): Record<string, string> {
+  return { clientId: entry.parts.clientId, env: entry.parts.env, scope: entry.parts.scope.join(' ') };
+}
+
+/** A throwing listener is a bug in the listener; it must not leave the cache half-updated. */
+export function notifySafely(listener: () => void): void {
+  try {
+    listener();
+  } catch {
+    // Deliberately ignored, see above.
+  }
+}
