@@ -1,5 +1,6 @@
 // The Client Credentials flow page: title, sandbox banner and the four-step flow, composed from the flow hook.
 import { useContext } from 'react';
+import { PROVIDERS } from '../../config/providers';
 import { BreakItPanel } from '../../features/faults/BreakItPanel';
 import { InfoBox } from '../../components/InfoBox';
 import { PageTitle } from '../../components/PageTitle';
@@ -23,6 +24,8 @@ function FlowBody(props: ClientCredentialsFlowOptions) {
   const { currentToken } = useNewAuth();
   const { run } = flow.tokenRun;
   const active = flow.activeIndex;
+  // The sandbox's warning banner and its fault panel: the provider table says which provider is a dev tool.
+  const { devTools } = PROVIDERS[flow.form.provider];
   const steps: FlowStep[] = [
     {
       id: 'configure',
@@ -58,7 +61,7 @@ function FlowBody(props: ClientCredentialsFlowOptions) {
       content: (
         <>
           <TokenStepSlot run={run} onGetToken={() => void flow.getToken()} form={flow.form} description={flow.preview.description} />
-          {flow.form.provider === 'sandbox' && <BreakItPanel sandboxUrl={flow.sandboxUrl} {...(props.fetch ? { fetch: props.fetch } : {})} />}
+          {devTools && <BreakItPanel sandboxUrl={flow.sandboxUrl} />}
         </>
       ),
       status: statusOf(2, active, run.status === 'success', run.status === 'error' && active !== 2),
@@ -92,7 +95,7 @@ function FlowBody(props: ClientCredentialsFlowOptions) {
         title="Client Credentials Flow"
         subtitle="Machine-to-machine access with the OAuth 2.0 Client Credentials grant (RFC 6749 §4.4): no user, no redirect. Configure the client, see the exact request, get a token, then use it."
       />
-      {flow.form.provider === 'sandbox' && (
+      {devTools && (
         <InfoBox variant="warning" role="note" icon="🧪" title="You're using the local sandbox" className="cc-sandbox-banner">
           A development server with in-memory state at <code>{flow.sandboxUrl}</code>. Its demo clients and keys are public: never
           enter real credentials while it is the provider.

@@ -4,7 +4,8 @@ import { CopyButton } from '../../../components/CopyButton';
 import { InfoBox } from '../../../components/InfoBox';
 import { ScopeChips } from '../../../components/ScopeChips';
 import { SecretInput } from '../../../components/SecretInput';
-import { mergeWorkerScopes, PINGONE_WORKER_SCOPES } from '../../../config/pingone';
+import { mergeWorkerScopes } from '../../../config/pingone';
+import { PROVIDER_IDS, PROVIDERS } from '../../../config/providers';
 import { useConfig } from '../../../hooks/useConfig';
 import type { AuthMethod } from '../../../types/token';
 import { FIELD_LABELS, SECRET_METHODS } from '../model/flowFormSchema';
@@ -18,12 +19,7 @@ import { createShareLink } from '../model/shareLink';
 import { fieldId, type FlowController } from '../hooks/useClientCredentialsFlow';
 import type { NumericField } from '../hooks/useFlowForm';
 
-const PROVIDER_OPTIONS: ReadonlyArray<[ProviderPreset, string]> = [
-  ['sandbox', 'Local sandbox'],
-  ['pingone', 'PingOne'],
-  ['microauthd', 'microauthd'],
-  ['custom', 'Custom'],
-];
+const PROVIDER_OPTIONS: ReadonlyArray<[ProviderPreset, string]> = PROVIDER_IDS.map((id) => [id, PROVIDERS[id].label]);
 
 const ADVANCED: ReadonlyArray<[NumericField, string, string]> = [
   ['proactiveRefreshSeconds', 'Proactive refresh (seconds before expiry)', '0–3600. The cache fetches a new token this long before the current one expires.'],
@@ -32,9 +28,10 @@ const ADVANCED: ReadonlyArray<[NumericField, string, string]> = [
 ];
 
 function AuthMethodField({ flow }: { flow: FlowController }) {
-  const advertised = flow.form.provider === 'custom' ? flow.discovery.result?.metadata.token_endpoint_auth_methods_supported : undefined;
+  const byDiscovery = PROVIDERS[flow.form.provider].narrowsByDiscovery;
+  const advertised = byDiscovery ? flow.discovery.result?.metadata.token_endpoint_auth_methods_supported : undefined;
   const offered = offeredAuthMethods(flow.form.provider, advertised, flow.discovery.override);
-  const narrowedByDiscovery = flow.form.provider === 'custom' && advertised !== undefined;
+  const narrowedByDiscovery = byDiscovery && advertised !== undefined;
   return (
     <>
       <FormField
@@ -119,8 +116,8 @@ function SaveProblem({ result }: { result: SaveResult | null }) {
 export function ConfigureStep({ flow }: { flow: FlowController }) {
   const { form } = flow;
   const hasAdvancedError = ADVANCED.some(([field]) => flow.errors[field]);
-  const presetAvailable = form.provider === 'pingone' || form.provider === 'sandbox';
-  // The preset is seed 000's list plus VITE_PINGONE_EXTRA_SCOPES / settings (deduplicated, order kept).
+  const { defaultScopes } = PROVIDERS[form.provider];
+  // The least-privilege preset is the provider's default scopes plus VITE_PINGONE_EXTRA_SCOPES / settings (deduplicated, order kept).
   const extraScopes = useConfig().config.provider.pingone.extraScopes;
   return (
     <form className="cc-form" noValidate onSubmit={(e) => e.preventDefault()}>
@@ -166,9 +163,9 @@ export function ConfigureStep({ flow }: { flow: FlowController }) {
           />
         )}
       </FormField>
-      {presetAvailable && (
+      {defaultScopes.length > 0 && (
         <div className="cc-actions-row">
-          <button type="button" className="btn btn--secondary" onClick={() => flow.fields.setField('scopes', mergeWorkerScopes(PINGONE_WORKER_SCOPES, extraScopes))}>
+          <button type="button" className="btn btn--secondary" onClick={() => flow.fields.setField('scopes', mergeWorkerScopes(defaultScopes, extraScopes))}>
             MFA device management — least privilege
           </button>
         </div>

@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { CopyButton } from '../../../components/CopyButton';
 import { InfoBox } from '../../../components/InfoBox';
+import { PROVIDERS } from '../../../config/providers';
 import type { SigningAlg } from '../../../types/token';
 import { toJwks } from '../../../utils/keys';
 import { FormField } from '../../../components/FormField';
@@ -20,6 +21,9 @@ export function KeyManager({ flow }: { flow: FlowController }) {
   const [keyText, setKeyText] = useState('');
   const jwksId = useId();
   const algs = offeredSigningAlgs(form.provider, flow.discovery.result?.metadata.token_endpoint_auth_signing_alg_values_supported, flow.discovery.override);
+  // Only a provider the sandbox fills, with private_key_jwt, can register a browser key there.
+  const { sandbox, authMethods } = PROVIDERS[form.provider];
+  const canRegister = sandbox !== undefined && authMethods.includes('private_key_jwt');
   const publicJwks = selectedKey ? JSON.stringify(toJwks([selectedKey]), null, 2) : '';
 
   async function importKey() {
@@ -125,7 +129,7 @@ export function KeyManager({ flow }: { flow: FlowController }) {
             >
               Delete key
             </button>
-            {form.provider === 'sandbox' && (
+            {canRegister && (
               <button type="button" className="btn btn--secondary" aria-busy={registration.status === 'loading' || undefined} disabled={registration.status === 'loading'} onClick={() => void flow.registerWithSandbox()}>
                 {registration.status === 'loading' ? 'Registering…' : 'Register with sandbox'}
               </button>

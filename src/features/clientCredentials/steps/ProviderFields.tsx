@@ -5,6 +5,7 @@ import { PINGONE_REGIONS } from '../../../config/pingone';
 import { SANDBOX_START_COMMANDS } from '../../../services/sandboxAdmin';
 import { FormField } from '../../../components/FormField';
 import { sandboxClientsFor } from '../model/providerPresets';
+import type { ProviderPreset } from '../model/flowTypes';
 import { fieldId, type FlowController } from '../hooks/useClientCredentialsFlow';
 
 function TokenEndpointField({ flow, readOnly, hint }: { flow: FlowController; readOnly?: boolean; hint?: string }) {
@@ -182,16 +183,15 @@ function CustomFields({ flow }: { flow: FlowController }) {
   );
 }
 
+const FIELDS_BY_PROVIDER: Record<ProviderPreset, (props: { flow: FlowController }) => React.JSX.Element> = {
+  sandbox: SandboxFields,
+  pingone: PingOneFields,
+  microauthd: MicroauthdFields,
+  custom: CustomFields,
+};
+
 /** The fields of the chosen provider preset. */
 export function ProviderFields({ flow }: { flow: FlowController }) {
-  switch (flow.form.provider) {
-    case 'sandbox':
-      return <SandboxFields flow={flow} />;
-    case 'pingone':
-      return <PingOneFields flow={flow} />;
-    case 'microauthd':
-      return <MicroauthdFields flow={flow} />;
-    default:
-      return <CustomFields flow={flow} />;
-  }
+  const Fields = FIELDS_BY_PROVIDER[flow.form.provider];
+  return <Fields flow={flow} />;
 }

@@ -1,5 +1,4 @@
 // Step 4 (Use the token): the provider's resource console — MFA devices, microauthd users, or a custom API call.
-import { useContext } from 'react';
 import { decodeJwt } from 'jose';
 import { CollapsibleSection } from '../../../components/CollapsibleSection';
 import { CustomApiCall } from '../../customApi/CustomApiCall';
@@ -11,9 +10,8 @@ import { ScopeCatalogPanel } from '../../microauthd/ScopeCatalogPanel';
 import { ScopeAdvisor } from '../../../components/ScopeAdvisor';
 import { MICROAUTHD_DEFAULT_BASE_URL, MICROAUTHD_MODEL, MICROAUTHD_SCOPE_CATALOG } from '../../../config/microauthd';
 import { apiBase as pingOneApiBase, PINGONE_ROLES_TRUTH, PINGONE_SCOPE_CATALOG, PINGONE_WORKER_SCOPES } from '../../../config/pingone';
-import { NewAuthContext } from '../../../contexts/NewAuthContext';
+import { PROVIDERS, type ProviderEntry } from '../../../config/providers';
 import type { TokenRecord } from '../../../types/token';
-import type { Logger } from '../../../utils/logger';
 import type { FlowForm } from '../model/flowTypes';
 
 export interface UseTokenStepProps {
@@ -30,15 +28,13 @@ export interface UseTokenStepProps {
   sandboxUsers?: readonly PickableUser[];
   /** The scopes sent in the token request (step 3), for the advisor. */
   requestedScopes?: readonly string[];
-  logger?: Logger;
-  fetch?: typeof fetch;
 }
 
-/** The capabilities the seed's worker scope list stands for: the advisor's starting point for PingOne. */
+/** The capabilities the PingOne worker scope list stands for: the advisor's starting point for PingOne. */
 const PINGONE_DEFAULT_WANTED = [
   ...new Set(PINGONE_SCOPE_CATALOG.filter((e) => PINGONE_WORKER_SCOPES.includes(e.name)).map((e) => e.capability)),
 ];
-/** microauthd's own example (seed 002, "Portal-Only Access"): view users and reset passwords. */
+/** microauthd's own least-privilege example ("Portal-Only Access"): view users and reset passwords. */
 const MICROAUTHD_DEFAULT_WANTED = ['users.list', 'users.read', 'users.resetPassword'];
 
 /** The granted scope: the token response's `scope`, else the JWT's `scope` claim (read, not verified), else unknown. */
@@ -60,10 +56,12 @@ function microauthdBaseOf(form: FlowForm, given: string | undefined): string {
   return fromDiscovery || MICROAUTHD_DEFAULT_BASE_URL;
 }
 
-function PingOneStep(props: UseTokenStepProps & { token: TokenRecord; logger?: Logger }) {
-  const { form, token, sandboxUrl, getWorkerToken, sandboxUsers, requestedScopes, logger } = props;
+type StepProps = UseTokenStepProps & { token: TokenRecord };
+
+function PingOneStep(props: StepProps) {
+  const { form, token, sandboxUrl, getWorkerToken, sandboxUsers, requestedScopes } = props;
   let base = props.apiBase;
-  if (!base && form.provider === 'pingone') {
+  if (!base && PROVIDERS[form.provider].choosesRegion) {
     try {
       base = pingOneApiBase(form.region);
     } catch {
@@ -73,7 +71,7 @@ function PingOneStep(props: UseTokenStepProps & { token: TokenRecord; logger?: L
   if (!base) {
     return (
       <InfoBox variant="warning" title="Where is the API?">
-        The Platform API address is not known yet. {form.provider === 'sandbox' ? 'Load the local sandbox in step 1.' : 'Choose the region in step 1.'}
+        The Platform API address is not known yet. {PROVIDERS[form.provider].sandbox ? 'Load the local sandbox in step 1.' : 'Choose the region in step 1.'}
       </InfoBox>
     );
   }
@@ -87,18 +85,16 @@ function PingOneStep(props: UseTokenStepProps & { token: TokenRecord; logger?: L
         apiBase={base}
         environmentId={form.environmentId}
         getWorkerToken={getWorkerToken}
-        {...(form.provider === 'sandbox' && sandboxUrl ? { sandboxUrl } : {})}
-        {...(sandboxUsers ? { initialUsers: sandboxUsers } : {})}
-        {...(logger ? { logger } : {})}
-        {...(props.fetch ? { fetch: props.fetch } : {})}
+        sandboxUrl={sandboxUrl}
+        initialUsers={sandboxUsers}
       />
       <CollapsibleSection title="🛡️ Which scopes does this worker really need?" defaultOpen headingLevel={3}>
         <ScopeAdvisor
           catalog={PINGONE_SCOPE_CATALOG}
           defaultWanted={PINGONE_DEFAULT_WANTED}
           configured={form.scopes}
-          {...(requestedScopes ? { requested: requestedScopes } : {})}
-          {...(grantedScopeOf(token) !== undefined ? { granted: grantedScopeOf(token) } : {})}
+          requested={requestedScopes}
+          granted={grantedScopeOf(token)}
           modelNote={PINGONE_ROLES_TRUTH}
         />
       </CollapsibleSection>
@@ -106,8 +102,8 @@ function PingOneStep(props: UseTokenStepProps & { token: TokenRecord; logger?: L
   );
 }
 
-function MicroauthdStep(props: UseTokenStepProps & { token: TokenRecord; logger?: Logger }) {
-  const { form, token, getWorkerToken, requestedScopes, logger } = props;
+function MicroauthdStep(props: StepProps) {
+  const { form, token, getWorkerToken, requestedScopes } = props;
   const granted = grantedScopeOf(token);
   return (
     <>
@@ -118,17 +114,15 @@ function MicroauthdStep(props: UseTokenStepProps & { token: TokenRecord; logger?
       <MicroauthdConsole
         baseUrl={microauthdBaseOf(form, props.microauthdBase)}
         getToken={getWorkerToken}
-        {...(logger ? { logger } : {})}
-        {...(props.fetch ? { fetch: props.fetch } : {})}
       />
       <CollapsibleSection title="📚 Scopes: what your token carries" defaultOpen headingLevel={3}>
-        <ScopeCatalogPanel {...(granted !== undefined ? { granted } : {})} model={MICROAUTHD_MODEL} />
+        <ScopeCatalogPanel granted={granted} model={MICROAUTHD_MODEL} />
         <ScopeAdvisor
           catalog={MICROAUTHD_SCOPE_CATALOG}
           defaultWanted={MICROAUTHD_DEFAULT_WANTED}
           configured={form.scopes}
-          {...(requestedScopes ? { requested: requestedScopes } : {})}
-          {...(granted !== undefined ? { granted } : {})}
+          requested={requestedScopes}
+          granted={granted}
           modelNote={MICROAUTHD_MODEL.leastPrivilege}
         />
       </CollapsibleSection>
@@ -136,15 +130,23 @@ function MicroauthdStep(props: UseTokenStepProps & { token: TokenRecord; logger?
   );
 }
 
+function CustomCallStep({ form, token }: StepProps) {
+  return <CustomApiCall accessToken={token.accessToken} tokenType={token.tokenType} defaultUrl={/^https?:\/\//i.test(form.audience) ? form.audience : ''} />;
+}
+
+/** The provider table names each provider's console by key; this is where a key becomes a component. */
+const CONSOLES: Record<ProviderEntry['console'], (props: StepProps) => React.JSX.Element> = {
+  mfa: PingOneStep,
+  microauthd: MicroauthdStep,
+  customCall: CustomCallStep,
+};
+
 /**
- * Step 4. Picks the console by provider: PingOne and the sandbox get the MFA device console and the scope advisor,
- * microauthd the scope-gated user calls and its scope catalog, Custom an editable bearer call.
+ * Step 4: the console of the provider's row in the provider table — the MFA device console and scope advisor
+ * (PingOne, sandbox), the scope-gated user calls and scope catalog (microauthd), an editable bearer call (Custom).
  */
 export function UseTokenStep(props: UseTokenStepProps) {
-  const auth = useContext(NewAuthContext);
-  const logger = props.logger ?? auth?.logger;
   const { form, token } = props;
-
   if (!token) {
     return (
       <InfoBox variant="info" title="No token yet">
@@ -152,21 +154,6 @@ export function UseTokenStep(props: UseTokenStepProps) {
       </InfoBox>
     );
   }
-  const withToken = { ...props, token, ...(logger ? { logger } : {}) };
-  switch (form.provider) {
-    case 'pingone':
-    case 'sandbox':
-      return <PingOneStep {...withToken} />;
-    case 'microauthd':
-      return <MicroauthdStep {...withToken} />;
-    default:
-      return (
-        <CustomApiCall
-          accessToken={token.accessToken}
-          tokenType={token.tokenType}
-          defaultUrl={/^https?:\/\//i.test(form.audience) ? form.audience : ''}
-          {...(props.fetch ? { fetch: props.fetch } : {})}
-        />
-      );
-  }
+  const Console = CONSOLES[PROVIDERS[form.provider].console];
+  return <Console {...props} token={token} />;
 }

@@ -1,4 +1,5 @@
 // Steps 3 and 4 as the page mounts them: adapters from the flow's state to TokenStep and UseTokenStep.
+import { PROVIDERS } from '../../../config/providers';
 import type { SandboxInfo } from '../../../services/sandboxAdmin';
 import type { TokenRecord } from '../../../types/token';
 import type { RequestDescription } from '../../../utils/oauth/description';
@@ -29,17 +30,24 @@ export function TokenStepSlot(props: TokenStepSlotProps) {
   return <TokenStep {...props} />;
 }
 
-/** Step 4: the provider's resource console. The sandbox's API base and seeded users come from /sandbox/info. */
+/**
+ * Step 4: the provider's resource console. A sandbox-backed provider's API base, seeded users and microauthd base
+ * come from /sandbox/info (the provider table says which providers the sandbox fills and which console they get).
+ */
 export function UseTokenStepSlot({ form, token, sandboxInfo, sandboxUrl, getWorkerToken, requestedScopes }: UseTokenStepSlotProps) {
-  const sandbox = form.provider === 'sandbox' && sandboxInfo ? sandboxInfo : undefined;
+  const entry = PROVIDERS[form.provider];
+  const info = entry.sandbox ? sandboxInfo : undefined;
+  const mfaOnSandbox = info && entry.console === 'mfa';
   return (
     <UseTokenStep
       form={form}
       token={token}
       getWorkerToken={getWorkerToken}
       requestedScopes={requestedScopes}
-      {...(sandbox ? { sandboxUrl, apiBase: sandbox.apiBase, sandboxUsers: sandbox.users } : {})}
-      {...(form.provider === 'microauthd' && sandboxInfo?.microauthdBase ? { microauthdBase: form.issuer || sandboxInfo.microauthdBase } : {})}
+      sandboxUrl={mfaOnSandbox ? sandboxUrl : undefined}
+      apiBase={mfaOnSandbox ? info.apiBase : undefined}
+      sandboxUsers={mfaOnSandbox ? info.users : undefined}
+      microauthdBase={entry.console === 'microauthd' && info?.microauthdBase ? form.issuer || info.microauthdBase : undefined}
     />
   );
 }
