@@ -22,21 +22,9 @@ function formatValue(value: unknown): string {
   return String(value);
 }
 
-/**
- * A native modal `<dialog>` (focus trapping, Escape and top layer come from the browser). Where `showModal` is
- * missing (old browsers, jsdom) it falls back to a non-modal open dialog.
- */
-export function ConfigurationButton({ config, sources, issues, onResetLocal, open: openProp, onOpenChange }: ConfigurationButtonProps) {
-  const [openState, setOpenState] = useState(false);
-  const open = openProp ?? openState;
+/** Opens the native dialog when `open` turns true and closes it when it turns false. */
+function useDialogOpen(open: boolean) {
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  function setOpen(next: boolean) {
-    if (openProp === undefined) setOpenState(next);
-    onOpenChange?.(next);
-  }
-
   useEffect(() => {
     // Syncing React state to the dialog's imperative API, which has no declarative "modal" attribute.
     const dialog = dialogRef.current;
@@ -49,6 +37,71 @@ export function ConfigurationButton({ config, sources, issues, onResetLocal, ope
       else dialog.removeAttribute('open');
     }
   }, [open]);
+  return dialogRef;
+}
+
+function ConfigIssues({ issues }: { issues: readonly ConfigIssue[] }) {
+  if (issues.length === 0) return null;
+  return (
+    <div className="info-box info-box--warning">
+      <div className="info-box__body">
+        <p className="info-box__title">Issues</p>
+        <ul>
+          {issues.map((issue, i) => (
+            <li key={`${issue.source}:${issue.path}:${i}`}>
+              <code>{issue.path}</code> from <strong>{issue.source}</strong>: {issue.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+function ConfigTable({ config, sources }: { config: Settings; sources: Record<ConfigPath, ConfigSource> }) {
+  return (
+    <div className="table-scroll">
+      <table className="config-table">
+        <caption className="visually-hidden">Resolved settings and their sources</caption>
+        <thead>
+          <tr>
+            <th scope="col">Setting</th>
+            <th scope="col">Value</th>
+            <th scope="col">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {CONFIG_PATHS.map((path) => (
+            <tr key={path}>
+              <th scope="row">
+                <code>{path}</code>
+              </th>
+              <td className="mono">{formatValue(getConfigValue(config, path))}</td>
+              <td>
+                <span className={`source-badge source-badge--${sources[path].replace(/[^a-z]/gi, '')}`}>{sources[path]}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * A native modal `<dialog>` (focus trapping, Escape and top layer come from the browser). Where `showModal` is
+ * missing (old browsers, jsdom) it falls back to a non-modal open dialog.
+ */
+export function ConfigurationButton({ config, sources, issues, onResetLocal, open: openProp, onOpenChange }: ConfigurationButtonProps) {
+  const [openState, setOpenState] = useState(false);
+  const open = openProp ?? openState;
+  const dialogRef = useDialogOpen(open);
+  const titleId = useId();
+
+  function setOpen(next: boolean) {
+    if (openProp === undefined) setOpenState(next);
+    onOpenChange?.(next);
+  }
 
   return (
     <>
@@ -68,45 +121,8 @@ export function ConfigurationButton({ config, sources, issues, onResetLocal, ope
               Resolved from <code>.env</code> → <code>settings.json</code> → <code>localStorage</code> (later wins,
               field by field). Secrets never come from these files.
             </p>
-            {issues.length > 0 && (
-              <div className="info-box info-box--warning">
-                <div className="info-box__body">
-                  <p className="info-box__title">Issues</p>
-                  <ul>
-                    {issues.map((issue, i) => (
-                      <li key={`${issue.source}:${issue.path}:${i}`}>
-                        <code>{issue.path}</code> from <strong>{issue.source}</strong>: {issue.message}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              </div>
-            )}
-            <div className="table-scroll">
-              <table className="config-table">
-                <caption className="visually-hidden">Resolved settings and their sources</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Setting</th>
-                    <th scope="col">Value</th>
-                    <th scope="col">Source</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {CONFIG_PATHS.map((path) => (
-                    <tr key={path}>
-                      <th scope="row">
-                        <code>{path}</code>
-                      </th>
-                      <td className="mono">{formatValue(getConfigValue(config, path))}</td>
-                      <td>
-                        <span className={`source-badge source-badge--${sources[path].replace(/[^a-z]/gi, '')}`}>{sources[path]}</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ConfigIssues issues={issues} />
+            <ConfigTable config={config} sources={sources} />
             {onResetLocal && (
               <div className="config-dialog__footer">
                 <button type="button" className="btn btn--secondary" onClick={onResetLocal}>

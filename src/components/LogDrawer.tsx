@@ -54,6 +54,51 @@ function LogLine({ entry }: { entry: LogEntry }) {
   );
 }
 
+interface LogFiltersProps {
+  modules: readonly string[];
+  module: string;
+  onModuleChange: (module: string) => void;
+  minLevel: LogLevel;
+  onMinLevelChange: (level: LogLevel) => void;
+}
+
+function LogFilters({ modules, module, onModuleChange, minLevel, onMinLevelChange }: LogFiltersProps) {
+  const moduleId = useId();
+  const levelId = useId();
+  return (
+    <>
+      <label htmlFor={moduleId}>Module</label>
+      <select id={moduleId} value={module} onChange={(e) => onModuleChange(e.target.value)}>
+        <option value="">All modules</option>
+        {modules.map((m) => (
+          <option key={m} value={m}>
+            {m}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={levelId}>Level</label>
+      <select id={levelId} value={minLevel} onChange={(e) => onMinLevelChange(e.target.value as LogLevel)}>
+        {LEVELS.map((l) => (
+          <option key={l} value={l}>
+            {LEVEL_LABEL[l]}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+function LogEntries({ shown, total }: { shown: readonly LogEntry[]; total: number }) {
+  if (shown.length === 0) return <p className="log-empty">{total === 0 ? 'Nothing logged yet.' : 'No entries match the filters.'}</p>;
+  return (
+    <ol className="log-list" aria-label="Log entries">
+      {shown.map((e) => (
+        <LogLine key={e.id} entry={e} />
+      ))}
+    </ol>
+  );
+}
+
 /**
  * A toggle button ("Logs", aria-expanded) and a panel. Entries are redacted when written, so the list, the
  * filters and the export all work on data that holds no secret.
@@ -64,8 +109,6 @@ export function LogDrawer({ store = logger, defaultOpen = false, download = down
   const [minLevel, setMinLevel] = useState<LogLevel>('debug');
   const entries = useLogEntries(store);
   const panelId = useId();
-  const moduleId = useId();
-  const levelId = useId();
 
   const modules = useMemo(() => [...new Set(entries.map((e) => e.module))].sort(), [entries]);
   const shown = entries.filter((e) => (module === '' || e.module === module) && RANK[e.level] >= RANK[minLevel]);
@@ -83,23 +126,7 @@ export function LogDrawer({ store = logger, defaultOpen = false, download = down
       </button>
       <section id={panelId} className="log-drawer-panel" aria-label="Log" hidden={!open}>
         <div className="log-toolbar">
-          <label htmlFor={moduleId}>Module</label>
-          <select id={moduleId} value={module} onChange={(e) => setModule(e.target.value)}>
-            <option value="">All modules</option>
-            {modules.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={levelId}>Level</label>
-          <select id={levelId} value={minLevel} onChange={(e) => setMinLevel(e.target.value as LogLevel)}>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {LEVEL_LABEL[l]}
-              </option>
-            ))}
-          </select>
+          <LogFilters modules={modules} module={module} onModuleChange={setModule} minLevel={minLevel} onMinLevelChange={setMinLevel} />
           <span className="log-toolbar-spacer" />
           <button type="button" className="btn btn--secondary btn--small" onClick={() => download(exportFileName(effects().clock.now()), store.exportJson())}>
             Export JSON
@@ -108,15 +135,7 @@ export function LogDrawer({ store = logger, defaultOpen = false, download = down
             Clear
           </button>
         </div>
-        {shown.length === 0 ? (
-          <p className="log-empty">{entries.length === 0 ? 'Nothing logged yet.' : 'No entries match the filters.'}</p>
-        ) : (
-          <ol className="log-list" aria-label="Log entries">
-            {shown.map((e) => (
-              <LogLine key={e.id} entry={e} />
-            ))}
-          </ol>
-        )}
+        <LogEntries shown={shown} total={entries.length} />
       </section>
     </div>
   );

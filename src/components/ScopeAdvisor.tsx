@@ -51,72 +51,46 @@ function ScopeCodes({ scopes, label }: { scopes: readonly string[]; label: strin
   );
 }
 
-/**
- * Provider-agnostic: the catalog says which scope gates which endpoint, `adviseScopes` picks the fewest that cover
- * the ticked capabilities, and the lists compare them with what was configured, requested and granted.
- * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.3
- */
-export function ScopeAdvisor({ catalog, defaultWanted, configured, requested, granted, modelNote, capabilityLabels }: ScopeAdvisorProps) {
-  const id = useId();
-  const capabilities = capabilitiesOf(catalog, capabilityLabels);
-  const [wanted, setWanted] = useState<string[]>(() => [...(defaultWanted ?? capabilities.map((c) => c.key))]);
-  const advice = adviseScopes({
-    catalog,
-    wanted,
-    configured,
-    requested,
-    granted,
-  });
-  const comparedWith = granted !== undefined ? 'granted' : requested !== undefined ? 'requested' : configured !== undefined ? 'configured' : undefined;
-  const notes = [...new Set(advice.notes.map((n) => n.note))];
-  const toggle = (key: string, on: boolean) => setWanted((w) => (on ? [...w, key] : w.filter((k) => k !== key)));
+type Advice = ReturnType<typeof adviseScopes>;
 
+interface WantedCapabilitiesProps {
+  id: string;
+  capabilities: ReadonlyArray<{ key: string; label: string }>;
+  wanted: readonly string[];
+  onToggle: (key: string, on: boolean) => void;
+}
+
+function WantedCapabilities({ id, capabilities, wanted, onToggle }: WantedCapabilitiesProps) {
   return (
-    <section className="scope-advisor" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="api-heading">
-        🛡️ Least-privilege scope advisor
-      </h3>
-      <fieldset className="scope-advisor__wants">
-        <legend>What must this client do?</legend>
-        {capabilities.map((c) => (
-          <div key={c.key} className="form-field--check">
-            <input id={`${id}-${c.key}`} type="checkbox" checked={wanted.includes(c.key)} onChange={(e) => toggle(c.key, e.target.checked)} />
-            <label htmlFor={`${id}-${c.key}`}>{c.label}</label>
-          </div>
-        ))}
-      </fieldset>
+    <fieldset className="scope-advisor__wants">
+      <legend>What must this client do?</legend>
+      {capabilities.map((c) => (
+        <div key={c.key} className="form-field--check">
+          <input id={`${id}-${c.key}`} type="checkbox" checked={wanted.includes(c.key)} onChange={(e) => onToggle(c.key, e.target.checked)} />
+          <label htmlFor={`${id}-${c.key}`}>{c.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
 
-      <dl className="scope-advisor__result">
-        <dt>Minimal scopes</dt>
-        <dd>
-          <ScopeCodes scopes={advice.minimal} label="Minimal scopes" />
-        </dd>
-        {configured !== undefined && (
-          <>
-            <dt>Configured</dt>
-            <dd>
-              <ScopeCodes scopes={splitScopes(configured)} label="Scopes configured in step 1" />
-            </dd>
-          </>
-        )}
-        {requested !== undefined && (
-          <>
-            <dt>Requested</dt>
-            <dd>
-              <ScopeCodes scopes={splitScopes(requested)} label="Scopes sent in the token request" />
-            </dd>
-          </>
-        )}
-        {granted !== undefined && (
-          <>
-            <dt>Granted</dt>
-            <dd>
-              <ScopeCodes scopes={splitScopes(granted)} label="Scopes the token carries" />
-            </dd>
-          </>
-        )}
-      </dl>
+/** One compared set (configured, requested or granted), shown only when the page knows it. */
+function ComparedSet({ term, scopes, label }: { term: string; scopes: readonly string[] | string | undefined; label: string }) {
+  if (scopes === undefined) return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>
+        <ScopeCodes scopes={splitScopes(scopes)} label={label} />
+      </dd>
+    </>
+  );
+}
 
+/** Missing, over-privileged, or exactly right, compared with the most advanced set known. */
+function AdviceVerdict({ advice, comparedWith }: { advice: Advice; comparedWith: string | undefined }) {
+  return (
+    <>
       {advice.missing.length > 0 && comparedWith && (
         <InfoBox variant="warning" title={`Missing from the ${comparedWith} scopes`}>
           <ScopeCodes scopes={advice.missing} label="Missing scopes" />
@@ -137,6 +111,15 @@ export function ScopeAdvisor({ catalog, defaultWanted, configured, requested, gr
           <p>The {comparedWith} scopes match the least-privilege set for what you ticked.</p>
         </InfoBox>
       )}
+    </>
+  );
+}
+
+/** Scopes outside the catalog, and how the provider decides (its model note and the catalog's notes). */
+function AdviceNotes({ advice, modelNote }: { advice: Advice; modelNote: ReactNode }) {
+  const notes = [...new Set(advice.notes.map((n) => n.note))];
+  return (
+    <>
       {advice.unknown.length > 0 && (
         <div className="api-muted">
           <p>Not in this provider’s catalog (left alone):</p>
@@ -151,6 +134,42 @@ export function ScopeAdvisor({ catalog, defaultWanted, configured, requested, gr
           ))}
         </InfoBox>
       )}
+    </>
+  );
+}
+
+/**
+ * Provider-agnostic: the catalog says which scope gates which endpoint, `adviseScopes` picks the fewest that cover
+ * the ticked capabilities, and the lists compare them with what was configured, requested and granted.
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.3
+ */
+export function ScopeAdvisor({ catalog, defaultWanted, configured, requested, granted, modelNote, capabilityLabels }: ScopeAdvisorProps) {
+  const id = useId();
+  const capabilities = capabilitiesOf(catalog, capabilityLabels);
+  const [wanted, setWanted] = useState<string[]>(() => [...(defaultWanted ?? capabilities.map((c) => c.key))]);
+  const advice = adviseScopes({ catalog, wanted, configured, requested, granted });
+  const comparedWith = granted !== undefined ? 'granted' : requested !== undefined ? 'requested' : configured !== undefined ? 'configured' : undefined;
+  const toggle = (key: string, on: boolean) => setWanted((w) => (on ? [...w, key] : w.filter((k) => k !== key)));
+
+  return (
+    <section className="scope-advisor" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="api-heading">
+        🛡️ Least-privilege scope advisor
+      </h3>
+      <WantedCapabilities id={id} capabilities={capabilities} wanted={wanted} onToggle={toggle} />
+
+      <dl className="scope-advisor__result">
+        <dt>Minimal scopes</dt>
+        <dd>
+          <ScopeCodes scopes={advice.minimal} label="Minimal scopes" />
+        </dd>
+        <ComparedSet term="Configured" scopes={configured} label="Scopes configured in step 1" />
+        <ComparedSet term="Requested" scopes={requested} label="Scopes sent in the token request" />
+        <ComparedSet term="Granted" scopes={granted} label="Scopes the token carries" />
+      </dl>
+
+      <AdviceVerdict advice={advice} comparedWith={comparedWith} />
+      <AdviceNotes advice={advice} modelNote={modelNote} />
     </section>
   );
 }

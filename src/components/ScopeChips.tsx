@@ -1,5 +1,5 @@
 // Scopes as removable chips: type a scope and press Enter, space or comma; every chip can be removed by keyboard.
-import { useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type ClipboardEvent, type KeyboardEvent } from 'react';
 import './formControls.css';
 
 export interface ScopeChipsProps {
@@ -25,11 +25,24 @@ function addScopes(current: readonly string[], added: readonly string[]): string
   return out;
 }
 
-/**
- * A chip editor for the `scope` parameter. Scope order does not matter to the server, duplicates are dropped.
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
- */
-export function ScopeChips({ id, value, onChange, onBlur, invalid, describedBy, placeholder }: ScopeChipsProps) {
+function ChipList({ scopes, onRemove }: { scopes: readonly string[]; onRemove: (scope: string) => void }) {
+  if (scopes.length === 0) return null;
+  return (
+    <ul className="scope-chip-list" aria-label="Selected scopes">
+      {scopes.map((scope) => (
+        <li key={scope} className="scope-chip">
+          <span className="scope-chip-text">{scope}</span>
+          <button type="button" className="scope-chip-remove" aria-label={`Remove scope ${scope}`} onClick={() => onRemove(scope)}>
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The draft being typed and the input's handlers: separators, paste and blur commit it; Backspace pops a chip. */
+function useScopeDraft(value: readonly string[], onChange: (scopes: string[]) => void, onBlur: (() => void) | undefined) {
   const [draft, setDraft] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -63,25 +76,30 @@ export function ScopeChips({ id, value, onChange, onBlur, invalid, describedBy, 
     }
   }
 
+  function handleChange(event: ChangeEvent<HTMLInputElement>) {
+    // Typing a separator commits; this also catches mobile keyboards that never fire keydown for space.
+    const next = event.target.value;
+    if (/[\s,]$/.test(next)) commit(next);
+    else setDraft(next);
+  }
+
+  function handleBlur() {
+    if (draft.trim() !== '') commit(draft);
+    onBlur?.();
+  }
+
+  return { draft, inputRef, remove, handleKeyDown, handlePaste, handleChange, handleBlur };
+}
+
+/**
+ * A chip editor for the `scope` parameter. Scope order does not matter to the server, duplicates are dropped.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
+ */
+export function ScopeChips({ id, value, onChange, onBlur, invalid, describedBy, placeholder }: ScopeChipsProps) {
+  const { draft, inputRef, remove, handleKeyDown, handlePaste, handleChange, handleBlur } = useScopeDraft(value, onChange, onBlur);
   return (
     <div className={`scope-chips${invalid ? ' is-invalid' : ''}`}>
-      {value.length > 0 && (
-        <ul className="scope-chip-list" aria-label="Selected scopes">
-          {value.map((scope) => (
-            <li key={scope} className="scope-chip">
-              <span className="scope-chip-text">{scope}</span>
-              <button
-                type="button"
-                className="scope-chip-remove"
-                aria-label={`Remove scope ${scope}`}
-                onClick={() => remove(scope)}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ChipList scopes={value} onRemove={remove} />
       <input
         ref={inputRef}
         id={id}
@@ -92,18 +110,10 @@ export function ScopeChips({ id, value, onChange, onBlur, invalid, describedBy, 
         spellCheck={false}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
-        onChange={(e) => {
-          // Typing a separator commits; this also catches mobile keyboards that never fire keydown for space.
-          const next = e.target.value;
-          if (/[\s,]$/.test(next)) commit(next);
-          else setDraft(next);
-        }}
+        onChange={handleChange}
         onKeyDown={handleKeyDown}
         onPaste={handlePaste}
-        onBlur={() => {
-          if (draft.trim() !== '') commit(draft);
-          onBlur?.();
-        }}
+        onBlur={handleBlur}
       />
     </div>
   );

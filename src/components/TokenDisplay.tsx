@@ -36,6 +36,32 @@ export function formatAbsoluteTime(epochMs: number): string {
   return `${date.toLocaleString()} (${date.toISOString()})`;
 }
 
+/** The metadata rows the server sent: type, lifetime, absolute expiry. */
+function TokenMeta({ tokenType, expiresIn, expAt }: Pick<TokenDisplayProps, 'tokenType' | 'expiresIn' | 'expAt'>) {
+  return (
+    <dl className="token-meta">
+      {tokenType && (
+        <div>
+          <dt>Token type</dt>
+          <dd>{tokenType}</dd>
+        </div>
+      )}
+      {expiresIn !== undefined && (
+        <div>
+          <dt>Lifetime</dt>
+          <dd>{formatDuration(expiresIn)}</dd>
+        </div>
+      )}
+      {expAt !== undefined && (
+        <div>
+          <dt>Expires at</dt>
+          <dd>{formatAbsoluteTime(expAt)}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
 export function TokenDisplay({
   token,
   label = 'Access token',
@@ -74,26 +100,7 @@ export function TokenDisplay({
       <code id={valueId} className="token-value" data-masked={!revealed}>
         {revealed ? token : maskToken(token)}
       </code>
-      <dl className="token-meta">
-        {tokenType && (
-          <div>
-            <dt>Token type</dt>
-            <dd>{tokenType}</dd>
-          </div>
-        )}
-        {expiresIn !== undefined && (
-          <div>
-            <dt>Lifetime</dt>
-            <dd>{formatDuration(expiresIn)}</dd>
-          </div>
-        )}
-        {expAt !== undefined && (
-          <div>
-            <dt>Expires at</dt>
-            <dd>{formatAbsoluteTime(expAt)}</dd>
-          </div>
-        )}
-      </dl>
+      <TokenMeta tokenType={tokenType} expiresIn={expiresIn} expAt={expAt} />
     </div>
   );
 }
