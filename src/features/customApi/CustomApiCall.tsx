@@ -18,10 +18,46 @@ export interface CustomApiCallProps {
   onExchange?: (exchange: ApiExchange) => void;
 }
 
+function MethodField({ value, onChange }: { value: CustomCallMethod; onChange: (method: CustomCallMethod) => void }) {
+  const methodId = useId();
+  return (
+    <div className="form-field">
+      <label htmlFor={methodId} className="form-field__label">
+        Method
+      </label>
+      <select id={methodId} className="input" value={value} onChange={(e) => onChange(e.target.value as CustomCallMethod)}>
+        {CUSTOM_CALL_METHODS.map((m) => (
+          <option key={m}>{m}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function BodyField({ value, onChange, error }: { value: string; onChange: (body: string) => void; error: string | undefined }) {
+  const bodyId = useId();
+  return (
+    <div className="form-field">
+      <label htmlFor={bodyId} className="form-field__label">
+        Request body (JSON)
+      </label>
+      <textarea
+        id={bodyId}
+        className="input api-textarea"
+        rows={5}
+        value={value}
+        spellCheck={false}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${bodyId}-error` : undefined}
+      />
+      <FieldError id={`${bodyId}-error`} message={error} />
+    </div>
+  );
+}
+
 /** The form. The token goes only into the Authorization header of the request the user sends. */
 export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', onExchange }: CustomApiCallProps) {
-  const methodId = useId();
-  const bodyId = useId();
   const [method, setMethod] = useState<CustomCallMethod>('GET');
   const [url, setUrl] = useState(defaultUrl);
   const [body, setBody] = useState('');
@@ -59,35 +95,9 @@ export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', onExcha
         <p className="api-muted">
           The access token goes in the Authorization header. The API must allow this page’s origin (CORS).
         </p>
-        <div className="form-field">
-          <label htmlFor={methodId} className="form-field__label">
-            Method
-          </label>
-          <select id={methodId} className="input" value={method} onChange={(e) => setMethod(e.target.value as CustomCallMethod)}>
-            {CUSTOM_CALL_METHODS.map((m) => (
-              <option key={m}>{m}</option>
-            ))}
-          </select>
-        </div>
+        <MethodField value={method} onChange={setMethod} />
         <TextField label="URL" type="url" value={url} onChange={setUrl} error={errors.url} spellCheck={false} placeholder="https://api.example.com/resource" />
-        {method === 'POST' && (
-          <div className="form-field">
-            <label htmlFor={bodyId} className="form-field__label">
-              Request body (JSON)
-            </label>
-            <textarea
-              id={bodyId}
-              className="input api-textarea"
-              rows={5}
-              value={body}
-              spellCheck={false}
-              onChange={(e) => setBody(e.target.value)}
-              aria-invalid={errors.body ? true : undefined}
-              aria-describedby={errors.body ? `${bodyId}-error` : undefined}
-            />
-            <FieldError id={`${bodyId}-error`} message={errors.body} />
-          </div>
-        )}
+        {method === 'POST' && <BodyField value={body} onChange={setBody} error={errors.body} />}
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {busy && <Spinner />}
           Send request

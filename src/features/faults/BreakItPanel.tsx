@@ -50,8 +50,8 @@ function messageOf(error: unknown): string {
   return 'The sandbox request failed.';
 }
 
-export function BreakItPanel({ sandboxUrl }: BreakItPanelProps) {
-  const headingId = useId();
+/** The sandbox's active faults, and `run` for an action that changes them (busy, notice, error, re-list). */
+function useSandboxFaults(sandboxUrl: string) {
   const [faults, setFaults] = useState<ActiveFault[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -92,7 +92,26 @@ export function BreakItPanel({ sandboxUrl }: BreakItPanelProps) {
     }
   }
 
+  return { faults, busy, error, notice, refresh, run };
+}
+
+function ActiveFaultList({ faults }: { faults: readonly ActiveFault[] | null }) {
+  if (faults === null) return <p className="break-it-empty">Loading…</p>;
+  if (faults.length === 0) return <p className="break-it-empty">None: the token endpoint behaves normally.</p>;
+  return (
+    <ul aria-label="Active faults" className="break-it-faults">
+      {faults.map((f, i) => (
+        <li key={f.id ?? i}>{describeFault(f)}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function BreakItPanel({ sandboxUrl }: BreakItPanelProps) {
+  const headingId = useId();
+  const { faults, busy, error, notice, refresh, run } = useSandboxFaults(sandboxUrl);
   const opts = { baseUrl: sandboxUrl };
+
   return (
     <section className="break-it" aria-labelledby={headingId}>
       <h3 id={headingId} className="break-it-title">
@@ -131,17 +150,7 @@ export function BreakItPanel({ sandboxUrl }: BreakItPanelProps) {
         </p>
       )}
       <h4 className="break-it-subtitle">Active faults</h4>
-      {faults === null ? (
-        <p className="break-it-empty">Loading…</p>
-      ) : faults.length === 0 ? (
-        <p className="break-it-empty">None: the token endpoint behaves normally.</p>
-      ) : (
-        <ul aria-label="Active faults" className="break-it-faults">
-          {faults.map((f, i) => (
-            <li key={f.id ?? i}>{describeFault(f)}</li>
-          ))}
-        </ul>
-      )}
+      <ActiveFaultList faults={faults} />
     </section>
   );
 }
