@@ -63,32 +63,81 @@ function toRecord(row: unknown): StoredKeyRecord | undefined {
 
 const storageError = (message: string, cause?: unknown) => new PlaygroundError('STORAGE_ERROR', message, { cause });
 
+/** The row for `record`, refusing anything but a non-extractable private key. */
+function toRow(record: StoredKeyRecord): KeyRow {
+  const { key } = record;
+  if (!key || typeof key.privateKey !== 'object' || key.privateKey.type !== 'private') {
+    throw new InputError('privateKey', 'Only a private signing key can be stored.');
+  }
+  if (key.privateKey.extractable) {
+    // The whole point of storing the CryptoKey is that script can never read the key material back.
+    throw new InputError('privateKey', 'Refusing to store an extractable private key; import it as non-extractable.');
+  }
+  const row: KeyRow = {
+    id: record.id,
+    privateKey: key.privateKey,
+    publicJwk: key.publicJwk,
+    kid: key.kid,
+    thumbprint: key.thumbprint,
+    alg: key.alg,
+    createdAt: record.createdAt,
+  };
+  if (record.label !== undefined) row.label = record.label;
+  return row;
+}
+
+/** Opens (creating or upgrading) the key database; `onVersionChange` runs after it is closed for another tab. */
+function openKeyDatabase(getFactory: () => IDBFactory | undefined, onVersionChange: () => void): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    // Looked up in here: reading `indexedDB` throws where the browser blocks storage, and that must reject.
+    const factory = getFactory();
+    if (!factory) throw storageError('IndexedDB is not available in this browser.');
+    const request = factory.open(KEY_DB_NAME, DB_VERSION);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(KEY_STORE_NAME)) {
+        request.result.createObjectStore(KEY_STORE_NAME, { keyPath: 'id' });
+      }
+    };
+    request.onsuccess = () => {
+      const database = request.result;
+      // Let another tab upgrade the schema instead of blocking it; we reopen on next use.
+      database.onversionchange = () => {
+        database.close();
+        onVersionChange();
+      };
+      resolve(database);
+    };
+    request.onerror = () => reject(storageError('IndexedDB could not be opened.', request.error));
+    request.onblocked = () => reject(storageError('IndexedDB is blocked by another tab of the playground.'));
+  });
+}
+
+/** One request in its own transaction, settled when the transaction completes (so the write is durable). */
+function runInTransaction<T>(database: IDBDatabase, mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let tx: IDBTransaction;
+    try {
+      tx = database.transaction(KEY_STORE_NAME, mode);
+    } catch (cause) {
+      reject(storageError('IndexedDB transaction could not start.', cause));
+      return;
+    }
+    const request = use(tx.objectStore(KEY_STORE_NAME));
+    tx.oncomplete = () => resolve(request.result);
+    tx.onerror = () => reject(storageError('IndexedDB request failed.', tx.error ?? request.error));
+    tx.onabort = () => reject(storageError('IndexedDB transaction was aborted.', tx.error));
+  });
+}
+
 /** Opens the store over the given IDBFactory (default: the browser's, looked up on first use). */
 export function createKeyStore(options: { indexedDB?: IDBFactory } = {}): KeyStore {
   let db: Promise<IDBDatabase> | null = null;
 
   function open(): Promise<IDBDatabase> {
     if (db) return db;
-    db = new Promise<IDBDatabase>((resolve, reject) => {
-      const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-      if (!factory) throw storageError('IndexedDB is not available in this browser.');
-      const request = factory.open(KEY_DB_NAME, DB_VERSION);
-      request.onupgradeneeded = () => {
-        if (!request.result.objectStoreNames.contains(KEY_STORE_NAME)) {
-          request.result.createObjectStore(KEY_STORE_NAME, { keyPath: 'id' });
-        }
-      };
-      request.onsuccess = () => {
-        const database = request.result;
-        // Let another tab upgrade the schema instead of blocking it; we reopen on next use.
-        database.onversionchange = () => {
-          database.close();
-          db = null;
-        };
-        resolve(database);
-      };
-      request.onerror = () => reject(storageError('IndexedDB could not be opened.', request.error));
-      request.onblocked = () => reject(storageError('IndexedDB is blocked by another tab of the playground.'));
+    const getFactory = () => options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+    db = openKeyDatabase(getFactory, () => {
+      db = null;
     }).catch((error: unknown) => {
       db = null; // retry on next use (the user may re-enable storage)
       throw error instanceof PlaygroundError ? error : storageError('IndexedDB is not available.', error);
@@ -97,20 +146,7 @@ export function createKeyStore(options: { indexedDB?: IDBFactory } = {}): KeySto
   }
 
   async function run<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-    const database = await open();
-    return new Promise<T>((resolve, reject) => {
-      let tx: IDBTransaction;
-      try {
-        tx = database.transaction(KEY_STORE_NAME, mode);
-      } catch (cause) {
-        reject(storageError('IndexedDB transaction could not start.', cause));
-        return;
-      }
-      const request = use(tx.objectStore(KEY_STORE_NAME));
-      tx.oncomplete = () => resolve(request.result);
-      tx.onerror = () => reject(storageError('IndexedDB request failed.', tx.error ?? request.error));
-      tx.onabort = () => reject(storageError('IndexedDB transaction was aborted.', tx.error));
-    });
+    return runInTransaction(await open(), mode, use);
   }
 
   /** Reads and deletes on an unavailable database have nothing to act on: they succeed empty. */
@@ -125,24 +161,7 @@ export function createKeyStore(options: { indexedDB?: IDBFactory } = {}): KeySto
 
   return {
     async put(record) {
-      const { key } = record;
-      if (!key || typeof key.privateKey !== 'object' || key.privateKey.type !== 'private') {
-        throw new InputError('privateKey', 'Only a private signing key can be stored.');
-      }
-      if (key.privateKey.extractable) {
-        // The whole point of storing the CryptoKey is that script can never read the key material back.
-        throw new InputError('privateKey', 'Refusing to store an extractable private key; import it as non-extractable.');
-      }
-      const row: KeyRow = {
-        id: record.id,
-        privateKey: key.privateKey,
-        publicJwk: key.publicJwk,
-        kid: key.kid,
-        thumbprint: key.thumbprint,
-        alg: key.alg,
-        createdAt: record.createdAt,
-      };
-      if (record.label !== undefined) row.label = record.label;
+      const row = toRow(record);
       await run('readwrite', (store) => store.put(row));
     },
     get: (id) => tolerant(undefined, async () => toRecord(await run('readonly', (store) => store.get(id)))),

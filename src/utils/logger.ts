@@ -97,21 +97,13 @@ function safeStringify(value: unknown): string {
   }
 }
 
-/**
- * Creates the root logger and its ring buffer. Every message and data object is redacted before it is stored
- * or handed to the sink, so nothing downstream (drawer, export, console) can see a secret.
- */
-export function createLogger(options: CreateLoggerOptions = {}): RootLogger {
-  const clock = options.clock ?? systemClock;
-  const capacity = Math.max(1, Math.floor(options.capacity ?? 500));
-  const minRank = LEVEL_RANK[options.minLevel ?? 'debug'];
-  const sink = options.sink;
+/** The newest `capacity` entries, one frozen snapshot per change, and listeners told after a microtask. */
+function createLogBuffer(capacity: number) {
   const buffer: LogEntry[] = [];
   const listeners = new Set<() => void>();
   let snapshot: readonly LogEntry[] = Object.freeze([]);
   let dirty = false;
   let notifyScheduled = false;
-  let nextId = 1;
 
   function notify() {
     dirty = true;
@@ -130,59 +122,82 @@ export function createLogger(options: CreateLoggerOptions = {}): RootLogger {
     });
   }
 
-  function write(level: LogLevel, module: string, emoji: string, message: string, data: unknown) {
+  return {
+    push(entry: LogEntry) {
+      buffer.push(entry);
+      if (buffer.length > capacity) buffer.splice(0, buffer.length - capacity);
+      notify();
+    },
+    clear() {
+      buffer.length = 0;
+      notify();
+    },
+    getSnapshot(): readonly LogEntry[] {
+      if (dirty) {
+        snapshot = Object.freeze([...buffer]);
+        dirty = false;
+      }
+      return snapshot;
+    },
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
+type WriteEntry = (level: LogLevel, module: string, emoji: string, message: string, data: unknown) => void;
+
+/** A logger for `module` over `write`; children share the same writer (and so the same buffer). */
+function makeLogger(write: WriteEntry, module: string, emoji: string): Logger {
+  return {
+    debug: (message, data) => write('debug', module, emoji, message, data),
+    info: (message, data) => write('info', module, emoji, message, data),
+    warn: (message, data) => write('warn', module, emoji, message, data),
+    error: (message, data) => write('error', module, emoji, message, data),
+    child: (childModule, childEmoji) => makeLogger(write, childModule, childEmoji ?? MODULE_EMOJI[childModule] ?? '📝'),
+  };
+}
+
+/**
+ * Creates the root logger and its ring buffer. Every message and data object is redacted before it is stored
+ * or handed to the sink, so nothing downstream (drawer, export, console) can see a secret.
+ */
+export function createLogger(options: CreateLoggerOptions = {}): RootLogger {
+  const clock = options.clock ?? systemClock;
+  const capacity = Math.max(1, Math.floor(options.capacity ?? 500));
+  const minRank = LEVEL_RANK[options.minLevel ?? 'debug'];
+  const sink = options.sink;
+  const buffer = createLogBuffer(capacity);
+  let nextId = 1;
+
+  const write: WriteEntry = (level, module, emoji, message, data) => {
     if (LEVEL_RANK[level] < minRank) return;
     try {
       const entry: LogEntry = { id: nextId++, ts: clock.now(), level, module, emoji, message: redactString(String(message)) };
       if (data !== undefined) entry.data = redactValue(data);
       Object.freeze(entry);
       buffer.push(entry);
-      if (buffer.length > capacity) buffer.splice(0, buffer.length - capacity);
-      notify();
       sink?.(entry, formatLogEntry(entry));
     } catch {
       // Logging is best effort: it never throws into the code that called it.
     }
-  }
-
-  function makeLogger(module: string, emoji: string): Logger {
-    return {
-      debug: (message, data) => write('debug', module, emoji, message, data),
-      info: (message, data) => write('info', module, emoji, message, data),
-      warn: (message, data) => write('warn', module, emoji, message, data),
-      error: (message, data) => write('error', module, emoji, message, data),
-      child: (childModule, childEmoji) => makeLogger(childModule, childEmoji ?? MODULE_EMOJI[childModule] ?? '📝'),
-    };
-  }
+  };
 
   const rootModule = options.module ?? 'app';
-  const root = makeLogger(rootModule, options.emoji ?? MODULE_EMOJI[rootModule] ?? '🧭');
-
-  function getSnapshot(): readonly LogEntry[] {
-    if (dirty) {
-      snapshot = Object.freeze([...buffer]);
-      dirty = false;
-    }
-    return snapshot;
-  }
+  const root = makeLogger(write, rootModule, options.emoji ?? MODULE_EMOJI[rootModule] ?? '🧭');
 
   return {
     ...root,
-    entries: getSnapshot,
-    getSnapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    clear() {
-      buffer.length = 0;
-      notify();
-    },
+    entries: buffer.getSnapshot,
+    getSnapshot: buffer.getSnapshot,
+    subscribe: buffer.subscribe,
+    clear: buffer.clear,
     exportJson() {
       return JSON.stringify(
-        getSnapshot().map((entry) => ({ ...entry, time: new Date(entry.ts).toISOString() })),
+        buffer.getSnapshot().map((entry) => ({ ...entry, time: new Date(entry.ts).toISOString() })),
         null,
         2,
       );

@@ -63,6 +63,41 @@ const entrySchema = z.object({
 
 let sequence = 0;
 
+/** The valid entries of a stored text, newest first; anything unreadable is skipped. */
+function readStoredEntries(text: string | null): TokenHistoryEntry[] {
+  const parsed = text === null ? null : parseJsonSafely(text, { maxBytes: 256 * 1024 });
+  const items = parsed?.ok && Array.isArray(parsed.value) ? parsed.value : [];
+  const valid: TokenHistoryEntry[] = [];
+  for (const item of items) {
+    const result = entrySchema.safeParse(item);
+    if (result.success) valid.push(result.data);
+  }
+  return valid;
+}
+
+/** The entry to store for `input`, refusing anything that is not a fingerprint (a token must never land here). */
+function toHistoryEntry(input: TokenHistoryInput): TokenHistoryEntry {
+  if (!(input.status === 'error' && input.fingerprint === '') && !FINGERPRINT.test(input.fingerprint)) {
+    throw new InputError('fingerprint', 'History takes a token fingerprint (tokenFingerprint()), never the token.');
+  }
+  sequence += 1;
+  const recordedAt = effects().clock.now();
+  // Explicit picks: nothing else the caller's object carries ends up in storage.
+  const entry: TokenHistoryEntry = {
+    id: `${recordedAt.toString(36)}-${sequence}`,
+    recordedAt,
+    fingerprint: input.fingerprint,
+    clientId: input.clientId,
+    authMethod: input.authMethod,
+    expAt: input.expAt,
+    obtainedAt: input.obtainedAt,
+    status: input.status,
+  };
+  if (input.scope !== undefined) entry.scope = input.scope;
+  if (input.errorCode !== undefined) entry.errorCode = input.errorCode;
+  return entry;
+}
+
 /** Creates a token history persisted in sessionStorage (or the given storage); storage failures are tolerated. */
 export function createTokenHistory(options: TokenHistoryOptions = {}): TokenHistory {
   const limit = options.limit ?? DEFAULT_HISTORY_LIMIT;
@@ -73,16 +108,7 @@ export function createTokenHistory(options: TokenHistoryOptions = {}): TokenHist
   let entries: readonly TokenHistoryEntry[] | null = null;
 
   function load(): readonly TokenHistoryEntry[] {
-    if (entries) return entries;
-    const text = safe.getItem(TOKEN_HISTORY_KEY);
-    const parsed = text === null ? null : parseJsonSafely(text, { maxBytes: 256 * 1024 });
-    const items = parsed?.ok && Array.isArray(parsed.value) ? parsed.value : [];
-    const valid: TokenHistoryEntry[] = [];
-    for (const item of items) {
-      const result = entrySchema.safeParse(item);
-      if (result.success) valid.push(result.data);
-    }
-    entries = Object.freeze(valid.slice(0, limit));
+    entries ??= Object.freeze(readStoredEntries(safe.getItem(TOKEN_HISTORY_KEY)).slice(0, limit));
     return entries;
   }
 
@@ -95,24 +121,7 @@ export function createTokenHistory(options: TokenHistoryOptions = {}): TokenHist
 
   return {
     add(input) {
-      if (!(input.status === 'error' && input.fingerprint === '') && !FINGERPRINT.test(input.fingerprint)) {
-        throw new InputError('fingerprint', 'History takes a token fingerprint (tokenFingerprint()), never the token.');
-      }
-      sequence += 1;
-      const recordedAt = effects().clock.now();
-      // Explicit picks: nothing else the caller's object carries ends up in storage.
-      const entry: TokenHistoryEntry = {
-        id: `${recordedAt.toString(36)}-${sequence}`,
-        recordedAt,
-        fingerprint: input.fingerprint,
-        clientId: input.clientId,
-        authMethod: input.authMethod,
-        expAt: input.expAt,
-        obtainedAt: input.obtainedAt,
-        status: input.status,
-      };
-      if (input.scope !== undefined) entry.scope = input.scope;
-      if (input.errorCode !== undefined) entry.errorCode = input.errorCode;
+      const entry = toHistoryEntry(input);
       commit([entry, ...load()].slice(0, limit));
       return entry;
     },
