@@ -1,27 +1,31 @@
-// The Client Credentials page's state: form, sources, credentials, sandbox, discovery, preview and the token run.
+// The Client Credentials page's state, composed from hooks with one job each: form, secret, keys, provider,
+// discovery, sandbox registration, preview and the token run.
 import { useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
+import { PROVIDERS } from '../../../config/providers';
 import { useConfig } from '../../../hooks/useConfig';
-import type { SandboxInfo } from '../../../services/sandboxAdmin';
 import { useNewAuth } from '../../../hooks/useNewAuth';
-import { systemClock, type Clock } from '../../../utils/clock';
-import type { FlowCredentials } from '../model/flowRequest';
-import { validateFlowForm, type FieldErrors, type FormField, type ValidationContext } from '../model/flowFormSchema';
-import { createFlowPersistence, type FlowPersistence, type SaveResult } from '../model/flowPersistence';
-import type { FlowForm } from '../model/flowTypes';
+import type { SandboxInfo } from '../../../services/sandboxAdmin';
 import { formFromConfig } from '../model/configToForm';
-import { identityOfForm } from '../model/providerPresets';
+import type { FlowCredentials } from '../model/flowRequest';
+import { validateFlowForm, type FormField, type ValidationContext } from '../model/flowFormSchema';
+import { createFlowPersistence, type FlowPersistence, type RestoredProgress, type SaveResult } from '../model/flowPersistence';
+import type { FlowForm } from '../model/flowTypes';
 import { providerInUse } from '../model/providerInUse';
-import { useFlowForm, type FlowFormState } from './useFlowForm';
-import { useSigningKeys, type SigningKeysState } from './useSigningKeys';
-import { useSandboxInfo, type SandboxInfoState } from './useSandboxInfo';
-import { useRequestPreview, type RequestPreviewState } from './useRequestPreview';
-import { useTokenRun, type TokenRunState } from './useTokenRun';
-import { useFlowActions, type FlowActions } from './useFlowActions';
+import { identityOfForm } from '../model/providerPresets';
 import { readShareLink, SHARE_PARAM, type SharedConfig } from '../model/shareLink';
+import { useClientSecret } from './useClientSecret';
+import { useDiscovery, type DiscoveryActions } from './useDiscovery';
+import { useFlowForm, type FlowFormState } from './useFlowForm';
+import { useKeySelection, type KeySelectionActions } from './useKeySelection';
+import { useProviderSelection, type ProviderSelectionActions } from './useProviderSelection';
+import { useRequestPreview, type RequestPreviewState } from './useRequestPreview';
+import { useSandboxInfo, type SandboxInfoState } from './useSandboxInfo';
+import { useSandboxRegistration, type SandboxRegistrationActions } from './useSandboxRegistration';
+import { useSigningKeys, type SigningKeysState } from './useSigningKeys';
+import { useTokenActions, type TokenActions } from './useTokenActions';
+import { useTokenRun, type TokenRunState } from './useTokenRun';
 
 export interface ClientCredentialsFlowOptions {
-  fetch?: typeof fetch;
-  clock?: Clock;
   persistence?: FlowPersistence;
   /** Overrides `provider.sandboxUrl` from the configuration. */
   sandboxUrl?: string;
@@ -29,27 +33,32 @@ export interface ClientCredentialsFlowOptions {
   shareHash?: string;
 }
 
-/** Everything the step components need; produced by {@link useClientCredentialsFlow}. */
-export interface FlowController extends FlowActions {
-  form: FlowForm;
-  sources: FlowFormState['sources'];
-  errors: FieldErrors;
-  numberDrafts: FlowFormState['numberDrafts'];
-  fields: FlowFormState;
+/** Everything the step components need, each piece once; produced by {@link useClientCredentialsFlow}. */
+export type FlowController = FlowFormState & SecretActions & Omit<DiscoveryActions, 'resetDiscovery'>
+  & Omit<KeySelectionActions, 'selectKeyFor'> & ProviderSelectionActions & SandboxRegistrationActions & TokenActions & {
+    setClientId(clientId: string): void;
+    keys: SigningKeysState;
+    selectedKey: FlowCredentials['key'];
+    sandbox: SandboxInfoState;
+    sandboxUrl: string;
+    preview: RequestPreviewState;
+    tokenRun: TokenRunState;
+    activeIndex: number;
+    setActiveIndex(index: number): void;
+    /** Whether step 1 is complete (no field errors), computed during render. */
+    configValid: boolean;
+    /** What the last save of the progress could not keep (shown, so nothing is lost silently). */
+    lastSave: SaveResult | null;
+  };
+
+/** The secret as the steps use it: for the client ID in the form. */
+interface SecretActions {
   secret: string;
   rememberSecret: boolean;
-  keys: SigningKeysState;
-  selectedKey: FlowCredentials['key'];
-  sandbox: SandboxInfoState;
-  sandboxUrl: string;
-  preview: RequestPreviewState;
-  tokenRun: TokenRunState;
-  activeIndex: number;
-  setActiveIndex(index: number): void;
-  /** What the last save of the progress could not keep (shown, so nothing is lost silently). */
-  lastSave: SaveResult | null;
-  /** Whether step 1 is complete (no field errors), computed during render. */
-  configValid: boolean;
+  changeSecret(secret: string): void;
+  /** The edit of Client ID or Client secret is finished (blur): save the secret under the client ID. */
+  commitSecret(): void;
+  changeRemember(remember: boolean): void;
 }
 
 const defaultPersistence = createFlowPersistence();
@@ -67,92 +76,94 @@ export function fieldId(field: FormField | string): string {
   return `cc-${field}`;
 }
 
-export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions = {}): FlowController {
-  const auth = useNewAuth();
-  const clock = options.clock ?? systemClock;
-  const persistence = options.persistence ?? defaultPersistence;
-  const config = useConfig();
-  const sandboxUrl = options.sandboxUrl ?? config.config.provider.sandboxUrl;
+type Start = Omit<RestoredProgress, 'form'> & { form: FlowForm };
 
-  const [restored] = useState(() => {
-    const shared = options.shareHash !== undefined ? readShareLink(options.shareHash) : takePageShareLink();
-    const stored = persistence.load();
-    // Fields the store could not keep come from the configuration, as on a first visit.
-    const progress = stored && { ...stored, form: { ...formFromConfig(config).form, ...stored.form } };
-    if (!shared) return progress;
-    // A share link was just opened: its configuration wins over this tab's progress and the app's configuration.
-    const base = progress ?? { activeIndex: 0, ...formFromConfig(config) };
-    const sources: Record<string, string> = { ...base.sources };
-    for (const field of Object.keys(shared)) sources[field] = 'share link';
-    return { activeIndex: 0, form: { ...base.form, ...shared }, sources };
-  });
-  const [activeIndex, setActiveIndex] = useState(restored?.activeIndex ?? 0);
-  const [secret, setSecret] = useState(() => {
-    const clientId = (restored?.form ?? formFromConfig(config).form).clientId;
-    return clientId ? (auth.credentialManager.getSecret(clientId) ?? '') : '';
-  });
-  const [rememberSecret, setRememberSecret] = useState(() => {
-    const clientId = (restored?.form ?? formFromConfig(config).form).clientId;
-    return clientId ? auth.credentialManager.hasRememberedSecret(clientId) : false;
-  });
+/** Where the page starts: a share link over this tab's progress over the configuration (later wins). */
+function startingPoint(persistence: FlowPersistence, config: ReturnType<typeof useConfig>, shareHash: string | undefined): Start {
+  const shared = shareHash !== undefined ? readShareLink(shareHash) : takePageShareLink();
+  const fromConfig = formFromConfig(config);
+  const stored = persistence.load();
+  // Fields the store could not keep come from the configuration, as on a first visit.
+  const base: Start = stored ? { ...stored, form: { ...fromConfig.form, ...stored.form } } : { activeIndex: 0, ...fromConfig };
+  if (!shared) return base;
+  const sources: Record<string, string> = { ...base.sources };
+  for (const field of Object.keys(shared)) sources[field] = 'share link';
+  return { ...base, activeIndex: 0, form: { ...base.form, ...shared }, sources };
+}
 
-  const keys = useSigningKeys(auth.credentialManager, auth.logger);
-  const contextFor = (form: FlowForm): ValidationContext => ({ secret, hasKey: keys.keys.some((k) => k.id === form.keyRef) });
-  const fields = useFlowForm(() => (restored ? { ...restored } : formFromConfig(config)), contextFor);
-  const selectedKey = keys.keys.find((k) => k.id === fields.form.keyRef)?.key;
-
-  const usesSandbox = fields.form.provider === 'sandbox' || fields.form.provider === 'microauthd';
-  const sandbox = useSandboxInfo(sandboxUrl, { enabled: usesSandbox, ...(options.fetch ? { fetch: options.fetch } : {}) });
-  const preview = useRequestPreview(fields.form, { secret, key: selectedKey }, clock);
-  const tokenRun = useTokenRun({ auth, clock, fetch: options.fetch, onDescribed: preview.show });
-
-  const actions = useFlowActions({
-    auth, fields, keys, sandbox, tokenRun, clock, sandboxUrl, fetch: options.fetch,
-    secret, setSecret, rememberSecret, setRememberSecret, selectedKey, setActiveIndex, contextFor,
-  });
-
-  // Start-up only: once the stored keys and the sandbox info have been read, fill what they imply (a stored key
-  // pre-selects private_key_jwt; the sandbox fills endpoints and a demo client). Later changes come from clicks.
-  const onKeysReady = useEffectEvent(() => actions.onKeysLoaded(keys.keys));
-  useEffect(() => {
-    if (keys.status === 'ready') onKeysReady();
-  }, [keys.status]);
-  const onSandboxReady = useEffectEvent((info: SandboxInfo) => actions.onSandboxLoaded(info));
-  useEffect(() => {
-    if (sandbox.startupInfo) onSandboxReady(sandbox.startupInfo);
-  }, [sandbox.startupInfo]);
-
-  // Progress is mirrored to sessionStorage (an external system); FlowForm holds no secret by contract.
+/** Progress mirrored to sessionStorage, and the chosen provider to the status bar (both external systems). */
+function useMirrors(persistence: FlowPersistence, activeIndex: number, fields: FlowFormState): SaveResult | null {
   const { form, sources, numberDrafts } = fields;
   useEffect(() => {
-    persistence.save({ activeIndex, form, sources, numberDrafts });
+    persistence.save({ activeIndex, form, sources, numberDrafts }); // FlowForm holds no secret by contract
   }, [persistence, activeIndex, form, sources, numberDrafts]);
-  // The app's status bar names the provider chosen here (an external store, so this is synchronisation).
   useEffect(() => {
     providerInUse.select(identityOfForm(form));
   }, [form]);
-  const lastSave = useSyncExternalStore(persistence.subscribe, persistence.lastSave, persistence.lastSave);
+  return useSyncExternalStore(persistence.subscribe, persistence.lastSave, persistence.lastSave);
+}
 
-  const configValid = Object.keys(validateFlowForm(form, contextFor(form))).length === 0;
+/**
+ * Start-up only: once the stored keys and the sandbox info have been read, fill what they imply (a stored key
+ * pre-selects private_key_jwt; the sandbox fills endpoints and a demo client). Later changes come from clicks.
+ */
+function useStartupFills(keys: SigningKeysState, sandbox: SandboxInfoState, onKeys: () => void, onSandbox: (info: SandboxInfo) => void) {
+  const onKeysReady = useEffectEvent(onKeys);
+  useEffect(() => {
+    if (keys.status === 'ready') onKeysReady();
+  }, [keys.status]);
+  const onSandboxReady = useEffectEvent(onSandbox);
+  useEffect(() => {
+    if (sandbox.startupInfo) onSandboxReady(sandbox.startupInfo);
+  }, [sandbox.startupInfo]);
+}
+
+export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions = {}): FlowController {
+  const auth = useNewAuth();
+  const config = useConfig();
+  const persistence = options.persistence ?? defaultPersistence;
+  const sandboxUrl = options.sandboxUrl ?? config.config.provider.sandboxUrl;
+  const [start] = useState(() => startingPoint(persistence, config, options.shareHash));
+  const [activeIndex, setActiveIndex] = useState(start.activeIndex);
+
+  const keys = useSigningKeys(auth.credentialManager, auth.logger);
+  const secrets = useClientSecret(auth.credentialManager, () => start.form.clientId);
+  const contextFor = (form: FlowForm): ValidationContext => ({ secret: secrets.secret, hasKey: keys.keys.some((k) => k.id === form.keyRef) });
+  const fields = useFlowForm(() => start, contextFor);
+  const selectedKey = keys.keys.find((k) => k.id === fields.form.keyRef)?.key;
+  const creds: FlowCredentials = { secret: secrets.secret, key: selectedKey };
+
+  const sandbox = useSandboxInfo(sandboxUrl, { enabled: PROVIDERS[fields.form.provider].sandbox !== undefined });
+  const preview = useRequestPreview(fields.form, creds);
+  const tokenRun = useTokenRun({ auth, onDescribed: preview.show });
+  const { resetDiscovery, ...discovery } = useDiscovery(fields, contextFor(fields.form), selectedKey !== undefined);
+  const { selectKeyFor, ...keySelection } = useKeySelection(fields, keys);
+  const provider = useProviderSelection({
+    fields, sandbox, secrets, keys, keySelection: { ...keySelection, selectKeyFor },
+    onSwitch: () => {
+      resetDiscovery();
+      tokenRun.reset();
+    },
+  });
+  const registration = useSandboxRegistration(fields, selectedKey, sandboxUrl, auth.logger);
+  const tokenActions = useTokenActions(auth, fields, tokenRun, creds, setActiveIndex);
+
+  useStartupFills(keys, sandbox, () => keySelection.onKeysLoaded(keys.keys), provider.onSandboxLoaded);
+  const lastSave = useMirrors(persistence, activeIndex, fields);
+  const clientId = fields.form.clientId;
 
   return {
-    ...actions,
-    form,
-    sources,
-    errors: fields.errors,
-    numberDrafts: fields.numberDrafts,
-    fields,
-    secret,
-    rememberSecret,
-    keys,
-    selectedKey,
-    sandbox,
-    sandboxUrl,
-    preview,
-    tokenRun,
-    activeIndex,
-    setActiveIndex,
-    configValid,
-    lastSave,
+    ...fields, ...discovery,
+    secret: secrets.secret,
+    rememberSecret: secrets.rememberSecret,
+    changeSecret(secret) {
+      secrets.changeSecret(secret, clientId);
+      if (fields.errors.clientSecret) fields.touch('clientSecret', { ...contextFor(fields.form), secret });
+    },
+    commitSecret: () => secrets.commitSecret(clientId),
+    changeRemember: (remember) => secrets.changeRemember(remember, clientId), ...keySelection, ...provider, ...registration, ...tokenActions,
+    setClientId: (clientId) => fields.setField('clientId', clientId),
+    keys, selectedKey, sandbox, sandboxUrl, preview, tokenRun, activeIndex, setActiveIndex, lastSave,
+    configValid: Object.keys(validateFlowForm(fields.form, contextFor(fields.form))).length === 0,
   };
 }

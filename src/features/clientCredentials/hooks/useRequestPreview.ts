@@ -1,6 +1,5 @@
 // The request preview: the one RequestDescription derived from the form (JWT methods sign a preview assertion).
 import { useEffect, useState } from 'react';
-import type { Clock } from '../../../utils/clock';
 import type { RequestDescription } from '../../../utils/oauth/description';
 import { describeFlowRequest, toFlowError, type FlowCredentials } from '../model/flowRequest';
 import type { FlowError, FlowForm } from '../model/flowTypes';
@@ -31,7 +30,7 @@ function sameInputs(a: PreviewInputs | null, b: PreviewInputs): boolean {
  * Describing is asynchronous (signing uses WebCrypto), so it cannot be computed during render; the effect only
  * derives local data from the inputs and drops results that a newer input has superseded.
  */
-export function useRequestPreview(form: FlowForm, creds: FlowCredentials, clock: Clock): RequestPreviewState {
+export function useRequestPreview(form: FlowForm, creds: FlowCredentials): RequestPreviewState {
   const [nonce, setNonce] = useState(0);
   const { secret, key } = creds;
   const inputs: PreviewInputs = { form, secret, key, nonce };
@@ -44,7 +43,7 @@ export function useRequestPreview(form: FlowForm, creds: FlowCredentials, clock:
   useEffect(() => {
     let current = true;
     const computedFor = { form, secret, key, nonce };
-    describeFlowRequest(form, { secret, key }, clock).then(
+    describeFlowRequest(form, { secret, key }).then(
       (description) => {
         if (current) setState({ description, error: null, for: computedFor });
       },
@@ -55,7 +54,7 @@ export function useRequestPreview(form: FlowForm, creds: FlowCredentials, clock:
     return () => {
       current = false;
     };
-  }, [form, secret, key, clock, nonce]);
+  }, [form, secret, key, nonce]);
 
   // Pending is derived: the shown description was computed for other inputs than the current ones.
   const pending = !sameInputs(state.for, inputs);

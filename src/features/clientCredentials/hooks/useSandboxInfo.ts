@@ -23,10 +23,10 @@ export interface SandboxInfoState {
  */
 const startupLoads = new Map<string, Promise<SandboxInfo>>();
 
-function loadAtStartup(baseUrl: string, fetchImpl: typeof fetch | undefined): Promise<SandboxInfo> {
+function loadAtStartup(baseUrl: string): Promise<SandboxInfo> {
   let load = startupLoads.get(baseUrl);
   if (!load) {
-    load = getSandboxInfo({ baseUrl, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+    load = getSandboxInfo({ baseUrl });
     startupLoads.set(baseUrl, load);
     const settled = () => {
       if (startupLoads.get(baseUrl) === load) startupLoads.delete(baseUrl);
@@ -42,9 +42,9 @@ function messageOf(error: unknown): string {
 
 export function useSandboxInfo(
   baseUrl: string,
-  options: { enabled: boolean; fetch?: typeof fetch },
+  options: { enabled: boolean },
 ): SandboxInfoState {
-  const { enabled, fetch: fetchImpl } = options;
+  const { enabled } = options;
   const [state, setState] = useState<Omit<SandboxInfoState, 'reload'>>(() => ({
     status: enabled ? 'loading' : 'idle', info: undefined, error: undefined, startupInfo: undefined,
   }));
@@ -54,7 +54,7 @@ export function useSandboxInfo(
   useEffect(() => {
     if (!startsEnabled()) return;
     let cancelled = false;
-    loadAtStartup(baseUrl, fetchImpl).then(
+    loadAtStartup(baseUrl).then(
       (info) => {
         if (!cancelled) setState({ status: 'ready', info, error: undefined, startupInfo: info });
       },
@@ -66,12 +66,12 @@ export function useSandboxInfo(
       cancelled = true;
     };
     // Only the start-up load lives here: later loads are caused by clicks and run in their handlers.
-  }, [baseUrl, fetchImpl]);
+  }, [baseUrl]);
 
   async function reload(): Promise<SandboxInfo | undefined> {
     setState((s) => ({ ...s, status: 'loading' }));
     try {
-      const info = await getSandboxInfo({ baseUrl, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+      const info = await getSandboxInfo({ baseUrl });
       setState((s) => ({ ...s, status: 'ready', info, error: undefined }));
       return info;
     } catch (error) {

@@ -1,6 +1,5 @@
 // From the form to the one RequestDescription, and from a token response or failure to what the flow keeps.
 import type { TokenCacheKeyParts, TokenRecord, TokenResponse } from '../../../types/token';
-import { systemClock, type Clock } from '../../../utils/clock';
 import { InputError, isPlaygroundError, OAuthResponseError } from '../../../utils/errors';
 import type { SigningKey } from '../../../utils/keys';
 import { buildClientCredentialsBody } from '../../../utils/oauth/body';
@@ -23,8 +22,8 @@ export interface FlowCredentials {
  */
 export const ASSUMED_EXPIRES_IN_SECONDS = 3600;
 
-/** The client authentication the form asks for. A JWT method signs a fresh assertion (new jti) each time it runs. */
-export function buildFlowAuth(form: FlowForm, creds: FlowCredentials, clock: Clock = systemClock): ClientAuth {
+/** The client authentication the form asks for. A JWT method signs a fresh assertion (new jti, time from effects().clock) each time it runs. */
+export function buildFlowAuth(form: FlowForm, creds: FlowCredentials): ClientAuth {
   const lifetimeSeconds = form.assertionLifetimeSeconds;
   switch (form.authMethod) {
     case 'client_secret_basic':
@@ -32,10 +31,10 @@ export function buildFlowAuth(form: FlowForm, creds: FlowCredentials, clock: Clo
     case 'client_secret_post':
       return clientSecretPost(creds.secret);
     case 'client_secret_jwt':
-      return clientSecretJwt(creds.secret, { lifetimeSeconds, clock });
+      return clientSecretJwt(creds.secret, { lifetimeSeconds });
     case 'private_key_jwt':
       if (!creds.key) throw new InputError('privateKey', 'private_key_jwt needs a key: generate a key pair or import one.');
-      return privateKeyJwt(creds.key.privateKey, { kid: form.kid.trim() || creds.key.kid, alg: form.signingAlg, lifetimeSeconds, clock });
+      return privateKeyJwt(creds.key.privateKey, { kid: form.kid.trim() || creds.key.kid, alg: form.signingAlg, lifetimeSeconds });
   }
 }
 
@@ -44,13 +43,13 @@ export function buildFlowAuth(form: FlowForm, creds: FlowCredentials, clock: Clo
  * @throws InputError naming the field at fault
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4.2
  */
-export async function describeFlowRequest(form: FlowForm, creds: FlowCredentials, clock: Clock = systemClock): Promise<RequestDescription> {
+export async function describeFlowRequest(form: FlowForm, creds: FlowCredentials): Promise<RequestDescription> {
   const params = buildClientCredentialsBody({ scope: form.scopes, audience: form.audience, resource: form.resource });
   return describeClientCredentialsRequest({
     tokenEndpoint: form.tokenEndpoint,
     clientId: form.clientId,
-    ...(form.issuer ? { issuer: form.issuer } : {}),
-    auth: buildFlowAuth(form, creds, clock),
+    issuer: form.issuer || undefined,
+    auth: buildFlowAuth(form, creds),
     params,
   });
 }

@@ -42,7 +42,7 @@ function AuthMethodField({ flow }: { flow: FlowController }) {
         hint={offered.narrowed && narrowedByDiscovery ? `Only what the server advertises: ${advertised?.join(', ')}.` : 'private_key_jwt is the strongest: no shared secret ever travels.'}
       >
         {(control) => (
-          <select {...control} className="input" value={flow.form.authMethod} onChange={(e) => flow.fields.setField('authMethod', e.target.value as AuthMethod)} onBlur={() => flow.fields.touch('authMethod')}>
+          <select {...control} className="input" value={flow.form.authMethod} onChange={(e) => flow.setField('authMethod', e.target.value as AuthMethod)} onBlur={() => flow.touch('authMethod')}>
             {!offered.options.includes(flow.form.authMethod) && <option value={flow.form.authMethod}>{flow.form.authMethod}</option>}
             {offered.options.map((m) => (
               <option key={m} value={m}>
@@ -73,7 +73,7 @@ function SecretField({ flow }: { flow: FlowController }) {
       {(control) => (
         <>
           <SecretInput {...control} revealName="client secret" value={flow.secret} onChange={(e) => flow.changeSecret(e.target.value)} onBlur={() => {
-            flow.fields.touch('clientSecret');
+            flow.touch('clientSecret');
             flow.commitSecret();
           }} />
           <label className="cc-check">
@@ -137,7 +137,7 @@ export function ConfigureStep({ flow }: { flow: FlowController }) {
       <FormField id={fieldId('clientId')} label="Client ID" source={flow.sources.clientId} error={flow.errors.clientId}>
         {(control) => (
           <input {...control} className="input input--mono" spellCheck={false} autoComplete="off" value={form.clientId} onChange={(e) => flow.setClientId(e.target.value)} onBlur={() => {
-            flow.fields.touch('clientId');
+            flow.touch('clientId');
             flow.commitSecret();
           }} />
         )}
@@ -158,24 +158,24 @@ export function ConfigureStep({ flow }: { flow: FlowController }) {
             describedBy={control['aria-describedby']}
             invalid={control['aria-invalid']}
             value={form.scopes}
-            onChange={(scopes) => flow.fields.setField('scopes', scopes)}
-            onBlur={() => flow.fields.touch('scopes')}
+            onChange={(scopes) => flow.setField('scopes', scopes)}
+            onBlur={() => flow.touch('scopes')}
           />
         )}
       </FormField>
       {defaultScopes.length > 0 && (
         <div className="cc-actions-row">
-          <button type="button" className="btn btn--secondary" onClick={() => flow.fields.setField('scopes', mergeWorkerScopes(defaultScopes, extraScopes))}>
+          <button type="button" className="btn btn--secondary" onClick={() => flow.setField('scopes', mergeWorkerScopes(defaultScopes, extraScopes))}>
             MFA device management — least privilege
           </button>
         </div>
       )}
 
       <FormField id={fieldId('audience')} label="Audience" source={flow.sources.audience} error={flow.errors.audience} hint="Optional. Some servers (Auth0, PingOne API resources) pick the API by an audience parameter.">
-        {(control) => <input {...control} className="input input--mono" spellCheck={false} value={form.audience} onChange={(e) => flow.fields.setField('audience', e.target.value)} onBlur={() => flow.fields.touch('audience')} />}
+        {(control) => <input {...control} className="input input--mono" spellCheck={false} value={form.audience} onChange={(e) => flow.setField('audience', e.target.value)} onBlur={() => flow.touch('audience')} />}
       </FormField>
       <FormField id={fieldId('resource')} label="Resource" source={flow.sources.resource} error={flow.errors.resource} hint="Optional RFC 8707 resource indicator: an absolute URI of the API, without a #fragment.">
-        {(control) => <input {...control} className="input input--mono" type="url" spellCheck={false} value={form.resource} onChange={(e) => flow.fields.setField('resource', e.target.value)} onBlur={() => flow.fields.touch('resource')} />}
+        {(control) => <input {...control} className="input input--mono" type="url" spellCheck={false} value={form.resource} onChange={(e) => flow.setField('resource', e.target.value)} onBlur={() => flow.touch('resource')} />}
       </FormField>
 
       <CollapsibleSection key={hasAdvancedError ? 'open' : 'closed'} title="Advanced" defaultOpen={hasAdvancedError}>
@@ -189,8 +189,8 @@ export function ConfigureStep({ flow }: { flow: FlowController }) {
                 type="text"
                 inputMode="numeric"
                 value={flow.numberDrafts[field] ?? String(form[field])}
-                onChange={(e) => flow.fields.setNumberField(field, e.target.value)}
-                onBlur={() => flow.fields.touch(field)}
+                onChange={(e) => flow.setNumberField(field, e.target.value)}
+                onBlur={() => flow.touch(field)}
               />
             )}
           </FormField>

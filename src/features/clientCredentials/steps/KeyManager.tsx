@@ -36,7 +36,7 @@ export function KeyManager({ flow }: { flow: FlowController }) {
       <legend>🗝️ Signing key (private_key_jwt)</legend>
       <FormField id={fieldId('signingAlg')} label="Signing algorithm" source={flow.sources.signingAlg} error={flow.errors.signingAlg} hint={ALG_HINTS[form.signingAlg]}>
         {(control) => (
-          <select {...control} className="input" value={form.signingAlg} onChange={(e) => flow.fields.setField('signingAlg', e.target.value as SigningAlg)}>
+          <select {...control} className="input" value={form.signingAlg} onChange={(e) => flow.setField('signingAlg', e.target.value as SigningAlg)}>
             {algs.options.map((alg) => (
               <option key={alg} value={alg}>
                 {alg}
@@ -85,7 +85,7 @@ export function KeyManager({ flow }: { flow: FlowController }) {
             placeholder={selectedKey ? `In use: ${selectedKey.alg} key, kid ${selectedKey.kid}` : '-----BEGIN PRIVATE KEY-----'}
             onChange={(e) => {
               setKeyText(e.target.value);
-              if (flow.errors.privateKey && e.target.value === '') flow.fields.setFieldError('privateKey', undefined);
+              if (flow.errors.privateKey && e.target.value === '') flow.setFieldError('privateKey', undefined);
             }}
           />
         )}
@@ -105,7 +105,7 @@ export function KeyManager({ flow }: { flow: FlowController }) {
         hint="Defaults to the key's RFC 7638 thumbprint; it must match the kid registered with the provider."
       >
         {(control) => (
-          <input {...control} className="input input--mono" spellCheck={false} value={form.kid} onChange={(e) => flow.fields.setField('kid', e.target.value)} onBlur={() => flow.fields.touch('kid')} />
+          <input {...control} className="input input--mono" spellCheck={false} value={form.kid} onChange={(e) => flow.setField('kid', e.target.value)} onBlur={() => flow.touch('kid')} />
         )}
       </FormField>
 
@@ -124,7 +124,7 @@ export function KeyManager({ flow }: { flow: FlowController }) {
               className="btn btn--danger-outline"
               onClick={() => {
                 void flow.keys.remove(form.keyRef);
-                flow.fields.setField('keyRef', '');
+                flow.setField('keyRef', '');
               }}
             >
               Delete key

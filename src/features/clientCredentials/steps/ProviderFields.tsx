@@ -21,8 +21,8 @@ function TokenEndpointField({ flow, readOnly, hint }: { flow: FlowController; re
           readOnly={readOnly}
           placeholder="https://auth.example.com/oauth2/token"
           value={flow.form.tokenEndpoint}
-          onChange={(e) => flow.fields.setField('tokenEndpoint', e.target.value)}
-          onBlur={() => flow.fields.touch('tokenEndpoint')}
+          onChange={(e) => flow.setField('tokenEndpoint', e.target.value)}
+          onBlur={() => flow.touch('tokenEndpoint')}
         />
       )}
     </FormField>
@@ -102,7 +102,7 @@ function PingOneFields({ flow }: { flow: FlowController }) {
             placeholder="3f2b0c1e-6c0d-4e4b-9a57-1c2d3e4f5a6b"
             value={form.environmentId}
             onChange={(e) => flow.setPingOneField('environmentId', e.target.value)}
-            onBlur={() => flow.fields.touch('environmentId')}
+            onBlur={() => flow.touch('environmentId')}
           />
         )}
       </FormField>
@@ -121,7 +121,7 @@ function MicroauthdFields({ flow }: { flow: FlowController }) {
     <>
       <FormField id={fieldId('issuerOrDiscoveryUrl')} label="microauthd base URL" source={flow.sources.issuerOrDiscoveryUrl} error={flow.errors.issuerOrDiscoveryUrl}>
         {(control) => (
-          <input {...control} className="input input--mono" type="url" spellCheck={false} value={flow.form.issuerOrDiscoveryUrl} onChange={(e) => flow.setMicroauthdBase(e.target.value)} onBlur={() => flow.fields.touch('issuerOrDiscoveryUrl')} />
+          <input {...control} className="input input--mono" type="url" spellCheck={false} value={flow.form.issuerOrDiscoveryUrl} onChange={(e) => flow.setMicroauthdBase(e.target.value)} onBlur={() => flow.touch('issuerOrDiscoveryUrl')} />
         )}
       </FormField>
       <TokenEndpointField flow={flow} />
@@ -159,7 +159,7 @@ function CustomFields({ flow }: { flow: FlowController }) {
       >
         {(control) => (
           <div className="cc-inline">
-            <input {...control} className="input input--mono" type="url" spellCheck={false} placeholder="https://auth.example.com" value={flow.form.issuerOrDiscoveryUrl} onChange={(e) => flow.fields.setField('issuerOrDiscoveryUrl', e.target.value)} onBlur={() => flow.fields.touch('issuerOrDiscoveryUrl')} />
+            <input {...control} className="input input--mono" type="url" spellCheck={false} placeholder="https://auth.example.com" value={flow.form.issuerOrDiscoveryUrl} onChange={(e) => flow.setField('issuerOrDiscoveryUrl', e.target.value)} onBlur={() => flow.touch('issuerOrDiscoveryUrl')} />
             <button type="button" className="btn btn--secondary" aria-busy={discovery.status === 'loading' || undefined} onClick={() => void flow.discover()}>
               {discovery.status === 'loading' ? 'Discovering…' : 'Discover'}
             </button>
