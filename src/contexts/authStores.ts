@@ -65,12 +65,8 @@ function partsOf(meta: StoredTokenMeta): TokenCacheKeyParts {
   return parts;
 }
 
-/**
- * Creates the stores and restores a token saved before a reload into the cache (TTL continues from the absolute
- * expiry). Nothing here captures browser globals at import time; clock and logger come from `effects()`.
- */
-export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
-  const log = effects().logger.child('CC');
+/** The stores the options do not supply, over session storage (tokens, history) and the remembered secrets. */
+function baseStoresFor(options: AuthStoresOptions) {
   const given = options.sessionStorage;
   const session = given ? () => given : webStorage('sessionStorage');
   const tokenStorage = options.tokenStorage ?? createTokenStorage({ storage: session });
@@ -79,20 +75,47 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
     rememberStorage: options.localStorage,
     keyStore: options.indexedDB ? createKeyStore({ indexedDB: options.indexedDB }) : undefined,
   });
-  let source: TokenSource | null = null;
+  return { session, tokenStorage, history, credentialManager };
+}
 
-  async function persist(record: TokenRecord, meta: SaveTokenMeta): Promise<void> {
-    tokenStorage.put('client_credentials', { ...record, meta });
-    history.add({
-      fingerprint: await tokenFingerprint(record.accessToken),
-      clientId: meta.clientId,
-      authMethod: meta.authMethod,
-      scope: record.scope,
-      expAt: record.expAt,
-      obtainedAt: record.obtainedAt,
-      status: 'success',
-    });
-  }
+/** Stores the token for a reload and records it in history by fingerprint (never the token itself). */
+async function persistToken(stores: { tokenStorage: TokenStorage; history: TokenHistory }, record: TokenRecord, meta: SaveTokenMeta) {
+  stores.tokenStorage.put('client_credentials', { ...record, meta });
+  stores.history.add({
+    fingerprint: await tokenFingerprint(record.accessToken),
+    clientId: meta.clientId,
+    authMethod: meta.authMethod,
+    scope: record.scope,
+    expAt: record.expAt,
+    obtainedAt: record.obtainedAt,
+    status: 'success',
+  });
+}
+
+/** Puts a token saved before a reload back into the cache; its TTL continues from the absolute expiry. */
+function restoreSavedToken(tokenStorage: TokenStorage, cache: TokenCache, log: Logger): void {
+  const restored = tokenStorage.get('client_credentials');
+  if (!restored?.meta) return;
+  const { kind: _kind, meta, ...record } = restored;
+  cache.set(partsOf(meta), record);
+  log.info(`restored token from session exp=${new Date(record.expAt).toISOString()}`);
+}
+
+/** Removes every flow-progress key from session storage. */
+function purgeFlowProgress(session: () => KeyValueStorage | null | undefined): void {
+  const safe = createSafeStorage(session);
+  for (const key of storageKeysWithPrefix(session, FLOW_PROGRESS_PREFIX)) safe.removeItem(key);
+}
+
+/**
+ * Creates the stores and restores a token saved before a reload into the cache (TTL continues from the absolute
+ * expiry). Nothing here captures browser globals at import time; clock and logger come from `effects()`.
+ */
+export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
+  const log = effects().logger.child('CC');
+  const stores = baseStoresFor(options);
+  const { session, tokenStorage, history, credentialManager } = stores;
+  let source: TokenSource | null = null;
 
   const cache = new TokenCache({
     proactiveRefreshSeconds: options.proactiveRefreshSeconds,
@@ -104,17 +127,11 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
       const record = await current.fetch(parts, signal);
       // The key parts are the stored metadata (partsOf reads them back after a reload).
       const meta: SaveTokenMeta = { ...parts, scope: [...parts.scope], authMethod: current.authMethod, issuer: current.issuer };
-      await persist(record, meta);
+      await persistToken(stores, record, meta);
       return record;
     },
   });
-
-  const restored = tokenStorage.get('client_credentials');
-  if (restored?.meta) {
-    const { kind: _kind, meta, ...record } = restored;
-    cache.set(partsOf(meta), record);
-    log.info(`restored token from session exp=${new Date(record.expAt).toISOString()}`);
-  }
+  restoreSavedToken(tokenStorage, cache, log);
 
   return {
     cache,
@@ -128,7 +145,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
     },
     async saveToken(record, meta) {
       cache.set(partsOf(meta), record);
-      await persist(record, meta);
+      await persistToken(stores, record, meta);
     },
     recordFailure(meta, errorCode) {
       // A failed request has no token: an empty fingerprint and no expiry are what history stores for it.
@@ -143,8 +160,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
       cache.clear();
       tokenStorage.clear();
       history.clear();
-      const safe = createSafeStorage(session);
-      for (const key of storageKeysWithPrefix(session, FLOW_PROGRESS_PREFIX)) safe.removeItem(key);
+      purgeFlowProgress(session);
       await credentialManager.purgeAll();
       log.info('signed out: tokens, secrets, keys, history and flow progress purged');
     },
