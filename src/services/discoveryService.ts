@@ -127,48 +127,49 @@ export function parseDiscoveryDocument(doc: unknown, expectedIssuer?: string): {
   return { metadata, warnings };
 }
 
+const log = () => effects().logger.child('discovery');
+
+/** One candidate URL: the result, or undefined when an issuer-derived URL answers 404 (try the next one). */
+async function fetchOne(url: string, issuer: string | undefined, timeoutMs: number): Promise<DiscoveryResult | undefined> {
+  // NETWORK / TIMEOUT come typed from the one HTTP seam.
+  const response = await fetchWithTimeout(url, { headers: { Accept: 'application/json' } }, { timeoutMs, peer: `discovery at ${url}` });
+  if (response.status === 404 && issuer !== undefined) {
+    log().debug(`no discovery document at ${url}`);
+    return undefined;
+  }
+  if (!response.ok) {
+    throw new PlaygroundError('DISCOVERY_ERROR', `Discovery at ${url} answered HTTP ${response.status}.`, { status: response.status });
+  }
+  let body: Awaited<ReturnType<typeof readJsonBody>>;
+  try {
+    body = await readJsonBody(response);
+  } catch (cause) {
+    throw new PlaygroundError('NETWORK', `The connection dropped while reading ${url}.`, { cause });
+  }
+  if (!body.ok) {
+    const why = body.reason === 'too_large' ? 'is too large' : 'is not valid JSON';
+    throw new PlaygroundError('DISCOVERY_ERROR', `The discovery document at ${url} ${why}.`, { status: response.status });
+  }
+  const { metadata, warnings } = parseDiscoveryDocument(body.value, issuer);
+  log().info(`discovered token_endpoint=${metadata.token_endpoint}`, { fetchedFrom: url });
+  for (const warning of warnings) log().warn(warning);
+  return { metadata, warnings, fetchedFrom: url };
+}
+
 /** Creates a discovery client with a per-input cache (in-flight lookups are shared too). */
 export function createDiscoveryService(options: DiscoveryServiceOptions = {}): DiscoveryService {
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const log = () => effects().logger.child('discovery');
   const cache = new Map<string, { at: number; result: Promise<DiscoveryResult> }>();
 
   async function load(input: string): Promise<DiscoveryResult> {
     const candidates = discoveryCandidates(input);
     const isIssuer = !new URL(input).pathname.includes('/.well-known/');
     for (const url of candidates) {
-      const result = await fetchOne(url, isIssuer ? input : undefined);
+      const result = await fetchOne(url, isIssuer ? input : undefined, timeoutMs);
       if (result) return result;
     }
     throw new PlaygroundError('DISCOVERY_ERROR', `No discovery document found (tried ${candidates.join(', ')}).`, { status: 404 });
-  }
-
-  /** One candidate URL: the result, or undefined when an issuer-derived URL answers 404 (try the next one). */
-  async function fetchOne(url: string, issuer: string | undefined): Promise<DiscoveryResult | undefined> {
-    // NETWORK / TIMEOUT come typed from the one HTTP seam.
-    const response = await fetchWithTimeout(url, { headers: { Accept: 'application/json' } }, { timeoutMs, peer: `discovery at ${url}` });
-    if (response.status === 404 && issuer !== undefined) {
-      log().debug(`no discovery document at ${url}`);
-      return undefined;
-    }
-    if (!response.ok) {
-      throw new PlaygroundError('DISCOVERY_ERROR', `Discovery at ${url} answered HTTP ${response.status}.`, { status: response.status });
-    }
-    let body: Awaited<ReturnType<typeof readJsonBody>>;
-    try {
-      body = await readJsonBody(response);
-    } catch (cause) {
-      throw new PlaygroundError('NETWORK', `The connection dropped while reading ${url}.`, { cause });
-    }
-    if (!body.ok) {
-      const why = body.reason === 'too_large' ? 'is too large' : 'is not valid JSON';
-      throw new PlaygroundError('DISCOVERY_ERROR', `The discovery document at ${url} ${why}.`, { status: response.status });
-    }
-    const { metadata, warnings } = parseDiscoveryDocument(body.value, issuer);
-    log().info(`discovered token_endpoint=${metadata.token_endpoint}`, { fetchedFrom: url });
-    for (const warning of warnings) log().warn(warning);
-    return { metadata, warnings, fetchedFrom: url };
   }
 
   return {
