@@ -58,7 +58,7 @@ describe('Client Credentials flow', () => {
     await waitFor(() => expect(stores.cache.getSnapshot().entries[0]?.record.accessToken).toBe('token-2-abcdefghijklmnop'));
   });
 
-  it('a failed worker token is logged with the seed\'s message, the status and the scopes — never the secret', async () => {
+  it('a failed worker token is logged with the PingOne failure message, the status and the scopes — never the secret', async () => {
     server.use(
       http.get(`${SANDBOX}/sandbox/info`, () => HttpResponse.json(sandboxInfoFixture())),
       http.post(TOKEN_ENDPOINT, () => HttpResponse.json({ error: 'invalid_client', error_description: 'client authentication failed' }, { status: 401 })),

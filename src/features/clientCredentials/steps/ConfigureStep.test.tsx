@@ -174,7 +174,7 @@ describe('Configure step', () => {
     for (const member of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(jwks.keys[0]).not.toHaveProperty(member);
   });
 
-  it('the least-privilege preset is the seed\'s worker scopes plus configured extras, deduplicated, order kept', async () => {
+  it('the least-privilege preset is the PingOne worker scopes (PINGONE_WORKER_SCOPES) plus configured extras, deduplicated, order kept', async () => {
     const extra = PINGONE_OPTIONAL_SCOPES[0] as string;
     renderWithStores(<ClientCredentialsFlow />, {
       settings: { provider: { preset: 'pingone', pingone: { extraScopes: [PINGONE_WORKER_SCOPES[0] as string, extra] } } },
