@@ -4,7 +4,7 @@ import { CopyButton } from '../../../components/CopyButton';
 import { InfoBox } from '../../../components/InfoBox';
 import { PROVIDERS } from '../../../config/providers';
 import type { SigningAlg } from '../../../types/token';
-import { toJwks } from '../../../utils/keys';
+import { toJwks, type SigningKey } from '../../../utils/keys';
 import { FormField } from '../../../components/FormField';
 import { offeredSigningAlgs } from '../model/providerPresets';
 import { fieldId, type FlowController } from '../hooks/useClientCredentialsFlow';
@@ -15,17 +15,59 @@ const ALG_HINTS: Record<SigningAlg, string> = {
   PS256: 'RSA-PSS with SHA-256 (2048-bit keys).',
 };
 
-/** Key generation, import and export for private_key_jwt. The private key never leaves WebCrypto. */
-export function KeyManager({ flow }: { flow: FlowController }) {
-  const { form, keys, selectedKey, registration } = flow;
-  const [keyText, setKeyText] = useState('');
+/** The selected key's public JWKS to paste into the provider, Delete key, and Register with sandbox. */
+function PublicKeyPanel({ flow, selectedKey }: { flow: FlowController; selectedKey: SigningKey }) {
+  const { form, registration } = flow;
   const jwksId = useId();
-  const algs = offeredSigningAlgs(form.provider, flow.discovery.result?.metadata.token_endpoint_auth_signing_alg_values_supported, flow.discovery.override);
   // Only a provider the sandbox fills, with private_key_jwt, can register a browser key there.
   const { sandbox, authMethods } = PROVIDERS[form.provider];
   const canRegister = sandbox !== undefined && authMethods.includes('private_key_jwt');
-  const publicJwks = selectedKey ? JSON.stringify(toJwks([selectedKey]), null, 2) : '';
+  const publicJwks = JSON.stringify(toJwks([selectedKey]), null, 2);
+  return (
+    <div className="cc-jwks">
+      <p className="cc-field__label" id={jwksId}>
+        Public JWKS — paste this into your provider's application (it holds no private part)
+      </p>
+      <pre className="cc-code" aria-labelledby={jwksId} tabIndex={0}>
+        {publicJwks}
+      </pre>
+      <div className="cc-actions-row">
+        <CopyButton label="Copy public JWKS" text={publicJwks} />
+        <button
+          type="button"
+          className="btn btn--danger-outline"
+          onClick={() => {
+            void flow.keys.remove(form.keyRef);
+            flow.setField('keyRef', '');
+          }}
+        >
+          Delete key
+        </button>
+        {canRegister && (
+          <button type="button" className="btn btn--secondary" aria-busy={registration.status === 'loading' || undefined} disabled={registration.status === 'loading'} onClick={() => void flow.registerWithSandbox()}>
+            {registration.status === 'loading' ? 'Registering…' : 'Register with sandbox'}
+          </button>
+        )}
+      </div>
+      {registration.status === 'done' && registration.client && (
+        <InfoBox variant="success" role="status" title="Registered with the sandbox 🎉">
+          New client <code>{registration.client.client_id}</code> holds this public key; Client ID is filled in.
+        </InfoBox>
+      )}
+      {registration.status === 'error' && (
+        <InfoBox variant="error" role="alert" title="We hit an issue">
+          {registration.error}
+        </InfoBox>
+      )}
+    </div>
+  );
+}
 
+/** Key generation, import and export for private_key_jwt. The private key never leaves WebCrypto. */
+export function KeyManager({ flow }: { flow: FlowController }) {
+  const { form, keys, selectedKey } = flow;
+  const [keyText, setKeyText] = useState('');
+  const algs = offeredSigningAlgs(form.provider, flow.discovery.result?.metadata.token_endpoint_auth_signing_alg_values_supported, flow.discovery.override);
   async function importKey() {
     // On success the text is cleared: the key now lives non-extractable in the browser, not in the page.
     if (await flow.importKey(keyText, form.signingAlg)) setKeyText('');
@@ -109,44 +151,7 @@ export function KeyManager({ flow }: { flow: FlowController }) {
         )}
       </FormField>
 
-      {selectedKey && (
-        <div className="cc-jwks">
-          <p className="cc-field__label" id={jwksId}>
-            Public JWKS — paste this into your provider's application (it holds no private part)
-          </p>
-          <pre className="cc-code" aria-labelledby={jwksId} tabIndex={0}>
-            {publicJwks}
-          </pre>
-          <div className="cc-actions-row">
-            <CopyButton label="Copy public JWKS" text={publicJwks} />
-            <button
-              type="button"
-              className="btn btn--danger-outline"
-              onClick={() => {
-                void flow.keys.remove(form.keyRef);
-                flow.setField('keyRef', '');
-              }}
-            >
-              Delete key
-            </button>
-            {canRegister && (
-              <button type="button" className="btn btn--secondary" aria-busy={registration.status === 'loading' || undefined} disabled={registration.status === 'loading'} onClick={() => void flow.registerWithSandbox()}>
-                {registration.status === 'loading' ? 'Registering…' : 'Register with sandbox'}
-              </button>
-            )}
-          </div>
-          {registration.status === 'done' && registration.client && (
-            <InfoBox variant="success" role="status" title="Registered with the sandbox 🎉">
-              New client <code>{registration.client.client_id}</code> holds this public key; Client ID is filled in.
-            </InfoBox>
-          )}
-          {registration.status === 'error' && (
-            <InfoBox variant="error" role="alert" title="We hit an issue">
-              {registration.error}
-            </InfoBox>
-          )}
-        </div>
-      )}
+      {selectedKey && <PublicKeyPanel flow={flow} selectedKey={selectedKey} />}
     </fieldset>
   );
 }
