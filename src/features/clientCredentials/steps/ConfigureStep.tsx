@@ -113,12 +113,70 @@ function SaveProblem({ result }: { result: SaveResult | null }) {
   );
 }
 
+/** Scopes as chips, with the provider's least-privilege preset when it has default scopes. */
+function ScopesField({ flow }: { flow: FlowController }) {
+  const { defaultScopes } = PROVIDERS[flow.form.provider];
+  // The preset is the provider's default scopes plus VITE_PINGONE_EXTRA_SCOPES / settings (deduplicated, order kept).
+  const extraScopes = useConfig().config.provider.pingone.extraScopes;
+  return (
+    <>
+      <FormField
+        id={fieldId('scopes')}
+        label="Scopes"
+        source={flow.sources.scopes}
+        error={flow.errors.scopes}
+        hint="Press Enter, space or comma to add a scope. Ask only for what the calls in step 4 need."
+      >
+        {(control) => (
+          <ScopeChips
+            id={control.id}
+            describedBy={control['aria-describedby']}
+            invalid={control['aria-invalid']}
+            value={flow.form.scopes}
+            onChange={(scopes) => flow.setField('scopes', scopes)}
+            onBlur={() => flow.touch('scopes')}
+          />
+        )}
+      </FormField>
+      {defaultScopes.length > 0 && (
+        <div className="cc-actions-row">
+          <button type="button" className="btn btn--secondary" onClick={() => flow.setField('scopes', mergeWorkerScopes(defaultScopes, extraScopes))}>
+            MFA device management — least privilege
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Advanced numbers, typed as text so an invalid draft stays on screen with its error. */
+function AdvancedFields({ flow }: { flow: FlowController }) {
+  const hasAdvancedError = ADVANCED.some(([field]) => flow.errors[field]);
+  const { form } = flow;
+  return (
+  <CollapsibleSection key={hasAdvancedError ? 'open' : 'closed'} title="Advanced" defaultOpen={hasAdvancedError}>
+    {ADVANCED.map(([field, label, hint]) => (
+      <FormField key={field} id={fieldId(field)} label={label} source={flow.sources[field]} error={flow.errors[field]} hint={hint}>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            // Text, not type=number: a browser blanks an invalid number, and the typed text must stay with its error.
+            type="text"
+            inputMode="numeric"
+            value={flow.numberDrafts[field] ?? String(form[field])}
+            onChange={(e) => flow.setNumberField(field, e.target.value)}
+            onBlur={() => flow.touch(field)}
+          />
+        )}
+      </FormField>
+    ))}
+  </CollapsibleSection>
+  );
+}
+
 export function ConfigureStep({ flow }: { flow: FlowController }) {
   const { form } = flow;
-  const hasAdvancedError = ADVANCED.some(([field]) => flow.errors[field]);
-  const { defaultScopes } = PROVIDERS[form.provider];
-  // The least-privilege preset is the provider's default scopes plus VITE_PINGONE_EXTRA_SCOPES / settings (deduplicated, order kept).
-  const extraScopes = useConfig().config.provider.pingone.extraScopes;
   return (
     <form className="cc-form" noValidate onSubmit={(e) => e.preventDefault()}>
       <FormField id={fieldId('provider')} label="Provider" source={flow.sources.provider} hint="Local sandbox works offline: a real OAuth server on your machine, shaped like PingOne.">
@@ -145,31 +203,7 @@ export function ConfigureStep({ flow }: { flow: FlowController }) {
       <AuthMethodField flow={flow} />
       {SECRET_METHODS.includes(form.authMethod) ? <SecretField flow={flow} /> : <KeyManager flow={flow} />}
 
-      <FormField
-        id={fieldId('scopes')}
-        label="Scopes"
-        source={flow.sources.scopes}
-        error={flow.errors.scopes}
-        hint="Press Enter, space or comma to add a scope. Ask only for what the calls in step 4 need."
-      >
-        {(control) => (
-          <ScopeChips
-            id={control.id}
-            describedBy={control['aria-describedby']}
-            invalid={control['aria-invalid']}
-            value={form.scopes}
-            onChange={(scopes) => flow.setField('scopes', scopes)}
-            onBlur={() => flow.touch('scopes')}
-          />
-        )}
-      </FormField>
-      {defaultScopes.length > 0 && (
-        <div className="cc-actions-row">
-          <button type="button" className="btn btn--secondary" onClick={() => flow.setField('scopes', mergeWorkerScopes(defaultScopes, extraScopes))}>
-            MFA device management — least privilege
-          </button>
-        </div>
-      )}
+      <ScopesField flow={flow} />
 
       <FormField id={fieldId('audience')} label="Audience" source={flow.sources.audience} error={flow.errors.audience} hint="Optional. Some servers (Auth0, PingOne API resources) pick the API by an audience parameter.">
         {(control) => <input {...control} className="input input--mono" spellCheck={false} value={form.audience} onChange={(e) => flow.setField('audience', e.target.value)} onBlur={() => flow.touch('audience')} />}
@@ -178,24 +212,7 @@ export function ConfigureStep({ flow }: { flow: FlowController }) {
         {(control) => <input {...control} className="input input--mono" type="url" spellCheck={false} value={form.resource} onChange={(e) => flow.setField('resource', e.target.value)} onBlur={() => flow.touch('resource')} />}
       </FormField>
 
-      <CollapsibleSection key={hasAdvancedError ? 'open' : 'closed'} title="Advanced" defaultOpen={hasAdvancedError}>
-        {ADVANCED.map(([field, label, hint]) => (
-          <FormField key={field} id={fieldId(field)} label={label} source={flow.sources[field]} error={flow.errors[field]} hint={hint}>
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                // Text, not type=number: a browser blanks an invalid number, and the typed text must stay with its error.
-                type="text"
-                inputMode="numeric"
-                value={flow.numberDrafts[field] ?? String(form[field])}
-                onChange={(e) => flow.setNumberField(field, e.target.value)}
-                onBlur={() => flow.touch(field)}
-              />
-            )}
-          </FormField>
-        ))}
-      </CollapsibleSection>
+      <AdvancedFields flow={flow} />
       <SaveProblem result={flow.lastSave} />
       <div className="cc-share">
         <CopyButton label="Copy share link" text={() => createShareLink(form, window.location.href)} />
