@@ -10,7 +10,8 @@ import { useNewAuth } from '../../hooks/useNewAuth';
 import { ConfigureStep } from '../../features/clientCredentials/steps/ConfigureStep';
 import { RequestStep } from '../../features/clientCredentials/steps/RequestStep';
 import { TokenStepSlot, UseTokenStepSlot } from '../../features/clientCredentials/steps/stepSlots';
-import { useClientCredentialsFlow, type ClientCredentialsFlowOptions } from '../../features/clientCredentials/hooks/useClientCredentialsFlow';
+import { useClientCredentialsFlow, type ClientCredentialsFlowOptions, type FlowController } from '../../features/clientCredentials/hooks/useClientCredentialsFlow';
+import type { CacheSnapshotEntry } from '../../utils/tokenCache';
 import '../../features/clientCredentials/steps/clientCredentials.css';
 
 function statusOf(index: number, active: number, done: boolean, failed = false): StepStatus {
@@ -19,74 +20,87 @@ function statusOf(index: number, active: number, done: boolean, failed = false):
   return done ? 'complete' : 'pending';
 }
 
+function configureStep(flow: FlowController, active: number): FlowStep {
+  return {
+    id: 'configure',
+    title: 'Configure',
+    icon: '⚙️',
+    description: 'Pick a provider and tell it who you are: the client ID and how the client proves it (a secret or, better, a private key). Then choose the scopes the token should carry.',
+    content: <ConfigureStep flow={flow} />,
+    status: statusOf(0, active, flow.configValid && active > 0),
+    canProceed: flow.configValid,
+    action: {
+      label: 'Check configuration',
+      busyLabel: 'Checking…',
+      busy: false,
+      onClick: () => {
+        if (!flow.checkConfiguration()) flow.setActiveIndex(1);
+      },
+    },
+  };
+}
+
+function requestStep(flow: FlowController, active: number): FlowStep {
+  return {
+    id: 'request',
+    title: 'Request',
+    icon: '📨',
+    description: 'This is exactly what will be sent to the token endpoint: no redirect, no browser login, just one POST. Secrets are masked; reveal them only in the export if you must.',
+    content: <RequestStep description={flow.preview.description} error={flow.preview.error} pending={flow.preview.pending} form={flow.form} onRefresh={flow.preview.refresh} />,
+    status: statusOf(1, active, flow.preview.description !== null && active > 1),
+    canProceed: flow.preview.description !== null,
+  };
+}
+
+function tokenStep(flow: FlowController, active: number, currentToken: CacheSnapshotEntry | undefined): FlowStep {
+  const { run } = flow.tokenRun;
+  // The sandbox's warning banner and its fault panel: the provider table says which provider is a dev tool.
+  const { devTools } = PROVIDERS[flow.form.provider];
+  return {
+    id: 'token',
+    title: 'Token',
+    icon: '🎟️',
+    description: 'Send the request. Validate the received access token and store it securely.',
+    content: (
+      <>
+        <TokenStepSlot run={run} onGetToken={() => void flow.getToken()} form={flow.form} description={flow.preview.description} />
+        {devTools && <BreakItPanel sandboxUrl={flow.sandboxUrl} />}
+      </>
+    ),
+    status: statusOf(2, active, run.status === 'success', run.status === 'error' && active !== 2),
+    canProceed: run.status === 'success' || currentToken !== undefined,
+    action: { label: 'Get token', busyLabel: 'Getting token…', busy: run.status === 'running', onClick: () => void flow.getToken() },
+  };
+}
+
+function callApiStep(flow: FlowController, active: number, currentToken: CacheSnapshotEntry | undefined): FlowStep {
+  const { run } = flow.tokenRun;
+  return {
+    id: 'use',
+    title: 'Use the token',
+    icon: '🛡️',
+    description: 'Call an API with the token as a Bearer credential and see what its scopes allow.',
+    content: (
+      <UseTokenStepSlot
+        form={flow.form}
+        token={run.record ?? currentToken?.record}
+        sandboxInfo={flow.sandbox.info}
+        sandboxUrl={flow.sandboxUrl}
+        getWorkerToken={flow.getWorkerToken}
+        requestedScopes={run.requestedScopes.length > 0 ? run.requestedScopes : flow.form.scopes}
+      />
+    ),
+    status: statusOf(3, active, false),
+    canProceed: true,
+  };
+}
+
 function FlowBody(props: ClientCredentialsFlowOptions) {
   const flow = useClientCredentialsFlow(props);
   const { currentToken } = useNewAuth();
-  const { run } = flow.tokenRun;
   const active = flow.activeIndex;
-  // The sandbox's warning banner and its fault panel: the provider table says which provider is a dev tool.
   const { devTools } = PROVIDERS[flow.form.provider];
-  const steps: FlowStep[] = [
-    {
-      id: 'configure',
-      title: 'Configure',
-      icon: '⚙️',
-      description: 'Pick a provider and tell it who you are: the client ID and how the client proves it (a secret or, better, a private key). Then choose the scopes the token should carry.',
-      content: <ConfigureStep flow={flow} />,
-      status: statusOf(0, active, flow.configValid && active > 0),
-      canProceed: flow.configValid,
-      action: {
-        label: 'Check configuration',
-        busyLabel: 'Checking…',
-        busy: false,
-        onClick: () => {
-          if (!flow.checkConfiguration()) flow.setActiveIndex(1);
-        },
-      },
-    },
-    {
-      id: 'request',
-      title: 'Request',
-      icon: '📨',
-      description: 'This is exactly what will be sent to the token endpoint: no redirect, no browser login, just one POST. Secrets are masked; reveal them only in the export if you must.',
-      content: <RequestStep description={flow.preview.description} error={flow.preview.error} pending={flow.preview.pending} form={flow.form} onRefresh={flow.preview.refresh} />,
-      status: statusOf(1, active, flow.preview.description !== null && active > 1),
-      canProceed: flow.preview.description !== null,
-    },
-    {
-      id: 'token',
-      title: 'Token',
-      icon: '🎟️',
-      description: 'Send the request. Validate the received access token and store it securely.',
-      content: (
-        <>
-          <TokenStepSlot run={run} onGetToken={() => void flow.getToken()} form={flow.form} description={flow.preview.description} />
-          {devTools && <BreakItPanel sandboxUrl={flow.sandboxUrl} />}
-        </>
-      ),
-      status: statusOf(2, active, run.status === 'success', run.status === 'error' && active !== 2),
-      canProceed: run.status === 'success' || currentToken !== undefined,
-      action: { label: 'Get token', busyLabel: 'Getting token…', busy: run.status === 'running', onClick: () => void flow.getToken() },
-    },
-    {
-      id: 'use',
-      title: 'Use the token',
-      icon: '🛡️',
-      description: 'Call an API with the token as a Bearer credential and see what its scopes allow.',
-      content: (
-        <UseTokenStepSlot
-          form={flow.form}
-          token={run.record ?? currentToken?.record}
-          sandboxInfo={flow.sandbox.info}
-          sandboxUrl={flow.sandboxUrl}
-          getWorkerToken={flow.getWorkerToken}
-          requestedScopes={run.requestedScopes.length > 0 ? run.requestedScopes : flow.form.scopes}
-        />
-      ),
-      status: statusOf(3, active, false),
-      canProceed: true,
-    },
-  ];
+  const steps = [configureStep(flow, active), requestStep(flow, active), tokenStep(flow, active, currentToken), callApiStep(flow, active, currentToken)];
 
   return (
     <div className="page cc-page">
