@@ -3,7 +3,7 @@
 import { Suspense, lazy, useSyncExternalStore } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { APP_VERSION, AppLayout } from './components/AppLayout';
-import { providerIdentity } from './config/providers';
+import { configuredIdentity } from './config/providers';
 import { identityInUse, providerInUse } from './features/clientCredentials/model/providerInUse';
 import { useNewAuth } from './hooks/useNewAuth';
 import { LogDrawer } from './components/LogDrawer';
@@ -53,12 +53,7 @@ function ProviderStatusBar() {
   const { provider } = useConfig().config;
   const { currentToken } = useNewAuth();
   const inUse = useSyncExternalStore(providerInUse.subscribe, providerInUse.getSnapshot, providerInUse.getSnapshot);
-  const configured = providerIdentity(provider.preset, {
-    environmentId: provider.pingone.environmentId,
-    region: provider.pingone.region,
-    issuer: provider.preset === 'custom' ? provider.custom.issuer : provider.microauthd.baseUrl,
-    tokenEndpoint: provider.custom.tokenEndpoint,
-  });
+  const configured = configuredIdentity(provider);
   return <TokenStatusBar identity={identityInUse(inUse, currentToken?.key, configured)} version={APP_VERSION} />;
 }
 

@@ -4,11 +4,11 @@ import { useState, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { version } from '../../package.json';
 import { useConfig, useConfigStore } from '../hooks/useConfig';
-import type { Settings } from '../services/config/schema';
+import { configuredIdentity } from '../config/providers';
 import { ConfigBanner } from './ConfigBanner';
 import { ConfigurationButton } from './ConfigurationButton';
 import { APP_NAME } from './PageTitle';
-import { StatusBar } from './StatusBar';
+import { identityProps, StatusBar } from './StatusBar';
 
 /** The app version from package.json (Vite inlines only this field). */
 export const APP_VERSION: string = version;
@@ -18,13 +18,6 @@ export interface AppLayoutProps {
   statusBar?: ReactNode;
   /** Rendered after the footer, e.g. the log drawer. */
   drawer?: ReactNode;
-}
-
-/** Environment and region shown in the status bar for the configured provider. */
-export function statusBarLocation(provider: Settings['provider']): { environmentId?: string; region?: string } {
-  if (provider.preset === 'pingone') return { environmentId: provider.pingone.environmentId || undefined, region: provider.pingone.region };
-  if (provider.preset === 'sandbox') return { environmentId: provider.pingone.environmentId || undefined, region: 'Local sandbox' };
-  return {};
 }
 
 export function AppLayout({ statusBar, drawer }: AppLayoutProps) {
@@ -76,7 +69,7 @@ export function AppLayout({ statusBar, drawer }: AppLayoutProps) {
         <Outlet />
       </main>
       <footer className="app-footer">
-        {statusBar ?? <StatusBar {...statusBarLocation(provider)} version={APP_VERSION} token={null} />}
+        {statusBar ?? <StatusBar {...identityProps(configuredIdentity(provider))} version={APP_VERSION} token={null} />}
       </footer>
       {drawer}
     </div>

@@ -22,6 +22,28 @@ describe('CollapsibleSection', () => {
     expect(screen.getByText('Because the server decides.')).toBeVisible();
     expect(document.getElementById(toggle.getAttribute('aria-controls') ?? '')).toContainElement(screen.getByText('Because the server decides.'));
   });
+
+  it('forceOpen shows the body without remounting it, so the field being typed in keeps its focus', async () => {
+    const user = userEvent.setup();
+    const section = (forceOpen: boolean) => (
+      <CollapsibleSection title="Advanced" forceOpen={forceOpen}>
+        <label>
+          Refresh <input />
+        </label>
+        <label>
+          Skew <input />
+        </label>
+      </CollapsibleSection>
+    );
+    const { rerender } = render(section(false));
+    await user.click(screen.getByRole('button', { name: 'Advanced' }));
+    const skew = screen.getByLabelText('Skew');
+    await user.click(skew);
+    rerender(section(true)); // a field inside now has an error
+    expect(screen.getByLabelText('Skew')).toBe(skew);
+    expect(skew).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Advanced' })).toHaveAttribute('aria-expanded', 'true');
+  });
 });
 
 describe('small components', () => {

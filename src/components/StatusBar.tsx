@@ -1,5 +1,6 @@
 // The persistent status bar: the provider in use (environment + region, or host), version, token presence with a live TTL countdown.
 import { Countdown } from './Countdown';
+import type { ProviderIdentity } from '../config/providers';
 
 export interface StatusBarProps {
   /** The provider's name (Local sandbox, PingOne, microauthd, Custom), when known. */
@@ -15,6 +16,11 @@ export interface StatusBarProps {
   nextRefreshAt?: number | undefined;
   /** When given, a `Sign out` button purges tokens through it. */
   onSignOut?: () => void;
+}
+
+/** The bar's provider fields for a row of the provider table: its name, then environment and region, or its host. */
+export function identityProps(identity: ProviderIdentity): Pick<StatusBarProps, 'provider' | 'environmentId' | 'region' | 'host'> {
+  return { provider: identity.label, environmentId: identity.environmentId, region: identity.region, host: identity.host };
 }
 
 function Item({ term, value, mono }: { term: string; value: string | undefined; mono?: boolean }) {

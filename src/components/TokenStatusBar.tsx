@@ -1,7 +1,7 @@
 // The status bar wired to the token context: the provider in use, token presence, TTL from the absolute expiry, next refresh, sign-out.
 import type { ProviderIdentity } from '../config/providers';
 import { useNewAuth } from '../hooks/useNewAuth';
-import { StatusBar } from './StatusBar';
+import { identityProps, StatusBar } from './StatusBar';
 
 export interface TokenStatusBarProps {
   version: string;
@@ -21,14 +21,11 @@ export function TokenStatusBar({ version, identity, environmentId, region }: Tok
   const record = currentToken?.record ?? null;
   // A refresh time after expiry would never happen (the token is gone first), so it is not shown.
   const nextRefreshAt = currentToken && currentToken.refreshAt < currentToken.record.expAt ? currentToken.refreshAt : undefined;
-  const location = identity ?? { environmentId: environmentId || currentToken?.parts.env, region };
+  const location = identity ? identityProps(identity) : { environmentId: environmentId || currentToken?.parts.env, region };
 
   return (
     <StatusBar
-      provider={identity?.label}
-      environmentId={location.environmentId}
-      region={location.region}
-      host={identity?.host}
+      {...location}
       version={version}
       token={record ? { expAt: record.expAt } : null}
       nextRefreshAt={nextRefreshAt}

@@ -68,6 +68,8 @@ export interface ProviderEntry {
   console: 'mfa' | 'microauthd' | 'customCall';
   /** The "local sandbox" warning banner and the Break it fault panel. */
   devTools: boolean;
+  /** What the Request step shows as the URL while the token endpoint is still unknown. */
+  tokenEndpointTemplate: string;
 }
 
 /** The PingOne endpoints for a region and environment, or empty values while the environment ID is not a UUID. */
@@ -94,28 +96,30 @@ export function microauthdBase(sandbox: Pick<SandboxEndpoints, 'microauthdBase'>
 export const NO_ENDPOINTS: ProviderEndpoints = Object.freeze({ tokenEndpoint: '', issuer: '', jwksUri: '', issuerOrDiscoveryUrl: '' });
 
 const NO_FAILURE_LOG = { pingOneWorkerFailure: false };
+const UNKNOWN_ENDPOINT = '<token-endpoint>';
 
 export const PROVIDERS: Readonly<Record<ProviderId, ProviderEntry>> = Object.freeze({
   sandbox: {
     id: 'sandbox', label: 'Local sandbox', identity: 'environment', fixedRegion: 'this machine',
     sandbox: { demoClients: 'pingone' }, requiresEnvironmentId: true, choosesRegion: false,
     authMethods: AUTH_METHODS, narrowsByDiscovery: false, defaultScopes: PINGONE_WORKER_SCOPES,
-    tokenChecks: { pingOneWorkerFailure: true }, console: 'mfa', devTools: true,
+    tokenChecks: { pingOneWorkerFailure: true }, console: 'mfa', devTools: true, tokenEndpointTemplate: UNKNOWN_ENDPOINT,
   },
   pingone: {
     id: 'pingone', label: 'PingOne', identity: 'environment', requiresEnvironmentId: true, choosesRegion: true,
     authMethods: AUTH_METHODS, narrowsByDiscovery: false, defaultScopes: PINGONE_WORKER_SCOPES,
     tokenChecks: { pingOneWorkerFailure: true }, console: 'mfa', devTools: false,
+    tokenEndpointTemplate: 'https://auth.pingone.com/<environment-id>/as/token',
   },
   microauthd: {
     id: 'microauthd', label: 'microauthd', identity: 'host', sandbox: { demoClients: 'microauthd' },
     requiresEnvironmentId: false, choosesRegion: false, authMethods: MICROAUTHD_AUTH_METHODS, narrowsByDiscovery: false,
-    defaultScopes: [], tokenChecks: NO_FAILURE_LOG, console: 'microauthd', devTools: false,
+    defaultScopes: [], tokenChecks: NO_FAILURE_LOG, console: 'microauthd', devTools: false, tokenEndpointTemplate: UNKNOWN_ENDPOINT,
   },
   custom: {
     id: 'custom', label: 'Custom', identity: 'host', requiresEnvironmentId: false, choosesRegion: false,
     authMethods: AUTH_METHODS, narrowsByDiscovery: true, defaultScopes: [], tokenChecks: NO_FAILURE_LOG,
-    console: 'customCall', devTools: false,
+    console: 'customCall', devTools: false, tokenEndpointTemplate: UNKNOWN_ENDPOINT,
   },
 } satisfies Record<ProviderId, ProviderEntry>);
 
@@ -160,4 +164,42 @@ export function providerIdentity(id: ProviderId, location: Partial<ProviderLocat
     return { provider: id, label: entry.label, environmentId: location.environmentId || undefined, region: entry.fixedRegion ?? (location.region || undefined) };
   }
   return { provider: id, label: entry.label, host: hostOf(location.issuer ?? '', location.tokenEndpoint ?? '', location.issuerOrDiscoveryUrl ?? '') };
+}
+
+/** The provider part of the app's configuration, as the table reads it (the schema lives in services). */
+export interface ProviderSettings {
+  preset: ProviderId;
+  pingone: { environmentId: string; region: string };
+  microauthd: { baseUrl: string };
+  custom: { issuer: string; tokenEndpoint: string };
+}
+
+/** Endpoints the configuration gives a provider, and the configuration path each one came from. */
+export interface ConfiguredEndpoints {
+  endpoints: Partial<ProviderEndpoints>;
+  paths: Partial<Record<keyof ProviderEndpoints, string>>;
+}
+
+/** Per provider: where its endpoints come from in configuration (the sandbox fills its own from /sandbox/info). */
+const CONFIGURED_ENDPOINTS: Readonly<Record<ProviderId, (p: ProviderSettings) => ConfiguredEndpoints>> = {
+  sandbox: () => ({ endpoints: {}, paths: {} }),
+  pingone: (p) => ({ endpoints: pingOneEndpoints(p.pingone.region, p.pingone.environmentId), paths: {} }),
+  microauthd: (p) => {
+    if (!p.microauthd.baseUrl) return { endpoints: {}, paths: {} };
+    const path = 'provider.microauthd.baseUrl';
+    return { endpoints: microauthdEndpoints(p.microauthd.baseUrl), paths: { issuerOrDiscoveryUrl: path, issuer: path, tokenEndpoint: path, jwksUri: path } };
+  },
+  custom: (p) => ({
+    endpoints: { issuerOrDiscoveryUrl: p.custom.issuer, tokenEndpoint: p.custom.tokenEndpoint },
+    paths: { issuerOrDiscoveryUrl: 'provider.custom.issuer', tokenEndpoint: 'provider.custom.tokenEndpoint' },
+  }),
+};
+
+export function configuredEndpoints(settings: ProviderSettings): ConfiguredEndpoints {
+  return CONFIGURED_ENDPOINTS[settings.preset](settings);
+}
+
+/** The configured provider's identity, for a status bar shown before the flow has chosen one. */
+export function configuredIdentity(settings: ProviderSettings): ProviderIdentity {
+  return providerIdentity(settings.preset, { ...settings.pingone, ...configuredEndpoints(settings).endpoints });
 }

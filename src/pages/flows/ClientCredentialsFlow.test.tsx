@@ -142,7 +142,7 @@ describe('Client Credentials flow', () => {
     const refresh = screen.getByLabelText('Proactive refresh (seconds before expiry)', { exact: true });
     await user.clear(refresh);
     await user.type(refresh, 'abc');
-    await user.tab(); // the error opens the section afresh, so the next field is looked up again
+    await user.tab();
     await screen.findByText(/Proactive refresh must be a number/);
     const skew = screen.getByLabelText('Clock-skew tolerance (seconds)', { exact: true });
     await user.clear(skew);

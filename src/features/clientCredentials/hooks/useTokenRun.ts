@@ -8,6 +8,7 @@ import { InputError } from '../../../utils/errors';
 import type { RequestDescription } from '../../../utils/oauth/description';
 import type { AttemptInfo } from '../../../utils/oauth/retry';
 import { requestClientCredentialsToken } from '../../../utils/oauth/token';
+import { PROVIDERS } from '../../../config/providers';
 import { cacheKey } from '../../../utils/tokenCache';
 import { cacheKeyParts, describeFlowRequest, type FlowCredentials } from '../model/flowRequest';
 import type { AttemptView, FlowForm, TokenRun } from '../model/flowTypes';
@@ -56,7 +57,7 @@ function tokenSourceFor(form: FlowForm, creds: FlowCredentials): Parameters<NewA
 
 /** A failed worker token names the status, the body (no secrets) and the scopes it asked for. */
 function logWorkerTokenFailure(form: FlowForm, error: unknown, requestedScopes: readonly string[]): void {
-  if (form.provider !== 'pingone' && form.provider !== 'sandbox') return;
+  if (!PROVIDERS[form.provider].tokenChecks.pingOneWorkerFailure) return;
   const failure = describeWorkerTokenFailure(error, requestedScopes.join(' '));
   effects().logger.child('pingone').error(failure.message, failure);
 }

@@ -1,6 +1,6 @@
 // The resolved configuration (.env → settings.json → localStorage → typed) as the flow's starting form and sources.
 import { mergeWorkerScopes } from '../../../config/pingone';
-import { microauthdEndpoints, providerEndpoints, PROVIDERS } from '../../../config/providers';
+import { configuredEndpoints, PROVIDERS } from '../../../config/providers';
 import type { ResolvedConfig } from '../../../services/config/resolve';
 import type { ConfigPath } from '../../../services/config/schema';
 import { DEFAULT_FLOW_FORM, type FormField } from './flowFormSchema';
@@ -61,16 +61,9 @@ export function formFromConfig(resolved: Pick<ResolvedConfig, 'config' | 'source
 
   // The provider's row decides where its endpoints come from and which methods and scopes it starts with.
   const entry = PROVIDERS[p.preset];
-  if (p.preset === 'custom') {
-    Object.assign(form, { issuerOrDiscoveryUrl: p.custom.issuer, tokenEndpoint: p.custom.tokenEndpoint });
-    copySource(sources, configSources, 'provider.custom.issuer', 'issuerOrDiscoveryUrl');
-    copySource(sources, configSources, 'provider.custom.tokenEndpoint', 'tokenEndpoint');
-  } else if (p.preset === 'microauthd') {
-    if (p.microauthd.baseUrl) Object.assign(form, microauthdEndpoints(p.microauthd.baseUrl));
-    if (p.microauthd.baseUrl) for (const field of ['issuerOrDiscoveryUrl', 'tokenEndpoint', 'issuer', 'jwksUri'] as const) copySource(sources, configSources, 'provider.microauthd.baseUrl', field);
-  } else if (!entry.sandbox) {
-    Object.assign(form, providerEndpoints(p.preset, form)); // PingOne: from region + environment ID
-  }
+  const configured = configuredEndpoints(p);
+  Object.assign(form, configured.endpoints);
+  for (const [field, path] of Object.entries(configured.paths)) copySource(sources, configSources, path as ConfigPath, field as FormField);
   if (form.scopes.length === 0 && entry.defaultScopes.length > 0) form.scopes = mergeWorkerScopes(entry.defaultScopes, p.pingone.extraScopes);
   const accepted = entry.authMethods[0];
   if (!entry.authMethods.includes(form.authMethod) && accepted) form.authMethod = accepted; // e.g. microauthd has no JWT methods

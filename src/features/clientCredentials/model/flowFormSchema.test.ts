@@ -1,5 +1,7 @@
 // Field-level validation: each rule catches the input it is for, in the context of provider and method.
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../utils/errors';
+import { validateScopes } from '../../../utils/oauth/body';
 import { DEFAULT_FLOW_FORM, formFieldOf, validateField, validateFlowForm } from './flowFormSchema';
 import type { FlowForm } from './flowTypes';
 
@@ -61,10 +63,17 @@ describe('validateField', () => {
     expect(validateField('clientId', { ...valid, clientId: 'a\u0000b' }, ctx)).toMatch(/control/);
   });
 
-  it('maps core field names to form fields', () => {
-    expect(formFieldOf('scope')).toBe('scopes');
-    expect(formFieldOf('alg')).toBe('signingAlg');
+  it('core errors name form fields directly: the field a core check refuses is the form field, no translation', () => {
+    let thrown: unknown;
+    try {
+      validateScopes(['ok', 'bad"scope']);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InputError);
+    expect(formFieldOf((thrown as InputError).field)).toBe('scopes');
     expect(formFieldOf('tokenEndpoint')).toBe('tokenEndpoint');
+    expect(formFieldOf('scope')).toBeUndefined(); // the old core spelling is gone
     expect(formFieldOf('nonsense')).toBeUndefined();
   });
 });

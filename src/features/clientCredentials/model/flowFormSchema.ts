@@ -243,13 +243,7 @@ export function validateFlowForm(form: FlowForm, ctx: ValidationContext): FieldE
   return errors;
 }
 
-/** Maps the field names core functions put on InputError (`scope`, `alg`, …) to this form's fields. */
-export function formFieldOf(coreField: string | undefined): FormField | undefined {
-  if (!coreField) return undefined;
-  const map: Record<string, FormField> = {
-    scope: 'scopes', alg: 'signingAlg', lifetimeSeconds: 'assertionLifetimeSeconds', key: 'privateKey',
-    token_endpoint: 'tokenEndpoint', issuer: 'issuerOrDiscoveryUrl', client_id: 'clientId', client_secret: 'clientSecret',
-  };
-  if (coreField in map) return map[coreField];
-  return (FORM_FIELDS as readonly string[]).includes(coreField) ? (coreField as FormField) : undefined;
+/** The form field an error names, if it names one: core errors use the form's field names, so no translation. */
+export function formFieldOf(field: string | undefined): FormField | undefined {
+  return field !== undefined && (FORM_FIELDS as readonly string[]).includes(field) ? (field as FormField) : undefined;
 }

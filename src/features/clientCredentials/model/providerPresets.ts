@@ -22,9 +22,6 @@ export function mergePatch(form: FlowForm, sources: FieldSources, patch: FormPat
 
 export { pingOneEndpoints, microauthdBase } from '../../../config/providers';
 
-/** The token endpoint as a template, for the Request step while the environment ID is still missing. */
-export const PINGONE_TOKEN_ENDPOINT_TEMPLATE = 'https://auth.pingone.com/<environment-id>/as/token';
-
 /** The status bar's identity of the provider this form uses. */
 export function identityOfForm(form: FlowForm): ProviderIdentity {
   return providerIdentity(form.provider, form);

@@ -154,7 +154,7 @@ function AdvancedFields({ flow }: { flow: FlowController }) {
   const hasAdvancedError = ADVANCED.some(([field]) => flow.errors[field]);
   const { form } = flow;
   return (
-  <CollapsibleSection key={hasAdvancedError ? 'open' : 'closed'} title="Advanced" defaultOpen={hasAdvancedError}>
+  <CollapsibleSection title="Advanced" forceOpen={hasAdvancedError}>
     {ADVANCED.map(([field, label, hint]) => (
       <FormField key={field} id={fieldId(field)} label={label} source={flow.sources[field]} error={flow.errors[field]} hint={hint}>
         {(control) => (

@@ -9,7 +9,7 @@ import { toFetchSnippet } from '../../../utils/oauth/fetchSnippet';
 import { bodyPairs, maskRequestDescription } from '../../../utils/oauth/requestMask';
 import { AssertionPanel, PasteAssertionLinter, type AssertionContext } from './AssertionPanel';
 import type { FlowError, FlowForm } from '../model/flowTypes';
-import { PINGONE_TOKEN_ENDPOINT_TEMPLATE } from '../model/providerPresets';
+import { PROVIDERS } from '../../../config/providers';
 
 export interface RequestStepProps {
   description: RequestDescription | null;
@@ -22,7 +22,7 @@ export interface RequestStepProps {
 
 function urlTemplate(form: FlowForm): string {
   if (form.tokenEndpoint.trim()) return form.tokenEndpoint;
-  return form.provider === 'pingone' ? PINGONE_TOKEN_ENDPOINT_TEMPLATE : '<token-endpoint>';
+  return PROVIDERS[form.provider].tokenEndpointTemplate;
 }
 
 function assertionContext(form: FlowForm): AssertionContext {
