@@ -1,4 +1,4 @@
-// Step 4's 403 diagnostics against the sandbox's PingOne API, in the seed's scopes mode and PingOne's real roles mode.
+// Step 4's 403 diagnostics against the sandbox's PingOne API, in the p1:* scopes mode and PingOne's real roles mode.
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { decodedToken, goToStep } from './support/flow';

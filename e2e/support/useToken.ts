@@ -22,7 +22,7 @@ export async function getSandboxToken(page: Page, clientId: string, provider: 'L
   await goToStep(page, 4);
 }
 
-/** Switches the emulated PingOne API between the seed's p1 scopes and PingOne's real role model. */
+/** Switches the emulated PingOne API between per-endpoint p1:* scopes and PingOne's real role model. */
 export async function setAuthzMode(request: APIRequestContext, mode: 'scopes' | 'roles'): Promise<void> {
   const response = await request.post(`${SANDBOX_URL}/sandbox/authz`, { data: { mode } });
   if (!response.ok()) throw new Error(`sandbox authz: HTTP ${response.status()} ${await response.text()}`);

@@ -1,7 +1,8 @@
 // The request preview: the one RequestDescription derived from the form (JWT methods sign a preview assertion).
 import { useEffect, useState } from 'react';
 import type { RequestDescription } from '../../../utils/oauth/description';
-import { describeFlowRequest, toFlowError, type FlowCredentials } from '../model/flowRequest';
+import { explainableErrorOf } from '../../../utils/errorExplain';
+import { describeFlowRequest, type FlowCredentials } from '../model/flowRequest';
 import type { FlowError, FlowForm } from '../model/flowTypes';
 
 export interface RequestPreviewState {
@@ -48,7 +49,7 @@ export function useRequestPreview(form: FlowForm, creds: FlowCredentials): Reque
         if (current) setState({ description, error: null, for: computedFor });
       },
       (error: unknown) => {
-        if (current) setState({ description: null, error: toFlowError(error), for: computedFor });
+        if (current) setState({ description: null, error: explainableErrorOf(error), for: computedFor });
       },
     );
     return () => {
