@@ -3,7 +3,7 @@ import { systemClock, type Clock } from './clock';
 import { InputError } from './errors';
 import { createKeyStore, type KeyStore, type StoredKeyRecord } from './keyStore';
 import type { SigningKey } from './keys';
-import { createSafeStorage, storageKeysWithPrefix, webStorage, type KeyValueStorage, type StorageWriteResult } from './storage';
+import { createSafeStorage, storageKeysWithPrefix, webStorage, type KeyValueStorage, type SafeStorage, type StorageWriteResult } from './storage';
 
 export const REMEMBERED_SECRET_PREFIX = 'm2m-playground:secret:';
 
@@ -43,81 +43,95 @@ function requireClientId(clientId: string): string {
   return clientId;
 }
 
+/** Where secrets live: memory for the page's lifetime, and the opt-in device storage behind it. */
+interface SecretPlaces {
+  memory: Map<string, string>;
+  remembered: SafeStorage;
+  /** The device storage itself, looked up on use, for enumerating remembered keys. */
+  getRemember: () => KeyValueStorage | null;
+}
+
+const rememberedKeyOf = (clientId: string) => REMEMBERED_SECRET_PREFIX + clientId;
+
+function forgetSecretIn(places: SecretPlaces, clientId: string): void {
+  places.memory.delete(clientId);
+  places.remembered.removeItem(rememberedKeyOf(clientId));
+}
+
+function setSecretIn(places: SecretPlaces, clientId: string, secret: string, remember: boolean): StorageWriteResult {
+  requireClientId(clientId);
+  if (secret === '') {
+    forgetSecretIn(places, clientId);
+    return { ok: true };
+  }
+  places.memory.set(clientId, secret);
+  if (!remember) {
+    // Un-ticking "remember on this device" must also take the stored copy away.
+    places.remembered.removeItem(rememberedKeyOf(clientId));
+    return { ok: true };
+  }
+  // The user's explicit opt-in ("remember on this device"): only then does a secret leave memory, and it is
+  // stored as-is — obfuscation would promise a protection that script-readable storage cannot give.
+  return places.remembered.setItem(rememberedKeyOf(clientId), secret);
+}
+
+function readRemembered(places: SecretPlaces, clientId: string): string | undefined {
+  const stored = places.remembered.getItem(rememberedKeyOf(clientId));
+  return stored === null || stored === '' ? undefined : stored;
+}
+
+function getSecretIn(places: SecretPlaces, clientId: string): string | undefined {
+  const inMemory = places.memory.get(clientId);
+  if (inMemory !== undefined) return inMemory;
+  const stored = readRemembered(places, clientId);
+  if (stored !== undefined) places.memory.set(clientId, stored);
+  return stored;
+}
+
+/** Removes every remembered secret from the device; with `alsoMemory`, forgets the in-memory copies too. */
+function forgetRememberedIn(places: SecretPlaces, alsoMemory: boolean): void {
+  // Known client IDs first (covers storages that cannot be enumerated), then anything else under the prefix.
+  for (const clientId of [...places.memory.keys()]) {
+    if (alsoMemory) forgetSecretIn(places, clientId);
+    else places.remembered.removeItem(rememberedKeyOf(clientId));
+  }
+  for (const key of storageKeysWithPrefix(places.getRemember, REMEMBERED_SECRET_PREFIX)) places.remembered.removeItem(key);
+}
+
+function keyRecordOf(key: SigningKey, label: string | undefined, clock: Clock): StoredKeyRecord {
+  const record: StoredKeyRecord = { id: key.thumbprint, key, createdAt: clock.now() };
+  if (label !== undefined && label.trim() !== '') record.label = label.trim();
+  return record;
+}
+
 /** Creates the credential manager. Nothing here ever logs a secret or puts it anywhere but the chosen storage. */
 export function createCredentialManager(options: CredentialManagerOptions = {}): CredentialManager {
-  const memory = new Map<string, string>();
   const getRemember = () => options.rememberStorage ?? defaultLocalStorage();
-  const remembered = createSafeStorage(getRemember);
+  const places: SecretPlaces = { memory: new Map(), remembered: createSafeStorage(getRemember), getRemember };
   const clock = options.clock ?? systemClock;
   let keyStore = options.keyStore;
   const keys = () => (keyStore ??= createKeyStore());
 
-  function forget(clientId: string): void {
-    memory.delete(clientId);
-    remembered.removeItem(REMEMBERED_SECRET_PREFIX + clientId);
-  }
-
   return {
-    setSecret(clientId, secret, { remember }) {
-      requireClientId(clientId);
-      if (secret === '') {
-        forget(clientId);
-        return { ok: true };
-      }
-      memory.set(clientId, secret);
-      if (!remember) {
-        // Un-ticking "remember on this device" must also take the stored copy away.
-        remembered.removeItem(REMEMBERED_SECRET_PREFIX + clientId);
-        return { ok: true };
-      }
-      // The user's explicit opt-in ("remember on this device"): only then does a secret leave memory, and it is
-      // stored as-is — obfuscation would promise a protection that script-readable storage cannot give.
-      return remembered.setItem(REMEMBERED_SECRET_PREFIX + clientId, secret);
-    },
-
+    setSecret: (clientId, secret, { remember }) => setSecretIn(places, clientId, secret, remember),
     holdSecret(clientId, secret) {
       requireClientId(clientId);
-      if (secret === '') memory.delete(clientId);
-      else memory.set(clientId, secret);
+      if (secret === '') places.memory.delete(clientId);
+      else places.memory.set(clientId, secret);
     },
-
-    getSecret(clientId) {
-      const inMemory = memory.get(clientId);
-      if (inMemory !== undefined) return inMemory;
-      const stored = remembered.getItem(REMEMBERED_SECRET_PREFIX + clientId);
-      if (stored === null || stored === '') return undefined;
-      memory.set(clientId, stored);
-      return stored;
-    },
-
-    forgetSecret: forget,
-
-    hasRememberedSecret(clientId) {
-      const stored = remembered.getItem(REMEMBERED_SECRET_PREFIX + clientId);
-      return stored !== null && stored !== '';
-    },
-
-    forgetRememberedSecrets() {
-      // Known client IDs first (covers storages that cannot be enumerated), then anything else under the prefix.
-      for (const clientId of memory.keys()) remembered.removeItem(REMEMBERED_SECRET_PREFIX + clientId);
-      for (const key of storageKeysWithPrefix(getRemember, REMEMBERED_SECRET_PREFIX)) remembered.removeItem(key);
-    },
-
+    getSecret: (clientId) => getSecretIn(places, clientId),
+    forgetSecret: (clientId) => forgetSecretIn(places, clientId),
+    hasRememberedSecret: (clientId) => readRemembered(places, clientId) !== undefined,
+    forgetRememberedSecrets: () => forgetRememberedIn(places, false),
     async saveKey(key, label) {
-      const record: StoredKeyRecord = { id: key.thumbprint, key, createdAt: clock.now() };
-      if (label !== undefined && label.trim() !== '') record.label = label.trim();
+      const record = keyRecordOf(key, label, clock);
       await keys().put(record);
       return record;
     },
-
     loadKeys: () => keys().list(),
-
     deleteKey: (id) => keys().delete(id),
-
     async purgeAll() {
-      // Known client IDs first (covers storages that cannot be enumerated), then anything else under the prefix.
-      for (const clientId of [...memory.keys()]) forget(clientId);
-      for (const key of storageKeysWithPrefix(getRemember, REMEMBERED_SECRET_PREFIX)) remembered.removeItem(key);
+      forgetRememberedIn(places, true);
       await keys().clear();
     },
   };
