@@ -14,10 +14,10 @@ import { TokenHistoryList } from '../../../components/TokenHistoryList';
 import { useNewAuth } from '../../../hooks/useNewAuth';
 import { effects } from '../../../utils/effects';
 import { grantedScopeOf } from '../../../utils/scopes';
-import type { TokenResponse } from '../../../types/token';
+import type { TokenRecord, TokenResponse } from '../../../types/token';
 import type { RequestDescription } from '../../../utils/oauth/description';
 import { runTokenChecks, type TokenCheckResult } from '../../../utils/tokenChecks';
-import type { FlowForm, TokenRun } from '../model/flowTypes';
+import type { FlowError, FlowForm, TokenRun } from '../model/flowTypes';
 import './TokenStep.css';
 
 export interface TokenStepProps {
@@ -81,75 +81,102 @@ function RunSummary({ run }: { run: TokenRun }) {
   );
 }
 
+function TokenStepIntro({ description }: { description: RequestDescription | null }) {
+  return (
+    <p className="token-step-intro">
+      Send the request from step 2 and validate the access token that comes back.{' '}
+      {description ? (
+        <>
+          It goes to <code className="token-step-endpoint">{description.method} {description.url}</code>.
+        </>
+      ) : (
+        'Complete the configuration first.'
+      )}
+    </p>
+  );
+}
+
+function RunFailure({ error, onGetToken }: { error: FlowError; onGetToken: () => void }) {
+  return (
+    <>
+      <ErrorCard error={error} context="token request" />
+      <button type="button" className="btn btn--secondary" onClick={onGetToken}>
+        Try again
+      </button>
+    </>
+  );
+}
+
+interface TokenAcquiredProps {
+  run: TokenRun;
+  record: TokenRecord;
+  response: TokenResponse;
+  revealed: boolean;
+  onRevealedChange: (next: boolean) => void;
+  checks: TokenCheckResult[] | null;
+}
+
+/** The success half of the step: the token (masked until revealed), its expiry, checks, scopes and raw response. */
+function TokenAcquired({ run, record, response, revealed, onRevealedChange, checks }: TokenAcquiredProps) {
+  const granted = record.accessToken ? grantedScopeOf({ accessToken: record.accessToken, scope: response.scope }) : undefined;
+  return (
+    <>
+      <InfoBox variant="success" role="status" icon="🎉" title="Token acquired!">
+        Validate the received access token and store it securely.
+      </InfoBox>
+      {/* Outside the live region: the countdown ticks every second and must not be announced each time. */}
+      <p className="token-step-ttl">
+        Expires <Countdown until={record.expAt} prefix="in " expiredText="now: the token has expired" />.
+        {response.expires_in === undefined && ' The server sent no expires_in, so an hour is assumed.'}
+      </p>
+      <TokenDisplay
+        token={record.accessToken}
+        tokenType={record.tokenType}
+        expiresIn={record.expiresIn}
+        expAt={record.expAt}
+        revealed={revealed}
+        onRevealedChange={onRevealedChange}
+      />
+      <DecodedJwt token={record.accessToken} revealed={revealed} title="Decoded access token" />
+      <TokenChecks results={checks} />
+      <ScopeComparison requested={run.requestedScopes} granted={granted} />
+      <section className="token-raw-response" aria-label="Raw response">
+        <h3 className="panel-title">Raw response (access token masked)</h3>
+        <JsonView value={maskedResponse(response)} label="Token response" />
+      </section>
+    </>
+  );
+}
+
 export function TokenStep({ run, onGetToken, form, description }: TokenStepProps) {
   const { history } = useNewAuth();
   const token = run.status === 'success' ? run.record?.accessToken : undefined;
   // Reveal is remembered per token, so a newly obtained token always starts masked.
   const [revealedToken, setRevealedToken] = useState<string | null>(null);
-  const revealed = token !== undefined && revealedToken === token;
   const checks = useTokenCheckResults(token, form);
-  const granted = token ? grantedScopeOf({ accessToken: token, scope: run.response?.scope }) : undefined;
 
   return (
     <div className="token-step">
-      <p className="token-step-intro">
-        Send the request from step 2 and validate the access token that comes back.{' '}
-        {description ? (
-          <>
-            It goes to <code className="token-step-endpoint">{description.method} {description.url}</code>.
-          </>
-        ) : (
-          'Complete the configuration first.'
-        )}
-      </p>
-
+      <TokenStepIntro description={description} />
       {run.status === 'idle' && <p className="tp-muted">Press Get token to send the request.</p>}
       {run.status === 'running' && (
         <p role="status" className="token-step-running">
           <Spinner /> Requesting a token…
         </p>
       )}
-
       <AttemptsTimeline attempts={run.attempts} />
       {(run.status === 'success' || run.status === 'error') && <RunSummary run={run} />}
-
-      {run.status === 'error' && run.error && (
-        <>
-          <ErrorCard error={run.error} context="token request" />
-          <button type="button" className="btn btn--secondary" onClick={onGetToken}>
-            Try again
-          </button>
-        </>
-      )}
-
+      {run.status === 'error' && run.error && <RunFailure error={run.error} onGetToken={onGetToken} />}
       {run.status === 'success' && run.record && run.response && (
-        <>
-          <InfoBox variant="success" role="status" icon="🎉" title="Token acquired!">
-            Validate the received access token and store it securely.
-          </InfoBox>
-          {/* Outside the live region: the countdown ticks every second and must not be announced each time. */}
-          <p className="token-step-ttl">
-            Expires <Countdown until={run.record.expAt} prefix="in " expiredText="now: the token has expired" />.
-            {run.response.expires_in === undefined && ' The server sent no expires_in, so an hour is assumed.'}
-          </p>
-          <TokenDisplay
-            token={run.record.accessToken}
-            tokenType={run.record.tokenType}
-            expiresIn={run.record.expiresIn}
-            expAt={run.record.expAt}
-            revealed={revealed}
-            onRevealedChange={(next) => setRevealedToken(next ? (token ?? null) : null)}
-          />
-          <DecodedJwt token={run.record.accessToken} revealed={revealed} title="Decoded access token" />
-          <TokenChecks results={checks} />
-          <ScopeComparison requested={run.requestedScopes} granted={granted} />
-          <section className="token-raw-response" aria-label="Raw response">
-            <h3 className="panel-title">Raw response (access token masked)</h3>
-            <JsonView value={maskedResponse(run.response)} label="Token response" />
-          </section>
-        </>
+        <TokenAcquired
+          run={run}
+          record={run.record}
+          response={run.response}
+          revealed={token !== undefined && revealedToken === token}
+          onRevealedChange={(next) => setRevealedToken(next ? (token ?? null) : null)}
+          checks={checks}
+        />
       )}
-
       <TokenHistoryList history={history} />
     </div>
   );
