@@ -22,69 +22,61 @@ export interface FlowFormState {
   validateAll(): FieldErrors;
 }
 
+type FormState = { form: FlowForm; sources: FieldSources; errors: FieldErrors };
+type Context = (form: FlowForm) => ValidationContext;
+
+/** Re-checks only the fields already showing an error, so typing never raises a new one before blur. */
+function revalidateShown(form: FlowForm, errors: FieldErrors, context: Context): FieldErrors {
+  const next: FieldErrors = {};
+  for (const key of Object.keys(errors) as FormField[]) {
+    const message = validateField(key, form, context(form));
+    if (message) next[key] = message;
+  }
+  return next;
+}
+
+function withFieldError(errors: FieldErrors, field: FormField, message: string | undefined): FieldErrors {
+  const next = { ...errors };
+  if (message) next[field] = message;
+  else delete next[field];
+  return next;
+}
+
+function withValue(s: FormState, field: keyof FlowForm, value: unknown, source: string, context: Context): FormState {
+  const form = { ...s.form, [field]: value };
+  return { form, sources: { ...s.sources, [field]: source }, errors: revalidateShown(form, s.errors, context) };
+}
+
+function withPatches(s: FormState, patches: readonly FormPatch[], context: Context): FormState {
+  let merged = { form: s.form, sources: s.sources };
+  for (const patch of patches) merged = mergePatch(merged.form, merged.sources, patch);
+  return { ...merged, errors: revalidateShown(merged.form, s.errors, context) };
+}
+
 /**
  * Holds the form. A field is validated when it loses focus; once it shows an error it is re-validated on every
  * change, so the message goes away as soon as the input is fixed — but the typed text is never replaced.
  */
 export function useFlowForm(
   initial: () => { form: FlowForm; sources: FieldSources; numberDrafts?: NumberDrafts | undefined },
-  context: (form: FlowForm) => ValidationContext,
+  context: Context,
 ): FlowFormState {
   const [start] = useState(initial);
-  const [state, setState] = useState(() => ({ form: start.form, sources: start.sources, errors: {} as FieldErrors }));
+  const [state, setState] = useState<FormState>(() => ({ form: start.form, sources: start.sources, errors: {} }));
   const [numberDrafts, setNumberDrafts] = useState<NumberDrafts>(() => start.numberDrafts ?? {});
 
-  function revalidateShown(form: FlowForm, errors: FieldErrors): FieldErrors {
-    const next: FieldErrors = {};
-    for (const key of Object.keys(errors) as FormField[]) {
-      const message = validateField(key, form, context(form));
-      if (message) next[key] = message;
-    }
-    return next;
-  }
-
   function setField<K extends keyof FlowForm>(field: K, value: FlowForm[K], source = 'typed') {
-    setState((s) => {
-      const form = { ...s.form, [field]: value };
-      return { form, sources: { ...s.sources, [field]: source }, errors: revalidateShown(form, s.errors) };
-    });
+    setState((s) => withValue(s, field, value, source, context));
   }
 
   function setNumberField(field: NumericField, text: string) {
     setNumberDrafts((d) => ({ ...d, [field]: text }));
     const value = parseNumberDraft(text);
-    setState((s) => {
-      const form = { ...s.form, [field]: value };
-      const errors = revalidateShown(form, s.errors);
-      return { form, sources: { ...s.sources, [field]: 'typed' }, errors };
-    });
-  }
-
-  function applyPatches(patches: readonly FormPatch[]) {
-    setState((s) => {
-      let merged = { form: s.form, sources: s.sources };
-      for (const patch of patches) merged = mergePatch(merged.form, merged.sources, patch);
-      return { ...merged, errors: revalidateShown(merged.form, s.errors) };
-    });
+    setState((s) => withValue(s, field, value, 'typed', context));
   }
 
   function touch(field: FormField, ctx?: ValidationContext) {
-    setState((s) => {
-      const message = validateField(field, s.form, ctx ?? context(s.form));
-      const errors = { ...s.errors };
-      if (message) errors[field] = message;
-      else delete errors[field];
-      return { ...s, errors };
-    });
-  }
-
-  function setFieldError(field: FormField, message: string | undefined) {
-    setState((s) => {
-      const errors = { ...s.errors };
-      if (message) errors[field] = message;
-      else delete errors[field];
-      return { ...s, errors };
-    });
+    setState((s) => ({ ...s, errors: withFieldError(s.errors, field, validateField(field, s.form, ctx ?? context(s.form))) }));
   }
 
   function validateAll(): FieldErrors {
@@ -93,5 +85,14 @@ export function useFlowForm(
     return errors;
   }
 
-  return { ...state, numberDrafts, setField, setNumberField, applyPatches, touch, setFieldError, validateAll };
+  return {
+    ...state,
+    numberDrafts,
+    setField,
+    setNumberField,
+    applyPatches: (patches) => setState((s) => withPatches(s, patches, context)),
+    touch,
+    setFieldError: (field, message) => setState((s) => ({ ...s, errors: withFieldError(s.errors, field, message) })),
+    validateAll,
+  };
 }
