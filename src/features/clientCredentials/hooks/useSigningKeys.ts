@@ -31,11 +31,21 @@ export function importPrivateKeyText(text: string, alg: SigningAlg): Promise<Sig
   throw new InputError('privateKey', 'This is neither a PEM (-----BEGIN PRIVATE KEY-----) nor a JWK ({ "kty": … }).');
 }
 
-export function useSigningKeys(credentialManager: CredentialManager, log: Logger): SigningKeysState {
+const STORAGE_BLOCKED_WARNING = 'This browser would not store the key (IndexedDB blocked), so it lasts until you reload the page.';
+
+/** Saves the key; when IndexedDB refuses, the key is still usable from memory, with a warning to show. */
+async function saveOrHold(credentialManager: CredentialManager, key: SigningKey, label: string): Promise<{ record: StoredKeyRecord; warning: string | undefined }> {
+  try {
+    return { record: await credentialManager.saveKey(key, label), warning: undefined };
+  } catch {
+    return { record: { id: key.kid, key, createdAt: Date.now(), label }, warning: STORAGE_BLOCKED_WARNING };
+  }
+}
+
+/** The stored keys, read once per credential manager; a failed read is an empty list, not an error. */
+function useStoredKeyList(credentialManager: CredentialManager) {
   const [keys, setKeys] = useState<readonly StoredKeyRecord[]>([]);
   const [status, setStatus] = useState<'loading' | 'ready'>('loading');
-  const [busy, setBusy] = useState<SigningKeysState['busy']>(null);
-  const [storageWarning, setStorageWarning] = useState<string>();
 
   // Reading IndexedDB is synchronising with an external store on mount, which is what effects are for.
   useEffect(() => {
@@ -53,17 +63,29 @@ export function useSigningKeys(credentialManager: CredentialManager, log: Logger
     };
   }, [credentialManager]);
 
+  return { keys, setKeys, status };
+}
+
+export function useSigningKeys(credentialManager: CredentialManager, log: Logger): SigningKeysState {
+  const { keys, setKeys, status } = useStoredKeyList(credentialManager);
+  const [busy, setBusy] = useState<SigningKeysState['busy']>(null);
+  const [storageWarning, setStorageWarning] = useState<string>();
+
   async function keep(key: SigningKey, label: string): Promise<SigningKey> {
-    let record: StoredKeyRecord = { id: key.kid, key, createdAt: Date.now(), label };
-    try {
-      record = await credentialManager.saveKey(key, label);
-      setStorageWarning(undefined);
-    } catch {
-      setStorageWarning('This browser would not store the key (IndexedDB blocked), so it lasts until you reload the page.');
-    }
+    const { record, warning } = await saveOrHold(credentialManager, key, label);
+    setStorageWarning(warning);
     setKeys((list) => [...list.filter((k) => k.id !== record.id), record]);
     log.info(`key ready kid=${key.kid} alg=${key.alg}`);
     return key;
+  }
+
+  async function whileBusy(kind: 'generate' | 'import', work: () => Promise<SigningKey>): Promise<SigningKey> {
+    setBusy(kind);
+    try {
+      return await work();
+    } finally {
+      setBusy(null);
+    }
   }
 
   return {
@@ -71,22 +93,8 @@ export function useSigningKeys(credentialManager: CredentialManager, log: Logger
     status,
     busy,
     storageWarning,
-    async generate(alg) {
-      setBusy('generate');
-      try {
-        return await keep(await generateSigningKeyPair(alg), `Generated ${alg} key`);
-      } finally {
-        setBusy(null);
-      }
-    },
-    async importKey(text, alg, label) {
-      setBusy('import');
-      try {
-        return await keep(await importPrivateKeyText(text, alg), label ?? `Imported ${alg} key`);
-      } finally {
-        setBusy(null);
-      }
-    },
+    generate: (alg) => whileBusy('generate', async () => keep(await generateSigningKeyPair(alg), `Generated ${alg} key`)),
+    importKey: (text, alg, label) => whileBusy('import', async () => keep(await importPrivateKeyText(text, alg), label ?? `Imported ${alg} key`)),
     async remove(id) {
       await credentialManager.deleteKey(id).catch(() => undefined);
       setKeys((list) => list.filter((k) => k.id !== id));
