@@ -1,6 +1,9 @@
 // Scope values: the one tokenizer, and the one reading of what scope a token was granted.
 import { decodeJwt } from 'jose';
 
+const HAS_WHITESPACE = /\s/;
+const WHITESPACE_RUN = /\s+/;
+
 /**
  * Splits a scope value into its tokens, in order, each once. RFC 6749 §3.3: a scope is a list of space-delimited,
  * case-sensitive tokens; other whitespace (a pasted tab or newline) also separates, since no token may contain
@@ -9,8 +12,26 @@ import { decodeJwt } from 'jose';
  */
 export function splitScopes(scopes: string | readonly string[] | undefined | null): string[] {
   if (scopes === undefined || scopes === null) return [];
-  const parts = typeof scopes === 'string' ? scopes.split(/\s+/) : scopes.flatMap((s) => String(s).split(/\s+/));
-  return [...new Set(parts.filter((s) => s.length > 0))];
+  // Plain loops, no closures: this runs on every TokenCache hit, and a chip list of single tokens needs no split.
+  const tokens: string[] = [];
+  const entries = typeof scopes === 'string' ? [scopes] : scopes;
+  for (const raw of entries) {
+    const entry = String(raw);
+    if (!HAS_WHITESPACE.test(entry)) {
+      if (entry.length > 0) tokens.push(entry);
+      continue;
+    }
+    for (const token of entry.split(WHITESPACE_RUN)) if (token.length > 0) tokens.push(token);
+  }
+  return tokens.length < 2 ? tokens : firstOccurrences(tokens);
+}
+
+/** Each token once, in first-seen order (a Set only for long lists, where includes() would turn quadratic). */
+function firstOccurrences(tokens: string[]): string[] {
+  if (tokens.length > 32) return [...new Set(tokens)];
+  const kept: string[] = [];
+  for (const token of tokens) if (!kept.includes(token)) kept.push(token);
+  return kept;
 }
 
 /**

@@ -48,8 +48,13 @@ export class TokenCache {
     return effects().clock;
   }
 
+  private logChild: { base: Logger; child: Logger } | undefined;
+
+  /** The cache's child of the logger in force; made once per logger, since a hit logs and hits must stay cheap. */
   private get log(): Logger {
-    return effects().logger.child('cache');
+    const base = effects().logger;
+    if (this.logChild?.base !== base) this.logChild = { base, child: base.child('cache') };
+    return this.logChild.child;
   }
 
   /**
