@@ -209,4 +209,21 @@ describe('Configure step', () => {
     expect(document.getElementById(`${field.id}-error`)?.textContent).toMatch(/\S/);
     expect(screen.queryByRole('button', { name: 'Copy public JWKS' })).not.toBeInTheDocument();
   });
+
+  it('an RSA PKCS#8 PEM imported while ES256 is pre-selected is taken as RS256, selected, and the step can proceed', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    renderWithStores(<ClientCredentialsFlow />, {
+      settings: { provider: { preset: 'custom', custom: { tokenEndpoint: 'https://as.example.com/token' }, clientId: 'c1' }, oauth: { clientCredentials: { authMethod: 'private_key_jwt' } } },
+    });
+    const user = userEvent.setup();
+    expect(screen.getByLabelText('Signing algorithm', { exact: true })).toHaveValue('ES256');
+    await user.click(screen.getByLabelText('Private key', { exact: true }));
+    await user.paste(pem);
+    await user.click(screen.getByRole('button', { name: 'Import key' }));
+    await screen.findByRole('button', { name: 'Copy public JWKS' });
+    expect(screen.getByLabelText('Signing algorithm', { exact: true })).toHaveValue('RS256');
+    expect(screen.getByLabelText('Private key', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('button', { name: /^Next/ })).toBeEnabled();
+  });
 });
