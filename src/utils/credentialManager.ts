@@ -1,5 +1,6 @@
 // Client credentials held by the playground: secrets in memory (persisted only on opt-in) and signing keys in IndexedDB.
-import { systemClock, type Clock } from './clock';
+import type { Clock } from './clock';
+import { effects } from './effects';
 import { InputError } from './errors';
 import { createKeyStore, type KeyStore, type StoredKeyRecord } from './keyStore';
 import type { SigningKey } from './keys';
@@ -32,8 +33,6 @@ export interface CredentialManagerOptions {
   keyStore?: KeyStore;
   /** Where remembered secrets go. Default: localStorage, looked up on use. */
   rememberStorage?: KeyValueStorage;
-  /** for `createdAt` of saved keys */
-  clock?: Clock;
 }
 
 const defaultLocalStorage = webStorage('localStorage');
@@ -108,7 +107,6 @@ function keyRecordOf(key: SigningKey, label: string | undefined, clock: Clock): 
 export function createCredentialManager(options: CredentialManagerOptions = {}): CredentialManager {
   const getRemember = () => options.rememberStorage ?? defaultLocalStorage();
   const places: SecretPlaces = { memory: new Map(), remembered: createSafeStorage(getRemember), getRemember };
-  const clock = options.clock ?? systemClock;
   let keyStore = options.keyStore;
   const keys = () => (keyStore ??= createKeyStore());
 
@@ -124,7 +122,7 @@ export function createCredentialManager(options: CredentialManagerOptions = {}):
     hasRememberedSecret: (clientId) => readRemembered(places, clientId) !== undefined,
     forgetRememberedSecrets: () => forgetRememberedIn(places, false),
     async saveKey(key, label) {
-      const record = keyRecordOf(key, label, clock);
+      const record = keyRecordOf(key, label, effects().clock);
       await keys().put(record);
       return record;
     },
