@@ -1,5 +1,4 @@
-// Scope values: the one tokenizer, and the one reading of what scope a token was granted.
-import { decodeJwt } from 'jose';
+// Scope values: the one tokenizer (on the TokenCache's hit path, so it stays free of JWT code).
 
 const HAS_WHITESPACE = /\s/;
 const WHITESPACE_RUN = /\s+/;
@@ -32,20 +31,4 @@ function firstOccurrences(tokens: string[]): string[] {
   const kept: string[] = [];
   for (const token of tokens) if (!kept.includes(token)) kept.push(token);
   return kept;
-}
-
-/**
- * The scope a token was granted, as the server said it: the token response's `scope` when present (RFC 6749
- * §5.1), else the `scope` claim of a JWT access token (RFC 9068 §2.2.3, read without verifying: for display and
- * diagnostics only). Undefined when neither says.
- * @see https://www.rfc-editor.org/rfc/rfc9068#section-2.2.3
- */
-export function grantedScopeOf(token: { accessToken: string; scope?: string | undefined }): string | undefined {
-  if (typeof token.scope === 'string') return token.scope;
-  try {
-    const claim = decodeJwt(token.accessToken).scope;
-    return typeof claim === 'string' ? claim : undefined;
-  } catch {
-    return undefined; // an opaque token says nothing about its scope
-  }
 }

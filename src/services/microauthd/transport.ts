@@ -1,7 +1,8 @@
 // One microauthd AUTH-server call: fetch with a timeout, a masked exchange record, log lines and typed errors.
 import { MICROAUTHD_SCOPE_CATALOG } from '../../config/microauthd';
 import { matchGrantedScopes, scopeForEndpoint } from '../../config/scopeCatalog';
-import { grantedScopeOf, splitScopes } from '../../utils/scopes';
+import { grantedScopeOf } from '../../utils/grantedScope';
+import { splitScopes } from '../../utils/scopes';
 import { DEFAULT_TIMEOUT_MS } from '../../config/defaults';
 import { PlaygroundError } from '../../utils/errors';
 import { MASK, maskAuthorization, maskedSnippet, maskSensitiveText } from '../../utils/mask';

@@ -2,7 +2,7 @@
 import { validateEnvironmentId } from '../../config/pingone';
 import { InputError } from '../../utils/errors';
 import { effects } from '../../utils/effects';
-import { grantedScopeOf } from '../../utils/scopes';
+import { grantedScopeOf } from '../../utils/grantedScope';
 import { withRetry, type AttemptInfo } from '../../utils/oauth/retry';
 import { validateEndpointUrl } from '../../utils/urlValidation';
 import { PingOneApiError } from './apiError';

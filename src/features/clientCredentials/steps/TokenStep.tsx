@@ -13,7 +13,7 @@ import { TokenDisplay, maskToken } from '../../../components/TokenDisplay';
 import { TokenHistoryList } from '../../../components/TokenHistoryList';
 import { useNewAuth } from '../../../hooks/useNewAuth';
 import { effects } from '../../../utils/effects';
-import { grantedScopeOf } from '../../../utils/scopes';
+import { grantedScopeOf } from '../../../utils/grantedScope';
 import type { TokenRecord, TokenResponse } from '../../../types/token';
 import type { RequestDescription } from '../../../utils/oauth/description';
 import { runTokenChecks, type TokenCheckResult } from '../../../utils/tokenChecks';
