@@ -35,7 +35,7 @@ describe('TokenHistoryList', () => {
     expect(screen.getByText(/No tokens requested/)).toBeInTheDocument();
     act(() => {
       history.add({ fingerprint: 'AbCdEfGh12345678', clientId: 'cc-basic', authMethod: 'private_key_jwt', scope: 'p1:read:user', expAt: 2, obtainedAt: 1, status: 'success' });
-      history.add({ fingerprint: '', clientId: 'cc-basic', authMethod: 'client_secret_basic', expAt: 0, obtainedAt: 3, status: 'error', errorCode: 'invalid_client' });
+      history.add({ clientId: 'cc-basic', authMethod: 'client_secret_basic', obtainedAt: 3, status: 'error', errorCode: 'invalid_client' });
     });
     const items = within(screen.getByRole('region', { name: 'Token history' })).getAllByRole('listitem');
     expect(items).toHaveLength(2);

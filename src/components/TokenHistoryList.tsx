@@ -31,7 +31,7 @@ export function TokenHistoryList({ history }: TokenHistoryListProps) {
                 </>
               ) : (
                 <>
-                  failed <code>{e.errorCode ?? 'error'}</code> · {e.clientId} · {e.authMethod}
+                  failed <code>{e.errorCode}</code> · {e.clientId} · {e.authMethod}
                 </>
               )}
             </li>

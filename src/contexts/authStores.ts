@@ -148,12 +148,8 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
       await persistToken(stores, record, meta);
     },
     recordFailure(meta, errorCode) {
-      // A failed request has no token: an empty fingerprint and no expiry are what history stores for it.
-      const at = effects().clock.now();
-      history.add({
-        fingerprint: '', clientId: meta.clientId, authMethod: meta.authMethod, scope: meta.scope?.join(' '),
-        expAt: 0, obtainedAt: at, status: 'error', errorCode,
-      });
+      // A failed request has no token, so its entry has no fingerprint and no expiry.
+      history.add({ status: 'error', errorCode, clientId: meta.clientId, authMethod: meta.authMethod, scope: meta.scope?.join(' '), obtainedAt: effects().clock.now() });
     },
     async signOut() {
       source = null;

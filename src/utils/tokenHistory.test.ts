@@ -8,7 +8,7 @@ const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
 setupTestEffects(() => ({ clock: new VirtualClock(NOW) }));
 const ACCESS_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ3b3JrZXIifQ.c2lnbmF0dXJl';
 
-function entry(n: number, extra: Partial<TokenHistoryInput> = {}): TokenHistoryInput {
+function entry(n: number, extra: Partial<Extract<TokenHistoryInput, { status: 'success' }>> = {}): TokenHistoryInput {
   return {
     fingerprint: `fp${String(n).padStart(14, '0')}`,
     clientId: 'worker',
@@ -47,8 +47,19 @@ describe('tokenHistory', () => {
 
   it('records failed requests without a fingerprint', () => {
     const history = createTokenHistory({ storage: createMemoryStorage() });
-    const added = history.add(entry(1, { fingerprint: '', status: 'error', errorCode: 'invalid_client' }));
+    const added = history.add({ status: 'error', errorCode: 'invalid_client', clientId: 'worker', authMethod: 'private_key_jwt', obtainedAt: NOW });
     expect(added).toMatchObject({ status: 'error', errorCode: 'invalid_client', recordedAt: NOW });
+    expect(added).not.toHaveProperty('fingerprint');
+    expect(added).not.toHaveProperty('expAt');
+  });
+
+  it('still reads failures stored with the old placeholder fingerprint and expiry', () => {
+    const memory = createMemoryStorage();
+    const old = { id: 'x-1', recordedAt: NOW, fingerprint: '', clientId: 'worker', authMethod: 'private_key_jwt', expAt: 0, obtainedAt: NOW, status: 'error', errorCode: 'invalid_client' };
+    memory.setItem(TOKEN_HISTORY_KEY, JSON.stringify([old]));
+    expect(createTokenHistory({ storage: memory }).list()).toEqual([
+      { id: 'x-1', recordedAt: NOW, clientId: 'worker', authMethod: 'private_key_jwt', obtainedAt: NOW, status: 'error', errorCode: 'invalid_client' },
+    ]);
   });
 
   it('persists across instances and drops unreadable entries', () => {

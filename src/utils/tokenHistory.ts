@@ -9,25 +9,34 @@ import { createSafeStorage, storageGetter, webStorage, type StorageSource } from
 export const TOKEN_HISTORY_KEY = 'm2m-playground:history';
 export const DEFAULT_HISTORY_LIMIT = 20;
 
-export interface TokenHistoryInput {
-  /** tokenFingerprint() of the access token; '' for a failed request */
-  fingerprint: string;
+/** What every history entry says: who asked, how, for which scope, and when. */
+interface HistoryFacts {
   clientId: string;
   authMethod: AuthMethod;
   /** granted (or, on error, requested) scope, space-delimited */
   scope?: string;
-  expAt: number;
   obtainedAt: number;
-  status: 'success' | 'error';
-  /** OAuth `error` or playground error code */
-  errorCode?: string;
 }
 
-export interface TokenHistoryEntry extends TokenHistoryInput {
+/** A token obtained: its fingerprint (never the token) and absolute expiry; or a failed request and why. */
+export type TokenHistoryInput =
+  | (HistoryFacts & {
+      status: 'success';
+      /** tokenFingerprint() of the access token */
+      fingerprint: string;
+      expAt: number;
+    })
+  | (HistoryFacts & {
+      status: 'error';
+      /** OAuth `error` or playground error code */
+      errorCode: string;
+    });
+
+export type TokenHistoryEntry = TokenHistoryInput & {
   id: string;
   /** epoch ms when the entry was added */
   recordedAt: number;
-}
+};
 
 export interface TokenHistory {
   add(entry: TokenHistoryInput): TokenHistoryEntry;
@@ -48,18 +57,20 @@ export interface TokenHistoryOptions {
 // A fingerprint is short base64url; a JWT (it has dots) or any long opaque token does not fit.
 const FINGERPRINT = /^[A-Za-z0-9_-]{8,64}$/;
 
-const entrySchema = z.object({
+const factsShape = {
   id: z.string(),
   recordedAt: z.number(),
-  fingerprint: z.string().regex(FINGERPRINT).or(z.literal('')),
   clientId: z.string(),
   authMethod: z.enum(AUTH_METHODS),
   scope: z.string().optional(),
-  expAt: z.number(),
   obtainedAt: z.number(),
-  status: z.enum(['success', 'error']),
-  errorCode: z.string().optional(),
-});
+};
+
+// Entries written before failures lost their placeholder fingerprint/expiry still read: extra members are dropped.
+const entrySchema = z.discriminatedUnion('status', [
+  z.object({ ...factsShape, status: z.literal('success'), fingerprint: z.string().regex(FINGERPRINT), expAt: z.number() }),
+  z.object({ ...factsShape, status: z.literal('error'), errorCode: z.string() }),
+]);
 
 let sequence = 0;
 
@@ -77,25 +88,18 @@ function readStoredEntries(text: string | null): TokenHistoryEntry[] {
 
 /** The entry to store for `input`, refusing anything that is not a fingerprint (a token must never land here). */
 function toHistoryEntry(input: TokenHistoryInput): TokenHistoryEntry {
-  if (!(input.status === 'error' && input.fingerprint === '') && !FINGERPRINT.test(input.fingerprint)) {
+  if (input.status === 'success' && !FINGERPRINT.test(input.fingerprint)) {
     throw new InputError('fingerprint', 'History takes a token fingerprint (tokenFingerprint()), never the token.');
   }
   sequence += 1;
   const recordedAt = effects().clock.now();
   // Explicit picks: nothing else the caller's object carries ends up in storage.
-  const entry: TokenHistoryEntry = {
-    id: `${recordedAt.toString(36)}-${sequence}`,
-    recordedAt,
-    fingerprint: input.fingerprint,
-    clientId: input.clientId,
-    authMethod: input.authMethod,
-    expAt: input.expAt,
-    obtainedAt: input.obtainedAt,
-    status: input.status,
+  const facts = {
+    id: `${recordedAt.toString(36)}-${sequence}`, recordedAt, clientId: input.clientId, authMethod: input.authMethod, scope: input.scope, obtainedAt: input.obtainedAt,
   };
-  if (input.scope !== undefined) entry.scope = input.scope;
-  if (input.errorCode !== undefined) entry.errorCode = input.errorCode;
-  return entry;
+  return input.status === 'success'
+    ? { ...facts, status: 'success', fingerprint: input.fingerprint, expAt: input.expAt }
+    : { ...facts, status: 'error', errorCode: input.errorCode };
 }
 
 /** Creates a token history persisted in sessionStorage (or the given storage); storage failures are tolerated. */

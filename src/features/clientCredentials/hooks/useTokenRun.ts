@@ -29,7 +29,7 @@ export interface TokenRunState {
 }
 
 /** One token request for the form: every attempt describes the request anew, so JWT methods sign a new jti. */
-function requestFor(form: FlowForm, creds: FlowCredentials, signal: AbortSignal, hooks: { onDescribed?: (d: RequestDescription) => void; onAttempt?: (info: AttemptInfo) => void }) {
+function requestFor(form: FlowForm, creds: FlowCredentials, signal: AbortSignal | undefined, hooks: { onDescribed?: (d: RequestDescription) => void; onAttempt?: (info: AttemptInfo) => void }) {
   return requestClientCredentialsToken({
     describe: () => describeFlowRequest(form, creds),
     onDescribed: hooks.onDescribed,
@@ -49,7 +49,7 @@ function tokenSourceFor(form: FlowForm, creds: FlowCredentials): Parameters<NewA
       if (cacheKey(asked) !== cacheKey(parts)) {
         throw new InputError('tokenSource', 'The flow only knows how to fetch the token it was configured for; get that one in the flow first.');
       }
-      const { record } = await requestFor(form, creds, signal ?? new AbortController().signal, {});
+      const { record } = await requestFor(form, creds, signal, {});
       return record;
     },
   };
