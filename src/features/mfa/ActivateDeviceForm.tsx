@@ -4,7 +4,7 @@ import { validateOtp } from '../../services/pingone/validation';
 import { isPlaygroundError } from '../../utils/errors';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
-import { fieldErrorsFrom, messageOf } from './fieldErrors';
+import { submitOneField } from './fieldErrors';
 
 export interface ActivateDeviceFormProps {
   /** Sends the OTP; rejects with the call's error so a 400 `INVALID_OTP` shows next to the field. */
@@ -48,15 +48,7 @@ export function ActivateDeviceForm({ onActivate, readOtpFromOutbox, busy = false
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const problem = messageOf(() => validateOtp(otp));
-    setError(problem);
-    if (problem) return;
-    try {
-      await onActivate(otp.trim());
-      setOtp('');
-    } catch (e) {
-      setError(fieldErrorsFrom(e, ['otp'] as const).otp);
-    }
+    if (await submitOneField('otp', otp, validateOtp, onActivate, setError)) setOtp('');
   }
 
   return (

@@ -6,7 +6,7 @@ import { maskEmail, maskPhone } from '../../utils/mask';
 import { Spinner } from '../../components/Spinner';
 import { ActivateDeviceForm } from './ActivateDeviceForm';
 import { TextField } from '../../components/TextField';
-import { fieldErrorsFrom, messageOf } from './fieldErrors';
+import { submitOneField } from './fieldErrors';
 
 export interface DeviceActions {
   activate(deviceId: string, otp: string): Promise<void>;
@@ -35,14 +35,7 @@ function RenameForm({ current, onSave, onCancel, busy }: { current: string; onSa
   const [error, setError] = useState<string | undefined>();
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const problem = messageOf(() => validateNickname(nickname));
-    setError(problem);
-    if (problem) return;
-    try {
-      await onSave(nickname.trim());
-    } catch (e) {
-      setError(fieldErrorsFrom(e, ['nickname'] as const).nickname);
-    }
+    await submitOneField('nickname', nickname, validateNickname, onSave, setError);
   }
   return (
     <form className="mfa-inline-form" aria-label="Rename device" onSubmit={submit} noValidate>

@@ -36,3 +36,26 @@ export function messageOf(check: () => unknown): string | undefined {
     throw error;
   }
 }
+
+/**
+ * A one-field form's submit: `check` the value (its InputError shows and nothing is sent), then `send` it
+ * trimmed; a rejection naming `field` shows next to it. Resolves true once sent.
+ */
+export async function submitOneField<F extends string>(
+  field: F,
+  value: string,
+  check: (value: string) => unknown,
+  send: (value: string) => Promise<void>,
+  setError: (message: string | undefined) => void,
+): Promise<boolean> {
+  const problem = messageOf(() => check(value));
+  setError(problem);
+  if (problem) return false;
+  try {
+    await send(value.trim());
+    return true;
+  } catch (e) {
+    setError(fieldErrorsFrom(e, [field])[field]);
+    return false;
+  }
+}
