@@ -1,6 +1,7 @@
 // The user's mfaEnabled flag: read it, and flip it with a checkbox labelled "MFA enabled".
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Spinner } from '../../components/Spinner';
+import { useLastResult } from './useLastResult';
 
 export interface MfaEnabledToggleProps {
   /** `GET …/mfaEnabled`; rejects with the call's error (the console shows it). */
@@ -13,19 +14,8 @@ export interface MfaEnabledToggleProps {
 /** Key it by user id: a new user starts as "unknown" until read or set. */
 export function MfaEnabledToggle({ read, write, disabled = false }: MfaEnabledToggleProps) {
   const id = useId();
-  const [value, setValue] = useState<boolean | undefined>();
-  const [busy, setBusy] = useState(false);
-
-  async function run(action: () => Promise<boolean>) {
-    setBusy(true);
-    try {
-      setValue(await action());
-    } catch {
-      // Shown by the console's error card; the checkbox keeps the last known value.
-    } finally {
-      setBusy(false);
-    }
-  }
+  // A failed call is shown by the console's error card; the checkbox keeps the last known value.
+  const { value, busy, run } = useLastResult<boolean>();
 
   return (
     <section className="mfa-panel" aria-label="MFA enabled flag">

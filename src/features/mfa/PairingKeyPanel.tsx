@@ -1,8 +1,8 @@
 // The "Create pairing key" action and its result (for pairing a mobile app with the user).
-import { useState } from 'react';
 import type { PingOnePairingKey } from '../../services/pingone/types';
 import { Spinner } from '../../components/Spinner';
 import { RevealableValue } from './RevealableValue';
+import { useLastResult } from './useLastResult';
 
 export interface PairingKeyPanelProps {
   /** Creates the key; rejects with the call's error (the console shows it). */
@@ -12,25 +12,13 @@ export interface PairingKeyPanelProps {
 
 /** A pairing key is what a user types (or scans) in the mobile app to pair it; it expires soon after creation. */
 export function PairingKeyPanel({ onCreate, disabled = false }: PairingKeyPanelProps) {
-  const [busy, setBusy] = useState(false);
-  const [key, setKey] = useState<PingOnePairingKey | undefined>();
-
-  async function create() {
-    setBusy(true);
-    try {
-      setKey(await onCreate());
-    } catch {
-      // The console renders the error card for every failed call.
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { value: key, busy, run } = useLastResult<PingOnePairingKey>();
 
   return (
     <section className="mfa-panel" aria-label="Pairing key">
       <h3 className="api-heading">🔗 Pairing key</h3>
       <p className="api-muted">Mobile (MOBILE) devices are paired with a short-lived key the user enters in the app.</p>
-      <button type="button" className="btn btn--secondary" onClick={create} disabled={busy || disabled}>
+      <button type="button" className="btn btn--secondary" onClick={() => run(onCreate)} disabled={busy || disabled}>
         {busy && <Spinner />}
         Create pairing key
       </button>
