@@ -132,17 +132,16 @@ async function expectRefusal(res, ...mentions) {
 describe('client assertions live at most one hour, as in PingOne', () => {
   const now = () => Math.floor(Date.now() / 1000);
   const YEAR = 365 * 24 * 3600;
+  // assertionClaims takes the overrides; `exp: undefined` leaves exp out, since signJwt's JSON.stringify drops it.
   const secret = 'a-test-secret-that-is-at-least-32-characters-long';
   const withSecretJwt = async (overrides) => {
     const client = await register({ token_endpoint_auth_method: 'client_secret_jwt', client_secret: secret, scope: ALL });
-    const claims = { ...assertionClaims(client.client_id, sandbox.tokenEndpoint), ...overrides };
-    for (const [name, value] of Object.entries(claims)) if (value === undefined) delete claims[name];
+    const claims = assertionClaims(client.client_id, sandbox.tokenEndpoint, overrides);
     return requestToken(sandbox, assertionForm(client.client_id, signJwt({ alg: 'HS256' }, claims, secret)));
   };
   const withPrivateKeyJwt = async (overrides) => {
     const { clientId, privateKey, kid } = await registerKeyClient('ES256');
-    const claims = { ...assertionClaims(clientId, sandbox.tokenEndpoint), ...overrides };
-    for (const [name, value] of Object.entries(claims)) if (value === undefined) delete claims[name];
+    const claims = assertionClaims(clientId, sandbox.tokenEndpoint, overrides);
     return requestToken(sandbox, assertionForm(clientId, signJwt({ alg: 'ES256', kid }, claims, privateKey)));
   };
 
