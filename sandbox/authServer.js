@@ -13,7 +13,9 @@ import {
 import { createAdapterFactory } from './adapter.js';
 import { parseBasicAuthorization } from './basicAuth.js';
 import { assertAssertionExpiry, explainInvalidClient, requireRegisteredAuthMethod } from './clientAuthPolicy.js';
-import { AUTH_METHODS, DEMO_ORG_ID, P1_SCOPES, PINGONE_API_RESOURCE } from './constants.js';
+import {
+  AUTH_METHODS, DEMO_ORG_ID, P1_SCOPES, PINGONE_API_RESOURCE, PUBLIC_KEY_ASSERTION_ALGS,
+} from './constants.js';
 import { logLine } from './logText.js';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
@@ -82,7 +84,7 @@ export async function createAuthServer({ issuer, envId, tokenTtl, registry, getA
     routes: { token: '/token', jwks: '/jwks' },
     scopes: ['openid', ...P1_SCOPES],
     clientAuthMethods: [...AUTH_METHODS],
-    enabledJWA: { clientAuthSigningAlgValues: ['HS256', 'RS256', 'PS256', 'ES256'] },
+    enabledJWA: { clientAuthSigningAlgValues: ['HS256', ...Object.values(PUBLIC_KEY_ASSERTION_ALGS).flat()] },
     assertJwtClientAuthClaimsAndHeader: async (_ctx, claims) => assertAssertionExpiry(claims),
     clientDefaults: {
       grant_types: ['client_credentials'],

@@ -42,6 +42,13 @@ export const AUTH_METHODS = Object.freeze([
   'private_key_jwt',
 ]);
 
+/**
+ * The public-key client assertion algorithms (private_key_jwt) by JWK key type. With HS256 (client_secret_jwt) they are
+ * the token endpoint's enabled assertion algorithms, and registration accepts a JWK only for these.
+ * @see https://www.rfc-editor.org/rfc/rfc7518#section-3.1
+ */
+export const PUBLIC_KEY_ASSERTION_ALGS = Object.freeze({ RSA: Object.freeze(['RS256', 'PS256']), EC: Object.freeze(['ES256']) });
+
 /** Port the sandbox listens on unless SANDBOX_PORT (or the `port` option) says otherwise. */
 export const DEFAULT_PORT = 4500;
 

@@ -1,13 +1,12 @@
 // Checks a JWK registered for private_key_jwt: a public signing key the token endpoint can really verify with.
 import { createPublicKey } from 'node:crypto';
 
+import { PUBLIC_KEY_ASSERTION_ALGS } from './constants.js';
 import { SandboxInputError } from './inputError.js';
 
 // Private members of RSA (RFC 7518 §6.3.2), EC (§6.2.2) and symmetric (§6.4.1) keys: a server never needs them.
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 const MIN_RSA_BITS = 2048; // RFC 7518 §3.3: RS256/PS256 keys are 2048 bits or larger
-// The assertion algorithms the sandbox enables (enabledJWA.clientAuthSigningAlgValues), by key type.
-const ALGS_BY_KTY = { RSA: ['RS256', 'PS256'], EC: ['ES256'] };
 const EC_CURVE = 'P-256'; // ES256 is ECDSA on P-256 (RFC 7518 §3.4)
 
 /** The key's own problem, or undefined when node:crypto imports it as the expected public key. */
@@ -28,12 +27,12 @@ function importProblem(jwk) {
 /** What is wrong with one key, or undefined. Cheap structural checks first, the real import last. */
 function keyProblem(jwk) {
   if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) return 'is not a JWK object';
-  if (!Object.hasOwn(ALGS_BY_KTY, jwk.kty)) return `has kty ${JSON.stringify(jwk.kty)}; use an RSA or EC public key`;
+  if (!Object.hasOwn(PUBLIC_KEY_ASSERTION_ALGS, jwk.kty)) return `has kty ${JSON.stringify(jwk.kty)}; use an RSA or EC public key`;
   const privateMember = PRIVATE_MEMBERS.find((member) => member in jwk);
   if (privateMember) return `contains the private member "${privateMember}": send public keys only, never a private key`;
   if (jwk.use !== undefined && jwk.use !== 'sig') return `has use ${JSON.stringify(jwk.use)}; a client assertion key needs use "sig" (or no use)`;
-  if (jwk.alg !== undefined && !ALGS_BY_KTY[jwk.kty].includes(jwk.alg)) {
-    return `has alg ${JSON.stringify(jwk.alg)}, which does not fit a ${jwk.kty} key (use ${ALGS_BY_KTY[jwk.kty].join(' or ')})`;
+  if (jwk.alg !== undefined && !PUBLIC_KEY_ASSERTION_ALGS[jwk.kty].includes(jwk.alg)) {
+    return `has alg ${JSON.stringify(jwk.alg)}, which does not fit a ${jwk.kty} key (use ${PUBLIC_KEY_ASSERTION_ALGS[jwk.kty].join(' or ')})`;
   }
   if (jwk.kty === 'EC' && jwk.crv !== EC_CURVE) return `is on curve ${JSON.stringify(jwk.crv)}; ES256 needs ${EC_CURVE}`;
   return importProblem(jwk);
