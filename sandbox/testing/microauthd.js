@@ -2,7 +2,7 @@
 import express from 'express';
 
 import { createMicroauthd } from '../microauthd/index.js';
-import { basicAuthorization } from './sandbox.js';
+import { basicAuthorization } from './basicAuthorization.js';
 
 /**
  * Starts the emulation under `/microauthd` on 127.0.0.1:0. `clock.now` may be moved forward by tests.
@@ -27,7 +27,6 @@ export async function startMicroauthd(options = {}) {
     if (!c) throw new TypeError(`no demo client ${id}`);
     return c;
   };
-  const basic = basicAuthorization;
 
   /** POST /token with a form body and optional headers; returns { status, body, headers }. */
   const token = async (form, headers = {}) => {
@@ -43,7 +42,7 @@ export async function startMicroauthd(options = {}) {
   const tokenFor = async (id, scope) => {
     const c = client(id);
     const form = { grant_type: 'client_credentials', ...(scope === undefined ? {} : { scope }) };
-    const r = await token(form, { authorization: basic(c.client_id, c.client_secret) });
+    const r = await token(form, { authorization: basicAuthorization(c.client_id, c.client_secret) });
     if (r.status !== 200) throw new TypeError(`token for ${id} failed: ${r.status}`);
     return r.body.access_token;
   };
@@ -65,5 +64,5 @@ export async function startMicroauthd(options = {}) {
   };
 
   const close = () => new Promise((resolve) => server.close(() => resolve()));
-  return { m, baseUrl, clock, events, client, basic, token, tokenFor, api, close };
+  return { m, baseUrl, clock, events, client, basic: basicAuthorization, token, tokenFor, api, close };
 }

@@ -9,11 +9,7 @@ export function startTestSandbox(options = {}) {
   return startSandbox({ port: 0, quiet: true, ...options });
 }
 
-/** RFC 6749 §2.3.1: form-urlencode each half before base64, as a strict server expects. */
-export function basicAuthorization(clientId, secret) {
-  const enc = (v) => encodeURIComponent(v).replace(/%20/g, '+');
-  return `Basic ${Buffer.from(`${enc(clientId)}:${enc(secret)}`).toString('base64')}`;
-}
+export { basicAuthorization } from './basicAuthorization.js';
 
 /** POSTs a form to the token endpoint. */
 export function requestToken(sandbox, form, headers = {}) {
