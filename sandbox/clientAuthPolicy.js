@@ -50,8 +50,9 @@ export function presentedAuthMethod(ctx) {
 /** Why the request's method is not the client's registered one, or undefined when they match (or are unknown). */
 export function authMethodMismatch(ctx) {
   const registered = ctx.oidc?.client?.clientAuthMethod;
+  if (!registered) return undefined;
   const presented = presentedAuthMethod(ctx);
-  if (!registered || !presented || registered === presented) return undefined;
+  if (!presented || registered === presented) return undefined;
   return `the client is registered for ${registered} but authenticated with ${presented}; `
     + `use ${registered} (token_endpoint_auth_method)`;
 }
