@@ -102,7 +102,7 @@ export function MfaDeviceConsole(props: MfaDeviceConsoleProps) {
 
       <section className="mfa-panel" aria-label="Devices">
         <DeviceList devices={devices} actions={actions.device} busy={deviceBusyOf(busy)} />
-        {totp && <TotpQr keyUri={totp.keyUri} secret={totp.secret || undefined} />}
+        {totp && <TotpQr keyUri={totp.keyUri} secret={totp.secret} />}
         <AddDeviceForm onAdd={actions.addDevice} busy={busy?.what === 'add'} disabled={noUser} />
       </section>
 
