@@ -18,8 +18,11 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      // zod is configured once (jitless, for the CSP) in src/utils/zod.ts; schemas import z from there.
+      'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value='zod']", message: "Import z from src/utils/zod (jitless for the CSP), not from 'zod'." }],
     },
   },
+  { files: ['src/utils/zod.ts'], rules: { 'no-restricted-syntax': 'off' } },
   {
     // Playwright fixtures call their continuation `use`; it is not React's hook.
     files: ['e2e/**/*.ts'],

@@ -1,5 +1,5 @@
 // Field-level validation of the Client Credentials form (zod), with messages written for the person typing.
-import { z } from 'zod';
+import { z } from '../../../utils/zod';
 import { DEFAULT_PINGONE_REGION, PINGONE_REGIONS, validateEnvironmentId } from '../../../config/pingone';
 import { DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_AUTH_METHOD, DEFAULT_CLOCK_SKEW_SECONDS, DEFAULT_PROACTIVE_REFRESH_SECONDS, DEFAULT_SIGNING_ALG, MAX_ASSERTION_LIFETIME_SECONDS, MAX_CLOCK_SKEW_SECONDS } from '../../../config/defaults';
 import { PROVIDER_IDS, PROVIDERS as PROVIDER_TABLE } from '../../../config/providers';

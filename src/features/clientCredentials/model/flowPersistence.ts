@@ -1,8 +1,9 @@
 // Flow progress in sessionStorage (active step, non-secret fields as typed, their sources) so a reload resumes the flow.
-import { z } from 'zod';
+import { z } from '../../../utils/zod';
 import { FLOW_PROGRESS_PREFIX } from '../../../contexts/authStores';
 import { parseJsonSafely } from '../../../utils/secureJson';
-import { createSafeStorage, type KeyValueStorage, type StorageWriteResult } from '../../../utils/storage';
+import { createListenerSet } from '../../../utils/listeners';
+import { createSafeStorage, storageGetter, webStorage, type StorageSource, type StorageWriteResult } from '../../../utils/storage';
 import { flowFormShape, MAX_NUMBER_DRAFT_LENGTH, NUMERIC_FIELDS, parseNumberDraft, type FormField, type NumberDrafts, type NumericField } from './flowFormSchema';
 import type { FlowForm } from './flowTypes';
 
@@ -56,10 +57,6 @@ const progressSchema = z.object({
   numberDrafts: z.partialRecord(z.enum(NUMERIC_FIELDS), draftSchema).optional(),
 });
 
-function defaultSessionStorage(): KeyValueStorage | null {
-  return (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage ?? null;
-}
-
 /** Each field on its own: one value over its limit is left out (and named), never the whole progress. */
 function storableForm(form: FlowForm, notSaved: FormField[]): Record<string, unknown> {
   const stored: Record<string, unknown> = {};
@@ -99,9 +96,9 @@ const sameResult = (a: SaveResult | null, b: SaveResult) => a !== null && JSON.s
  * Saves and restores flow progress. FlowForm holds no secret by contract (secrets live in the credential manager),
  * and only FlowForm's own fields are written, each checked against its field's limit, so nothing else slips in.
  */
-export function createFlowPersistence(storage: KeyValueStorage | (() => KeyValueStorage | null) = defaultSessionStorage): FlowPersistence {
-  const safe = createSafeStorage(typeof storage === 'function' ? storage : () => storage);
-  const listeners = new Set<() => void>();
+export function createFlowPersistence(storage: StorageSource = webStorage('sessionStorage')): FlowPersistence {
+  const safe = createSafeStorage(storageGetter(storage));
+  const listeners = createListenerSet();
   let last: SaveResult | null = null;
 
   return {
@@ -128,7 +125,7 @@ export function createFlowPersistence(storage: KeyValueStorage | (() => KeyValue
       const result: SaveResult = written.ok ? { ok: true, notSaved } : { ok: false, reason: written.reason, notSaved };
       if (!sameResult(last, result)) {
         last = result;
-        for (const listener of listeners) listener();
+        listeners.notify();
       }
       return result;
     },
@@ -136,9 +133,6 @@ export function createFlowPersistence(storage: KeyValueStorage | (() => KeyValue
       safe.removeItem(CC_FLOW_PROGRESS_KEY);
     },
     lastSave: () => last,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.subscribe,
   };
 }

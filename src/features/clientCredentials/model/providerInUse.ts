@@ -1,5 +1,6 @@
 // Which provider the flow is using, and which one each token came from, for the app's status bar.
 import type { ProviderIdentity } from '../../../config/providers';
+import { createListenerSet } from '../../../utils/listeners';
 
 export interface ProviderInUseSnapshot {
   /** The provider chosen in the flow right now (null before the flow was opened). */
@@ -9,11 +10,11 @@ export interface ProviderInUseSnapshot {
 }
 
 let snapshot: ProviderInUseSnapshot = { selected: null, byToken: new Map() };
-const listeners = new Set<() => void>();
+const listeners = createListenerSet();
 
 function publish(next: ProviderInUseSnapshot) {
   snapshot = next;
-  for (const listener of listeners) listener();
+  listeners.notify();
 }
 
 const same = (a: ProviderIdentity | null | undefined, b: ProviderIdentity) => JSON.stringify(a) === JSON.stringify(b);
@@ -21,10 +22,7 @@ const same = (a: ProviderIdentity | null | undefined, b: ProviderIdentity) => JS
 /** A tiny external store (read with useSyncExternalStore): the flow writes, the status bar reads. */
 export const providerInUse = {
   getSnapshot: (): ProviderInUseSnapshot => snapshot,
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  subscribe: listeners.subscribe,
   select(identity: ProviderIdentity): void {
     if (!same(snapshot.selected, identity)) publish({ ...snapshot, selected: identity });
   },

@@ -2,6 +2,7 @@
 import { PINGONE_WORKER_SCOPES } from '../../../config/pingone';
 import { microauthdEndpoints, providerEndpoints, providerIdentity, PROVIDERS, type ProviderIdentity } from '../../../config/providers';
 import type { SandboxClient, SandboxInfo } from '../../../services/sandboxAdmin';
+import { splitScopes } from '../../../utils/scopes';
 import { AUTH_METHODS, SIGNING_ALGS, type AuthMethod, type SigningAlg } from '../../../types/token';
 import type { FormField } from './flowFormSchema';
 import type { FlowForm, ProviderPreset } from './flowTypes';
@@ -39,7 +40,7 @@ export function sandboxClientsFor(info: SandboxInfo | undefined, provider: Provi
  * PingOne-style clients ask for the least-privilege worker scopes they are allowed, not everything they may have.
  */
 export function demoClientPatch(client: SandboxClient): FormPatch {
-  const allowed = (client.scope_names ?? client.scope).split(/\s+/).filter(Boolean);
+  const allowed = splitScopes(client.scope_names ?? client.scope);
   const scopes = client.provider === 'pingone' ? allowed.filter((s) => PINGONE_WORKER_SCOPES.includes(s)) : allowed;
   return { values: { clientId: client.client_id, authMethod: client.token_endpoint_auth_method, scopes }, source: 'sandbox' };
 }
