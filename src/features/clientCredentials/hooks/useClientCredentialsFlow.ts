@@ -7,7 +7,7 @@ import { useNewAuth } from '../../../hooks/useNewAuth';
 import type { SandboxInfo } from '../../../services/sandboxAdmin';
 import { formFromConfig } from '../model/configToForm';
 import type { FlowCredentials } from '../model/flowRequest';
-import { validateFlowForm, type FormField, type ValidationContext } from '../model/flowFormSchema';
+import { validateFlowForm, type ValidationContext } from '../model/flowFormSchema';
 import { createFlowPersistence, type FlowPersistence, type RestoredProgress, type SaveResult } from '../model/flowPersistence';
 import type { FlowForm } from '../model/flowTypes';
 import { providerInUse } from '../model/providerInUse';
@@ -71,11 +71,6 @@ function takePageShareLink(): SharedConfig | null {
   return shared;
 }
 
-/** The id of a field's input, so labels, errors and "focus the first error" agree. */
-export function fieldId(field: FormField | string): string {
-  return `cc-${field}`;
-}
-
 type Start = Omit<RestoredProgress, 'form'> & { form: FlowForm };
 
 /** Where the page starts: a share link over this tab's progress over the configuration (later wins). */
@@ -137,9 +132,9 @@ export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions =
   const preview = useRequestPreview(fields.form, creds);
   const tokenRun = useTokenRun({ auth, onDescribed: preview.show });
   const { resetDiscovery, ...discovery } = useDiscovery(fields, contextFor(fields.form), selectedKey !== undefined);
-  const { selectKeyFor, ...keySelection } = useKeySelection(fields, keys);
+  const keySelection = useKeySelection(fields, keys);
   const provider = useProviderSelection({
-    fields, sandbox, secrets, keys, keySelection: { ...keySelection, selectKeyFor },
+    fields, sandbox, secrets, keys, keySelection,
     onSwitch: () => {
       resetDiscovery();
       tokenRun.reset();

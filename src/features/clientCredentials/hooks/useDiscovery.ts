@@ -32,7 +32,7 @@ export function useDiscovery(fields: FlowFormState, context: ValidationContext, 
   function patchFrom(result: DiscoveryResult): FormPatch {
     const m = result.metadata;
     const patch: FormPatch = { values: { tokenEndpoint: m.token_endpoint, issuer: m.issuer ?? '', jwksUri: m.jwks_uri ?? '' }, source: 'discovery' };
-    const offered = offeredAuthMethods('custom', m.token_endpoint_auth_methods_supported, false).options;
+    const offered = offeredAuthMethods(form.provider, m.token_endpoint_auth_methods_supported, false).options;
     if (!offered.includes(form.authMethod)) {
       const preferred = hasKey && offered.includes('private_key_jwt') ? 'private_key_jwt' : offered[0];
       if (preferred) patch.values.authMethod = preferred;

@@ -29,14 +29,19 @@ export function useKeySelection(fields: FlowFormState, keys: SigningKeysState): 
     fields.setFieldError('privateKey', undefined);
   }
 
+  /** A key refused for its algorithm is the Signing algorithm's error; anything else about it is the Private key's. */
+  function showKeyError(error: unknown, fallback: string) {
+    const field = isPlaygroundError(error) && formFieldOf(error.field) === 'signingAlg' ? 'signingAlg' : 'privateKey';
+    fields.setFieldError(field, isPlaygroundError(error) ? error.message : fallback);
+  }
+
   return {
     selectKeyFor,
     async generateKey(alg) {
       try {
         selectKeyFor(await keys.generate(alg));
       } catch (error) {
-        const field = formFieldOf(isPlaygroundError(error) ? error.field : undefined) ?? 'privateKey';
-        fields.setFieldError(field, isPlaygroundError(error) ? error.message : 'This browser could not generate the key.');
+        showKeyError(error, 'This browser could not generate the key.');
       }
     },
     async importKey(text, alg) {
@@ -44,8 +49,7 @@ export function useKeySelection(fields: FlowFormState, keys: SigningKeysState): 
         selectKeyFor(await keys.importKey(text, alg));
         return true;
       } catch (error) {
-        const field = formFieldOf(isPlaygroundError(error) ? error.field : undefined) ?? 'privateKey';
-        fields.setFieldError(field === 'signingAlg' ? 'signingAlg' : 'privateKey', isPlaygroundError(error) ? error.message : 'The key could not be imported.');
+        showKeyError(error, 'The key could not be imported.');
         return false;
       }
     },

@@ -1,7 +1,7 @@
 // Check configuration, Get token (then the provider the token came from, for the status bar) and step 4's worker token.
 import type { NewAuthContextValue } from '../../../contexts/NewAuthContext';
 import { cacheKey } from '../../../utils/tokenCache';
-import { formFieldOf, type FormField } from '../model/flowFormSchema';
+import { fieldId, formFieldOf, type FormField } from '../model/flowFormSchema';
 import { cacheKeyParts, type FlowCredentials } from '../model/flowRequest';
 import { providerInUse } from '../model/providerInUse';
 import { identityOfForm } from '../model/providerPresets';
@@ -18,7 +18,7 @@ export interface TokenActions {
 
 function focusField(field: FormField) {
   // After React has rendered the error, so the message is announced with the focused field.
-  queueMicrotask(() => document.getElementById(`cc-${field}`)?.focus());
+  queueMicrotask(() => document.getElementById(fieldId(field))?.focus());
 }
 
 export function useTokenActions(auth: NewAuthContextValue, fields: FlowFormState, tokenRun: TokenRunState, creds: FlowCredentials, setActiveIndex: (index: number) => void): TokenActions {

@@ -243,6 +243,11 @@ export function validateFlowForm(form: FlowForm, ctx: ValidationContext): FieldE
   return errors;
 }
 
+/** The id of a field's input, so labels, errors and "focus the first error" agree. */
+export function fieldId(field: FormField | string): string {
+  return `cc-${field}`;
+}
+
 /** The form field an error names, if it names one: core errors use the form's field names, so no translation. */
 export function formFieldOf(field: string | undefined): FormField | undefined {
   return field !== undefined && (FORM_FIELDS as readonly string[]).includes(field) ? (field as FormField) : undefined;

@@ -8,7 +8,7 @@ import { mergeWorkerScopes } from '../../../config/pingone';
 import { PROVIDER_IDS, PROVIDERS } from '../../../config/providers';
 import { useConfig } from '../../../hooks/useConfig';
 import type { AuthMethod } from '../../../types/token';
-import { FIELD_LABELS, SECRET_METHODS } from '../model/flowFormSchema';
+import { FIELD_LABELS, fieldId, SECRET_METHODS } from '../model/flowFormSchema';
 import type { SaveResult } from '../model/flowPersistence';
 import type { ProviderPreset } from '../model/flowTypes';
 import { FormField } from '../../../components/FormField';
@@ -16,7 +16,7 @@ import { KeyManager } from './KeyManager';
 import { offeredAuthMethods } from '../model/providerPresets';
 import { ProviderFields } from './ProviderFields';
 import { createShareLink } from '../model/shareLink';
-import { fieldId, type FlowController } from '../hooks/useClientCredentialsFlow';
+import type { FlowController } from '../hooks/useClientCredentialsFlow';
 import type { NumericField } from '../hooks/useFlowForm';
 
 const PROVIDER_OPTIONS: ReadonlyArray<[ProviderPreset, string]> = PROVIDER_IDS.map((id) => [id, PROVIDERS[id].label]);

@@ -4,7 +4,8 @@ import { InfoBox } from '../../../components/InfoBox';
 import type { SigningAlg } from '../../../types/token';
 import { FormField } from '../../../components/FormField';
 import { offeredSigningAlgs } from '../model/providerPresets';
-import { fieldId, type FlowController } from '../hooks/useClientCredentialsFlow';
+import type { FlowController } from '../hooks/useClientCredentialsFlow';
+import { fieldId } from '../model/flowFormSchema';
 import { PublicKeyPanel } from './PublicKeyPanel';
 
 const ALG_HINTS: Record<SigningAlg, string> = {

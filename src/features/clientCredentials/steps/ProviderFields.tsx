@@ -6,7 +6,8 @@ import { SANDBOX_START_COMMANDS } from '../../../services/sandboxAdmin';
 import { FormField } from '../../../components/FormField';
 import { sandboxClientsFor } from '../model/providerPresets';
 import type { ProviderPreset } from '../model/flowTypes';
-import { fieldId, type FlowController } from '../hooks/useClientCredentialsFlow';
+import type { FlowController } from '../hooks/useClientCredentialsFlow';
+import { fieldId } from '../model/flowFormSchema';
 
 function TokenEndpointField({ flow, readOnly, hint }: { flow: FlowController; readOnly?: boolean; hint?: string }) {
   return (
