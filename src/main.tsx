@@ -1,7 +1,5 @@
 // Entry point: resolve the configuration once, then render the app.
 
-// First, before any module builds a schema: zod's jitless mode keeps the CSP free of eval (see utils/zod.ts).
-import './utils/zod';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
