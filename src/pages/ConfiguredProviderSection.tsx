@@ -1,15 +1,9 @@
 // Home page section: which provider the configuration points at, where it is, and which client it names.
 
 import { InfoBox } from '../components/InfoBox';
+import { PROVIDERS } from '../config/providers';
 import type { ConfigSnapshot } from '../services/config/configStore';
 import type { Settings } from '../services/config/schema';
-
-const PRESET_NAMES: Record<Settings['provider']['preset'], string> = {
-  sandbox: 'Local sandbox',
-  pingone: 'PingOne',
-  microauthd: 'microauthd',
-  custom: 'Custom authorization server',
-};
 
 function providerDetail(provider: Settings['provider']): string {
   switch (provider.preset) {
@@ -35,14 +29,14 @@ export function ConfiguredProviderSection({ provider, sources }: { provider: Set
       <dl className="definition-grid">
         <dt>Preset</dt>
         <dd>
-          {PRESET_NAMES[provider.preset]} <span className="source-badge">{sources['provider.preset']}</span>
+          {PROVIDERS[provider.preset].label} <span className="source-badge">{sources['provider.preset']}</span>
         </dd>
         <dt>Where</dt>
         <dd className="mono">{providerDetail(provider)}</dd>
         <dt>Client ID</dt>
         <dd className="mono">{provider.clientId || '(enter it in the flow)'}</dd>
       </dl>
-      {provider.preset === 'sandbox' && (
+      {PROVIDERS[provider.preset].devTools && (
         <InfoBox variant="info" title="Start the sandbox">
           <p>
             Run <code>npm run sandbox</code> (or <code>npm start</code> for both) — it emulates PingOne and microauthd
