@@ -2,7 +2,7 @@
 import { InfoBox } from '../../../components/InfoBox';
 import { MICROAUTHD_AUTH_METHODS_NOTE } from '../../../config/microauthd';
 import { PINGONE_REGIONS } from '../../../config/pingone';
-import { SANDBOX_START_COMMANDS } from '../../../services/sandboxAdmin';
+import { SANDBOX_START_COMMANDS, type SandboxClient } from '../../../services/sandboxAdmin';
 import { FormField } from '../../../components/FormField';
 import { sandboxClientsFor } from '../model/providerPresets';
 import type { ProviderPreset } from '../model/flowTypes';
@@ -54,21 +54,36 @@ function SandboxFields({ flow }: { flow: FlowController }) {
         {(control) => <input {...control} className="input input--mono" readOnly value={flow.form.environmentId} />}
       </FormField>
       <TokenEndpointField flow={flow} readOnly hint="Filled from the sandbox's /sandbox/info." />
-      {clients.length > 0 && (
-        <FormField id="cc-demoClient" label="Demo client" hint={clients.find((c) => c.client_id === flow.form.clientId)?.purpose}>
-          {(control) => (
-            <select {...control} className="input" value={clients.some((c) => c.client_id === flow.form.clientId) ? flow.form.clientId : ''} onChange={(e) => void flow.selectDemoClient(e.target.value)}>
-              {!clients.some((c) => c.client_id === flow.form.clientId) && <option value="">Your own client ({flow.form.clientId || 'none'})</option>}
-              {clients.map((c) => (
-                <option key={c.client_id} value={c.client_id}>
-                  {c.client_id} · {c.token_endpoint_auth_method}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-      )}
+      <DemoClientPicker flow={flow} clients={clients} ownLabel={`Your own client (${flow.form.clientId || 'none'})`} optionLabel={(c) => `${c.client_id} · ${c.token_endpoint_auth_method}`} />
     </>
+  );
+}
+
+interface DemoClientPickerProps {
+  flow: FlowController;
+  clients: readonly SandboxClient[];
+  /** The empty option, shown while the form's client is none of the demo clients. */
+  ownLabel: string;
+  optionLabel(client: SandboxClient): string;
+}
+
+/** The sandbox's demo clients for this provider; picking one fills its ID, method, scopes and secret. */
+function DemoClientPicker({ flow, clients, ownLabel, optionLabel }: DemoClientPickerProps) {
+  if (clients.length === 0) return null;
+  const current = clients.find((c) => c.client_id === flow.form.clientId);
+  return (
+    <FormField id="cc-demoClient" label="Demo client" hint={current?.purpose}>
+      {(control) => (
+        <select {...control} className="input" value={current ? flow.form.clientId : ''} onChange={(e) => void flow.selectDemoClient(e.target.value)}>
+          {!current && <option value="">{ownLabel}</option>}
+          {clients.map((c) => (
+            <option key={c.client_id} value={c.client_id}>
+              {optionLabel(c)}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
   );
 }
 
@@ -126,20 +141,7 @@ function MicroauthdFields({ flow }: { flow: FlowController }) {
         )}
       </FormField>
       <TokenEndpointField flow={flow} />
-      {clients.length > 0 && (
-        <FormField id="cc-demoClient" label="Demo client" hint={clients.find((c) => c.client_id === flow.form.clientId)?.purpose}>
-          {(control) => (
-            <select {...control} className="input" value={clients.some((c) => c.client_id === flow.form.clientId) ? flow.form.clientId : ''} onChange={(e) => void flow.selectDemoClient(e.target.value)}>
-              {!clients.some((c) => c.client_id === flow.form.clientId) && <option value="">Your own client</option>}
-              {clients.map((c) => (
-                <option key={c.client_id} value={c.client_id}>
-                  {c.client_id}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-      )}
+      <DemoClientPicker flow={flow} clients={clients} ownLabel="Your own client" optionLabel={(c) => c.client_id} />
       <InfoBox variant="info" title="Why only two authentication methods?">
         {MICROAUTHD_AUTH_METHODS_NOTE}
       </InfoBox>
