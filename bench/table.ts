@@ -1,0 +1,35 @@
+// One row per figure: what `npm run bench` prints as its table (value, same-run reference, ratio, budget, met).
+
+export interface Figure {
+  /** What was measured, e.g. "Lighthouse Performance (mobile) /flows/client-credentials". */
+  figure: string;
+  value: number;
+  /** "ms", "KB gzip", "tokens/s", "score", "×", … */
+  unit: string;
+  /** The same quantity for the reference measured in the same run (bare app, bare server, Map.get), if any. */
+  reference?: number;
+  /** value / reference, when the budget is a ratio. */
+  ratio?: number;
+  /** The budget in words, e.g. "≤ 1.15× bare", "≥ reference − 3", "≤ 16 ms". */
+  budget: string;
+  /** Whether the budget is met; undefined for figures that only inform (no budget). */
+  met?: boolean;
+}
+
+/** A bench module's default export: runs its measurements and returns its rows. */
+export type BenchModule = { default: () => Promise<Figure[]> };
+
+const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100);
+
+/** A Markdown table (what the README's Performance section and the session note quote). */
+export function formatTable(rows: readonly Figure[]): string {
+  const header = '| figure | value | reference | ratio | budget | met |\n| --- | --- | --- | --- | --- | --- |';
+  const lines = rows.map((r) => {
+    const value = `${round(r.value)} ${r.unit}`;
+    const reference = r.reference === undefined ? '' : `${round(r.reference)} ${r.unit}`;
+    const ratio = r.ratio === undefined ? '' : `${round(r.ratio)}×`;
+    const met = r.met === undefined ? '' : r.met ? 'yes' : '**no**';
+    return `| ${r.figure} | ${value} | ${reference} | ${ratio} | ${r.budget} | ${met} |`;
+  });
+  return [header, ...lines].join('\n');
+}
