@@ -1,5 +1,7 @@
 // Cost of signing a client assertion: jose SignJWT (and signClientAssertion) per op, as a ratio to raw WebCrypto.
 import { SignJWT } from 'jose';
+import type { Figure } from './table';
+import { median } from './support/servers';
 import { generateSigningKeyPair } from '../src/utils/keys';
 import { signClientAssertion } from '../src/utils/oauth/assertion';
 
@@ -10,18 +12,13 @@ const BATCH: Record<'ES256' | 'RS256', number> = { ES256: 200, RS256: 60 };
 const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 const encode = (value: unknown) => b64url(new TextEncoder().encode(JSON.stringify(value)));
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 async function perOp(batch: number, op: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < batch; i++) await op();
   return ((performance.now() - start) * 1000) / batch;
 }
 
-async function measure(alg: 'ES256' | 'RS256') {
+async function measure(alg: 'ES256' | 'RS256'): Promise<Figure[]> {
   const key = await generateSigningKeyPair(alg);
   const header = { alg, kid: key.kid, typ: 'JWT' };
   const now = Math.floor(Date.now() / 1000);
@@ -43,20 +40,17 @@ async function measure(alg: 'ES256' | 'RS256') {
     results.full.push(await perOp(BATCH[alg], full));
   }
   const [j, w, f] = [median(results.jose), median(results.raw), median(results.full)];
-  return {
-    [`${alg} raw WebCrypto sign (µs/op)`]: Number(w.toFixed(1)),
-    [`${alg} jose SignJWT (µs/op)`]: Number(j.toFixed(1)),
-    [`${alg} jose / raw`]: Number((j / w).toFixed(3)),
-    [`${alg} signClientAssertion (µs/op)`]: Number(f.toFixed(1)),
-    [`${alg} signClientAssertion / raw`]: Number((f / w).toFixed(3)),
-  };
+  const row = (figure: string, value: number, reference?: number): Figure => ({
+    figure: `${alg} ${figure}`,
+    value,
+    unit: 'µs/op',
+    ...(reference === undefined ? {} : { reference, ratio: value / reference }),
+    budget: 'info',
+  });
+  return [row('raw WebCrypto sign', w), row('jose SignJWT (reference: raw WebCrypto)', j, w), row('signClientAssertion (reference: raw WebCrypto)', f, w)];
 }
 
-/** Median of 5 interleaved rounds per figure; bounded: 3 × 5 × (200 ES256 + 60 RS256) signatures. */
-export default async function signingBench(): Promise<Record<string, number | string>> {
-  return {
-    runtime: `Node ${process.versions.node}`,
-    ...(await measure('ES256')),
-    ...(await measure('RS256')),
-  };
+/** Median of 5 interleaved rounds per figure, in this Node; bounded: 3 × 5 × (200 ES256 + 60 RS256) signatures. */
+export default async function signingBench(): Promise<Figure[]> {
+  return [...(await measure('ES256')), ...(await measure('RS256'))];
 }
