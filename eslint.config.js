@@ -36,7 +36,7 @@ export default tseslint.config(
         patterns: [
           { group: ['react', 'react-dom', 'react-router-dom'], message: 'src/utils, src/config and src/types are React-free core.' },
           { group: ['**/services/**', '**/contexts/**', '**/hooks/**', '**/components/**', '**/pages/**'], message: 'Core must not import upward.' },
-          { group: ['**/sandbox/**'], message: 'src/ never imports the sandbox.' },
+          NO_SANDBOX,
         ],
       }],
     },
@@ -68,6 +68,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node }, sourceType: 'module' },
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**'], message: 'The sandbox is independent of the app.' }] }],
+    },
+  },
+  {
+    // The relay is its own Node program: it imports neither the app nor the sandbox (and src/ never imports it).
+    files: ['relay/**/*.js'],
+    languageOptions: { globals: { ...globals.node }, sourceType: 'module' },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**', '**/sandbox/**'], message: 'The relay is independent of the app and the sandbox.' }] }],
     },
   },
 );

@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     coverage: {
       provider: 'v8',
-      include: ['src/**/*.{ts,tsx}', 'sandbox/**/*.js'],
+      include: ['src/**/*.{ts,tsx}', 'sandbox/**/*.js', 'relay/**/*.js'],
       exclude: ['**/*.test.*', 'src/main.tsx'],
       reporter: ['text-summary'],
     },
@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'sandbox/**/*.test.js'],
+          include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'sandbox/**/*.test.js', 'relay/**/*.test.js'],
           setupFiles: ['tests/setup/node.ts'],
         },
       },

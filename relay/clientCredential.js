@@ -1,0 +1,58 @@
+// One client certificate + key (and optional CA) checked before use: parsable PEM, unencrypted key, key matching the
+// certificate. Used for uploads and for certRef/keyRef files alike, so both are refused for the same reasons.
+import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
+
+import { badRequest } from './refusal.js';
+
+const PEM_CERT = /-----BEGIN CERTIFICATE-----/;
+
+/** A certificate's distinguished name on one line, in the order it appears (Node prints one RDN per line). */
+const oneLine = (name) => name.split('\n').filter(Boolean).join(', ');
+
+/** @param {string} pem @param {string} what how the reason names this PEM ("cert", "the file x.pem") */
+function parseCertificate(pem, what) {
+  if (typeof pem !== 'string' || !PEM_CERT.test(pem)) throw badRequest(`${what} is not a PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  try {
+    return new X509Certificate(pem);
+  } catch {
+    throw badRequest(`${what} is not a readable PEM certificate`);
+  }
+}
+
+/** @param {string} pem @param {string} what */
+function parsePrivateKey(pem, what) {
+  if (typeof pem !== 'string' || !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
+    throw badRequest(`${what} is not a PEM private key (-----BEGIN PRIVATE KEY-----)`);
+  }
+  // The relay has nowhere to get a passphrase from: an encrypted key (PKCS#8 or legacy Proc-Type) cannot be used.
+  if (/ENCRYPTED/.test(pem)) throw badRequest(`${what} is encrypted; decrypt it first (openssl pkey -in key.pem -out plain.pem)`);
+  try {
+    return createPrivateKey(pem);
+  } catch {
+    throw badRequest(`${what} is not a readable PEM private key`);
+  }
+}
+
+/**
+ * Checks a client credential and describes it.
+ * @param {{ cert: unknown, key: unknown, ca?: unknown }} pems
+ * @param {{ cert: string, key: string, ca: string }} names how reasons name each part
+ * @returns {{ tls: { cert: string, key: string, ca?: string }, description: { subject: string, issuer: string,
+ *   notAfter: string, x5tS256: string } }}
+ */
+export function checkClientCredential(pems, names = { cert: 'cert', key: 'key', ca: 'ca' }) {
+  const certificate = parseCertificate(pems.cert, names.cert);
+  const key = parsePrivateKey(pems.key, names.key);
+  if (pems.ca !== undefined && pems.ca !== null) parseCertificate(pems.ca, names.ca);
+  if (!certificate.checkPrivateKey(key)) throw badRequest(`${names.key} does not belong to ${names.cert} (key/cert mismatch)`);
+  return {
+    tls: { cert: pems.cert, key: pems.key, ...(pems.ca ? { ca: pems.ca } : {}) },
+    description: {
+      subject: oneLine(certificate.subject),
+      issuer: oneLine(certificate.issuer),
+      notAfter: new Date(certificate.validTo).toISOString(),
+      // RFC 8705 §3.1: x5t#S256 is the base64url SHA-256 of the DER certificate.
+      x5tS256: createHash('sha256').update(certificate.raw).digest('base64url'),
+    },
+  };
+}

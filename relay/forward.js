@@ -1,0 +1,56 @@
+// `POST /forward`: check the envelope, vet the target, send it with the right client certificate, report the answer.
+import { readCertRefs } from './certFiles.js';
+import { logLine } from './logText.js';
+import { badRequest, UpstreamFailure } from './refusal.js';
+import { vetTarget } from './targetPolicy.js';
+import { sendUpstream } from './upstream.js';
+
+/** Rejects with the timeout failure when `signal` aborts first (DNS has no abort of its own). */
+function unlessAborted(promise, signal, timeoutFailure) {
+  return Promise.race([promise, new Promise((_, reject) => signal.addEventListener('abort', () => reject(timeoutFailure()), { once: true }))]);
+}
+
+/** The client TLS options for the envelope's `mtls`, or null without one. */
+async function clientTls(mtls, { certDir, credentials }) {
+  if (!mtls) return null;
+  if (mtls.credentialId === undefined) return readCertRefs(certDir, mtls);
+  const tls = credentials.get(mtls.credentialId);
+  if (!tls) throw badRequest('unknown mtls.credentialId: the relay keeps uploads only in memory until it restarts; upload the certificate again');
+  return tls;
+}
+
+/**
+ * Carries out one parsed envelope within `timeoutMs` and returns the upstream description.
+ * @param {ReturnType<import('./envelope.js').parseForwardEnvelope>} envelope
+ * @param {{ lookup: Function, allowPrivate: boolean, certDir: string, credentials: object, timeoutMs: number,
+ *   maxBodyBytes: number, onClientGone: (abort: () => void) => void }} context
+ */
+export async function forward(envelope, context) {
+  const { url } = envelope;
+  const controller = new AbortController();
+  const timeoutFailure = () => new UpstreamFailure('timeout', 'ETIMEDOUT', `${url.origin} did not answer within ${context.timeoutMs} ms`);
+  const timer = setTimeout(() => controller.abort(), context.timeoutMs);
+  context.onClientGone(() => controller.abort());
+  try {
+    const tls = await clientTls(envelope.mtls, context);
+    const addresses = await unlessAborted(vetTarget(url, context), controller.signal, timeoutFailure);
+    return await sendUpstream({
+      ...envelope, addresses, tls, signal: controller.signal, maxBodyBytes: context.maxBodyBytes, timeoutFailure,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * One log line per forward: method, target origin + path (never the query or fragment, which may carry tokens),
+ * outcome, duration, and `mtls` when a client certificate was used. Never a header, body, certificate, key or id.
+ * @param {{ method?: string, url?: URL, mtls?: object | null } | null} envelope null when it did not parse
+ * @param {{ status?: number, reason?: string, kind?: string }} outcome
+ */
+export function forwardLogLine(envelope, outcome, ms) {
+  const target = envelope?.url ? logLine` ${envelope.method} ${envelope.url.origin}${envelope.url.pathname}` : '';
+  const result = outcome.kind ? logLine`failed ${outcome.kind}: ${outcome.reason}`
+    : outcome.reason ? logLine`refused: ${outcome.reason}` : logLine`${outcome.status}`;
+  return `[relay] forward${target} ${result} ${ms}ms${envelope?.mtls ? ' mtls' : ''}`;
+}

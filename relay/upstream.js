@@ -1,0 +1,74 @@
+// Sends one vetted request upstream and reads the answer as text: no redirect followed, body capped, abortable.
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { rootCertificates } from 'node:tls';
+
+import { UpstreamFailure } from './refusal.js';
+import { pinnedLookup } from './targetPolicy.js';
+import { upstreamFailureFrom } from './upstreamErrors.js';
+
+/** Response headers as `{ lower-case name: value }`; a repeated header (set-cookie) is joined as fetch's Headers does. */
+function flatHeaders(raw) {
+  return Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]));
+}
+
+/** Client TLS options: always verify the server; a caRef/ca adds to Node's CAs instead of replacing them. */
+function tlsOptions(tls) {
+  const options = { rejectUnauthorized: true };
+  if (!tls) return options;
+  return { ...options, cert: tls.cert, key: tls.key, ...(tls.ca ? { ca: [...rootCertificates, tls.ca] } : {}) };
+}
+
+/** Reads the response body, failing with too_large past `max` bytes (declared or counted). */
+function readBody(res, max, origin) {
+  return new Promise((resolve, reject) => {
+    const tooLarge = () => new UpstreamFailure('too_large', 'RESPONSE_TOO_LARGE', `${origin} answered with a body over the relay's limit of ${max} bytes`);
+    if (Number(res.headers['content-length']) > max) return reject(tooLarge());
+    const chunks = [];
+    let size = 0;
+    res.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > max) {
+        res.destroy();
+        reject(tooLarge());
+      } else chunks.push(chunk);
+    });
+    res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    res.on('error', reject);
+    res.on('aborted', () => reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+  });
+}
+
+/**
+ * @param {{ method: string, url: URL, headers: Record<string, string>, body: string | null,
+ *   addresses: Array<{ address: string, family: number }>, tls: null | { cert: string, key: string, ca?: string },
+ *   signal: AbortSignal, maxBodyBytes: number, timeoutFailure: () => UpstreamFailure }} forward
+ * @returns {Promise<{ status: number, statusText: string, headers: Record<string, string>, body: string }>}
+ */
+export function sendUpstream({ method, url, headers, body, addresses, tls, signal, maxBodyBytes, timeoutFailure }) {
+  const bytes = body === null ? null : Buffer.from(body, 'utf8');
+  const expectsBody = ['POST', 'PUT', 'PATCH'].includes(method);
+  const length = bytes ? { 'content-length': String(bytes.length) } : expectsBody ? { 'content-length': '0' } : {};
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const fail = (err) => reject(signal.aborted ? timeoutFailure() : upstreamFailureFrom(err, url.origin));
+    const req = request(url, {
+      method,
+      headers: { ...headers, ...length },
+      lookup: pinnedLookup(addresses),
+      // A fresh connection per forward: no socket (and no TLS session with another client certificate) is shared.
+      agent: false,
+      signal,
+      ...(url.protocol === 'https:' ? tlsOptions(tls) : {}),
+    });
+    req.on('error', fail);
+    // http(s).request never follows redirects: a 3xx arrives here like any other status and is reported as such.
+    req.on('response', (res) => {
+      readBody(res, maxBodyBytes, url.origin).then(
+        (text) => resolve({ status: res.statusCode, statusText: res.statusMessage ?? '', headers: flatHeaders(res.headers), body: text }),
+        (err) => (err instanceof UpstreamFailure ? reject(err) : fail(err)),
+      );
+    });
+    req.end(bytes ?? undefined);
+  });
+}
