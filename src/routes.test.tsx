@@ -29,6 +29,27 @@ const ON = { oauth: { clientCredentials: { enabled: true } } };
 const OFF = { oauth: { clientCredentials: { enabled: false } } };
 
 describe('feature flag oauth.clientCredentials.enabled', () => {
+  it('while the configuration loads: the nav offers the flow and its route waits (no flow with unresolved settings)', async () => {
+    const store = createConfigStore();
+    let answer: (response: Response) => void = () => undefined;
+    const restore = provideEffects({ fetch: (() => new Promise<Response>((resolve) => (answer = resolve))) as unknown as typeof fetch });
+    const loaded = store.load({ env: { DEV: false }, storage: createMemoryStorage() });
+    const router = createMemoryRouter(createAppRoutes(), { initialEntries: ['/flows/client-credentials'] });
+    render(
+      <ConfigProvider store={store}>
+        <RouterProvider router={router} />
+      </ConfigProvider>,
+    );
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Client Credentials' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Loading the flow…');
+    answer(new Response(JSON.stringify(OFF)));
+    await loaded;
+    restore();
+    expect(await screen.findByRole('heading', { level: 1, name: /This flow is disabled/ })).toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Client Credentials' })).toBeNull();
+  });
+
   it('off: no nav item, and the route explains the flow is disabled', async () => {
     await renderAt('/flows/client-credentials', OFF);
     const nav = screen.getByRole('navigation', { name: 'Main' });
@@ -92,7 +113,8 @@ describe('app shell', () => {
     await renderAt('/', ON);
     await user.click(screen.getByRole('button', { name: 'Configuration' }));
     const dialog = screen.getByRole('dialog', { name: /Configuration/ });
-    const row = within(dialog).getByRole('row', { name: /oauth\.clientCredentials\.enabled/ });
+    // The dialog's contents are their own chunk, loaded on first open.
+    const row = await within(dialog).findByRole('row', { name: /oauth\.clientCredentials\.enabled/ });
     expect(row).toHaveTextContent('true');
     expect(row).toHaveTextContent('settings.json');
     expect(within(dialog).getByRole('row', { name: /provider\.preset/ })).toHaveTextContent('default');

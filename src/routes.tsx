@@ -1,16 +1,14 @@
 // The route table: home, the Client Credentials flow behind its feature flag, and a 404, under one layout.
+// The first paint needs only the shell: the flow, the token-aware status bar and the configuration's validation
+// load after it, each in its own chunk.
 
-import { Suspense, lazy, useSyncExternalStore } from 'react';
+import { Suspense, lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { APP_VERSION, AppLayout } from './components/AppLayout';
-import { configuredIdentity } from './config/providers';
-import { identityInUse, providerInUse } from './features/clientCredentials/model/providerInUse';
-import { useNewAuth } from './hooks/useNewAuth';
 import { LogDrawer } from './components/LogDrawer';
-import { TokenStatusBar } from './components/TokenStatusBar';
-import { NewAuthProvider } from './contexts/NewAuthContext';
 import { RouteErrorBoundary } from './components/RouteErrorBoundary';
 import { Spinner } from './components/Spinner';
+import { StatusBar } from './components/StatusBar';
 import { useConfig, useConfigStore } from './hooks/useConfig';
 import { FlowDisabledPage } from './pages/FlowDisabledPage';
 import { HomePage } from './pages/HomePage';
@@ -18,15 +16,23 @@ import { NotFoundPage } from './pages/NotFoundPage';
 
 export const CLIENT_CREDENTIALS_PATH = '/flows/client-credentials';
 
-// Its own chunk: the flow (jose, qrcode, the stepper pages) loads only when someone opens it.
-const ClientCredentialsFlow = lazy(() =>
-  import('./pages/flows/ClientCredentialsFlow').then((module) => ({ default: module.ClientCredentialsFlow })),
-);
+let flowModule: Promise<typeof import('./pages/flows/ClientCredentialsFlow')> | undefined;
+/** One import of the flow chunk (jose, qrcode, the stepper pages), started as soon as someone heads for it. */
+const loadFlowModule = () => (flowModule ??= import('./pages/flows/ClientCredentialsFlow'));
+const ClientCredentialsFlow = lazy(() => loadFlowModule().then((module) => ({ default: module.ClientCredentialsFlow })));
+const ProviderStatusBar = lazy(() => import('./pages/ProviderStatusBar').then((module) => ({ default: module.ProviderStatusBar })));
+
+const flowLoading = <Spinner label="Loading the flow…" />;
 
 /** Shows the flow when `oauth.clientCredentials.enabled`, otherwise a page saying it is disabled. */
 export function ClientCredentialsRoute() {
-  const { config, sources } = useConfig();
+  const { config, sources, status } = useConfig();
   const store = useConfigStore();
+  if (status !== 'ready') {
+    // The flag is not known yet; fetch the flow's chunk meanwhile (a cached promise: rendering twice is harmless).
+    void loadFlowModule();
+    return flowLoading;
+  }
   if (!config.oauth.clientCredentials.enabled) {
     return (
       <FlowDisabledPage
@@ -39,30 +45,26 @@ export function ClientCredentialsRoute() {
     );
   }
   return (
-    <Suspense fallback={<Spinner label="Loading the flow…" />}>
+    <Suspense fallback={flowLoading}>
       <ClientCredentialsFlow />
     </Suspense>
   );
 }
 
-/**
- * The status bar names the provider actually in use: the one the current token came from, else the one chosen in
- * the flow, else the configured one — each described by its row in the provider table.
- */
-function ProviderStatusBar() {
-  const { provider } = useConfig().config;
-  const { currentToken } = useNewAuth();
-  const inUse = useSyncExternalStore(providerInUse.subscribe, providerInUse.getSnapshot, providerInUse.getSnapshot);
-  const configured = configuredIdentity(provider);
-  return <TokenStatusBar identity={identityInUse(inUse, currentToken?.key, configured)} version={APP_VERSION} />;
-}
+/** Until the token-aware bar has loaded: the same landmark, same items, no token, nothing known yet. */
+const statusBarLoading = <StatusBar provider="—" version={APP_VERSION} token={null} />;
 
-/** The app frame with the token-aware status bar and the log drawer, inside the M2M token context. */
+/** The app frame with the token-aware status bar and the log drawer. */
 function RootLayout() {
   return (
-    <NewAuthProvider>
-      <AppLayout statusBar={<ProviderStatusBar />} drawer={<LogDrawer />} />
-    </NewAuthProvider>
+    <AppLayout
+      statusBar={
+        <Suspense fallback={statusBarLoading}>
+          <ProviderStatusBar />
+        </Suspense>
+      }
+      drawer={<LogDrawer />}
+    />
   );
 }
 

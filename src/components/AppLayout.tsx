@@ -3,18 +3,17 @@
 import { useState, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { version } from '../../package.json';
-import { useConfig, useConfigStore } from '../hooks/useConfig';
-import { configuredIdentity } from '../config/providers';
+import { useClientCredentialsOffered, useConfig, useConfigStore } from '../hooks/useConfig';
 import { ConfigBanner } from './ConfigBanner';
 import { ConfigurationButton } from './ConfigurationButton';
 import { APP_NAME } from './PageTitle';
-import { identityProps, StatusBar } from './StatusBar';
+import { StatusBar } from './StatusBar';
 
 /** The app version from package.json (Vite inlines only this field). */
 export const APP_VERSION: string = version;
 
 export interface AppLayoutProps {
-  /** Replaces the default status bar (which shows no token), e.g. one wired to the token cache. */
+  /** Replaces the default status bar (no provider, no token), e.g. one wired to the token cache. */
   statusBar?: ReactNode;
   /** Rendered after the footer, e.g. the log drawer. */
   drawer?: ReactNode;
@@ -24,8 +23,7 @@ export function AppLayout({ statusBar, drawer }: AppLayoutProps) {
   const { config, sources, issues } = useConfig();
   const store = useConfigStore();
   const [configOpen, setConfigOpen] = useState(false);
-  const ccEnabled = config.oauth.clientCredentials.enabled;
-  const { provider } = config;
+  const ccOffered = useClientCredentialsOffered();
 
   return (
     <div className="app">
@@ -41,7 +39,7 @@ export function AppLayout({ statusBar, drawer }: AppLayoutProps) {
                   Home
                 </NavLink>
               </li>
-              {ccEnabled && (
+              {ccOffered && (
                 <li>
                   <NavLink to="/flows/client-credentials">Client Credentials</NavLink>
                 </li>
@@ -69,7 +67,7 @@ export function AppLayout({ statusBar, drawer }: AppLayoutProps) {
         <Outlet />
       </main>
       <footer className="app-footer">
-        {statusBar ?? <StatusBar {...identityProps(configuredIdentity(provider))} version={APP_VERSION} token={null} />}
+        {statusBar ?? <StatusBar version={APP_VERSION} token={null} />}
       </footer>
       {drawer}
     </div>

@@ -1,9 +1,12 @@
-// The ⚙️ Configuration button and its dialog: every resolved setting, where it came from, and any issues.
+// The ⚙️ Configuration button and its dialog: every resolved setting, where it came from, and any issues. The
+// dialog's contents load on first open (they are not part of the first paint).
 
-import { useEffect, useId, useRef, useState } from 'react';
-import { getConfigValue } from '../services/config/resolve';
-import { CONFIG_PATHS, type ConfigPath, type Settings } from '../services/config/schema';
+import { Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
+import type { ConfigPath, Settings } from '../services/config/settings';
 import type { ConfigIssue, ConfigSource } from '../services/config/sources';
+import { Spinner } from './Spinner';
+
+const ConfigurationDetails = lazy(() => import('./ConfigurationDetails').then((module) => ({ default: module.ConfigurationDetails })));
 
 export interface ConfigurationButtonProps {
   config: Settings;
@@ -14,12 +17,6 @@ export interface ConfigurationButtonProps {
   /** Controlled mode (e.g. the config banner opens the same dialog); omit for uncontrolled. */
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
-}
-
-function formatValue(value: unknown): string {
-  if (Array.isArray(value)) return value.length ? value.join(' ') : '(none)';
-  if (value === '') return '(empty)';
-  return String(value);
 }
 
 /** Opens the native dialog when `open` turns true and closes it when it turns false. */
@@ -38,54 +35,6 @@ function useDialogOpen(open: boolean) {
     }
   }, [open]);
   return dialogRef;
-}
-
-function ConfigIssues({ issues }: { issues: readonly ConfigIssue[] }) {
-  if (issues.length === 0) return null;
-  return (
-    <div className="info-box info-box--warning">
-      <div className="info-box__body">
-        <p className="info-box__title">Issues</p>
-        <ul>
-          {issues.map((issue, i) => (
-            <li key={`${issue.source}:${issue.path}:${i}`}>
-              <code>{issue.path}</code> from <strong>{issue.source}</strong>: {issue.message}
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
-  );
-}
-
-function ConfigTable({ config, sources }: { config: Settings; sources: Record<ConfigPath, ConfigSource> }) {
-  return (
-    <div className="table-scroll">
-      <table className="config-table">
-        <caption className="visually-hidden">Resolved settings and their sources</caption>
-        <thead>
-          <tr>
-            <th scope="col">Setting</th>
-            <th scope="col">Value</th>
-            <th scope="col">Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {CONFIG_PATHS.map((path) => (
-            <tr key={path}>
-              <th scope="row">
-                <code>{path}</code>
-              </th>
-              <td className="mono">{formatValue(getConfigValue(config, path))}</td>
-              <td>
-                <span className={`source-badge source-badge--${sources[path].replace(/[^a-z]/gi, '')}`}>{sources[path]}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }
 
 /**
@@ -121,15 +70,9 @@ export function ConfigurationButton({ config, sources, issues, onResetLocal, ope
               Resolved from <code>.env</code> → <code>settings.json</code> → <code>localStorage</code> (later wins,
               field by field). Secrets never come from these files.
             </p>
-            <ConfigIssues issues={issues} />
-            <ConfigTable config={config} sources={sources} />
-            {onResetLocal && (
-              <div className="config-dialog__footer">
-                <button type="button" className="btn btn--secondary" onClick={onResetLocal}>
-                  Forget settings saved in this browser
-                </button>
-              </div>
-            )}
+            <Suspense fallback={<Spinner label="Loading the configuration…" />}>
+              <ConfigurationDetails config={config} sources={sources} issues={issues} onResetLocal={onResetLocal} />
+            </Suspense>
           </div>
         )}
       </dialog>

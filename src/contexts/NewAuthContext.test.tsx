@@ -26,6 +26,11 @@ function Probe() {
   );
 }
 
+/** Reads only the session epoch (placed under a second provider). */
+function EpochProbe() {
+  return <p>other {useNewAuth().sessionEpoch}</p>;
+}
+
 beforeEach(() => {
   sessionStorage.clear();
   localStorage.clear();
@@ -84,6 +89,23 @@ describe('NewAuthContext', () => {
     expect(await stores.credentialManager.loadKeys()).toHaveLength(0);
     expect(sessionStorage.getItem(`${FLOW_PROGRESS_PREFIX}client-credentials`)).toBeNull();
     expect(sessionStorage.getItem('unrelated')).toBe('kept');
+  });
+
+  it('two providers over the same stores (status bar, flow) see one session: a sign-out in one counts in both', async () => {
+    const stores = createAuthStores({ indexedDB: new IDBFactory() });
+    render(
+      <>
+        <NewAuthProvider stores={stores}>
+          <Probe />
+        </NewAuthProvider>
+        <NewAuthProvider stores={stores}>
+          <EpochProbe />
+        </NewAuthProvider>
+      </>,
+    );
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByText('epoch 1')).toBeInTheDocument();
+    expect(screen.getByText('other 1')).toBeInTheDocument();
   });
 
   it('getM2MToken without a registered token source fails clearly instead of hanging', async () => {

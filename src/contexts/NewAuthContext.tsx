@@ -49,10 +49,13 @@ export interface NewAuthProviderProps {
   stores?: AuthStores;
 }
 
-/** Provides the M2M token stores. Token presence is read from the cache with useSyncExternalStore. */
+/**
+ * Provides the M2M token stores. Token presence and the session epoch are read from the stores with
+ * useSyncExternalStore, so two providers over the same stores (status bar, flow) always agree.
+ */
 export function NewAuthProvider({ children, stores: given }: NewAuthProviderProps) {
   const [stores] = useState<AuthStores>(() => given ?? getDefaultAuthStores());
-  const [sessionEpoch, setSessionEpoch] = useState(0);
+  const sessionEpoch = useSyncExternalStore(stores.subscribeSession, stores.sessionEpoch, stores.sessionEpoch);
   const snapshot = useSyncExternalStore(
     useCallback((listener: () => void) => stores.cache.subscribe(listener), [stores]),
     () => stores.cache.getSnapshot(),
@@ -60,10 +63,7 @@ export function NewAuthProvider({ children, stores: given }: NewAuthProviderProp
   );
   const currentToken = newestEntry(snapshot);
 
-  const signOut = useCallback(async () => {
-    await stores.signOut();
-    setSessionEpoch((n) => n + 1);
-  }, [stores]);
+  const signOut = useCallback(() => stores.signOut(), [stores]);
 
   const value = useMemo<NewAuthContextValue>(
     () => ({

@@ -2,6 +2,7 @@
 import type { AuthMethod, TokenCacheKeyParts, TokenRecord } from '../types/token';
 import { createCredentialManager, type CredentialManager } from '../utils/credentialManager';
 import { InputError } from '../utils/errors';
+import { createListenerSet } from '../utils/listeners';
 import { createKeyStore } from '../utils/keyStore';
 import { tokenFingerprint } from '../utils/fingerprint';
 import { effects } from '../utils/effects';
@@ -42,8 +43,14 @@ export interface AuthStores {
   saveToken(record: TokenRecord, meta: SaveTokenMeta): Promise<void>;
   /** History, for a token request that failed: what was asked for and the OAuth error or error code. */
   recordFailure(meta: SaveTokenMeta, errorCode: string): void;
-  /** Purges every token, secret, key, history entry and the flow progress. */
+  /** Purges every token, secret, key, history entry and the flow progress, then counts a new session. */
   signOut(): Promise<void>;
+  /**
+   * Increments on every sign-out. Kept here, not in React state, so every provider over these stores (the status
+   * bar's and the flow's) sees the same session.
+   */
+  sessionEpoch(): number;
+  subscribeSession(listener: () => void): () => void;
 }
 
 export interface AuthStoresOptions {
@@ -116,6 +123,8 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
   const stores = baseStoresFor(options);
   const { session, tokenStorage, history, credentialManager } = stores;
   let source: TokenSource | null = null;
+  let epoch = 0;
+  const sessionListeners = createListenerSet();
 
   const cache = new TokenCache({
     proactiveRefreshSeconds: options.proactiveRefreshSeconds,
@@ -159,6 +168,10 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
       purgeFlowProgress(session);
       await credentialManager.purgeAll();
       log.info('signed out: tokens, secrets, keys, history and flow progress purged');
+      epoch += 1;
+      sessionListeners.notify();
     },
+    sessionEpoch: () => epoch,
+    subscribeSession: sessionListeners.subscribe,
   };
 }

@@ -3,7 +3,7 @@
 import { InfoBox } from '../components/InfoBox';
 import { PROVIDERS } from '../config/providers';
 import type { ConfigSnapshot } from '../services/config/configStore';
-import type { Settings } from '../services/config/schema';
+import type { Settings } from '../services/config/settings';
 
 function providerDetail(provider: Settings['provider']): string {
   switch (provider.preset) {

@@ -3,7 +3,7 @@
 import { Link } from 'react-router-dom';
 import { InfoBox } from '../components/InfoBox';
 import { PageTitle } from '../components/PageTitle';
-import { useConfig } from '../hooks/useConfig';
+import { useClientCredentialsOffered, useConfig } from '../hooks/useConfig';
 import { ConfiguredProviderSection } from './ConfiguredProviderSection';
 
 function FlowsSection({ ccEnabled }: { ccEnabled: boolean }) {
@@ -56,6 +56,7 @@ function AboutSection() {
 
 export function HomePage() {
   const { config, sources } = useConfig();
+  const ccOffered = useClientCredentialsOffered();
   return (
     <div className="page">
       <PageTitle
@@ -63,7 +64,7 @@ export function HomePage() {
         icon="🔐"
         subtitle="Try the OAuth 2.0 Client Credentials grant in your browser: see exactly what is sent, what comes back, and why it failed."
       />
-      <FlowsSection ccEnabled={config.oauth.clientCredentials.enabled} />
+      <FlowsSection ccEnabled={ccOffered} />
       <ConfiguredProviderSection provider={config.provider} sources={sources} />
       <AboutSection />
     </div>

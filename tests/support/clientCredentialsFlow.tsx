@@ -9,7 +9,8 @@ import { ConfigProvider } from '../../src/contexts/ConfigContext';
 import { createAuthStores, type AuthStores } from '../../src/contexts/authStores';
 import { NewAuthProvider } from '../../src/contexts/NewAuthContext';
 import { createConfigStore } from '../../src/services/config/configStore';
-import type { SettingsPatch } from '../../src/services/config/schema';
+import { resolveConfig } from '../../src/services/config/resolve';
+import type { SettingsPatch } from '../../src/services/config/settings';
 import type { SandboxInfo } from '../../src/services/sandboxAdmin';
 
 export const SANDBOX = 'http://localhost:4500';
@@ -51,7 +52,8 @@ export function createTestStores(): AuthStores {
 }
 
 export function renderWithStores(ui: ReactElement, options: RenderFlowOptions = {}) {
-  const configStore = createConfigStore();
+  // Resolves synchronously (no load(): these tests set layers directly and fetch no settings.json).
+  const configStore = createConfigStore({ resolve: resolveConfig });
   if (options.settings) configStore.setTyped(options.settings);
   const stores = options.stores ?? createTestStores();
   const view = render(

@@ -30,6 +30,19 @@ describe('configStore', () => {
     expect(store.getSnapshot()).toBe(snap);
   });
 
+  it('shows the defaults while loading (the shell paints before resolution), then the resolved values', async () => {
+    const store = createConfigStore();
+    const settings = jsonFetch({ provider: { clientId: 'from-settings' } });
+    const loaded = loadWith(store, settings, { env: { DEV: false }, storage: createMemoryStorage() });
+    const during = store.getSnapshot();
+    expect(during.status).toBe('loading');
+    expect(during.config.provider.clientId).toBe('');
+    expect(during.sources['provider.clientId']).toBe('default');
+    const ready = await loaded;
+    expect(ready.config.provider.clientId).toBe('from-settings');
+    expect(ready.sources['provider.clientId']).toBe('settings.json');
+  });
+
   it('fetches once however many times load() is called', async () => {
     const store = createConfigStore();
     const fetchImpl = jsonFetch({});

@@ -1,12 +1,14 @@
 // The app's config as an external store: loads the layers once, re-resolves on local edits, notifies React.
+// Resolution validates with zod, so it is loaded with the settings (not in the first paint): until it has arrived,
+// the snapshot is the defaults, with status `loading`.
 
 import { effects } from '../../utils/effects';
 import { fetchWithTimeout } from '../../utils/http';
 import { createListenerSet } from '../../utils/listeners';
 import { createSafeStorage, webStorage, type KeyValueStorage, type SafeStorage, type StorageWriteResult } from '../../utils/storage';
-import { resolveConfig, type ResolvedConfig } from './resolve';
-import { createDefaultSettings, type Settings, type SettingsPatch } from './schema';
-import { deepMerge, parseSettingsText, stripSecretKeys, type ConfigIssue, type EnvLike } from './sources';
+import type { ResolvedConfig, ResolveConfigInput } from './resolve';
+import { CONFIG_PATHS, createDefaultSettings, type ConfigPath, type Settings, type SettingsPatch } from './settings';
+import { deepMerge, parseSettingsText, stripSecretKeys, type ConfigIssue, type ConfigSource, type EnvLike } from './sources';
 
 /** localStorage key holding the user's partial settings overrides. */
 export const SETTINGS_STORAGE_KEY = 'm2m-playground:settings';
@@ -55,8 +57,16 @@ interface ConfigLayers {
   typed?: unknown;
 }
 
-function resolveSnapshot(layers: ConfigLayers, loadIssues: readonly ConfigIssue[], status: ConfigSnapshot['status']): ConfigSnapshot {
-  const resolved = resolveConfig({ ...layers, defaults: defaultsFor(layers.env) });
+export type Resolver = (input: ResolveConfigInput) => ResolvedConfig;
+
+/** Before the resolver has loaded: every field at its default (nothing has been read yet either). */
+function defaultsOnly(input: ResolveConfigInput): ResolvedConfig {
+  const sources = Object.fromEntries(CONFIG_PATHS.map((path) => [path, 'default'])) as Record<ConfigPath, ConfigSource>;
+  return { config: input.defaults, sources, issues: [] };
+}
+
+function resolveSnapshot(resolve: Resolver, layers: ConfigLayers, loadIssues: readonly ConfigIssue[], status: ConfigSnapshot['status']): ConfigSnapshot {
+  const resolved = resolve({ ...layers, defaults: defaultsFor(layers.env) });
   return { ...resolved, issues: [...loadIssues, ...resolved.issues], status };
 }
 
@@ -90,6 +100,17 @@ async function fetchSettingsLayer(url: string, addIssue: (issue: ConfigIssue) =>
   }
 }
 
+/** The validating resolver; if its chunk cannot be loaded (e.g. a deploy replaced it), the defaults stay, said once. */
+async function loadResolver(addIssue: (issue: ConfigIssue) => void): Promise<Resolver> {
+  try {
+    return (await import('./resolve')).resolveConfig;
+  } catch (error) {
+    log().error('the configuration resolver could not be loaded; using the defaults', { error });
+    addIssue({ path: '(root)', source: 'default', severity: 'error', message: 'the configuration could not be loaded (reload the page); using the defaults' });
+    return defaultsOnly;
+  }
+}
+
 /** The issues with the previous save's warning replaced by this save's outcome. */
 function withSaveOutcome(issues: ConfigIssue[], result: StorageWriteResult): ConfigIssue[] {
   const kept = issues.filter((i) => !(i.source === 'localStorage' && i.path === '(storage)'));
@@ -113,21 +134,30 @@ function logResolved(snapshot: ConfigSnapshot): void {
   for (const issue of snapshot.issues) log().warn(`${issue.path} from ${issue.source}: ${issue.message}`);
 }
 
+export interface ConfigStoreOptions {
+  /**
+   * The resolver to use from the start (tests that set layers without loading, with `resolveConfig` from
+   * ./resolve). Default: the defaults only, until `load()` brings the validating resolver.
+   */
+  resolve?: Resolver;
+}
+
 /** Creates a config store. The app uses the shared {@link configStore}; tests create their own. */
-export function createConfigStore(): ConfigStore {
+export function createConfigStore(options: ConfigStoreOptions = {}): ConfigStore {
   const listeners = createListenerSet();
   const layers: ConfigLayers = { env: {} };
   let loadIssues: ConfigIssue[] = [];
   let storage = createSafeStorage(webStorage('localStorage'));
   let status: ConfigSnapshot['status'] = 'idle';
   let loading: Promise<ConfigSnapshot> | undefined;
+  let resolve: Resolver = options.resolve ?? defaultsOnly;
   // Pushes to the current list: a save during the settings.json fetch replaces it.
   const addIssue = (issue: ConfigIssue) => loadIssues.push(issue);
 
-  let snapshot = resolveSnapshot(layers, loadIssues, status);
+  let snapshot = resolveSnapshot(resolve, layers, loadIssues, status);
 
   function publish() {
-    snapshot = resolveSnapshot(layers, loadIssues, status);
+    snapshot = resolveSnapshot(resolve, layers, loadIssues, status);
     listeners.notify();
   }
 
@@ -137,7 +167,10 @@ export function createConfigStore(): ConfigStore {
     status = 'loading';
     loadIssues = [];
     publish();
-    layers.settingsJson = await fetchSettingsLayer(options.settingsUrl ?? SETTINGS_URL, addIssue);
+    // The resolver's module and settings.json load side by side.
+    const [resolver, settingsJson] = await Promise.all([loadResolver(addIssue), fetchSettingsLayer(options.settingsUrl ?? SETTINGS_URL, addIssue)]);
+    resolve = resolver;
+    layers.settingsJson = settingsJson;
     layers.local = readLocalLayer(storage, addIssue);
     status = 'ready';
     publish();
@@ -172,5 +205,5 @@ export function createConfigStore(): ConfigStore {
   };
 }
 
-/** The app-wide config store; `main.tsx` calls `load()` once before the first render. */
+/** The app-wide config store; `main.tsx` calls `load()` once, at start-up, without waiting for it to render. */
 export const configStore: ConfigStore = createConfigStore();

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_AUTH_METHOD } from '../../config/defaults';
 import { AUTH_METHODS, SIGNING_ALGS } from '../../types/token';
 import { resolveConfig } from './resolve';
-import { CONFIG_PATHS, PINGONE_REGION_CODES, PROVIDER_PRESETS, createDefaultSettings, settingsSchema, type Settings } from './schema';
+import { settingsSchema } from './schema';
+import { CONFIG_PATHS, PINGONE_REGION_CODES, PROVIDER_PRESETS, createDefaultSettings, type Settings } from './settings';
 
 const defaults = createDefaultSettings({ clientCredentialsEnabled: false });
 

@@ -1,6 +1,7 @@
 // Pure config resolution: defaults ← .env ← settings.json ← localStorage ← typed, later wins, field by field.
 
-import { CONFIG_PATHS, FIELD_SCHEMAS, settingsSchema, type ConfigPath, type Settings } from './schema';
+import { FIELD_SCHEMAS, settingsSchema } from './schema';
+import { CONFIG_PATHS, type ConfigPath, type Settings } from './settings';
 import { readEnvLayer, readObjectLayer, type ConfigIssue, type ConfigLayer, type ConfigSource, type EnvLike } from './sources';
 
 export interface ResolveConfigInput {

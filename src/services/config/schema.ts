@@ -1,17 +1,9 @@
 // The settings schema (zod 4): every configurable value, its constraints and its default.
 
-import {
-  DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_AUTH_METHOD, DEFAULT_CLOCK_SKEW_SECONDS, DEFAULT_PROACTIVE_REFRESH_SECONDS, DEFAULT_SIGNING_ALG,
-  MAX_ASSERTION_LIFETIME_SECONDS, MAX_CLOCK_SKEW_SECONDS,
-} from '../../config/defaults';
+import { MAX_ASSERTION_LIFETIME_SECONDS, MAX_CLOCK_SKEW_SECONDS } from '../../config/defaults';
 import { z } from '../../utils/zod';
 import { AUTH_METHODS, SIGNING_ALGS } from '../../types/token';
-
-export const PROVIDER_PRESETS = ['sandbox', 'pingone', 'microauthd', 'custom'] as const;
-export type ProviderPreset = (typeof PROVIDER_PRESETS)[number];
-
-export const PINGONE_REGION_CODES = ['NA', 'CA', 'EU', 'AU', 'SG', 'AP'] as const;
-export type PingOneRegionCode = (typeof PINGONE_REGION_CODES)[number];
+import { PINGONE_REGION_CODES, PROVIDER_PRESETS, type ConfigPath } from './settings';
 
 /** A URL the app may call: http(s) only (no javascript:, data: or file:); localhost and IPs allowed. */
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -61,11 +53,8 @@ export const FIELD_SCHEMAS = {
   'provider.custom.issuer': optionalHttpUrl,
   'provider.custom.tokenEndpoint': optionalHttpUrl,
   'provider.clientId': z.string().trim().max(256),
-} as const;
-
-/** A dotted path to one settable value, e.g. `oauth.clientCredentials.enabled`. */
-export type ConfigPath = keyof typeof FIELD_SCHEMAS;
-export const CONFIG_PATHS = Object.keys(FIELD_SCHEMAS) as ConfigPath[];
+  // Exactly one schema per path in CONFIG_PATHS: a missing or an extra key is a type error.
+} as const satisfies Record<ConfigPath, z.ZodType>;
 
 const f = FIELD_SCHEMAS;
 /** The whole settings object. Strict: a complete, valid configuration (what resolution produces). */
@@ -106,45 +95,3 @@ export const settingsSchema = z.object({
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
-
-/** A partial settings object, as found in settings.json or localStorage. */
-export type SettingsPatch = {
-  [K in keyof Settings]?: DeepPartial<Settings[K]>;
-};
-type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
-
-export interface DefaultSettingsOptions {
-  /**
-   * Default of the Client Credentials feature flag: on in development, off in production builds (a half-configured
-   * flow must not appear in a deployed app by accident; the shipped settings.json turns it on).
-   * Injected so tests can check both without rebuilding.
-   */
-  clientCredentialsEnabled: boolean;
-}
-
-/** The defaults every field falls back to. */
-export function createDefaultSettings({ clientCredentialsEnabled }: DefaultSettingsOptions): Settings {
-  return {
-    oauth: {
-      clientCredentials: {
-        enabled: clientCredentialsEnabled,
-        authMethod: DEFAULT_AUTH_METHOD,
-        scopes: [],
-        audience: '',
-        resource: '',
-        proactiveRefreshSeconds: DEFAULT_PROACTIVE_REFRESH_SECONDS,
-        clockSkewSeconds: DEFAULT_CLOCK_SKEW_SECONDS,
-        assertion: { alg: DEFAULT_SIGNING_ALG, kid: '', lifetimeSeconds: DEFAULT_ASSERTION_LIFETIME_SECONDS },
-        mtls: { enabled: false, certRef: '', keyRef: '' },
-      },
-    },
-    provider: {
-      preset: 'sandbox',
-      sandboxUrl: 'http://localhost:4500',
-      pingone: { region: 'NA', environmentId: '', extraScopes: [] },
-      microauthd: { baseUrl: '' },
-      custom: { issuer: '', tokenEndpoint: '' },
-      clientId: '',
-    },
-  };
-}

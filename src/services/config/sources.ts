@@ -1,6 +1,6 @@
 // Config layers: reads `.env` (VITE_*), settings.json and localStorage into flat, per-field values plus issues.
 
-import { CONFIG_PATHS, type ConfigPath } from './schema';
+import { CONFIG_PATHS, type ConfigPath } from './settings';
 
 /** Where a resolved value came from, lowest precedence first. `typed` = entered in the UI this session. */
 export const CONFIG_SOURCES = ['default', '.env', 'settings.json', 'localStorage', 'typed'] as const;

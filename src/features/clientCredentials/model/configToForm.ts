@@ -2,7 +2,7 @@
 import { mergeWorkerScopes } from '../../../config/pingone';
 import { configuredEndpoints, PROVIDERS } from '../../../config/providers';
 import type { ResolvedConfig } from '../../../services/config/resolve';
-import type { ConfigPath } from '../../../services/config/schema';
+import type { ConfigPath } from '../../../services/config/settings';
 import { DEFAULT_FLOW_FORM, type FormField } from './flowFormSchema';
 import type { FlowForm } from './flowTypes';
 import type { FieldSources } from './providerPresets';

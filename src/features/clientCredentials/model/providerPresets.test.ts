@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { PINGONE_WORKER_SCOPES } from '../../../config/pingone';
 import { resolveConfig } from '../../../services/config/resolve';
-import { createDefaultSettings } from '../../../services/config/schema';
+import { createDefaultSettings } from '../../../services/config/settings';
 import { formFromConfig } from './configToForm';
 import { DEFAULT_FLOW_FORM } from './flowFormSchema';
 import { DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_AUTH_METHOD, DEFAULT_CLOCK_SKEW_SECONDS, DEFAULT_PROACTIVE_REFRESH_SECONDS } from '../../../config/defaults';

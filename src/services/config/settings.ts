@@ -1,0 +1,87 @@
+// The settings' shape without their validation: preset names, field paths and defaults. The app shell reads these
+// before the zod schema (schema.ts, loaded with resolution) arrives, so the first paint does not wait for zod.
+
+import {
+  DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_AUTH_METHOD, DEFAULT_CLOCK_SKEW_SECONDS, DEFAULT_PROACTIVE_REFRESH_SECONDS, DEFAULT_SIGNING_ALG,
+} from '../../config/defaults';
+// Type-only: the Settings type is inferred from the schema, which stays the one definition of the shape.
+import type { Settings } from './schema';
+
+export type { Settings };
+
+export const PROVIDER_PRESETS = ['sandbox', 'pingone', 'microauthd', 'custom'] as const;
+export type ProviderPreset = (typeof PROVIDER_PRESETS)[number];
+
+export const PINGONE_REGION_CODES = ['NA', 'CA', 'EU', 'AU', 'SG', 'AP'] as const;
+export type PingOneRegionCode = (typeof PINGONE_REGION_CODES)[number];
+
+/** Every settable leaf by its dotted path; schema.ts has one field schema per entry (the compiler checks both ways). */
+export const CONFIG_PATHS = [
+  'oauth.clientCredentials.enabled',
+  'oauth.clientCredentials.authMethod',
+  'oauth.clientCredentials.scopes',
+  'oauth.clientCredentials.audience',
+  'oauth.clientCredentials.resource',
+  'oauth.clientCredentials.proactiveRefreshSeconds',
+  'oauth.clientCredentials.clockSkewSeconds',
+  'oauth.clientCredentials.assertion.alg',
+  'oauth.clientCredentials.assertion.kid',
+  'oauth.clientCredentials.assertion.lifetimeSeconds',
+  'oauth.clientCredentials.mtls.enabled',
+  'oauth.clientCredentials.mtls.certRef',
+  'oauth.clientCredentials.mtls.keyRef',
+  'provider.preset',
+  'provider.sandboxUrl',
+  'provider.pingone.region',
+  'provider.pingone.environmentId',
+  'provider.pingone.extraScopes',
+  'provider.microauthd.baseUrl',
+  'provider.custom.issuer',
+  'provider.custom.tokenEndpoint',
+  'provider.clientId',
+] as const;
+
+/** A dotted path to one settable value, e.g. `oauth.clientCredentials.enabled`. */
+export type ConfigPath = (typeof CONFIG_PATHS)[number];
+
+/** A partial settings object, as found in settings.json or localStorage. */
+export type SettingsPatch = {
+  [K in keyof Settings]?: DeepPartial<Settings[K]>;
+};
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+export interface DefaultSettingsOptions {
+  /**
+   * Default of the Client Credentials feature flag: on in development, off in production builds (a half-configured
+   * flow must not appear in a deployed app by accident; the shipped settings.json turns it on).
+   * Injected so tests can check both without rebuilding.
+   */
+  clientCredentialsEnabled: boolean;
+}
+
+/** The defaults every field falls back to. */
+export function createDefaultSettings({ clientCredentialsEnabled }: DefaultSettingsOptions): Settings {
+  return {
+    oauth: {
+      clientCredentials: {
+        enabled: clientCredentialsEnabled,
+        authMethod: DEFAULT_AUTH_METHOD,
+        scopes: [],
+        audience: '',
+        resource: '',
+        proactiveRefreshSeconds: DEFAULT_PROACTIVE_REFRESH_SECONDS,
+        clockSkewSeconds: DEFAULT_CLOCK_SKEW_SECONDS,
+        assertion: { alg: DEFAULT_SIGNING_ALG, kid: '', lifetimeSeconds: DEFAULT_ASSERTION_LIFETIME_SECONDS },
+        mtls: { enabled: false, certRef: '', keyRef: '' },
+      },
+    },
+    provider: {
+      preset: 'sandbox',
+      sandboxUrl: 'http://localhost:4500',
+      pingone: { region: 'NA', environmentId: '', extraScopes: [] },
+      microauthd: { baseUrl: '' },
+      custom: { issuer: '', tokenEndpoint: '' },
+      clientId: '',
+    },
+  };
+}
