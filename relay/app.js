@@ -79,9 +79,10 @@ function createHandler(context) {
   const { access } = context;
   return async (req, res) => {
     const origin = req.headers.origin;
-    const cors = access.corsHeaders(origin);
+    let cors = { vary: 'Origin' }; // no CORS grant before the Host is known to be the relay's own
     try {
       access.checkHost(req.headers.host);
+      cors = access.corsHeaders(origin);
       const isPreflight = req.method === 'OPTIONS';
       const { pathname } = new URL(req.url, 'http://relay.invalid');
       access.checkOrigin(origin, isPreflight || pathname !== '/health');

@@ -2,7 +2,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 
-import { checkClientCredential } from './clientCredential.js';
+import { checkClientCredential, parseCertificate } from './clientCredential.js';
 import { MAX_PEM_FILE_BYTES } from './constants.js';
 import { badRequest } from './refusal.js';
 
@@ -36,11 +36,16 @@ export async function readCertFile(certDir, ref, field) {
 }
 
 /**
- * The TLS client options named by `{ certRef, keyRef, caRef? }`, checked like an upload.
+ * The TLS client options named by `{ certRef, keyRef, caRef? }` (checked like an upload) or `{ caRef }`.
  * @param {string} certDir
- * @param {{ certRef: string, keyRef: string, caRef?: string }} refs
+ * @param {{ certRef?: string, keyRef?: string, caRef?: string }} refs (`{ caRef }` alone: only a CA to trust)
  */
 export async function readCertRefs(certDir, refs) {
+  if (refs.certRef === undefined) {
+    const ca = await readCertFile(certDir, refs.caRef, 'caRef');
+    parseCertificate(ca, `caRef "${refs.caRef}"`);
+    return { ca };
+  }
   const [cert, key, ca] = await Promise.all([
     readCertFile(certDir, refs.certRef, 'certRef'),
     readCertFile(certDir, refs.keyRef, 'keyRef'),

@@ -9,8 +9,11 @@ const PEM_CERT = /-----BEGIN CERTIFICATE-----/;
 /** A certificate's distinguished name on one line, in the order it appears (Node prints one RDN per line). */
 const oneLine = (name) => name.split('\n').filter(Boolean).join(', ');
 
-/** @param {string} pem @param {string} what how the reason names this PEM ("cert", "the file x.pem") */
-function parseCertificate(pem, what) {
+/**
+ * Parses one PEM certificate (a CA to trust, or a client certificate), refusing with a reason that names it.
+ * @param {unknown} pem @param {string} what how the reason names this PEM ("cert", 'caRef "ca.pem"')
+ */
+export function parseCertificate(pem, what) {
   if (typeof pem !== 'string' || !PEM_CERT.test(pem)) throw badRequest(`${what} is not a PEM certificate (-----BEGIN CERTIFICATE-----)`);
   try {
     return new X509Certificate(pem);

@@ -46,7 +46,12 @@ function parseHeaders(raw) {
 /** The envelope's `mtls`: file references inside certDir, or the id of an uploaded credential. */
 function parseMtls(raw) {
   if (raw === undefined || raw === null) return null;
-  if (!isPlainObject(raw)) throw badRequest('mtls must be { certRef, keyRef, caRef? } or { credentialId }');
+  if (!isPlainObject(raw)) throw badRequest('mtls must be { certRef, keyRef, caRef? }, { credentialId } or { caRef }');
+  // Extension of the contract: `{ caRef }` alone trusts that CA for the server certificate and sends no client
+  // certificate (to see how an mTLS server answers without one, e.g. a bound token presented without its certificate).
+  if (raw.certRef === undefined && raw.keyRef === undefined && raw.credentialId === undefined && typeof raw.caRef === 'string' && raw.caRef !== '') {
+    return { caRef: raw.caRef };
+  }
   if ('credentialId' in raw) {
     if (typeof raw.credentialId !== 'string' || raw.credentialId === '') throw badRequest('mtls.credentialId must be a non-empty string');
     return { credentialId: raw.credentialId };
@@ -61,7 +66,7 @@ function parseMtls(raw) {
 /**
  * @param {unknown} json the parsed request body
  * @returns {{ method: string, url: URL, headers: Record<string, string>, body: string | null,
- *   mtls: null | { credentialId: string } | { certRef: string, keyRef: string, caRef?: string } }}
+ *   mtls: null | { credentialId: string } | { certRef: string, keyRef: string, caRef?: string } | { caRef: string } }}
  */
 export function parseForwardEnvelope(json) {
   if (!isPlainObject(json)) throw badRequest('the request body must be a JSON object { method, url, headers, body }');

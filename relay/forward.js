@@ -52,5 +52,6 @@ export function forwardLogLine(envelope, outcome, ms) {
   const target = envelope?.url ? logLine` ${envelope.method} ${envelope.url.origin}${envelope.url.pathname}` : '';
   const result = outcome.kind ? logLine`failed ${outcome.kind}: ${outcome.reason}`
     : outcome.reason ? logLine`refused: ${outcome.reason}` : logLine`${outcome.status}`;
-  return `[relay] forward${target} ${result} ${ms}ms${envelope?.mtls ? ' mtls' : ''}`;
+  const clientCertificate = Boolean(envelope?.mtls?.certRef || envelope?.mtls?.credentialId);
+  return `[relay] forward${target} ${result} ${ms}ms${clientCertificate ? ' mtls' : ''}`;
 }

@@ -16,7 +16,11 @@ function flatHeaders(raw) {
 function tlsOptions(tls) {
   const options = { rejectUnauthorized: true };
   if (!tls) return options;
-  return { ...options, cert: tls.cert, key: tls.key, ...(tls.ca ? { ca: [...rootCertificates, tls.ca] } : {}) };
+  return {
+    ...options,
+    ...(tls.cert ? { cert: tls.cert, key: tls.key } : {}),
+    ...(tls.ca ? { ca: [...rootCertificates, tls.ca] } : {}),
+  };
 }
 
 /** Reads the response body, failing with too_large past `max` bytes (declared or counted). */
@@ -29,8 +33,8 @@ function readBody(res, max, origin) {
     res.on('data', (chunk) => {
       size += chunk.length;
       if (size > max) {
-        res.destroy();
         reject(tooLarge());
+        res.destroy();
       } else chunks.push(chunk);
     });
     res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -41,7 +45,7 @@ function readBody(res, max, origin) {
 
 /**
  * @param {{ method: string, url: URL, headers: Record<string, string>, body: string | null,
- *   addresses: Array<{ address: string, family: number }>, tls: null | { cert: string, key: string, ca?: string },
+ *   addresses: Array<{ address: string, family: number }>, tls: null | { cert?: string, key?: string, ca?: string },
  *   signal: AbortSignal, maxBodyBytes: number, timeoutFailure: () => UpstreamFailure }} forward
  * @returns {Promise<{ status: number, statusText: string, headers: Record<string, string>, body: string }>}
  */
@@ -51,7 +55,11 @@ export function sendUpstream({ method, url, headers, body, addresses, tls, signa
   const length = bytes ? { 'content-length': String(bytes.length) } : expectsBody ? { 'content-length': '0' } : {};
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const fail = (err) => reject(signal.aborted ? timeoutFailure() : upstreamFailureFrom(err, url.origin));
+    let handshaken = false;
+    let responded = false;
+    const fail = (err) => reject(signal.aborted ? timeoutFailure() : upstreamFailureFrom(err, url.origin, {
+      resetAfterHandshake: handshaken && !responded, clientCertificate: Boolean(tls?.cert),
+    }));
     const req = request(url, {
       method,
       headers: { ...headers, ...length },
@@ -61,9 +69,13 @@ export function sendUpstream({ method, url, headers, body, addresses, tls, signa
       signal,
       ...(url.protocol === 'https:' ? tlsOptions(tls) : {}),
     });
-    req.on('error', fail);
+    req.on('socket', (socket) => socket.once('secureConnect', () => { handshaken = true; }));
+    // Once the response has begun, its own stream reports failures (and readBody's too_large must win over the
+    // reset that destroying the response causes on the request).
+    req.on('error', (err) => responded || fail(err));
     // http(s).request never follows redirects: a 3xx arrives here like any other status and is reported as such.
     req.on('response', (res) => {
+      responded = true;
       readBody(res, maxBodyBytes, url.origin).then(
         (text) => resolve({ status: res.statusCode, statusText: res.statusMessage ?? '', headers: flatHeaders(res.headers), body: text }),
         (err) => (err instanceof UpstreamFailure ? reject(err) : fail(err)),

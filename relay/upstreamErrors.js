@@ -41,14 +41,29 @@ const UNREACHABLE = {
   HPE_INVALID_CONSTANT: 'the server did not answer in HTTP',
 };
 
+// In TLS 1.3 the client finishes its handshake before the server has judged its certificate (RFC 8446 §4.4.2); a
+// server that refuses it (or wanted one and got none) sends an alert and closes, and when the request already sent
+// is unread that close is a reset which can overtake the alert. A reset right after the handshake, before any
+// response, is read as that refusal.
+const RESET_AFTER_HANDSHAKE = {
+  withCertificate: 'the server reset the connection right after the TLS handshake, before any response: it most likely refused the client certificate (issued by a CA it does not trust, expired, or not the one registered)',
+  withoutCertificate: 'the server reset the connection right after the TLS handshake, before any response: it most likely wanted a client certificate and none was sent (set mtls in the forward)',
+};
+
 /**
  * @param {NodeJS.ErrnoException} err an error from `http(s).request`
  * @param {string} origin the target origin, for the reason
+ * @param {{ resetAfterHandshake?: boolean, clientCertificate?: boolean }} [context] whether the error is a reset
+ *   after a completed TLS handshake and before any response, and whether a client certificate was presented
  * @returns {UpstreamFailure}
  */
-export function upstreamFailureFrom(err, origin) {
+export function upstreamFailureFrom(err, origin, { resetAfterHandshake = false, clientCertificate = false } = {}) {
   if (err instanceof UpstreamFailure) return err;
   const code = typeof err?.code === 'string' ? err.code : 'UNKNOWN';
+  if (resetAfterHandshake && code === 'ECONNRESET') {
+    const words = RESET_AFTER_HANDSHAKE[clientCertificate ? 'withCertificate' : 'withoutCertificate'];
+    return new UpstreamFailure('tls', code, `TLS with ${origin} failed: ${words}`);
+  }
   const tlsReason = SERVER_CERT[code] ?? CLIENT_CERT[code];
   if (tlsReason) return new UpstreamFailure('tls', code, `TLS with ${origin} failed: ${tlsReason}`);
   if (/^(ERR_SSL_|ERR_TLS_|ERR_OSSL_)|CERT/.test(code)) return new UpstreamFailure('tls', code, `TLS with ${origin} failed (${code})`);
