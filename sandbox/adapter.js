@@ -1,4 +1,5 @@
-// oidc-provider storage adapter for one sandbox instance: clients come from the registry, the rest lives in a Map.
+// oidc-provider storage adapter for one sandbox instance: runtime clients come from the registry (the seeded ones are
+// static provider configuration), the rest lives in a Map.
 // Why not the built-in memory adapter: it is one module-wide LRU shared by every provider in the process, so two
 // sandboxes (parallel tests) would share jti replay records, and heavy traffic could evict them.
 

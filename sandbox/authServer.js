@@ -13,6 +13,7 @@ import {
 import { createAdapterFactory } from './adapter.js';
 import { parseBasicAuthorization } from './basicAuth.js';
 import { assertAssertionExpiry, explainInvalidClient, requireRegisteredAuthMethod } from './clientAuthPolicy.js';
+import { toProviderMetadata } from './clients.js';
 import {
   AUTH_METHODS, DEMO_ORG_ID, P1_SCOPES, PINGONE_API_RESOURCE, PUBLIC_KEY_ASSERTION_ALGS,
 } from './constants.js';
@@ -78,7 +79,9 @@ export async function createAuthServer({ issuer, envId, tokenTtl, registry, getA
 
   const provider = new Provider(issuer, {
     adapter: createAdapterFactory(registry),
-    clients: [],
+    // The seeded clients never change, so they are static configuration: oidc-provider keeps one Client for each,
+    // where an adapter-found client is fingerprinted (an object hash) on every request. Runtime ones use the adapter.
+    clients: registry.seeded().map(toProviderMetadata),
     jwks: { keys: [privateJwk] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     routes: { token: '/token', jwks: '/jwks' },

@@ -138,6 +138,8 @@ export function createClientRegistry() {
     list: () => [...entries.values()],
     /** @param {string} clientId */
     isSeeded: (clientId) => seededIds.has(clientId),
+    /** The seeded demo clients (fixed for the registry's lifetime: they cannot be overwritten). @returns {ClientEntry[]} */
+    seeded: () => [...seededIds].map((clientId) => entries.get(clientId)),
     /** Adds or replaces a runtime client. @param {ClientEntry} entry */
     put(entry) {
       entries.set(entry.client_id, entry);

@@ -99,11 +99,19 @@ export function createFaults({ tokenPath, applyCors }) {
     return { ...fault };
   }
 
-  /** @type {import('express').RequestHandler} */
-  async function middleware(req, res, next) {
+  /**
+   * Synchronous when no fault applies (every request under load): an async handler would add a promise and its
+   * express bookkeeping to each token request for nothing.
+   * @type {import('express').RequestHandler}
+   */
+  function middleware(req, res, next) {
     const target = targetOf(req);
     const fault = target && take(target);
     if (!fault) return next();
+    return inject(fault, target, req, res, next);
+  }
+
+  async function inject(fault, target, req, res, next) {
     if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault.drop) {
       req.socket.destroy();

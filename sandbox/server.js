@@ -22,6 +22,8 @@ function readSettings(env) {
     tokenTtl: integer('SANDBOX_TOKEN_TTL', DEFAULT_TOKEN_TTL_SECONDS, 1, 86_400),
     authz,
     envId: env.SANDBOX_ENV_ID || DEFAULT_ENV_ID,
+    // Quiet leaves out the refusal lines (errors still print): for E2E and bench children, whose output nobody reads.
+    quiet: env.SANDBOX_QUIET === '1',
     corsOrigins: (env.SANDBOX_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }
