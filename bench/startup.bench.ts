@@ -63,6 +63,8 @@ async function startOnce(script: string, list: readonly Part[]): Promise<Record<
 export default async function startupBench(): Promise<Figure[]> {
   const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.start;
   if (!script) throw new Error('package.json has no start script');
+  const moved = APP_PATHS.filter((p) => p.startsWith('/src/') && !existsSync(join(ROOT, p)));
+  if (moved.length > 0) throw new Error(`the flow's modules moved: ${moved.join(', ')} not found; update APP_PATHS`);
   const list = parts();
   const busy = (await Promise.all(list.map(async (p) => ((await portInUse(p.port)) ? `${p.port} (${p.name})` : '')))).filter(Boolean);
   if (busy.length > 0) throw new Error(`npm start needs its default ports; in use by another process: ${busy.join(', ')}`);
