@@ -103,7 +103,7 @@ describe('app shell', () => {
 
   it('config issues show in the banner with field and source', async () => {
     await renderAt('/', { oauth: { clientCredentials: { enabled: true, proactiveRefreshSeconds: -5 } } });
-    const alert = screen.getByRole('alert');
+    const alert = await screen.findByRole('alert'); // the banner loads once there are issues
     expect(alert).toHaveTextContent('oauth.clientCredentials.proactiveRefreshSeconds');
     expect(alert).toHaveTextContent('settings.json');
   });

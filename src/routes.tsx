@@ -10,7 +10,6 @@ import { RouteErrorBoundary } from './components/RouteErrorBoundary';
 import { Spinner } from './components/Spinner';
 import { StatusBar } from './components/StatusBar';
 import { useConfig, useConfigStore } from './hooks/useConfig';
-import { FlowDisabledPage } from './pages/FlowDisabledPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
@@ -20,6 +19,7 @@ let flowModule: Promise<typeof import('./pages/flows/ClientCredentialsFlow')> | 
 /** One import of the flow chunk (jose, qrcode, the stepper pages), started as soon as someone heads for it. */
 const loadFlowModule = () => (flowModule ??= import('./pages/flows/ClientCredentialsFlow'));
 const ClientCredentialsFlow = lazy(() => loadFlowModule().then((module) => ({ default: module.ClientCredentialsFlow })));
+const FlowDisabledPage = lazy(() => import('./pages/FlowDisabledPage').then((module) => ({ default: module.FlowDisabledPage })));
 const ProviderStatusBar = lazy(() => import('./pages/ProviderStatusBar').then((module) => ({ default: module.ProviderStatusBar })));
 
 const flowLoading = <Spinner label="Loading the flow…" />;
@@ -33,20 +33,19 @@ export function ClientCredentialsRoute() {
     void loadFlowModule();
     return flowLoading;
   }
-  if (!config.oauth.clientCredentials.enabled) {
-    return (
-      <FlowDisabledPage
-        flowName="Client Credentials"
-        flagPath="oauth.clientCredentials.enabled"
-        envVariable="VITE_CC_ENABLED"
-        flagSource={sources['oauth.clientCredentials.enabled']}
-        onEnableHere={() => store.updateLocal({ oauth: { clientCredentials: { enabled: true } } })}
-      />
-    );
-  }
   return (
     <Suspense fallback={flowLoading}>
-      <ClientCredentialsFlow />
+      {config.oauth.clientCredentials.enabled ? (
+        <ClientCredentialsFlow />
+      ) : (
+        <FlowDisabledPage
+          flowName="Client Credentials"
+          flagPath="oauth.clientCredentials.enabled"
+          envVariable="VITE_CC_ENABLED"
+          flagSource={sources['oauth.clientCredentials.enabled']}
+          onEnableHere={() => store.updateLocal({ oauth: { clientCredentials: { enabled: true } } })}
+        />
+      )}
     </Suspense>
   );
 }

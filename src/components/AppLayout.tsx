@@ -1,13 +1,15 @@
 // The app frame: navy header with name, version and nav, config banner, sandbox banner, content, status bar.
 
-import { useState, type ReactNode } from 'react';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { version } from '../../package.json';
 import { useClientCredentialsOffered, useConfig, useConfigStore } from '../hooks/useConfig';
-import { ConfigBanner } from './ConfigBanner';
 import { ConfigurationButton } from './ConfigurationButton';
 import { APP_NAME } from './PageTitle';
 import { StatusBar } from './StatusBar';
+
+// Issues exist only once the configuration has been resolved, after the first paint: the banner loads then.
+const ConfigBanner = lazy(() => import('./ConfigBanner').then((module) => ({ default: module.ConfigBanner })));
 
 /** The app version from package.json (Vite inlines only this field). */
 export const APP_VERSION: string = version;
@@ -63,7 +65,11 @@ export function AppLayout({ statusBar, drawer }: AppLayoutProps) {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <ConfigBanner issues={issues} onShowConfiguration={() => setConfigOpen(true)} />
+        {issues.length > 0 && (
+          <Suspense fallback={null}>
+            <ConfigBanner issues={issues} onShowConfiguration={() => setConfigOpen(true)} />
+          </Suspense>
+        )}
         <Outlet />
       </main>
       <footer className="app-footer">

@@ -1,6 +1,6 @@
 // The banner listing configuration problems: each rejected or ignored field and the source it came from.
 
-import type { ConfigIssue } from '../services/config/sources';
+import type { ConfigIssue } from '../services/config/settingsText';
 
 export interface ConfigBannerProps {
   issues: readonly ConfigIssue[];

@@ -3,7 +3,7 @@
 
 import { Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
 import type { ConfigPath, Settings } from '../services/config/settings';
-import type { ConfigIssue, ConfigSource } from '../services/config/sources';
+import type { ConfigIssue, ConfigSource } from '../services/config/settingsText';
 import { Spinner } from './Spinner';
 
 const ConfigurationDetails = lazy(() => import('./ConfigurationDetails').then((module) => ({ default: module.ConfigurationDetails })));

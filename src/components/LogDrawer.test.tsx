@@ -35,12 +35,12 @@ describe('LogDrawer', () => {
     expect(screen.queryByRole('list', { name: 'Log entries' })).not.toBeInTheDocument();
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    expect(within(screen.getByRole('list', { name: 'Log entries' })).getAllByRole('listitem')).toHaveLength(4);
+    expect(within(await screen.findByRole('list', { name: 'Log entries' })).getAllByRole('listitem')).toHaveLength(4);
   });
 
   it('shows [emoji TAG] message lines, redacted', async () => {
     render(<LogDrawer store={seededLogger()} defaultOpen />);
-    const list = screen.getByRole('list', { name: 'Log entries' });
+    const list = await screen.findByRole('list', { name: 'Log entries' });
     expect(list).toHaveTextContent('[🔐 CC] token acquired');
     expect(list.textContent).not.toContain(SECRET);
   });
@@ -48,7 +48,7 @@ describe('LogDrawer', () => {
   it('filters by module and by level', async () => {
     const user = userEvent.setup();
     render(<LogDrawer store={seededLogger()} defaultOpen />);
-    await user.selectOptions(screen.getByLabelText('Module'), 'CC');
+    await user.selectOptions(await screen.findByLabelText('Module'), 'CC');
     let items = within(screen.getByRole('list', { name: 'Log entries' })).getAllByRole('listitem');
     expect(items).toHaveLength(2);
     await user.selectOptions(screen.getByLabelText('Level'), 'error');
@@ -73,7 +73,7 @@ describe('LogDrawer', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     render(<LogDrawer store={seededLogger()} defaultOpen />);
 
-    await user.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await user.click(await screen.findByRole('button', { name: 'Export JSON' }));
     expect(click).toHaveBeenCalledTimes(1);
     const link = click.mock.contexts[0] as HTMLAnchorElement;
     expect(link.download).toMatch(/^m2m-playground-log-.*\.json$/);
@@ -90,7 +90,7 @@ describe('LogDrawer', () => {
     const user = userEvent.setup();
     const store = seededLogger();
     render(<LogDrawer store={store} defaultOpen />);
-    await user.click(screen.getByRole('button', { name: 'Clear' }));
+    await user.click(await screen.findByRole('button', { name: 'Clear' }));
     await flush();
     expect(screen.queryByRole('list', { name: 'Log entries' })).not.toBeInTheDocument();
     expect(screen.getByText('Nothing logged yet.')).toBeInTheDocument();
@@ -100,7 +100,7 @@ describe('LogDrawer', () => {
   it('shows new entries as they are logged', async () => {
     const store = createLogger();
     render(<LogDrawer store={store} defaultOpen />);
-    expect(screen.getByText('Nothing logged yet.')).toBeInTheDocument();
+    expect(await screen.findByText('Nothing logged yet.')).toBeInTheDocument();
     store.child('CC').info('hello drawer');
     await flush();
     expect(screen.getByRole('list', { name: 'Log entries' })).toHaveTextContent('hello drawer');

@@ -1,117 +1,30 @@
-// The log drawer: the redacted structured log, filterable by module and level, exportable as JSON, clearable.
-import { useId, useMemo, useState } from 'react';
+// The log drawer: a "Logs" toggle with the entry count; its panel (LogPanel.tsx) loads on first opening.
+import { Suspense, lazy, useId, useState } from 'react';
 import { useLogEntries } from '../hooks/useLogEntries';
-import { logger, type LogEntry, type LogLevel, type LogStore } from '../utils/logger';
-import { effects } from '../utils/effects';
-import './LogDrawer.css';
+import { logger, type LogStore } from '../utils/logger';
+import { Spinner } from './Spinner';
+
+const LogPanel = lazy(() => import('./LogPanel').then((module) => ({ default: module.LogPanel })));
 
 export interface LogDrawerProps {
   /** The buffer to show (default: the app logger). */
   store?: LogStore;
   /** Start open (tests, demos). */
   defaultOpen?: boolean;
-  /** Injected for tests; default hands the file to the browser through an object URL. */
+  /** Injected for tests; default hands the file to the browser through an object URL (LogPanel's downloadJson). */
   download?: (fileName: string, json: string) => void;
-}
-
-const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
-const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
-const LEVEL_LABEL: Record<LogLevel, string> = {
-  debug: 'All levels',
-  info: 'Info and above',
-  warn: 'Warnings and errors',
-  error: 'Errors only',
-};
-
-/** Saves text as a file: Blob → object URL → a temporary link, then the URL is revoked. */
-export function downloadJson(fileName: string, json: string): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke after the click has been handled, so the download has started.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-function exportFileName(now: number): string {
-  return `m2m-playground-log-${new Date(now).toISOString().replace(/[:.]/g, '-')}.json`;
-}
-
-function LogLine({ entry }: { entry: LogEntry }) {
-  const data = entry.data === undefined ? null : JSON.stringify(entry.data);
-  return (
-    <li className={`log-line log-${entry.level}`}>
-      <time dateTime={new Date(entry.ts).toISOString()}>{new Date(entry.ts).toLocaleTimeString()}</time>{' '}
-      <span className="log-level">{entry.level.toUpperCase()}</span>{' '}
-      <span className="log-tag">{`[${entry.emoji} ${entry.module}]`}</span>{' '}
-      <span className="log-message">{entry.message}</span>
-      {data && <> <code className="log-data">{data}</code></>}
-    </li>
-  );
-}
-
-interface LogFiltersProps {
-  modules: readonly string[];
-  module: string;
-  onModuleChange: (module: string) => void;
-  minLevel: LogLevel;
-  onMinLevelChange: (level: LogLevel) => void;
-}
-
-function LogFilters({ modules, module, onModuleChange, minLevel, onMinLevelChange }: LogFiltersProps) {
-  const moduleId = useId();
-  const levelId = useId();
-  return (
-    <>
-      <label htmlFor={moduleId}>Module</label>
-      <select id={moduleId} value={module} onChange={(e) => onModuleChange(e.target.value)}>
-        <option value="">All modules</option>
-        {modules.map((m) => (
-          <option key={m} value={m}>
-            {m}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={levelId}>Level</label>
-      <select id={levelId} value={minLevel} onChange={(e) => onMinLevelChange(e.target.value as LogLevel)}>
-        {LEVELS.map((l) => (
-          <option key={l} value={l}>
-            {LEVEL_LABEL[l]}
-          </option>
-        ))}
-      </select>
-    </>
-  );
-}
-
-function LogEntries({ shown, total }: { shown: readonly LogEntry[]; total: number }) {
-  if (shown.length === 0) return <p className="log-empty">{total === 0 ? 'Nothing logged yet.' : 'No entries match the filters.'}</p>;
-  return (
-    <ol className="log-list" aria-label="Log entries">
-      {shown.map((e) => (
-        <LogLine key={e.id} entry={e} />
-      ))}
-    </ol>
-  );
 }
 
 /**
  * A toggle button ("Logs", aria-expanded) and a panel. Entries are redacted when written, so the list, the
- * filters and the export all work on data that holds no secret.
+ * filters and the export all work on data that holds no secret. The panel stays mounted once opened (its filters
+ * survive closing).
  */
-export function LogDrawer({ store = logger, defaultOpen = false, download = downloadJson }: LogDrawerProps) {
+export function LogDrawer({ store = logger, defaultOpen = false, download }: LogDrawerProps) {
   const [open, setOpen] = useState(defaultOpen);
-  const [module, setModule] = useState('');
-  const [minLevel, setMinLevel] = useState<LogLevel>('debug');
-  const entries = useLogEntries(store);
+  const [opened, setOpened] = useState(defaultOpen);
+  const count = useLogEntries(store).length;
   const panelId = useId();
-
-  const modules = useMemo(() => [...new Set(entries.map((e) => e.module))].sort(), [entries]);
-  const shown = entries.filter((e) => (module === '' || e.module === module) && RANK[e.level] >= RANK[minLevel]);
 
   return (
     <div className={open ? 'log-drawer is-open' : 'log-drawer'}>
@@ -120,22 +33,19 @@ export function LogDrawer({ store = logger, defaultOpen = false, download = down
         className="btn btn--secondary log-drawer-toggle"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          setOpen((o) => !o);
+          setOpened(true);
+        }}
       >
-        Logs <span className="log-count" aria-hidden="true">({entries.length})</span>
+        Logs <span className="log-count" aria-hidden="true">({count})</span>
       </button>
       <section id={panelId} className="log-drawer-panel" aria-label="Log" hidden={!open}>
-        <div className="log-toolbar">
-          <LogFilters modules={modules} module={module} onModuleChange={setModule} minLevel={minLevel} onMinLevelChange={setMinLevel} />
-          <span className="log-toolbar-spacer" />
-          <button type="button" className="btn btn--secondary btn--small" onClick={() => download(exportFileName(effects().clock.now()), store.exportJson())}>
-            Export JSON
-          </button>
-          <button type="button" className="btn btn--secondary btn--small" onClick={() => store.clear()}>
-            Clear
-          </button>
-        </div>
-        <LogEntries shown={shown} total={entries.length} />
+        {opened && (
+          <Suspense fallback={<Spinner label="Loading the log…" />}>
+            <LogPanel store={store} download={download} />
+          </Suspense>
+        )}
       </section>
     </div>
   );

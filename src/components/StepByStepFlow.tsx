@@ -3,6 +3,7 @@
 
 import { useEffect, useId, useRef } from 'react';
 import { StepCard } from './StepCard';
+import './StepByStepFlow.css';
 import { StepList, StepProgress } from './StepperSteps';
 import type { FlowStep } from './stepperTypes';
 

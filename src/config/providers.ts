@@ -6,6 +6,7 @@
 import { AUTH_METHODS, type AuthMethod } from '../types/token';
 import { MICROAUTHD_AUTH_METHODS, MICROAUTHD_DEFAULT_BASE_URL } from './microauthd';
 import { authBase, PINGONE_WORKER_SCOPES, tokenEndpoint as pingOneTokenEndpoint } from './pingone';
+import { PROVIDER_BASICS, type ProviderBasics } from './providerBasics';
 
 export const PROVIDER_IDS = ['sandbox', 'pingone', 'microauthd', 'custom'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
@@ -43,9 +44,8 @@ export interface ProviderIdentity {
   host?: string | undefined;
 }
 
-export interface ProviderEntry {
+export interface ProviderEntry extends ProviderBasics {
   id: ProviderId;
-  label: string;
   /** PingOne-shaped providers are named by environment ID + region; the others by their server's host. */
   identity: 'environment' | 'host';
   /** A fixed region label (the sandbox runs on this machine, not in a PingOne region). */
@@ -66,8 +66,6 @@ export interface ProviderEntry {
   tokenChecks: { pingOneWorkerFailure: boolean };
   /** The step-4 console, by key. */
   console: 'mfa' | 'microauthd' | 'customCall';
-  /** The "local sandbox" warning banner and the Break it fault panel. */
-  devTools: boolean;
   /** What the Request step shows as the URL while the token endpoint is still unknown. */
   tokenEndpointTemplate: string;
 }
@@ -100,26 +98,26 @@ const UNKNOWN_ENDPOINT = '<token-endpoint>';
 
 export const PROVIDERS: Readonly<Record<ProviderId, ProviderEntry>> = Object.freeze({
   sandbox: {
-    id: 'sandbox', label: 'Local sandbox', identity: 'environment', fixedRegion: 'this machine',
+    ...PROVIDER_BASICS.sandbox, id: 'sandbox', identity: 'environment', fixedRegion: 'this machine',
     sandbox: { demoClients: 'pingone' }, requiresEnvironmentId: true, choosesRegion: false,
     authMethods: AUTH_METHODS, narrowsByDiscovery: false, defaultScopes: PINGONE_WORKER_SCOPES,
-    tokenChecks: { pingOneWorkerFailure: true }, console: 'mfa', devTools: true, tokenEndpointTemplate: UNKNOWN_ENDPOINT,
+    tokenChecks: { pingOneWorkerFailure: true }, console: 'mfa', tokenEndpointTemplate: UNKNOWN_ENDPOINT,
   },
   pingone: {
-    id: 'pingone', label: 'PingOne', identity: 'environment', requiresEnvironmentId: true, choosesRegion: true,
+    ...PROVIDER_BASICS.pingone, id: 'pingone', identity: 'environment', requiresEnvironmentId: true, choosesRegion: true,
     authMethods: AUTH_METHODS, narrowsByDiscovery: false, defaultScopes: PINGONE_WORKER_SCOPES,
-    tokenChecks: { pingOneWorkerFailure: true }, console: 'mfa', devTools: false,
+    tokenChecks: { pingOneWorkerFailure: true }, console: 'mfa',
     tokenEndpointTemplate: 'https://auth.pingone.com/<environment-id>/as/token',
   },
   microauthd: {
-    id: 'microauthd', label: 'microauthd', identity: 'host', sandbox: { demoClients: 'microauthd' },
+    ...PROVIDER_BASICS.microauthd, id: 'microauthd', identity: 'host', sandbox: { demoClients: 'microauthd' },
     requiresEnvironmentId: false, choosesRegion: false, authMethods: MICROAUTHD_AUTH_METHODS, narrowsByDiscovery: false,
-    defaultScopes: [], tokenChecks: NO_FAILURE_LOG, console: 'microauthd', devTools: false, tokenEndpointTemplate: UNKNOWN_ENDPOINT,
+    defaultScopes: [], tokenChecks: NO_FAILURE_LOG, console: 'microauthd', tokenEndpointTemplate: UNKNOWN_ENDPOINT,
   },
   custom: {
-    id: 'custom', label: 'Custom', identity: 'host', requiresEnvironmentId: false, choosesRegion: false,
+    ...PROVIDER_BASICS.custom, id: 'custom', identity: 'host', requiresEnvironmentId: false, choosesRegion: false,
     authMethods: AUTH_METHODS, narrowsByDiscovery: true, defaultScopes: [], tokenChecks: NO_FAILURE_LOG,
-    console: 'customCall', devTools: false, tokenEndpointTemplate: UNKNOWN_ENDPOINT,
+    console: 'customCall', tokenEndpointTemplate: UNKNOWN_ENDPOINT,
   },
 } satisfies Record<ProviderId, ProviderEntry>);
 

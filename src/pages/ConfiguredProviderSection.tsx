@@ -1,7 +1,7 @@
 // Home page section: which provider the configuration points at, where it is, and which client it names.
 
 import { InfoBox } from '../components/InfoBox';
-import { PROVIDERS } from '../config/providers';
+import { PROVIDER_BASICS } from '../config/providerBasics';
 import type { ConfigSnapshot } from '../services/config/configStore';
 import type { Settings } from '../services/config/settings';
 
@@ -29,14 +29,14 @@ export function ConfiguredProviderSection({ provider, sources }: { provider: Set
       <dl className="definition-grid">
         <dt>Preset</dt>
         <dd>
-          {PROVIDERS[provider.preset].label} <span className="source-badge">{sources['provider.preset']}</span>
+          {PROVIDER_BASICS[provider.preset].label} <span className="source-badge">{sources['provider.preset']}</span>
         </dd>
         <dt>Where</dt>
         <dd className="mono">{providerDetail(provider)}</dd>
         <dt>Client ID</dt>
         <dd className="mono">{provider.clientId || '(enter it in the flow)'}</dd>
       </dl>
-      {PROVIDERS[provider.preset].devTools && (
+      {PROVIDER_BASICS[provider.preset].devTools && (
         <InfoBox variant="info" title="Start the sandbox">
           <p>
             Run <code>npm run sandbox</code> (or <code>npm start</code> for both) — it emulates PingOne and microauthd

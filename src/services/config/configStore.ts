@@ -8,7 +8,7 @@ import { createListenerSet } from '../../utils/listeners';
 import { createSafeStorage, webStorage, type KeyValueStorage, type SafeStorage, type StorageWriteResult } from '../../utils/storage';
 import type { ResolvedConfig, ResolveConfigInput } from './resolve';
 import { CONFIG_PATHS, createDefaultSettings, type ConfigPath, type Settings, type SettingsPatch } from './settings';
-import { deepMerge, parseSettingsText, stripSecretKeys, type ConfigIssue, type ConfigSource, type EnvLike } from './sources';
+import { deepMerge, parseSettingsText, stripSecretKeys, type ConfigIssue, type ConfigSource, type EnvLike } from './settingsText';
 
 /** localStorage key holding the user's partial settings overrides. */
 export const SETTINGS_STORAGE_KEY = 'm2m-playground:settings';

@@ -2,7 +2,8 @@
 
 import { FIELD_SCHEMAS, settingsSchema } from './schema';
 import { CONFIG_PATHS, type ConfigPath, type Settings } from './settings';
-import { readEnvLayer, readObjectLayer, type ConfigIssue, type ConfigLayer, type ConfigSource, type EnvLike } from './sources';
+import { readEnvLayer, readObjectLayer, type ConfigLayer } from './sources';
+import type { ConfigIssue, ConfigSource, EnvLike } from './settingsText';
 
 export interface ResolveConfigInput {
   /** `import.meta.env` or a test double. */

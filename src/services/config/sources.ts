@@ -1,19 +1,7 @@
 // Config layers: reads `.env` (VITE_*), settings.json and localStorage into flat, per-field values plus issues.
 
 import { CONFIG_PATHS, type ConfigPath } from './settings';
-
-/** Where a resolved value came from, lowest precedence first. `typed` = entered in the UI this session. */
-export const CONFIG_SOURCES = ['default', '.env', 'settings.json', 'localStorage', 'typed'] as const;
-export type ConfigSource = (typeof CONFIG_SOURCES)[number];
-
-/** A problem found while resolving: the field (dotted path or variable name), the layer it came from, and why. */
-export interface ConfigIssue {
-  path: string;
-  source: ConfigSource;
-  message: string;
-  /** `error`: a value was rejected and a lower layer used instead. `warning`: something was ignored. */
-  severity: 'error' | 'warning';
-}
+import { isPlainObject, isSecretKey, type ConfigIssue, type ConfigSource, type EnvLike } from './settingsText';
 
 /** One layer, flattened: raw (unvalidated) values per field. */
 export interface ConfigLayer {
@@ -21,9 +9,6 @@ export interface ConfigLayer {
   values: Partial<Record<ConfigPath, unknown>>;
   issues: ConfigIssue[];
 }
-
-/** `import.meta.env`-like: strings, plus Vite's booleans (DEV, PROD, SSR). */
-export type EnvLike = Readonly<Record<string, string | boolean | undefined>>;
 
 type EnvParser = (raw: string) => unknown;
 const asString: EnvParser = (raw) => raw.trim();
@@ -63,17 +48,6 @@ export const ENV_VARIABLES: Readonly<Record<string, { path: ConfigPath; parse: E
   VITE_CLIENT_ID: { path: 'provider.clientId', parse: asString },
 };
 
-/**
- * True for names that hold credentials. Such keys are never read from configuration files or env:
- * settings.json is served to anyone who asks and VITE_* values are compiled into the bundle.
- */
-export function isSecretKey(name: string): boolean {
-  const k = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (['token', 'pem', 'd', 'otp', 'jwkprivate'].includes(k)) return true;
-  if (/tokenendpoint$/.test(k)) return false;
-  return /(secret|password|passwd|privatekey|privatejwk|clientassertion|accesstoken|refreshtoken|idtoken|workertoken)$/.test(k);
-}
-
 /** Reads the VITE_* variables. Empty values count as unset, so a copied `.env.example` changes nothing. */
 export function readEnvLayer(env: EnvLike): ConfigLayer {
   const layer: ConfigLayer = { source: '.env', values: {}, issues: [] };
@@ -98,10 +72,6 @@ const LEAF_PATHS = new Set<string>(CONFIG_PATHS);
 const BRANCH_PATHS = new Set<string>(
   CONFIG_PATHS.flatMap((path) => path.split('.').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('.'))),
 );
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Flattens a partial settings object (settings.json or localStorage) into per-field values. Secret-looking keys
@@ -133,31 +103,4 @@ export function readObjectLayer(source: ConfigSource, input: unknown): ConfigLay
   };
   walk(input, '');
   return layer;
-}
-
-/** Parses settings text. HTML (a dev server's SPA fallback for a missing file) counts as no file. */
-export function parseSettingsText(source: ConfigSource, text: string): { value: unknown; issue?: ConfigIssue } {
-  const trimmed = text.trim();
-  if (trimmed === '' || trimmed.startsWith('<')) return { value: undefined };
-  try {
-    return { value: JSON.parse(trimmed) as unknown };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : 'parse error';
-    return { value: undefined, issue: { path: '(file)', source, severity: 'error', message: `is not valid JSON (${detail}); the whole layer was ignored` } };
-  }
-}
-
-/** Removes secret-looking keys before anything is written to localStorage. */
-export function stripSecretKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripSecretKeys);
-  if (!isPlainObject(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !isSecretKey(k)).map(([k, v]) => [k, stripSecretKeys(v)]));
-}
-
-/** Merges `patch` into `base` field by field (objects recurse; arrays and scalars replace). */
-export function deepMerge(base: unknown, patch: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(patch)) return patch === undefined ? base : patch;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(patch)) out[k] = deepMerge(base[k], v);
-  return out;
 }

@@ -1,0 +1,17 @@
+// What each provider is called and whether it is this machine's development server: the part of the provider
+// table (providers.ts) the app shell shows before the table itself, with its scope catalogs, has loaded.
+// providers.ts builds its rows from these, so a label has one home.
+import type { ProviderId } from './providers';
+
+export interface ProviderBasics {
+  label: string;
+  /** The "local sandbox" warning banner, the Break it fault panel and the home page's "Start the sandbox" hint. */
+  devTools: boolean;
+}
+
+export const PROVIDER_BASICS: Readonly<Record<ProviderId, ProviderBasics>> = Object.freeze({
+  sandbox: { label: 'Local sandbox', devTools: true },
+  pingone: { label: 'PingOne', devTools: false },
+  microauthd: { label: 'microauthd', devTools: false },
+  custom: { label: 'Custom', devTools: false },
+});
