@@ -42,6 +42,8 @@ async function registerClient(sandboxUrl: string): Promise<FlowClient> {
 async function scenarios(page: Page): Promise<Record<string, number>> {
   const { clickAt, renderedAt } = await getToken(page);
   const tokenEnd = renderedAt + SETTLE_MS;
+  // The countdown window is only about the countdown if the status bar is counting.
+  await page.getByRole('region', { name: 'Token status' }).getByText(/expires in/).waitFor({ timeout: 5_000 });
   await until(page, tokenEnd + COUNTDOWN_MS);
   const token = await longestIn(page, clickAt, tokenEnd);
   const countdown = await longestIn(page, tokenEnd, tokenEnd + COUNTDOWN_MS);
