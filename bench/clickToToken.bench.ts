@@ -1,16 +1,14 @@
-// Click-to-token: time from the `Get token` click to the decoded token on screen, minus the token fetch itself.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+// Click-to-token: time from the `Get token` click to the decoded token on screen, minus the token fetch itself,
+// per auth method on the production build in Chromium, with a per-phase breakdown read from the page's User Timing.
+import type { Browser, Page } from '@playwright/test';
 import { startSandbox } from '../sandbox/app.js';
-import { ROOT, ensureDist } from './bundleSize.bench';
+import { ensureDist, launchChromium, median, percentile, startPreview } from './support/servers';
+import type { Figure } from './table';
 
-const RUNS = 20;
-const WARMUP = 2;
+const RUNS = 30;
+const WARMUP = 3;
 const SETTINGS_KEY = 'm2m-playground:settings';
-// The same flags as playwright.config.ts, so figures match what the E2E suite drives.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FRAME_MS = 16;
 /** A demo client per method; private_key_jwt signs with the sandbox's demo RSA key, imported non-extractable. */
 const METHODS = [
   ['client_secret_basic', 'sandbox-basic'],
@@ -19,46 +17,32 @@ const METHODS = [
   ['private_key_jwt', 'sandbox-private-key-jwt'],
 ] as const;
 
-type BenchWindow = Window & { __clickAt?: number; __rendered?: Promise<number> };
+/**
+ * The breakdown, in the order a click goes through it, from the app's User Timing measures (`effects().timing`,
+ * names `m2m:*`), the click and the token request's Resource Timing. The five main phases add up to the total:
+ * click handling (click → build starts), build (the request description), send preparation (→ fetch starts),
+ * response validation (response body in → validated), render (→ decoded token in the DOM). `sign` (JWT methods)
+ * happens inside build and `decode` inside render; `verify` runs after the token is shown.
+ */
+const PHASES = ['click handling', 'build', 'sign', 'send preparation', 'response validation', 'render', 'decode', 'verify'] as const;
+type Phase = (typeof PHASES)[number];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+interface Sample {
+  uiMs: number;
+  fetchMs: number;
+  longestTaskMs: number;
+  phases: Partial<Record<Phase, number>>;
 }
 
-async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
+type BenchWindow = Window & { __clickAt?: number; __rendered?: Promise<number>; __longTasks?: PerformanceEntry[] };
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
-/** One click: arm a DOM observer for a *new* decoded-token region, click, and read the token request's timing. */
-async function measureOnce(page: Page): Promise<{ uiMs: number; fetchMs: number }> {
+/** One click: arm a DOM observer for a *new* decoded-token region, click, wait for the checks, read the timings. */
+async function measureOnce(page: Page): Promise<Sample> {
   await page.evaluate(() => {
     const w = window as BenchWindow;
     performance.clearResourceTimings();
     w.__clickAt = undefined;
+    w.__longTasks = [];
     const isDecoded = (el: Element) => {
       const label = document.getElementById(el.getAttribute('aria-labelledby') ?? '');
       return label?.textContent?.trim() === 'Decoded access token' && (el.textContent ?? '').includes('"client_id"');
@@ -76,18 +60,45 @@ async function measureOnce(page: Page): Promise<{ uiMs: number; fetchMs: number 
     });
   });
   await page.getByRole('button', { name: 'Get token', exact: true }).click();
-  return page.evaluate(async () => {
-    const w = window as BenchWindow;
-    const renderedAt = await w.__rendered!;
-    const fetches = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('/as/token')) as PerformanceResourceTiming[];
-    const last = fetches.at(-1);
-    if (w.__clickAt === undefined || !last) throw new Error('no click or no token request recorded');
-    const fetchMs = last.responseEnd - last.startTime;
-    return { uiMs: renderedAt - w.__clickAt - fetchMs, fetchMs };
-  });
+  await page.evaluate(() => (window as BenchWindow).__rendered);
+  // The signature check settles after the token is on screen; the next click waits for it.
+  await page.locator('section[aria-label="Token checks (RFC 9068)"][aria-busy="false"]').waitFor();
+  return page.evaluate(readSample);
 }
 
-async function benchMethod(page: Page, clientId: string): Promise<{ uiMs: number[]; fetchMs: number[] }> {
+/** Runs in the page: the figures of the click just made. */
+async function readSample(): Promise<Sample> {
+  const w = window as BenchWindow;
+  const renderedAt = await w.__rendered!;
+  const clickAt = w.__clickAt;
+  const fetches = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('/as/token')) as PerformanceResourceTiming[];
+  const last = fetches.at(-1);
+  if (clickAt === undefined || !last) throw new Error('no click or no token request recorded');
+  const measure = (name: string) => performance.getEntriesByName(`m2m:${name}`, 'measure').filter((e) => e.startTime >= clickAt).at(-1);
+  const duration = (name: string) => measure(name)?.duration;
+  const end = (name: string) => {
+    const entry = measure(name);
+    return entry ? entry.startTime + entry.duration : undefined;
+  };
+  const build = measure('build');
+  const validated = end('validate');
+  const phases: Sample['phases'] = {
+    'click handling': build ? build.startTime - clickAt : undefined,
+    build: build?.duration,
+    sign: duration('sign'),
+    'send preparation': build ? last.startTime - (build.startTime + build.duration) : undefined,
+    'response validation': validated === undefined ? undefined : validated - last.responseEnd,
+    render: validated === undefined ? undefined : renderedAt - validated,
+    decode: duration('decode'),
+    verify: duration('verify'),
+  };
+  const fetchMs = last.responseEnd - last.startTime;
+  const tasks = (w.__longTasks ?? []).filter((t) => t.startTime + t.duration >= clickAt);
+  return { uiMs: renderedAt - clickAt - fetchMs, fetchMs, longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)), phases };
+}
+
+/** The page, at step 3 with `clientId` selected, with the click time and long tasks recorded in the page. */
+async function openTokenStep(page: Page, clientId: string): Promise<void> {
   await page.goto('/flows/client-credentials');
   await page.getByLabel('Provider').selectOption({ label: 'Local sandbox' });
   await page.getByLabel('Demo client').selectOption(clientId);
@@ -96,62 +107,84 @@ async function benchMethod(page: Page, clientId: string): Promise<{ uiMs: number
   await page.getByRole('button', { name: 'Step 3: Token' }).click();
   // The click time is taken in the page, in the capture phase, before React handles it.
   await page.evaluate(() => {
+    const w = window as BenchWindow;
     document.addEventListener(
       'click',
       (event) => {
         const button = (event.target as Element | null)?.closest('button');
-        if (button?.textContent?.trim() === 'Get token') (window as BenchWindow).__clickAt = performance.now();
+        if (button?.textContent?.trim() === 'Get token') w.__clickAt = performance.now();
       },
       true,
     );
+    new PerformanceObserver((list) => (w.__longTasks ??= []).push(...list.getEntries())).observe({ type: 'longtask' });
   });
-  const uiMs: number[] = [];
-  const fetchMs: number[] = [];
-  for (let i = 0; i < WARMUP + RUNS; i += 1) {
-    const sample = await measureOnce(page);
-    if (i >= WARMUP) {
-      uiMs.push(sample.uiMs);
-      fetchMs.push(sample.fetchMs);
-    }
-  }
-  return { uiMs, fetchMs };
 }
 
-export default async function clickToTokenBench(): Promise<Record<string, number | string>> {
-  ensureDist();
-  const appPort = await freePort();
-  const appOrigin = `http://localhost:${appPort}`;
-  const sandbox = await startSandbox({ port: 0, quiet: true, corsOrigins: [appOrigin] });
-  const preview = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(appPort), '--strictPort'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  const stopPreview = () => preview.exitCode === null && preview.kill('SIGTERM');
-  process.once('exit', stopPreview);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }).catch((error: unknown) => {
-    stopPreview();
+async function benchMethod(browser: Browser, appOrigin: string, sandboxUrl: string, clientId: string): Promise<Sample[]> {
+  // A fresh context per method: no token, key or flow progress carried over.
+  const context = await browser.newContext({ baseURL: appOrigin });
+  try {
+    // tsx (esbuild keepNames) wraps named functions inside evaluated callbacks in __name(); give the page one.
+    await context.addInitScript({ content: 'window.__name = (fn) => fn;' });
+    await context.addInitScript(([key, url]) => window.localStorage.setItem(key!, JSON.stringify({ provider: { sandboxUrl: url } })), [SETTINGS_KEY, sandboxUrl]);
+    const page = await context.newPage();
+    await openTokenStep(page, clientId);
+    const samples: Sample[] = [];
+    for (let i = 0; i < WARMUP + RUNS; i += 1) {
+      const sample = await measureOnce(page);
+      if (i >= WARMUP) samples.push(sample);
+    }
+    return samples;
+  } finally {
+    await context.close();
+  }
+}
+
+const ms = (value: number) => Math.round(value * 100) / 100;
+
+function figuresFor(method: string, samples: readonly Sample[]): Figure[] {
+  const ui = samples.map((s) => s.uiMs);
+  const p50 = median(ui);
+  const p95 = percentile(ui, 95);
+  const longest = Math.max(...samples.map((s) => s.longestTaskMs));
+  const rows: Figure[] = [
+    { figure: `click→token minus fetch, median, ${method}`, value: ms(p50), unit: 'ms', budget: `≤ ${FRAME_MS} ms`, met: p50 <= FRAME_MS },
+    { figure: `click→token minus fetch, p95, ${method}`, value: ms(p95), unit: 'ms', budget: `≤ ${FRAME_MS * 2 + 1} ms`, met: p95 <= FRAME_MS * 2 + 1 },
+    { figure: `longest task during a token request, ${method}`, value: ms(longest), unit: 'ms', budget: '≤ 50 ms', met: longest <= 50 },
+    { figure: `  token fetch (subtracted), median, ${method}`, value: ms(median(samples.map((s) => s.fetchMs))), unit: 'ms', budget: '' },
+  ];
+  for (const phase of PHASES) {
+    const values = samples.map((s) => s.phases[phase]).filter((v): v is number => v !== undefined);
+    if (values.length === 0) continue; // e.g. no sign phase for the secret methods
+    const note = { sign: ' (inside build)', decode: ' (inside render)', verify: ' (after render, off the click path)' }[phase as string] ?? '';
+    rows.push({ figure: `  phase ${phase}${note}, median, ${method}`, value: ms(median(values)), unit: 'ms', budget: '' });
+  }
+  return rows;
+}
+
+/** Measures every method against a sandbox and a `vite preview` of `outDir` (default dist/, built if missing). */
+export async function measureClickToToken(opts: { outDir?: string } = {}): Promise<Figure[]> {
+  if (!opts.outDir) ensureDist();
+  const preview = await startPreview({ outDir: opts.outDir });
+  const sandbox = await startSandbox({ port: 0, quiet: true, corsOrigins: [preview.origin] }).catch((error: unknown) => {
+    preview.stop();
     throw error;
   });
+  let browser: Browser | undefined;
   try {
-    await waitForHttp(appOrigin, preview);
-    const figures: Record<string, number | string> = { runs: `${RUNS} per method (after ${WARMUP} warm-up)` };
+    browser = await launchChromium();
+    const rows: Figure[] = [];
     for (const [method, clientId] of METHODS) {
-      // A fresh context per method: no token, key or flow progress carried over.
-      const context = await browser.newContext({ baseURL: appOrigin });
-      // tsx (esbuild keepNames) wraps named functions inside evaluated callbacks in __name(); give the page one.
-      await context.addInitScript({ content: 'window.__name = (fn) => fn;' });
-      await context.addInitScript(([key, url]) => window.localStorage.setItem(key!, JSON.stringify({ provider: { sandboxUrl: url } })), [SETTINGS_KEY, sandbox.baseUrl]);
-      const page = await context.newPage();
-      const { uiMs, fetchMs } = await benchMethod(page, clientId);
-      figures[`${method} click→decoded minus fetch, median (ms)`] = round1(median(uiMs));
-      figures[`${method} token fetch, median (ms)`] = round1(median(fetchMs));
-      await context.close();
+      rows.push(...figuresFor(method, await benchMethod(browser, preview.origin, sandbox.baseUrl, clientId)));
     }
-    return figures;
+    return rows;
   } finally {
-    await browser.close();
-    stopPreview();
-    process.off('exit', stopPreview);
+    await browser?.close();
+    preview.stop();
     await sandbox.close();
   }
+}
+
+export default function clickToTokenBench(): Promise<Figure[]> {
+  return measureClickToToken();
 }

@@ -1,5 +1,6 @@
 // Client authentication as small functions that decorate a token request (RFC 6749 §2.3, RFC 7523, OIDC Core §9).
 import type { SigningAlg } from '../../types/token';
+import { effects } from '../effects';
 import { InputError } from '../errors';
 import { assertCryptoKeyFitsAlg } from '../keys';
 import { signClientAssertion, signClientSecretJwt } from './assertion';
@@ -101,13 +102,14 @@ function setAssertion(ctx: ClientAuthContext, assertion: string): void {
 export function clientSecretJwt(secret: string, opts: JwtAuthOptions = {}): ClientAuth {
   requireSecret(secret);
   return async (ctx) => {
+    const signed = effects().timing.start('sign');
     const assertion = await signClientSecretJwt({
       clientId: ctx.clientId,
       tokenEndpoint: ctx.tokenEndpoint,
       secret,
       audience: assertionAudience(ctx, opts.audience),
       lifetimeSeconds: opts.lifetimeSeconds,
-    });
+    }).finally(signed);
     setAssertion(ctx, assertion);
   };
 }
@@ -120,6 +122,7 @@ export function privateKeyJwt(privateKey: CryptoKey, opts: PrivateKeyJwtOptions)
   // Refuse a key/alg mismatch when the method is chosen, not only when a request is built.
   assertCryptoKeyFitsAlg(privateKey, opts.alg);
   return async (ctx) => {
+    const signed = effects().timing.start('sign');
     const assertion = await signClientAssertion({
       clientId: ctx.clientId,
       tokenEndpoint: ctx.tokenEndpoint,
@@ -128,7 +131,7 @@ export function privateKeyJwt(privateKey: CryptoKey, opts: PrivateKeyJwtOptions)
       alg: opts.alg,
       audience: assertionAudience(ctx, opts.audience),
       lifetimeSeconds: opts.lifetimeSeconds,
-    });
+    }).finally(signed);
     setAssertion(ctx, assertion);
   };
 }

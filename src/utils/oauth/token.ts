@@ -45,6 +45,16 @@ function failureCode(error: unknown): string {
   return isPlaygroundError(error) ? error.code : 'UNEXPECTED';
 }
 
+/** One attempt's description, timed as the `build` phase (a JWT method's `sign` happens inside it). */
+async function describeTimed(describe: RequestClientCredentialsTokenOptions['describe'], attempt: number): Promise<RequestDescription> {
+  const built = effects().timing.start('build');
+  try {
+    return await describe(attempt);
+  } finally {
+    built();
+  }
+}
+
 /**
  * Sends a client_credentials request, validates the response and retries transient failures (network, timeout,
  * 429/500/502/503/504, honouring Retry-After), describing every attempt anew. Non-retryable failures (every other
@@ -59,20 +69,25 @@ export async function requestClientCredentialsToken(opts: RequestClientCredentia
   const log = effects().logger.child('CC');
   let lastStatus: number | undefined;
   // The first description is built before any attempt: bad input fails here, before a request or an attempt.
-  const first = await opts.describe(1);
+  const first = await describeTimed(opts.describe, 1);
   log.info(`POST ${pathOf(first.url)} method=${authMethodOf(first)}`);
 
   try {
     const token = await withRetry(
       async (attempt) => {
         lastStatus = undefined;
-        const description = attempt === 1 ? first : await opts.describe(attempt);
+        const description = attempt === 1 ? first : await describeTimed(opts.describe, attempt);
         opts.onDescribed?.(description, attempt);
         const response = await sendTokenRequest(description, { timeoutMs: opts.timeoutMs, signal: opts.signal });
         // A browser's opaque redirect has status 0, which is no HTTP status: leave it unreported.
         lastStatus = response.type === 'opaqueredirect' ? undefined : response.status;
-        const body = await processTokenResponse(response);
-        return { response: body, record: toTokenRecord(body, effects().clock.now()) };
+        const validated = effects().timing.start('validate');
+        try {
+          const body = await processTokenResponse(response);
+          return { response: body, record: toTokenRecord(body, effects().clock.now()) };
+        } finally {
+          validated();
+        }
       },
       {
         random: opts.random,
