@@ -1,5 +1,5 @@
 // A decoded JWT: its three compact parts in distinct colours (only when revealed), then header and claims as JSON.
-import { useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { decodeAccessToken } from '../utils/tokenChecks';
 import { JsonView } from './JsonView';
 import './tokenPanels.css';
@@ -17,9 +17,9 @@ export interface DecodedJwtProps {
  * but the compact token is a bearer credential, so it appears only after the user reveals it.
  * @see https://www.rfc-editor.org/rfc/rfc7519#section-3
  */
-export function DecodedJwt({ token, revealed, title }: DecodedJwtProps) {
+export const DecodedJwt = memo(function DecodedJwt({ token, revealed, title }: DecodedJwtProps) {
   const titleId = useId();
-  const decoded = decodeAccessToken(token);
+  const decoded = useMemo(() => decodeAccessToken(token), [token]);
   const [header = '', payload = '', signature = ''] = token.split('.');
 
   return (
@@ -63,4 +63,4 @@ export function DecodedJwt({ token, revealed, title }: DecodedJwtProps) {
       )}
     </section>
   );
-}
+});

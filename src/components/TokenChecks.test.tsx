@@ -7,18 +7,33 @@ import { TokenChecks } from './TokenChecks';
 import { TokenHistoryList } from './TokenHistoryList';
 
 describe('TokenChecks', () => {
-  it('is busy while the checks run', () => {
-    render(<TokenChecks results={null} />);
-    expect(screen.getByRole('region', { name: 'Token checks (RFC 9068)' })).toHaveAttribute('aria-busy', 'true');
+  it('shows the claim checks at once and the signature as being verified, then its result', () => {
+    const claims = [{ check: 'aud', ok: true, message: 'aud is https://api.' }];
+    const { rerender } = render(<TokenChecks results={claims} signature={null} />);
+    const region = screen.getByRole('region', { name: 'Token checks (RFC 9068)' });
+    expect(region).toHaveAttribute('aria-busy', 'true');
+    expect(region).toHaveTextContent('Verifying signature…');
+    expect(region).toHaveTextContent('Passed: aud aud is https://api.');
+    expect(region).not.toHaveTextContent('All checks passed.');
+
+    rerender(<TokenChecks results={claims} signature={{ check: 'signature', ok: false, message: 'Signature does not verify.' }} />);
+    expect(region).toHaveAttribute('aria-busy', 'false');
+    expect(region).not.toHaveTextContent('Verifying signature…');
+    expect(screen.getByText('1 of 2 checks failed.')).toBeInTheDocument();
+    expect(screen.getAllByRole('listitem')[0]).toHaveTextContent('Failed: signature Signature does not verify.');
+  });
+
+  it('has no signature line for an opaque token', () => {
+    render(<TokenChecks results={[{ check: 'format', ok: false, message: 'The access token is not a JWT (opaque).' }]} />);
+    expect(screen.getByRole('region', { name: 'Token checks (RFC 9068)' })).toHaveAttribute('aria-busy', 'false');
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
   });
 
   it('says which checks failed', () => {
     render(
       <TokenChecks
-        results={[
-          { check: 'signature', ok: true, message: 'Signature verified.' },
-          { check: 'aud', ok: false, message: 'aud is https://other, not the requested https://api.' },
-        ]}
+        signature={{ check: 'signature', ok: true, message: 'Signature verified.' }}
+        results={[{ check: 'aud', ok: false, message: 'aud is https://other, not the requested https://api.' }]}
       />,
     );
     expect(screen.getByText('1 of 2 checks failed.')).toBeInTheDocument();

@@ -1,8 +1,12 @@
 // Pins the RFC 9068 checks and the JWKS signature check with real jose-signed tokens.
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { setupTestEffects } from '../../tests/support/effects';
+import { setupMswServer } from '../../tests/support/msw';
+import { VirtualClock } from '../../tests/support/virtualClock';
 import { provideEffects } from './effects';
 import { exportJWK, generateKeyPair, SignJWT, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { createJwksCache, JWKS_COOLDOWN_MS, JWKS_MAX_AGE_MS } from './jwksCache';
 import {
   checkAccessTokenClaims,
   decodeAccessToken,
@@ -20,8 +24,10 @@ const { privateKey, publicKey } = await generateKeyPair('ES256');
 const other = await generateKeyPair('ES256');
 const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
 const jwks: JSONWebKeySet = { keys: [jwk] };
+const rotated = await generateKeyPair('ES256');
+const k2 = { ...(await exportJWK(rotated.publicKey)), kid: 'k2', alg: 'ES256', use: 'sig' };
 
-async function sign(claims: JWTPayload = {}, header: { typ?: string } = {}, key = privateKey): Promise<string> {
+async function sign(claims: JWTPayload = {}, header: { typ?: string; kid?: string } = {}, key = privateKey): Promise<string> {
   // Claims go in the payload last so a test can override any default, including exp and iat.
   const payload: JWTPayload = {
     iss: ISSUER, sub: 'cc-basic', aud: AUD, jti: 'jti-1', iat: nowSeconds - 10, exp: nowSeconds + 3590,
@@ -103,7 +109,7 @@ describe('verifyAccessTokenSignature with a fetched JWKS', () => {
       return new Response(JSON.stringify(jwks), { headers: { 'content-type': 'application/json' } });
     }) as typeof globalThis.fetch;
     provideEffects({ fetch });
-    const result = await verifyAccessTokenSignature(await sign(), { jwksUri: `${ISSUER}/jwks` });
+    const result = await verifyAccessTokenSignature(await sign(), { jwksUri: `${ISSUER}/jwks`, jwksCache: createJwksCache() });
     expect(result).toMatchObject({ check: 'signature', ok: true });
     expect(seen).toEqual([`${ISSUER}/jwks`]);
   });
@@ -113,7 +119,7 @@ describe('verifyAccessTokenSignature with a fetched JWKS', () => {
       throw new TypeError('Failed to fetch');
     }) as typeof globalThis.fetch;
     provideEffects({ fetch });
-    const result = await verifyAccessTokenSignature(await sign(), { jwksUri: `${ISSUER}/jwks` });
+    const result = await verifyAccessTokenSignature(await sign(), { jwksUri: `${ISSUER}/jwks`, jwksCache: createJwksCache() });
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/Could not fetch the JWKS/);
   });
@@ -121,8 +127,70 @@ describe('verifyAccessTokenSignature with a fetched JWKS', () => {
   it('fails when the endpoint returns something that is not a JWKS', async () => {
     const fetch = (async () => new Response('<html>', { status: 200 })) as typeof globalThis.fetch;
     provideEffects({ fetch });
-    const result = await verifyAccessTokenSignature(await sign(), { jwksUri: `${ISSUER}/jwks` });
+    const result = await verifyAccessTokenSignature(await sign(), { jwksUri: `${ISSUER}/jwks`, jwksCache: createJwksCache() });
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/did not return a JSON Web Key Set/) });
+  });
+});
+
+describe('the JWKS is fetched once per issuer (msw)', () => {
+  const server = setupMswServer();
+  const clock = setupTestEffects(() => ({ clock: new VirtualClock(NOW) }));
+  const JWKS_URI = `${ISSUER}/jwks`;
+
+  /** Serves the key sets in turn (the last one from then on) and counts the fetches. */
+  function serveJwks(...sets: JSONWebKeySet[]) {
+    const served = { count: 0 };
+    server.use(
+      http.get(JWKS_URI, () => {
+        const set = sets[Math.min(served.count, sets.length - 1)]!;
+        served.count += 1;
+        return HttpResponse.json(set);
+      }),
+    );
+    return served;
+  }
+
+  it('verifies two tokens of one issuer with one fetch, also when both are checked at once', async () => {
+    const served = serveJwks(jwks);
+    const cache = createJwksCache();
+    const [first, second] = await Promise.all([
+      verifyAccessTokenSignature(await sign({ jti: 'a' }), { jwksUri: JWKS_URI, jwksCache: cache }),
+      verifyAccessTokenSignature(await sign({ jti: 'b' }), { jwksUri: JWKS_URI, jwksCache: cache }),
+    ]);
+    const third = await verifyAccessTokenSignature(await sign({ jti: 'c' }), { jwksUri: JWKS_URI, jwksCache: cache });
+    expect([first.ok, second.ok, third.ok]).toEqual([true, true, true]);
+    expect(served.count).toBe(1);
+  });
+
+  it('refetches for an unknown kid only outside the cooldown, then verifies with the rotated key', async () => {
+    const served = serveJwks(jwks, { keys: [jwk, k2] });
+    const cache = createJwksCache();
+    expect((await verifyAccessTokenSignature(await sign(), { jwksUri: JWKS_URI, jwksCache: cache })).ok).toBe(true);
+    const rotatedToken = await sign({}, { kid: 'k2' }, rotated.privateKey);
+    // Within the cooldown a token naming an unknown key does not make every check a fetch.
+    expect(await verifyAccessTokenSignature(rotatedToken, { jwksUri: JWKS_URI, jwksCache: cache })).toMatchObject({ ok: false, message: expect.stringMatching(/No key in the issuer JWKS/) });
+    expect(served.count).toBe(1);
+    clock.clock.advance(JWKS_COOLDOWN_MS);
+    expect(await verifyAccessTokenSignature(rotatedToken, { jwksUri: JWKS_URI, jwksCache: cache })).toMatchObject({ ok: true, message: expect.stringContaining('kid k2') });
+    expect(served.count).toBe(2);
+  });
+
+  it('fetches again once the cached set is older than its maximum age, and never caches a failure', async () => {
+    let fail = true;
+    let count = 0;
+    server.use(http.get(JWKS_URI, () => {
+      count += 1;
+      return fail ? new HttpResponse(null, { status: 503 }) : HttpResponse.json(jwks);
+    }));
+    const cache = createJwksCache();
+    expect(await verifyAccessTokenSignature(await sign(), { jwksUri: JWKS_URI, jwksCache: cache })).toMatchObject({ ok: false, message: 'The JWKS endpoint answered HTTP 503.' });
+    fail = false;
+    expect((await verifyAccessTokenSignature(await sign(), { jwksUri: JWKS_URI, jwksCache: cache })).ok).toBe(true);
+    expect((await verifyAccessTokenSignature(await sign(), { jwksUri: JWKS_URI, jwksCache: cache })).ok).toBe(true);
+    expect(count).toBe(2);
+    clock.clock.advance(JWKS_MAX_AGE_MS);
+    expect((await verifyAccessTokenSignature(await sign(), { jwksUri: JWKS_URI, jwksCache: cache })).ok).toBe(true);
+    expect(count).toBe(3);
   });
 });
 

@@ -1,11 +1,8 @@
 // Access-token checks: decode a JWT access token, check it against RFC 9068, and verify its signature with a JWKS.
 import { compactVerify, createLocalJWKSet, decodeJwt, decodeProtectedHeader } from 'jose';
-import type { JSONWebKeySet, JWTPayload, ProtectedHeaderParameters } from 'jose';
-import { isPlaygroundError } from './errors';
-import { fetchWithTimeout } from './http';
-import { readJsonBody } from './secureJson';
+import type { CompactVerifyResult, JSONWebKeySet, JWTPayload, ProtectedHeaderParameters } from 'jose';
+import { jwksCache as appJwksCache, type JwksCache } from './jwksCache';
 import { checkTimeClaims } from './tokenLifecycle';
-import { validateEndpointUrl } from './urlValidation';
 
 /** One line of the checks list. `check` is a short stable name such as `typ`, `aud` or `signature`. */
 export interface TokenCheckResult {
@@ -35,11 +32,12 @@ export interface AccessTokenExpectations {
 }
 
 export interface SignatureCheckOptions {
-  /** the issuer's `jwks_uri`; fetched through the HTTP seam (`effects().fetch`, with the default timeout) */
+  /** the issuer's `jwks_uri`; fetched once through the HTTP seam and reused (see jwksCache.ts) */
   jwksUri?: string;
-  /** a JWKS already at hand (tests, or a cached copy); wins over `jwksUri` */
+  /** a JWKS already at hand (tests); wins over `jwksUri` */
   jwks?: JSONWebKeySet;
-  signal?: AbortSignal;
+  /** where fetched key sets are kept; default: the app's one cache */
+  jwksCache?: JwksCache;
 }
 
 /** Decodes a compact JWS access token without verifying it; `null` for opaque (non-JWT) tokens. */
@@ -132,43 +130,40 @@ export function checkAccessTokenClaims(decoded: DecodedAccessToken, expect: Acce
   return results;
 }
 
-async function loadJwks(opts: SignatureCheckOptions): Promise<JSONWebKeySet | string> {
-  if (opts.jwks) return opts.jwks;
-  if (!opts.jwksUri) return 'No JWKS URI is configured, so the signature cannot be checked.';
-  let url: URL;
+/**
+ * Verifies with the key set at `jwksUri`, fetched once and reused; a `kid` the cached set lacks (the issuer
+ * rotated its keys) refetches it once, outside the cooldown, as jose's remote key sets do.
+ */
+async function verifyWithRemoteSet(token: string, jwksUri: string, cache: JwksCache): Promise<CompactVerifyResult | string> {
+  const keys = await cache.get(jwksUri);
+  if (typeof keys === 'string') return keys;
   try {
-    url = validateEndpointUrl(opts.jwksUri, 'jwksUri');
+    return await compactVerify(token, keys);
   } catch (error) {
-    return error instanceof Error ? error.message : 'The JWKS URI is not a valid URL.';
+    if ((error as { code?: unknown }).code !== 'ERR_JWKS_NO_MATCHING_KEY') throw error;
+    const reloaded = await cache.reload(jwksUri);
+    if (reloaded === undefined) throw error;
+    return typeof reloaded === 'string' ? reloaded : compactVerify(token, reloaded);
   }
-  let response: Response;
-  try {
-    response = await fetchWithTimeout(url.href, { headers: { accept: 'application/json' } }, { signal: opts.signal, peer: 'the JWKS endpoint' });
-  } catch (error) {
-    if (isPlaygroundError(error) && error.code === 'TIMEOUT') return `The JWKS endpoint ${url.href} did not answer in time.`;
-    return `Could not fetch the JWKS from ${url.href} (network or CORS).`;
-  }
-  if (!response.ok) return `The JWKS endpoint answered HTTP ${response.status}.`;
-  const body = await readJsonBody(response).catch(() => null);
-  const value = body?.ok ? body.value : undefined;
-  if (!value || typeof value !== 'object' || !Array.isArray((value as { keys?: unknown }).keys)) {
-    return 'The JWKS endpoint did not return a JSON Web Key Set.';
-  }
-  return value as JSONWebKeySet;
+}
+
+function verifyWith(token: string, opts: SignatureCheckOptions): Promise<CompactVerifyResult | string> {
+  if (opts.jwks) return compactVerify(token, createLocalJWKSet(opts.jwks));
+  if (!opts.jwksUri) return Promise.resolve('No JWKS URI is configured, so the signature cannot be checked.');
+  return verifyWithRemoteSet(token, opts.jwksUri, opts.jwksCache ?? appJwksCache);
 }
 
 /**
  * Verifies the token's signature with the issuer's JWKS (only the signature: claims are checked separately so
- * an expired token still shows whether it was genuinely issued).
+ * an expired token still shows whether it was genuinely issued). Never throws.
  * @see https://www.rfc-editor.org/rfc/rfc7515#section-5.2
  * @see https://www.rfc-editor.org/rfc/rfc7517#section-5
  */
 export async function verifyAccessTokenSignature(token: string, opts: SignatureCheckOptions): Promise<TokenCheckResult> {
-  const jwks = await loadJwks(opts);
-  if (typeof jwks === 'string') return { check: 'signature', ok: false, message: jwks };
   try {
-    const { protectedHeader } = await compactVerify(token, createLocalJWKSet(jwks));
-    const kid = protectedHeader.kid ? ` (kid ${protectedHeader.kid})` : '';
+    const verified = await verifyWith(token, opts);
+    if (typeof verified === 'string') return { check: 'signature', ok: false, message: verified };
+    const kid = verified.protectedHeader.kid ? ` (kid ${verified.protectedHeader.kid})` : '';
     return { check: 'signature', ok: true, message: `Signature verified with the issuer's JWKS${kid}.` };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
@@ -182,6 +177,17 @@ export async function verifyAccessTokenSignature(token: string, opts: SignatureC
   }
 }
 
+/**
+ * The checks that need nothing but the decoded token ({@link decodeAccessToken}) and the configuration: RFC 9068
+ * header and claims, or why there are none. The UI shows them at once, while the signature is being verified.
+ */
+export function localTokenChecks(decoded: DecodedAccessToken | null, expect: AccessTokenExpectations): TokenCheckResult[] {
+  if (!decoded) {
+    return [{ check: 'format', ok: false, message: 'The access token is not a JWT (opaque): it cannot be checked locally.' }];
+  }
+  return checkAccessTokenClaims(decoded, expect);
+}
+
 /** All checks for an access token: signature first, then the RFC 9068 claim checks. Never throws. */
 export async function runTokenChecks(
   token: string,
@@ -189,8 +195,6 @@ export async function runTokenChecks(
   signature: SignatureCheckOptions,
 ): Promise<TokenCheckResult[]> {
   const decoded = decodeAccessToken(token);
-  if (!decoded) {
-    return [{ check: 'format', ok: false, message: 'The access token is not a JWT (opaque): it cannot be checked locally.' }];
-  }
-  return [await verifyAccessTokenSignature(token, signature), ...checkAccessTokenClaims(decoded, expect)];
+  const local = localTokenChecks(decoded, expect);
+  return decoded ? [await verifyAccessTokenSignature(token, signature), ...local] : local;
 }

@@ -86,6 +86,31 @@ describe('TokenStep', () => {
     expect(screen.getByText(/client_id is cc-basic, not other/)).toBeInTheDocument();
   });
 
+  it('shows the token while its signature is being verified, then the result; a second token reuses the JWKS', async () => {
+    // Another JWKS URI than the other tests use, so this key set is not in the app's cache yet.
+    const other = { ...form, jwksUri: `${ISSUER}/keys` };
+    let answer: (response: Response) => void = () => undefined;
+    vi.mocked(jwksFetch).mockImplementationOnce(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const { rerender } = render(wrap(<TokenStep run={successRun} onGetToken={() => {}} form={other} description={description} />));
+    const checks = screen.getByRole('region', { name: 'Token checks (RFC 9068)' });
+    expect(screen.getByRole('region', { name: 'Decoded access token' })).toHaveTextContent('"client_id": "cc-basic"');
+    expect(checks).toHaveAttribute('aria-busy', 'true');
+    expect(checks).toHaveTextContent('Verifying signature…');
+    expect(checks).toHaveTextContent('Passed: client_id');
+    answer(Response.json(jwks));
+    expect(await within(checks).findByText('All checks passed.')).toBeInTheDocument();
+    expect(checks).toHaveAttribute('aria-busy', 'false');
+
+    const SECOND = await new SignJWT({ client_id: 'cc-basic', scope: 'p1:read:user' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'at+jwt' })
+      .setIssuer(ISSUER).setSubject('cc-basic').setAudience(AUD).setJti('j2').setIssuedAt(nowS).setExpirationTime(nowS + 3600)
+      .sign(privateKey);
+    const secondRun: TokenRun = { ...successRun, response: { ...successRun.response!, access_token: SECOND }, record: { ...successRun.record!, accessToken: SECOND } };
+    rerender(wrap(<TokenStep run={secondRun} onGetToken={() => {}} form={other} description={description} />));
+    expect(await screen.findByText('All checks passed.')).toBeInTheDocument();
+    expect(jwksFetch).toHaveBeenCalledTimes(1);
+  });
+
   it('on error shows the alert with the OAuth code and the description as text, and can try again', async () => {
     const user = userEvent.setup();
     const onGetToken = vi.fn();

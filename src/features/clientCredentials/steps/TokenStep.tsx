@@ -1,5 +1,5 @@
 // Step 3 (Token): the attempts, the response (token masked), or an error card; on success the token and its checks.
-import { useEffect, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { AttemptsTimeline, formatMs } from '../../../components/AttemptsTimeline';
 import { Countdown } from '../../../components/Countdown';
 import { DecodedJwt } from '../../../components/DecodedJwt';
@@ -12,11 +12,10 @@ import { TokenChecks } from '../../../components/TokenChecks';
 import { TokenDisplay, maskToken } from '../../../components/TokenDisplay';
 import { TokenHistoryList } from '../../../components/TokenHistoryList';
 import { useNewAuth } from '../../../hooks/useNewAuth';
-import { effects } from '../../../utils/effects';
 import { grantedScopeOf } from '../../../utils/grantedScope';
 import type { TokenRecord, TokenResponse } from '../../../types/token';
 import type { RequestDescription } from '../../../utils/oauth/description';
-import { runTokenChecks, type TokenCheckResult } from '../../../utils/tokenChecks';
+import { useTokenChecks, type TokenChecksState } from '../hooks/useTokenChecks';
 import type { FlowError, FlowForm, TokenRun } from '../model/flowTypes';
 import './TokenStep.css';
 
@@ -34,36 +33,6 @@ function maskedResponse(response: TokenResponse): Record<string, unknown> {
   if (response.expires_in !== undefined) out.expires_in = response.expires_in;
   if (response.scope !== undefined) out.scope = response.scope;
   return { ...out, ...response.extra };
-}
-
-/**
- * Runs the signature and RFC 9068 checks for `token`. Fetching the issuer's JWKS is synchronising with an
- * external system, so it lives in an effect; results are keyed by token so a stale answer is never shown.
- */
-function useTokenCheckResults(token: string | undefined, form: FlowForm) {
-  const [state, setState] = useState<{ token: string; results: TokenCheckResult[] } | null>(null);
-  const { clientId, audience, resource, issuer, jwksUri, clockSkewSeconds } = form;
-
-  useEffect(() => {
-    if (!token) return undefined;
-    let live = true;
-    const controller = new AbortController();
-    runTokenChecks(
-      token,
-      { clientId, audience, resource, issuer, now: effects().clock.now(), clockSkewSeconds },
-      { jwksUri, signal: controller.signal },
-    ).then(
-      (results) => live && setState({ token, results }),
-      (error: unknown) =>
-        live && setState({ token, results: [{ check: 'checks', ok: false, message: error instanceof Error ? error.message : 'The checks failed.' }] }),
-    );
-    return () => {
-      live = false;
-      controller.abort();
-    };
-  }, [token, clientId, audience, resource, issuer, jwksUri, clockSkewSeconds]);
-
-  return state && state.token === token ? state.results : null;
 }
 
 function RunSummary({ run }: { run: TokenRun }) {
@@ -113,12 +82,17 @@ interface TokenAcquiredProps {
   response: TokenResponse;
   revealed: boolean;
   onRevealedChange: (next: boolean) => void;
-  checks: TokenCheckResult[] | null;
+  checks: TokenChecksState;
 }
 
-/** The success half of the step: the token (masked until revealed), its expiry, checks, scopes and raw response. */
-function TokenAcquired({ run, record, response, revealed, onRevealedChange, checks }: TokenAcquiredProps) {
-  const granted = record.accessToken ? grantedScopeOf({ accessToken: record.accessToken, scope: response.scope }) : undefined;
+/**
+ * The success half of the step: the token (masked until revealed), its expiry, checks, scopes and raw response.
+ * Memoised: it renders when the token, the reveal or the checks change, not whenever the flow does.
+ */
+const TokenAcquired = memo(function TokenAcquired({ run, record, response, revealed, onRevealedChange, checks }: TokenAcquiredProps) {
+  const { accessToken } = record;
+  const granted = useMemo(() => (accessToken ? grantedScopeOf({ accessToken, scope: response.scope }) : undefined), [accessToken, response.scope]);
+  const raw = useMemo(() => maskedResponse(response), [response]);
   return (
     <>
       <InfoBox variant="success" role="status" icon="🎉" title="Token acquired!">
@@ -138,22 +112,23 @@ function TokenAcquired({ run, record, response, revealed, onRevealedChange, chec
         onRevealedChange={onRevealedChange}
       />
       <DecodedJwt token={record.accessToken} revealed={revealed} title="Decoded access token" />
-      <TokenChecks results={checks} />
+      <TokenChecks results={checks.results} signature={checks.signature} />
       <ScopeComparison requested={run.requestedScopes} granted={granted} />
       <section className="token-raw-response" aria-label="Raw response">
         <h3 className="panel-title">Raw response (access token masked)</h3>
-        <JsonView value={maskedResponse(response)} label="Token response" />
+        <JsonView value={raw} label="Token response" />
       </section>
     </>
   );
-}
+});
 
 export function TokenStep({ run, onGetToken, form, description }: TokenStepProps) {
   const { history } = useNewAuth();
   const token = run.status === 'success' ? run.record?.accessToken : undefined;
   // Reveal is remembered per token, so a newly obtained token always starts masked.
   const [revealedToken, setRevealedToken] = useState<string | null>(null);
-  const checks = useTokenCheckResults(token, form);
+  const onRevealedChange = useCallback((next: boolean) => setRevealedToken(next ? (token ?? null) : null), [token]);
+  const checks = useTokenChecks(token, form);
 
   return (
     <div className="token-step">
@@ -173,7 +148,7 @@ export function TokenStep({ run, onGetToken, form, description }: TokenStepProps
           record={run.record}
           response={run.response}
           revealed={token !== undefined && revealedToken === token}
-          onRevealedChange={(next) => setRevealedToken(next ? (token ?? null) : null)}
+          onRevealedChange={onRevealedChange}
           checks={checks}
         />
       )}

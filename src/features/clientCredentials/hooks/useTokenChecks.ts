@@ -1,0 +1,59 @@
+// Step 3's token checks: the claim checks at once (computed during render), the signature when the JWKS answers.
+import { useEffect, useMemo, useState } from 'react';
+import { effects } from '../../../utils/effects';
+import { decodeAccessToken, localTokenChecks, verifyAccessTokenSignature, type TokenCheckResult } from '../../../utils/tokenChecks';
+import type { FlowForm } from '../model/flowTypes';
+
+export interface TokenChecksState {
+  /** Header and claim checks (or why there are none): known as soon as the token is. */
+  results: readonly TokenCheckResult[];
+  /** null while the signature is being verified; undefined for an opaque token (nothing to verify). */
+  signature: TokenCheckResult | null | undefined;
+}
+
+type CheckedFields = Pick<FlowForm, 'clientId' | 'audience' | 'resource' | 'issuer' | 'clockSkewSeconds'>;
+
+/** The claim checks for a token: derived data, computed during render, once per token and configuration. */
+function useLocalChecks(token: string | undefined, fields: CheckedFields) {
+  const { clientId, audience, resource, issuer, clockSkewSeconds } = fields;
+  return useMemo(() => {
+    if (token === undefined) return { decoded: null, results: [] };
+    const decodedAt = effects().timing.start('decode');
+    const decoded = decodeAccessToken(token);
+    decodedAt();
+    // The time claims are judged at the moment the token is shown; the countdown carries on from there.
+    const expect = { clientId, audience, resource, issuer, now: effects().clock.now(), clockSkewSeconds };
+    return { decoded, results: localTokenChecks(decoded, expect) };
+  }, [token, clientId, audience, resource, issuer, clockSkewSeconds]);
+}
+
+/**
+ * Verifies the signature after the token is on screen. Fetching the issuer's JWKS (once per issuer, see
+ * jwksCache.ts) is synchronising with an external system, so it lives in an effect; the answer is keyed by token
+ * and JWKS URI so a stale one is never shown.
+ */
+function useSignatureCheck(token: string | undefined, verifiable: boolean, jwksUri: string): TokenCheckResult | null | undefined {
+  const [state, setState] = useState<{ token: string; jwksUri: string; result: TokenCheckResult } | null>(null);
+  useEffect(() => {
+    if (!token || !verifiable) return undefined;
+    let live = true;
+    const verified = effects().timing.start('verify');
+    void verifyAccessTokenSignature(token, { jwksUri }).then((result) => {
+      verified();
+      if (live) setState({ token, jwksUri, result });
+    });
+    return () => {
+      live = false;
+    };
+  }, [token, verifiable, jwksUri]);
+  if (!token || !verifiable) return undefined;
+  return state && state.token === token && state.jwksUri === jwksUri ? state.result : null;
+}
+
+/** The checks shown for `token` (undefined while there is none). */
+export function useTokenChecks(token: string | undefined, form: FlowForm): TokenChecksState {
+  const { decoded, results } = useLocalChecks(token, form);
+  const signature = useSignatureCheck(token, decoded !== null, form.jwksUri);
+  // One object per change, so the memoised panels that take it skip the flow's other renders.
+  return useMemo(() => ({ results, signature }), [results, signature]);
+}
