@@ -1,4 +1,5 @@
 // The attempts timeline: each try of the token request, its outcome and timing, and the wait before the next.
+import { memo } from 'react';
 import type { AttemptInfo } from '../utils/oauth/retry';
 import './tokenPanels.css';
 
@@ -33,7 +34,7 @@ function waited(a: AttemptInfo): string | null {
 }
 
 /** An ordered list, so assistive tech announces "1 of 3". Shows nothing until the first attempt starts. */
-export function AttemptsTimeline({ attempts }: AttemptsTimelineProps) {
+export const AttemptsTimeline = memo(function AttemptsTimeline({ attempts }: AttemptsTimelineProps) {
   if (attempts.length === 0) return null;
   return (
     <ol className="attempts-timeline" aria-label="Attempts">
@@ -56,4 +57,4 @@ export function AttemptsTimeline({ attempts }: AttemptsTimelineProps) {
       })}
     </ol>
   );
-}
+});

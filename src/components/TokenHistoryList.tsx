@@ -1,17 +1,46 @@
 // Token history: recent token requests by fingerprint (never the token), newest first.
-import { useSyncExternalStore } from 'react';
-import type { TokenHistory } from '../utils/tokenHistory';
+import { memo, useSyncExternalStore } from 'react';
+import type { TokenHistory, TokenHistoryEntry } from '../utils/tokenHistory';
 import './tokenPanels.css';
 
 export interface TokenHistoryListProps {
   history: Pick<TokenHistory, 'subscribe' | 'getSnapshot'>;
 }
 
+let timeFormat: Intl.DateTimeFormat | undefined;
+
+/**
+ * What `toLocaleTimeString()` shows (the same hour, minute and second defaults), from one formatter made on first
+ * use instead of a locale lookup per call.
+ * @see https://tc39.es/ecma402/#sup-date.prototype.tolocaletimestring
+ */
 function time(ms: number): string {
-  return new Date(ms).toLocaleTimeString();
+  timeFormat ??= new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  return timeFormat.format(ms);
 }
 
-export function TokenHistoryList({ history }: TokenHistoryListProps) {
+/** One entry; entries are immutable, so a row renders once. */
+const HistoryItem = memo(function HistoryItem({ entry: e }: { entry: TokenHistoryEntry }) {
+  return (
+    <li className={`history-item history-${e.status}`}>
+      <span aria-hidden="true">{e.status === 'success' ? '🎟️' : '⚠️'}</span>{' '}
+      <time dateTime={new Date(e.obtainedAt).toISOString()}>{time(e.obtainedAt)}</time>{' '}
+      {e.status === 'success' ? (
+        <>
+          <code title="SHA-256 fingerprint of the token">{e.fingerprint}</code> · {e.clientId} · {e.authMethod}
+          {e.scope ? <> · <code>{e.scope}</code></> : null} · expires {time(e.expAt)}
+        </>
+      ) : (
+        <>
+          failed <code>{e.errorCode}</code> · {e.clientId} · {e.authMethod}
+        </>
+      )}
+    </li>
+  );
+});
+
+/** Memoised: it renders when the history changes, not whenever the step around it does. */
+export const TokenHistoryList = memo(function TokenHistoryList({ history }: TokenHistoryListProps) {
   const entries = useSyncExternalStore(history.subscribe, history.getSnapshot, history.getSnapshot);
   return (
     <section className="token-history" aria-label="Token history">
@@ -21,23 +50,10 @@ export function TokenHistoryList({ history }: TokenHistoryListProps) {
       ) : (
         <ol className="history-list">
           {entries.map((e) => (
-            <li key={e.id} className={`history-item history-${e.status}`}>
-              <span aria-hidden="true">{e.status === 'success' ? '🎟️' : '⚠️'}</span>{' '}
-              <time dateTime={new Date(e.obtainedAt).toISOString()}>{time(e.obtainedAt)}</time>{' '}
-              {e.status === 'success' ? (
-                <>
-                  <code title="SHA-256 fingerprint of the token">{e.fingerprint}</code> · {e.clientId} · {e.authMethod}
-                  {e.scope ? <> · <code>{e.scope}</code></> : null} · expires {time(e.expAt)}
-                </>
-              ) : (
-                <>
-                  failed <code>{e.errorCode}</code> · {e.clientId} · {e.authMethod}
-                </>
-              )}
-            </li>
+            <HistoryItem key={e.id} entry={e} />
           ))}
         </ol>
       )}
     </section>
   );
-}
+});

@@ -1,6 +1,6 @@
 // The Client Credentials page's state, composed from hooks with one job each: form, secret, keys, provider,
 // discovery, sandbox registration, preview and the token run.
-import { useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore } from 'react';
 import { PROVIDERS } from '../../../config/providers';
 import { useConfig } from '../../../hooks/useConfig';
 import { useNewAuth } from '../../../hooks/useNewAuth';
@@ -146,6 +146,13 @@ export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions =
   useStartupFills(keys, sandbox, () => keySelection.onKeysLoaded(keys.keys), provider.onSandboxLoaded);
   const lastSave = useMirrors(persistence, activeIndex, fields);
   const clientId = fields.form.clientId;
+  const typedSecret = secrets.secret;
+  const { hasKey } = contextFor(fields.form);
+  // Derived during render, but only when what it depends on changes: the flow renders on every token run too.
+  const configValid = useMemo(
+    () => Object.keys(validateFlowForm(fields.form, { secret: typedSecret, hasKey })).length === 0,
+    [fields.form, typedSecret, hasKey],
+  );
 
   return {
     ...fields, ...discovery,
@@ -159,6 +166,6 @@ export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions =
     changeRemember: (remember) => secrets.changeRemember(remember, clientId), ...keySelection, ...provider, ...registration, ...tokenActions,
     setClientId: (clientId) => fields.setField('clientId', clientId),
     keys, selectedKey, sandbox, sandboxUrl, preview, tokenRun, activeIndex, setActiveIndex, lastSave,
-    configValid: Object.keys(validateFlowForm(fields.form, contextFor(fields.form))).length === 0,
+    configValid,
   };
 }

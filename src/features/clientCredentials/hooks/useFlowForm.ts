@@ -35,6 +35,11 @@ function revalidateShown(form: FlowForm, errors: FieldErrors, context: Context):
   return next;
 }
 
+function sameErrors(a: FieldErrors, b: FieldErrors): boolean {
+  const keys = Object.keys(a) as FormField[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
 function withFieldError(errors: FieldErrors, field: FormField, message: string | undefined): FieldErrors {
   const next = { ...errors };
   if (message) next[field] = message;
@@ -81,7 +86,8 @@ export function useFlowForm(
 
   function validateAll(): FieldErrors {
     const errors = validateFlowForm(state.form, context(state.form));
-    setState((s) => ({ ...s, errors }));
+    // A valid form stays the same state object, so pressing Get token does not re-render step 1's error slots.
+    setState((s) => (sameErrors(s.errors, errors) ? s : { ...s, errors }));
     return errors;
   }
 

@@ -1,5 +1,6 @@
 // `Get token`: always a new request (never the cache), attempts as they happen, then storage + cache + history.
 import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { NewAuthContextValue } from '../../../contexts/NewAuthContext';
 import { describeWorkerTokenFailure } from '../../../services/pingone/diagnostics';
 import { effects } from '../../../utils/effects';
@@ -62,6 +63,22 @@ function logWorkerTokenFailure(form: FlowForm, error: unknown, requestedScopes: 
   effects().logger.child('pingone').error(failure.message, failure);
 }
 
+/**
+ * Shows the token and caches it in one synchronous render: `saveToken` puts the token in the cache before its first
+ * await, so the step and everything reading the cache (status bar, step 4) change in the same commit, right after
+ * the response is validated, instead of a render for the cache and another for the step. Storage and history follow
+ * without holding the token back.
+ * @see https://react.dev/reference/react-dom/flushSync
+ */
+async function showAndSave(show: (() => void) | undefined, save: () => Promise<void>): Promise<void> {
+  let saved: Promise<void> = Promise.resolve();
+  flushSync(() => {
+    show?.();
+    saved = save();
+  });
+  await saved;
+}
+
 export function useTokenRun(deps: TokenRunDeps): TokenRunState {
   const [run, setRun] = useState<TokenRun>(IDLE_RUN);
   const inflight = useRef<AbortController | null>(null);
@@ -84,23 +101,24 @@ export function useTokenRun(deps: TokenRunDeps): TokenRunState {
         onDescribed: deps.onDescribed,
         onAttempt: (info) => {
           attempts.push({ ...info });
-          if (inflight.current === abort) setRun((r) => ({ ...r, attempts: [...attempts] }));
+          // Only a retry is shown while running; the last attempt arrives with the settled run, in the same render.
+          if (info.outcome === 'retry' && inflight.current === abort) setRun((r) => ({ ...r, attempts: [...attempts] }));
         },
       });
       const fetchDurationMs = performance.now() - t0;
       auth.setTokenSource(tokenSourceFor(form, creds));
-      // After the source, so the cache schedules this token's refresh with the form's refresh window.
-      await auth.saveToken(record, meta);
       settled = { status: 'success', attempts, startedAt, fetchDurationMs, requestedScopes, response, record };
+      // After the source, so the cache schedules this token's refresh with the form's refresh window.
+      const success = settled;
+      await showAndSave(inflight.current === abort ? () => setRun(success) : undefined, () => auth.saveToken(record, meta));
     } catch (error) {
       const flowError = explainableErrorOf(error);
       logWorkerTokenFailure(form, error, requestedScopes);
       auth.recordFailure(meta, flowError.error ?? flowError.code);
       settled = { status: 'error', attempts, startedAt, requestedScopes, error: flowError };
+      if (inflight.current === abort) setRun(settled);
     }
-    if (inflight.current !== abort) return settled; // superseded by a newer click
-    inflight.current = null;
-    setRun(settled);
+    if (inflight.current === abort) inflight.current = null; // else superseded by a newer click
     return settled;
   }
 

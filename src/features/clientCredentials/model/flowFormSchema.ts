@@ -158,53 +158,73 @@ const clientIdSchema = z.string()
   .max(FIELD_MAX_LENGTH.clientId, CLIENT_ID_TOO_LONG)
   .refine(hasNoControlChars, 'Client ID must not contain control characters.');
 
+/** The schemas that depend on nothing but the field, built on first use and then reused for every check. */
+function buildFixedSchemas() {
+  return {
+    environmentId: fromValidator(validateEnvironmentId),
+    region: z.enum(PINGONE_REGIONS.map((r) => r.id) as [string, ...string[]], { error: 'Choose a PingOne region.' }),
+    issuerOrDiscoveryUrl: fromValidator((v: string) => validateEndpointUrl(v, 'Issuer or discovery URL')),
+    tokenEndpoint: fromValidator((v: string) => validateEndpointUrl(v, 'Token endpoint')),
+    clientId: clientIdSchema,
+    hs256Secret: z.string().min(MIN_HS256_SECRET_LENGTH, `client_secret_jwt signs with HS256, which needs a secret of at least ${MIN_HS256_SECRET_LENGTH} characters (RFC 7518 §3.2).`),
+    secret: z.string().min(1, 'Client secret is required for this authentication method.'),
+    noKey: z.never({ error: 'private_key_jwt needs a key: generate a key pair or import one.' }),
+    kid: z.string().trim().min(1, 'Key ID (kid) is required so the server can find your public key.'),
+    signingAlg: z.enum(SIGNING_ALGS, { error: 'Choose ES256, RS256 or PS256.' }),
+    scopes: fromValidator((v: string[]) => validateScopes(v)),
+    audience: z.string().refine(hasNoControlChars, 'Audience must not contain control characters.'),
+    resource: fromValidator((v: string) => validateResource(v)),
+    proactiveRefreshSeconds: wholeSeconds(0, 3600, 'Proactive refresh'),
+    assertionLifetimeSeconds: wholeSeconds(1, MAX_ASSERTION_LIFETIME_SECONDS, 'Assertion lifetime'),
+    clockSkewSeconds: wholeSeconds(0, MAX_CLOCK_SKEW_SECONDS, 'Clock-skew tolerance'),
+  };
+}
+
+let fixedSchemas: ReturnType<typeof buildFixedSchemas> | undefined;
+const authMethodSchemas = new Map<FlowForm['provider'], z.ZodType>();
+
+/** The provider's accepted methods, one schema per provider. */
+function authMethodSchema(provider: FlowForm['provider']): z.ZodType {
+  let schema = authMethodSchemas.get(provider);
+  if (!schema) {
+    const { label, authMethods } = PROVIDER_TABLE[provider];
+    schema = z.enum(authMethods as [string, ...string[]], { error: `${label} accepts only ${authMethods.join(' or ')}.` });
+    authMethodSchemas.set(provider, schema);
+  }
+  return schema;
+}
+
 /** The schema for one field; cross-field rules (which fields a provider or method needs) come first in validateField. */
 function schemaFor(field: FormField, form: FlowForm, ctx: ValidationContext): z.ZodType | undefined {
+  const fixed = (fixedSchemas ??= buildFixedSchemas());
+  const provider = PROVIDER_TABLE[form.provider];
   switch (field) {
     case 'environmentId':
-      return PROVIDER_TABLE[form.provider].requiresEnvironmentId ? fromValidator(validateEnvironmentId) : undefined;
+      return provider.requiresEnvironmentId ? fixed.environmentId : undefined;
     case 'region':
-      return PROVIDER_TABLE[form.provider].choosesRegion
-        ? z.enum(PINGONE_REGIONS.map((r) => r.id) as [string, ...string[]], { error: 'Choose a PingOne region.' })
-        : undefined;
+      return provider.choosesRegion ? fixed.region : undefined;
     case 'issuerOrDiscoveryUrl':
-      return form.issuerOrDiscoveryUrl.trim() === '' ? undefined
-        : fromValidator((v: string) => validateEndpointUrl(v, 'Issuer or discovery URL'));
-    case 'tokenEndpoint':
-      return fromValidator((v: string) => validateEndpointUrl(v, 'Token endpoint'));
-    case 'clientId':
-      return clientIdSchema;
-    case 'authMethod': {
-      const { label, authMethods } = PROVIDER_TABLE[form.provider];
-      return z.enum(authMethods as [string, ...string[]], { error: `${label} accepts only ${authMethods.join(' or ')}.` });
-    }
+      return form.issuerOrDiscoveryUrl.trim() === '' ? undefined : fixed.issuerOrDiscoveryUrl;
+    case 'authMethod':
+      return authMethodSchema(form.provider);
     case 'clientSecret':
       if (!SECRET_METHODS.includes(form.authMethod)) return undefined;
-      return form.authMethod === 'client_secret_jwt'
-        ? z.string().min(MIN_HS256_SECRET_LENGTH, `client_secret_jwt signs with HS256, which needs a secret of at least ${MIN_HS256_SECRET_LENGTH} characters (RFC 7518 §3.2).`)
-        : z.string().min(1, 'Client secret is required for this authentication method.');
+      return form.authMethod === 'client_secret_jwt' ? fixed.hs256Secret : fixed.secret;
     case 'privateKey':
-      return form.authMethod === 'private_key_jwt' && !ctx.hasKey
-        ? z.never({ error: 'private_key_jwt needs a key: generate a key pair or import one.' })
-        : undefined;
+      return form.authMethod === 'private_key_jwt' && !ctx.hasKey ? fixed.noKey : undefined;
     case 'kid':
-      return form.authMethod === 'private_key_jwt'
-        ? z.string().trim().min(1, 'Key ID (kid) is required so the server can find your public key.')
-        : undefined;
-    case 'signingAlg':
-      return z.enum(SIGNING_ALGS, { error: 'Choose ES256, RS256 or PS256.' });
-    case 'scopes':
-      return fromValidator((v: string[]) => validateScopes(v));
-    case 'audience':
-      return z.string().refine(hasNoControlChars, 'Audience must not contain control characters.');
+      return form.authMethod === 'private_key_jwt' ? fixed.kid : undefined;
     case 'resource':
-      return form.resource.trim() === '' ? undefined : fromValidator((v: string) => validateResource(v));
+      return form.resource.trim() === '' ? undefined : fixed.resource;
+    case 'tokenEndpoint':
+    case 'clientId':
+    case 'signingAlg':
+    case 'scopes':
+    case 'audience':
     case 'proactiveRefreshSeconds':
-      return wholeSeconds(0, 3600, 'Proactive refresh');
     case 'assertionLifetimeSeconds':
-      return wholeSeconds(1, MAX_ASSERTION_LIFETIME_SECONDS, 'Assertion lifetime');
     case 'clockSkewSeconds':
-      return wholeSeconds(0, MAX_CLOCK_SKEW_SECONDS, 'Clock-skew tolerance');
+      return fixed[field];
     default:
       return undefined;
   }
