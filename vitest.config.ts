@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'sandbox/**/*.test.js', 'relay/**/*.test.js'],
+          include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'sandbox/**/*.test.js', 'relay/**/*.test.js', 'bench/**/*.test.ts'],
           setupFiles: ['tests/setup/node.ts'],
         },
       },

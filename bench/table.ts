@@ -20,14 +20,16 @@ export interface Figure {
 export type BenchModule = { default: () => Promise<Figure[]> };
 
 const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100);
+/** A failed or unmeasured figure (NaN) reads as a dash, not as "NaN". */
+const shown = (n: number, unit: string) => (Number.isFinite(n) ? `${round(n)} ${unit}` : '—');
 
 /** A Markdown table (what the README's Performance section and the session note quote). */
 export function formatTable(rows: readonly Figure[]): string {
   const header = '| figure | value | reference | ratio | budget | met |\n| --- | --- | --- | --- | --- | --- |';
   const lines = rows.map((r) => {
-    const value = `${round(r.value)} ${r.unit}`;
-    const reference = r.reference === undefined ? '' : `${round(r.reference)} ${r.unit}`;
-    const ratio = r.ratio === undefined ? '' : `${round(r.ratio)}×`;
+    const value = shown(r.value, r.unit);
+    const reference = r.reference === undefined ? '' : shown(r.reference, r.unit);
+    const ratio = r.ratio === undefined || !Number.isFinite(r.ratio) ? '' : `${round(r.ratio)}×`;
     const met = r.met === undefined ? '' : r.met ? 'yes' : '**no**';
     return `| ${r.figure} | ${value} | ${reference} | ${ratio} | ${r.budget} | ${met} |`;
   });
