@@ -1,7 +1,7 @@
 // M2M token context: the app's single TokenCache and its stores, token presence, save, fetch and sign-out.
 import { createContext, useCallback, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { TokenCacheKeyParts, TokenRecord } from '../types/token';
-import type { CacheSnapshot, CacheSnapshotEntry } from '../utils/tokenCache';
+import type { TokenRecord } from '../types/token';
+import type { CacheSnapshot, CacheSnapshotEntry, TokenCacheKeyInput } from '../utils/tokenCache';
 import { tokenHistory } from '../utils/tokenHistory';
 import { tokenStorage } from '../utils/tokenStorage';
 import { createAuthStores, type AuthStores, type SaveTokenMeta, type TokenSource } from './authStores';
@@ -12,8 +12,8 @@ export interface NewAuthContextValue {
   credentialManager: AuthStores['credentialManager'];
   history: AuthStores['history'];
   logger: AuthStores['logger'];
-  /** A valid token for `parts` from the cache (fetched through the registered token source on a miss). */
-  getM2MToken(parts: TokenCacheKeyParts): Promise<TokenRecord>;
+  /** A valid token for `parts` (or a key made once from them) from the cache, fetched by the token source on a miss. */
+  getM2MToken(parts: TokenCacheKeyInput): Promise<TokenRecord>;
   /** Whether the cache holds a token (the status bar decides "expired" against its own clock). */
   hasToken: boolean;
   /** The most recently obtained cached token, with the key parts it was requested under. */

@@ -4,7 +4,7 @@ import { PlaygroundError } from './errors';
 import { setupTestEffects } from '../../tests/support/effects';
 import { recordingLogger } from '../../tests/support/recordingLogger';
 import { VirtualClock } from '../../tests/support/virtualClock';
-import { cacheKey, TokenCache, type CacheEvent } from './tokenCache';
+import { cacheKey, TokenCache, TokenCacheKey, type CacheEvent } from './tokenCache';
 
 const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
 const parts: TokenCacheKeyParts = { clientId: 'worker', env: 'env-1', scope: ['p1:read:user', 'p1:create:device'] };
@@ -54,6 +54,38 @@ describe('cacheKey', () => {
 
   it('does not confuse audience with resource', () => {
     expect(cacheKey({ ...parts, audience: 'x' })).not.toBe(cacheKey({ ...parts, resource: 'x' }));
+  });
+});
+
+describe('TokenCacheKey', () => {
+  it('is the same key as its parts, whatever the order, and does not follow later edits of them', () => {
+    const scope = ['p1:create:device', 'p1:read:user'];
+    const own = { ...parts, scope };
+    const key = new TokenCacheKey(own);
+    expect(key.value).toBe(cacheKey(parts));
+    scope.push('p1:delete:device');
+    own.clientId = 'someone-else';
+    expect(key.value).toBe(cacheKey(parts));
+    expect(key.parts).toEqual({ clientId: 'worker', env: 'env-1', scope: ['p1:create:device', 'p1:read:user'] });
+    expect(Object.isFrozen(key.parts) && Object.isFrozen(key.parts.scope)).toBe(true);
+  });
+
+  it('finds the entry the parts made, and a new record is handed out after the old one expired', async () => {
+    const fetchToken = vi.fn(async () => token(100));
+    const cache = new TokenCache({ fetchToken });
+    const key = new TokenCacheKey(parts);
+    const first = await cache.get(parts);
+    expect(await cache.get(key)).toBe(first);
+    expect(cache.peek(key)).toBe(first);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    fx.clock.advance(100_000);
+    expect(cache.peek(key)).toBeUndefined();
+    const second = await fx.clock.run(cache.get(key));
+    expect(second).not.toBe(first);
+    expect(await cache.get(key)).toBe(second);
+    cache.invalidate(key);
+    expect(cache.peek(parts)).toBeUndefined();
+    cache.clear();
   });
 });
 

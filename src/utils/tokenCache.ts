@@ -5,13 +5,13 @@ import type { Clock } from './clock';
 import { effects } from './effects';
 import { PlaygroundError } from './errors';
 import type { Logger } from './logger';
-import { cacheKey } from './tokenCacheKey';
-import { describe, newEntry, notifySafely, snapshotOf, toCacheError, type CacheEvent, type CacheSnapshot, type Entry } from './tokenCacheEntry';
+import { keyPartsOf, keyValueOf, type TokenCacheKeyInput } from './tokenCacheKey';
+import { describe, hitLine, newEntry, notifySafely, servedPromise, snapshotOf, toCacheError, type CacheEvent, type CacheSnapshot, type Entry } from './tokenCacheEntry';
 import { RefreshScheduler, retryTimeAfterFailure } from './tokenRefreshSchedule';
 import { DEFAULT_PROACTIVE_REFRESH_SECONDS } from '../config/defaults';
 
 // Kept importable from here: the key, the snapshot and the events are part of the cache's public contract.
-export { cacheKey } from './tokenCacheKey';
+export { cacheKey, TokenCacheKey, type TokenCacheKeyInput } from './tokenCacheKey';
 export type { CacheError, CacheEvent, CacheEventType, CacheSnapshot, CacheSnapshotEntry } from './tokenCacheEntry';
 export { MAX_TIMER_DELAY_MS } from './tokenRefreshSchedule';
 
@@ -69,46 +69,55 @@ export class TokenCache {
     this.changed();
   }
 
-  /** A valid token for `parts`: from the cache, or from the in-flight request, or a new fetch. */
-  get(parts: TokenCacheKeyParts): Promise<TokenRecord> {
-    const key = cacheKey(parts);
+  /**
+   * A valid token for `parts`: from the cache, or from the in-flight request, or a new fetch. Pass a
+   * {@link TokenCacheKey} made once per configuration, and a hit costs a map lookup.
+   */
+  get(parts: TokenCacheKeyInput): Promise<TokenRecord> {
+    const key = keyValueOf(parts);
     const now = this.clock.now();
     let entry = this.entries.get(key);
-    if (entry?.record && now < entry.record.expAt) {
-      const ttlSeconds = Math.floor((entry.record.expAt - now) / 1000);
-      this.emit({ type: 'hit', key, at: now, ttlSeconds });
-      this.log.debug(`cache hit ttl=${ttlSeconds}s`);
-      // Inside the refresh window, or after a failed refresh: serve the still-valid token and refresh behind
-      // the caller's back.
-      const due = now >= entry.refreshAt || entry.lastError !== undefined;
-      if (due && !entry.inflight) void this.refresh(entry).catch(() => undefined);
-      return Promise.resolve(entry.record);
-    }
+    const record = entry?.record;
+    if (entry && record && now < record.expAt) return this.hit(entry, record, now);
     if (entry?.record) this.dropRecord(entry); // expired: never served
-    entry ??= this.addEntry(key, parts);
+    entry ??= this.addEntry(key, keyPartsOf(parts));
     if (entry.inflight) return entry.inflight;
     this.emit({ type: 'miss', key, at: now });
     return this.refresh(entry);
   }
 
+  /**
+   * A hit: the still-valid token, and inside the refresh window (or after a failed refresh) a refresh behind the
+   * caller's back. Allocation-free when nothing listens: the same settled promise and log line are reused while
+   * the record and its whole-second TTL stay the same.
+   */
+  private hit(entry: Entry, record: TokenRecord, now: number): Promise<TokenRecord> {
+    const ttlSeconds = Math.floor((record.expAt - now) / 1000);
+    if (this.eventListeners.size > 0) this.emit({ type: 'hit', key: entry.key, at: now, ttlSeconds });
+    this.log.debug(hitLine(entry, ttlSeconds));
+    const due = now >= entry.refreshAt || entry.lastError !== undefined;
+    if (due && !entry.inflight) void this.refresh(entry).catch(() => undefined);
+    return servedPromise(entry, record);
+  }
+
   /** The cached token if present and unexpired; no fetch, no events. */
-  peek(parts: TokenCacheKeyParts): TokenRecord | undefined {
-    const record = this.entries.get(cacheKey(parts))?.record;
+  peek(parts: TokenCacheKeyInput): TokenRecord | undefined {
+    const record = this.entries.get(keyValueOf(parts))?.record;
     return record && this.clock.now() < record.expAt ? record : undefined;
   }
 
   /** Caches a token obtained elsewhere (a manual request, or one restored from storage after reload). */
-  set(parts: TokenCacheKeyParts, record: TokenRecord): void {
+  set(parts: TokenCacheKeyInput, record: TokenRecord): void {
     if (record.expAt <= this.clock.now()) return; // nothing to serve
-    const key = cacheKey(parts);
-    const entry = this.entries.get(key) ?? this.addEntry(key, parts);
+    const key = keyValueOf(parts);
+    const entry = this.entries.get(key) ?? this.addEntry(key, keyPartsOf(parts));
     entry.lastError = undefined; // a token obtained elsewhere supersedes a failed refresh
     this.store(entry, record);
   }
 
   /** Forgets the token for `parts` (e.g. the API answered 401), so the next get() fetches a new one. */
-  invalidate(parts: TokenCacheKeyParts): void {
-    const entry = this.entries.get(cacheKey(parts));
+  invalidate(parts: TokenCacheKeyInput): void {
+    const entry = this.entries.get(keyValueOf(parts));
     if (!entry) return;
     this.scheduler.clear(entry);
     if (entry.inflight) {

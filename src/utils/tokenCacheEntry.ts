@@ -46,11 +46,27 @@ export interface Entry {
   abort?: AbortController;
   timer?: unknown;
   lastError?: CacheError;
+  /** The settled promise hits hand out for `record`, made once per record. */
+  served?: { record: TokenRecord; promise: Promise<TokenRecord> };
+  /** The last hit's log line, made once per whole second of TTL. */
+  hitLog?: { ttlSeconds: number; line: string };
 }
 
 /** A new entry with no token and no refresh due. */
 export function newEntry(key: string, parts: TokenCacheKeyParts): Entry {
   return { key, parts: normaliseCacheKeyParts(parts), refreshAt: Number.POSITIVE_INFINITY };
+}
+
+/** The resolved promise for `record`, shared by every hit on it (the record is immutable; a new one gets a new promise). */
+export function servedPromise(entry: Entry, record: TokenRecord): Promise<TokenRecord> {
+  if (entry.served?.record !== record) entry.served = { record, promise: Promise.resolve(record) };
+  return entry.served.promise;
+}
+
+/** `cache hit ttl=<s>s`, built once per second of TTL rather than on every hit. */
+export function hitLine(entry: Entry, ttlSeconds: number): string {
+  if (entry.hitLog?.ttlSeconds !== ttlSeconds) entry.hitLog = { ttlSeconds, line: `cache hit ttl=${ttlSeconds}s` };
+  return entry.hitLog.line;
 }
 
 /** The frozen view React reads: entries that hold a token, in insertion order. */

@@ -32,3 +32,33 @@ export function cacheKey(parts: TokenCacheKeyParts): string {
   for (const scope of scopeSet(parts.scope)) key += field(scope);
   return key;
 }
+
+/**
+ * A cache key computed once, for callers that ask for the same token again and again (a configuration, a
+ * console): handing it to the cache makes a hit a map lookup instead of a key build (split, sort, concatenate).
+ * Its parts are a normalised, frozen copy, so the key can never drift from what it was computed from.
+ */
+export class TokenCacheKey {
+  readonly value: string;
+  readonly parts: Readonly<TokenCacheKeyParts>;
+
+  constructor(parts: TokenCacheKeyParts) {
+    const normalised = normaliseCacheKeyParts(parts);
+    Object.freeze(normalised.scope);
+    this.parts = Object.freeze(normalised);
+    this.value = cacheKey(normalised);
+  }
+}
+
+/** What the cache's methods accept: the parts, or a key computed from them once. */
+export type TokenCacheKeyInput = TokenCacheKeyParts | TokenCacheKey;
+
+/** The key string for either form (a computed key is not computed again). */
+export function keyValueOf(input: TokenCacheKeyInput): string {
+  return input instanceof TokenCacheKey ? input.value : cacheKey(input);
+}
+
+/** The parts for either form. */
+export function keyPartsOf(input: TokenCacheKeyInput): TokenCacheKeyParts {
+  return input instanceof TokenCacheKey ? input.parts : input;
+}

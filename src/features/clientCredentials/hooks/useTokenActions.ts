@@ -1,8 +1,7 @@
 // Check configuration, Get token (then the provider the token came from, for the status bar) and step 4's worker token.
 import type { NewAuthContextValue } from '../../../contexts/NewAuthContext';
-import { cacheKey } from '../../../utils/tokenCache';
 import { fieldId, formFieldOf, type FormField } from '../model/flowFormSchema';
-import { cacheKeyParts, type FlowCredentials } from '../model/flowRequest';
+import { flowCacheKey, type FlowCredentials } from '../model/flowRequest';
 import { providerInUse } from '../model/providerInUse';
 import { identityOfForm } from '../model/providerPresets';
 import type { FlowFormState } from './useFlowForm';
@@ -38,14 +37,14 @@ export function useTokenActions(auth: NewAuthContextValue, fields: FlowFormState
     async getToken() {
       if (checkConfiguration()) return;
       const run = await tokenRun.getToken(form, creds);
-      if (run.status === 'success') providerInUse.tokenObtained(cacheKey(cacheKeyParts(form)), identityOfForm(form));
+      if (run.status === 'success') providerInUse.tokenObtained(flowCacheKey(form).value, identityOfForm(form));
       const field = formFieldOf(run.error?.field);
       if (field && run.error) fields.setFieldError(field, run.error.message);
     },
     async getWorkerToken(opts) {
-      const parts = cacheKeyParts(form);
-      if (opts?.forceRefresh) auth.cache.invalidate(parts);
-      return { accessToken: (await auth.getM2MToken(parts)).accessToken };
+      const key = flowCacheKey(form);
+      if (opts?.forceRefresh) auth.cache.invalidate(key);
+      return { accessToken: (await auth.getM2MToken(key)).accessToken };
     },
   };
 }

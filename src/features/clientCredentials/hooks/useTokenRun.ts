@@ -10,8 +10,8 @@ import type { RequestDescription } from '../../../utils/oauth/description';
 import type { AttemptInfo } from '../../../utils/oauth/retry';
 import { requestClientCredentialsToken } from '../../../utils/oauth/token';
 import { PROVIDERS } from '../../../config/providers';
-import { cacheKey } from '../../../utils/tokenCache';
-import { cacheKeyParts, describeFlowRequest, type FlowCredentials } from '../model/flowRequest';
+import { keyValueOf } from '../../../utils/tokenCacheKey';
+import { cacheKeyParts, describeFlowRequest, flowCacheKey, type FlowCredentials } from '../model/flowRequest';
 import type { AttemptView, FlowForm, TokenRun } from '../model/flowTypes';
 
 export const IDLE_RUN: TokenRun = Object.freeze({ status: 'idle', attempts: [], requestedScopes: [] }) as TokenRun;
@@ -41,13 +41,13 @@ function requestFor(form: FlowForm, creds: FlowCredentials, signal: AbortSignal 
 
 /** Proactive refresh re-runs this same request (with a new assertion) for this key only. */
 function tokenSourceFor(form: FlowForm, creds: FlowCredentials): Parameters<NewAuthContextValue['setTokenSource']>[0] {
-  const parts = cacheKeyParts(form);
+  const key = flowCacheKey(form);
   return {
     authMethod: form.authMethod,
     proactiveRefreshSeconds: form.proactiveRefreshSeconds,
     issuer: form.issuer || undefined,
     async fetch(asked, signal) {
-      if (cacheKey(asked) !== cacheKey(parts)) {
+      if (keyValueOf(asked) !== key.value) {
         throw new InputError('tokenSource', 'The flow only knows how to fetch the token it was configured for; get that one in the flow first.');
       }
       const { record } = await requestFor(form, creds, signal, {});

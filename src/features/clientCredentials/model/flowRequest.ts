@@ -5,6 +5,7 @@ import type { SigningKey } from '../../../utils/keys';
 import { buildClientCredentialsBody } from '../../../utils/oauth/body';
 import { clientSecretBasic, clientSecretJwt, clientSecretPost, privateKeyJwt, type ClientAuth } from '../../../utils/oauth/clientAuth';
 import { describeClientCredentialsRequest, type RequestDescription } from '../../../utils/oauth/description';
+import { TokenCacheKey } from '../../../utils/tokenCacheKey';
 import type { FlowForm } from './flowTypes';
 
 /** The credentials that never enter FlowForm: the secret (memory) and the signing key (non-extractable). */
@@ -52,4 +53,19 @@ export function cacheKeyParts(form: FlowForm): TokenCacheKeyParts {
   if (form.audience.trim()) parts.audience = form.audience.trim();
   if (form.resource.trim()) parts.resource = form.resource.trim();
   return parts;
+}
+
+const keysByForm = new WeakMap<FlowForm, TokenCacheKey>();
+
+/**
+ * The form's cache key, computed once per form value (forms are immutable React state, replaced on every edit):
+ * step 4 asks the cache for this token on every API call, and a key handed over ready makes that a map lookup.
+ */
+export function flowCacheKey(form: FlowForm): TokenCacheKey {
+  let key = keysByForm.get(form);
+  if (!key) {
+    key = new TokenCacheKey(cacheKeyParts(form));
+    keysByForm.set(form, key);
+  }
+  return key;
 }
