@@ -37,6 +37,7 @@ describe('GET /sandbox/info', () => {
     const pingone = body.clients.filter((c) => c.provider === 'pingone');
     expect(pingone.map((c) => c.client_id)).toEqual([
       'sandbox-basic', 'sandbox-post', 'sandbox-secret-jwt', 'sandbox-private-key-jwt', 'sandbox-underscoped', 'sandbox-roles',
+      'sandbox-no-cors',
     ]);
     for (const client of pingone) {
       for (const key of ['client_id', 'token_endpoint_auth_method', 'scope', 'purpose', 'roles']) expect(client).toHaveProperty(key);

@@ -1,5 +1,6 @@
 // Assembles and starts the sandbox: authorization server, PingOne and microauthd emulations, admin API, faults, CORS.
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 
 import express from 'express';
 
@@ -7,12 +8,16 @@ import { createAdminRouter } from './admin.js';
 import { createAuthServer } from './authServer.js';
 import { parseClientRegistration } from './clientRegistration.js';
 import { createClientRegistry, describeClient, toProviderMetadata } from './clients.js';
-import { AUTHZ_MODES, DEFAULT_ENV_ID, DEFAULT_PORT, DEFAULT_TOKEN_TTL_SECONDS } from './constants.js';
+import {
+  AUTHZ_MODES, DEFAULT_CERT_DIR, DEFAULT_ENV_ID, DEFAULT_PORT, DEFAULT_TOKEN_TTL_SECONDS,
+} from './constants.js';
 import { createCors } from './cors.js';
 import { createFaults } from './faults.js';
 import { SandboxInputError } from './inputError.js';
+import { openListener } from './listener.js';
 import { logLine } from './logText.js';
 import { createMicroauthd } from './microauthd/index.js';
+import { CERT_FILES, createDemoCertificates, writeDemoCertificates } from './mtls/demoCertificates.js';
 import { createOutbox } from './outbox.js';
 import { createPingOneApi } from './pingone/api.js';
 
@@ -44,17 +49,6 @@ function microauthdLog(logger) {
   };
 }
 
-/** @param {import('node:http').Server} server @param {number} port @param {string} host */
-function listen(server, port, host) {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve(server.address().port);
-    });
-  });
-}
-
 /** oidc-provider's client metadata check, turned into a 400 that names the field it complains about. */
 async function validateWithProvider(provider, entry) {
   try {
@@ -67,123 +61,151 @@ async function validateWithProvider(provider, entry) {
 }
 
 /**
+ * The HTTPS listener for mTLS client authentication (RFC 8705): demo certificates generated for this start, a server
+ * certificate for localhost, and a client certificate requested but not enforced, since oidc-provider and the
+ * PingOne API decide what a certificate (or its absence) means.
+ */
+async function openMtlsListener({ mtlsPort, host, certDir }) {
+  const material = await createDemoCertificates();
+  const server = createHttpsServer({
+    key: material.server.keyPem, cert: material.server.certPem, ca: [material.caPem], requestCert: true, rejectUnauthorized: false,
+  });
+  const listener = await openListener(server, mtlsPort, host);
+  await writeDemoCertificates(material, certDir);
+  const registration = { subjectDn: material.tlsClient.subjectDn, selfSignedJwks: material.selfSignedClient.jwks, files: CERT_FILES };
+  return { listener, registration, baseUrl: `https://localhost:${listener.port}`, certDir };
+}
+
+/** The one express app both listeners serve. */
+function assembleApp({ asPrefix, envId, baseUrl, issuer, cors, faults, provider, pingone, microauthd, adminRouter }) {
+  const app = express();
+  app.disable('x-powered-by');
+  const isAuthServerPath = (path) => path === asPrefix || path.startsWith(`${asPrefix}/`);
+  app.use((req, res, next) => (isAuthServerPath(req.path) ? next() : cors.middleware(req, res, next)));
+  app.use(faults.middleware);
+  app.use(asPrefix, provider.callback());
+  app.use(`/v1/environments/${envId}`, pingone.router);
+  app.use('/microauthd', microauthd.router);
+  app.use('/sandbox', adminRouter);
+  app.get('/', (_req, res) => res.json({
+    name: 'OAuth M2M Playground sandbox (development only, in-memory)',
+    info: `${baseUrl}/sandbox/info`,
+    issuer,
+  }));
+  app.use((req, res) => res.status(404).json(req.path.startsWith('/v1/')
+    ? { id: 'sandbox-not-found', code: 'NOT_FOUND', message: 'The requested resource was not found.' }
+    : { error: 'not_found', message: `no sandbox route ${req.method} ${req.path}` }));
+  return app;
+}
+
+function checkOptions({ authz, tokenTtl, envId, mtlsPort }) {
+  if (!AUTHZ_MODES.includes(authz)) throw new SandboxInputError('authz', `authz must be one of ${AUTHZ_MODES.join(', ')}`);
+  if (!Number.isInteger(tokenTtl) || tokenTtl < 1) throw new SandboxInputError('tokenTtl', 'tokenTtl must be a positive integer (seconds)');
+  if (!ENV_ID_PATTERN.test(envId)) throw new SandboxInputError('envId', 'envId must be 1-64 characters of A-Z a-z 0-9 -');
+  if (mtlsPort !== undefined && !(Number.isInteger(mtlsPort) && mtlsPort >= 0 && mtlsPort <= 65535)) {
+    throw new SandboxInputError('mtlsPort', 'mtlsPort must be a port number (0 for an ephemeral one), or left out for no mTLS listener');
+  }
+}
+
+/**
  * Starts the sandbox. It listens first, so `port: 0` works and the issuer carries the real port; the issuer host is
- * `localhost` (what the app and PingOne-style URLs use) while the socket binds `host`.
+ * `localhost` (what the app and PingOne-style URLs use) while the sockets bind `host`. With `mtlsPort` it also
+ * serves the same app over HTTPS with client certificates, and seeds the certificate clients.
  * @param {{ port?: number, host?: string, envId?: string, tokenTtl?: number, authz?: 'scopes' | 'roles',
- *   quiet?: boolean, corsOrigins?: string[],
+ *   quiet?: boolean, corsOrigins?: string[], mtlsPort?: number, certDir?: string,
  *   logger?: { info(m: string): void, warn(m: string): void, error(m: string): void } }} [options]
  * @returns {Promise<{ baseUrl: string, envId: string, issuer: string, tokenEndpoint: string,
+ *   mtls?: { baseUrl: string, tokenEndpoint: string, certDir: string },
  *   close(): Promise<void>, setAuthz(mode: 'scopes' | 'roles'): void }>}
  */
 export async function startSandbox({
   port = DEFAULT_PORT, host = '127.0.0.1', envId = DEFAULT_ENV_ID, tokenTtl = DEFAULT_TOKEN_TTL_SECONDS, authz = 'scopes', quiet = false,
-  corsOrigins = [], logger = consoleLogger(quiet),
+  corsOrigins = [], mtlsPort, certDir = DEFAULT_CERT_DIR, logger = consoleLogger(quiet),
 } = {}) {
-  if (!AUTHZ_MODES.includes(authz)) throw new SandboxInputError('authz', `authz must be one of ${AUTHZ_MODES.join(', ')}`);
-  if (!Number.isInteger(tokenTtl) || tokenTtl < 1) throw new SandboxInputError('tokenTtl', 'tokenTtl must be a positive integer (seconds)');
-  if (!ENV_ID_PATTERN.test(envId)) throw new SandboxInputError('envId', 'envId must be 1-64 characters of A-Z a-z 0-9 -');
-
-  const server = createServer();
-  // The socket listens before the app exists (the issuer needs the real port); requests that arrive in between
-  // wait for it instead of hanging unanswered.
-  let handle = null;
-  const early = [];
-  server.on('request', (req, res) => (handle ? handle(req, res) : early.push([req, res])));
-  const realPort = await listen(server, port, host);
+  checkOptions({ authz, tokenTtl, envId, mtlsPort });
+  const http = await openListener(createServer(), port, host);
+  const listeners = [http];
   try {
-    const baseUrl = `http://localhost:${realPort}`;
+    const tls = mtlsPort === undefined ? undefined : await openMtlsListener({ mtlsPort, host, certDir });
+    if (tls) listeners.push(tls.listener);
+    const baseUrl = `http://localhost:${http.port}`;
     const asPrefix = `/${envId}/as`;
     const issuer = `${baseUrl}${asPrefix}`;
-    const apiBase = `${baseUrl}/v1`;
-    const microauthdBase = `${baseUrl}/microauthd`;
-    let mode = authz;
-    const setAuthz = (next) => {
-      if (!AUTHZ_MODES.includes(next)) throw new SandboxInputError('mode', `mode must be one of ${AUTHZ_MODES.join(', ')}`);
-      mode = next;
-    };
-
-    const registry = createClientRegistry();
-    const cors = createCors(corsOrigins);
-    const outbox = createOutbox();
-    const { provider, verifyAccessToken } = await createAuthServer({
-      issuer, envId, tokenTtl, registry, getAuthz: () => mode, isAllowedOrigin: cors.isAllowedOrigin, logger,
-    });
-    const pingone = createPingOneApi({
-      envId, apiBase, verifyAccessToken, authz: () => mode, clientRoles: (clientId) => registry.roles(clientId), outbox,
-    });
-    const microauthd = await createMicroauthd({ baseUrl: microauthdBase, log: microauthdLog(logger) });
-    const faults = createFaults({ tokenPath: `${asPrefix}/token`, applyCors: cors.applyHeaders });
-
-    const info = () => ({
-      environmentId: envId,
-      issuer,
-      tokenEndpoint: `${issuer}/token`,
-      discoveryUrl: `${issuer}/.well-known/openid-configuration`,
-      jwksUri: `${issuer}/jwks`,
-      apiBase,
-      microauthdBase,
-      authz: mode,
-      tokenTtl,
-      clients: [...registry.list().map(describeClient), ...microauthd.clients()],
-      users: pingone.users(),
-      microauthdUsers: microauthd.users(),
-    });
-    const registerClient = async (body) => {
-      const entry = parseClientRegistration(body, registry);
-      await validateWithProvider(provider, entry);
-      registry.put(entry);
-      return describeClient(entry);
-    };
-    const reset = () => {
-      registry.reset();
-      faults.clear();
-      outbox.clear();
-      pingone.reset();
-      microauthd.reset();
-      mode = authz;
-    };
-
-    const app = express();
-    app.disable('x-powered-by');
-    const isAuthServerPath = (path) => path === asPrefix || path.startsWith(`${asPrefix}/`);
-    app.use((req, res, next) => (isAuthServerPath(req.path) ? next() : cors.middleware(req, res, next)));
-    app.use(faults.middleware);
-    app.use(asPrefix, provider.callback());
-    app.use(`/v1/environments/${envId}`, pingone.router);
-    app.use('/microauthd', microauthd.router);
-    app.use('/sandbox', createAdminRouter({
-      info, registerClient, faults, setAuthz, outbox, reset, isAllowedOrigin: cors.isAllowedOrigin, logger,
-    }));
-    app.get('/', (_req, res) => res.json({
-      name: 'OAuth M2M Playground sandbox (development only, in-memory)',
-      info: `${baseUrl}/sandbox/info`,
-      issuer,
-    }));
-    app.use((req, res) => res.status(404).json(req.path.startsWith('/v1/')
-      ? { id: 'sandbox-not-found', code: 'NOT_FOUND', message: 'The requested resource was not found.' }
-      : { error: 'not_found', message: `no sandbox route ${req.method} ${req.path}` }));
-
-    handle = app;
-    for (const [req, res] of early.splice(0)) app(req, res);
+    const mtls = tls && { baseUrl: tls.baseUrl, tokenEndpoint: `${tls.baseUrl}${asPrefix}/token`, certDir: tls.certDir };
+    const parts = await createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUrl, issuer, asPrefix, tls, mtls });
+    const app = assembleApp({ asPrefix, envId, baseUrl, issuer, ...parts });
+    for (const listener of listeners) listener.serve(app);
     return {
       baseUrl,
       envId,
       issuer,
       tokenEndpoint: `${issuer}/token`,
-      setAuthz,
-      close: () => closeServer(server),
+      ...(mtls ? { mtls } : {}),
+      setAuthz: parts.setAuthz,
+      close: async () => {
+        await Promise.all(listeners.map((listener) => listener.close()));
+      },
     };
   } catch (err) {
-    for (const [, res] of early.splice(0)) res.writeHead(503).end();
-    await closeServer(server);
+    await Promise.all(listeners.map((listener) => listener.abort()));
     throw err;
   }
 }
 
-/** Stops listening and cuts keep-alive connections, which would otherwise hold `close()` open. */
-function closeServer(server) {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
+/** Everything the app is made of, wired together: auth server, emulated APIs, faults, the admin API's operations. */
+async function createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUrl, issuer, asPrefix, tls, mtls }) {
+  const apiBase = `${baseUrl}/v1`;
+  const microauthdBase = `${baseUrl}/microauthd`;
+  let mode = authz;
+  const setAuthz = (next) => {
+    if (!AUTHZ_MODES.includes(next)) throw new SandboxInputError('mode', `mode must be one of ${AUTHZ_MODES.join(', ')}`);
+    mode = next;
+  };
+
+  const registry = createClientRegistry(tls?.registration);
+  const cors = createCors(corsOrigins);
+  const outbox = createOutbox();
+  const { provider, verifyAccessToken } = await createAuthServer({
+    issuer, envId, tokenTtl, registry, getAuthz: () => mode, isAllowedOrigin: cors.isAllowedOrigin, mtls, logger,
   });
+  const pingone = createPingOneApi({
+    envId, apiBase, verifyAccessToken, authz: () => mode, clientRoles: (clientId) => registry.roles(clientId), outbox,
+  });
+  const microauthd = await createMicroauthd({ baseUrl: microauthdBase, log: microauthdLog(logger) });
+  const faults = createFaults({ tokenPath: `${asPrefix}/token`, applyCors: cors.applyHeaders });
+  const describe = (entry) => describeClient(entry, { mtlsTokenEndpoint: mtls?.tokenEndpoint });
+
+  const info = () => ({
+    environmentId: envId,
+    issuer,
+    tokenEndpoint: `${issuer}/token`,
+    discoveryUrl: `${issuer}/.well-known/openid-configuration`,
+    jwksUri: `${issuer}/jwks`,
+    apiBase,
+    microauthdBase,
+    ...(mtls ? { mtls: { ...mtls, apiBase: `${mtls.baseUrl}/v1`, caRef: CERT_FILES.ca } } : {}),
+    authz: mode,
+    tokenTtl,
+    clients: [...registry.list().map(describe), ...microauthd.clients()],
+    users: pingone.users(),
+    microauthdUsers: microauthd.users(),
+  });
+  const registerClient = async (body) => {
+    const entry = parseClientRegistration(body, registry);
+    await validateWithProvider(provider, entry);
+    registry.put(entry);
+    return describe(entry);
+  };
+  const reset = () => {
+    registry.reset();
+    faults.clear();
+    outbox.clear();
+    pingone.reset();
+    microauthd.reset();
+    mode = authz;
+  };
+  const adminRouter = createAdminRouter({
+    info, registerClient, faults, setAuthz, outbox, reset, isAllowedOrigin: cors.isAllowedOrigin, logger,
+  });
+  return { cors, faults, provider, pingone, microauthd, adminRouter, setAuthz };
 }

@@ -15,9 +15,10 @@ import { parseBasicAuthorization } from './basicAuth.js';
 import { assertAssertionExpiry, explainInvalidClient, requireRegisteredAuthMethod } from './clientAuthPolicy.js';
 import { toProviderMetadata } from './clients.js';
 import {
-  AUTH_METHODS, DEMO_ORG_ID, P1_SCOPES, PINGONE_API_RESOURCE, PUBLIC_KEY_ASSERTION_ALGS,
+  AUTH_METHODS, DEMO_ORG_ID, MTLS_AUTH_METHODS, P1_SCOPES, PINGONE_API_RESOURCE, PUBLIC_KEY_ASSERTION_ALGS,
 } from './constants.js';
 import { logLine } from './logText.js';
+import { mtlsFeature } from './mtls/mtlsFeature.js';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 // `new URL(...)` normalises the bare origin to a trailing slash; accept both spellings of the one resource.
@@ -56,6 +57,53 @@ function reportRefusals(provider, logger) {
 }
 
 /**
+ * oidc-provider's resource indicators, set up as PingOne's "PingOne API" resource: RS256 JWT access tokens carrying
+ * the scopes the client may be granted right now (none in roles mode, where role assignments decide, as in PingOne).
+ * @see https://www.rfc-editor.org/rfc/rfc8707
+ */
+function pingOneResource({ registry, getAuthz, tokenTtl }) {
+  return {
+    enabled: true,
+    // Without a default resource oidc-provider drops API scopes and issues an opaque token.
+    defaultResource: async () => PINGONE_API_RESOURCE,
+    useGrantedResource: async () => true,
+    getResourceServerInfo: async (ctx, resourceIndicator, client) => {
+      if (!RESOURCE_SPELLINGS.has(resourceIndicator)) {
+        throw new errors.InvalidTarget(`unknown resource; this sandbox serves only ${PINGONE_API_RESOURCE}`);
+      }
+      const allowed = getAuthz() === 'roles' ? [] : registry.allowedScopes(client.clientId);
+      // PingOne grants every allowed scope when the request names none; oidc-provider would grant nothing.
+      if (ctx.oidc.params.grant_type === 'client_credentials' && !ctx.oidc.params.scope && allowed.length > 0) {
+        ctx.oidc.params.scope = allowed.join(' ');
+      }
+      return {
+        // Scopes outside this list are dropped silently, which is how an under-scoped client is down-scoped.
+        scope: allowed.join(' '),
+        audience: PINGONE_API_RESOURCE,
+        accessTokenFormat: 'jwt',
+        accessTokenTTL: registry.tokenTtl(client.clientId) ?? tokenTtl,
+        jwt: { sign: { alg: 'RS256' } },
+      };
+    },
+  };
+}
+
+/**
+ * The mTLS part of the configuration: oidc-provider's own features.mTLS, the two certificate methods, and the
+ * token endpoint's alias on the HTTPS listener in discovery. Without an mTLS listener, none of it.
+ * @param {{ tokenEndpoint: string } | undefined} mtls
+ * @see https://www.rfc-editor.org/rfc/rfc8705#section-5 (mtls_endpoint_aliases)
+ */
+function mtlsConfiguration(mtls) {
+  if (!mtls) return { methods: [], feature: { enabled: false }, discovery: {} };
+  return {
+    methods: [...MTLS_AUTH_METHODS],
+    feature: mtlsFeature(),
+    discovery: { mtls_endpoint_aliases: { token_endpoint: mtls.tokenEndpoint } },
+  };
+}
+
+/**
  * Builds the oidc-provider instance for one sandbox environment.
  * @param {{
  *   issuer: string,                      // http://localhost:{port}/{envId}/as
@@ -64,6 +112,7 @@ function reportRefusals(provider, logger) {
  *   registry: ReturnType<typeof import('./clients.js').createClientRegistry>,
  *   getAuthz: () => 'scopes' | 'roles',
  *   isAllowedOrigin: (origin: string) => boolean,
+ *   mtls?: { tokenEndpoint: string },    // the token endpoint on the mTLS listener, when there is one
  *   logger: { warn(message: string): void, error(message: string): void },
  * }} options
  * @returns {Promise<{ provider: Provider, verifyAccessToken(jwt: string): Promise<Record<string, unknown>>,
@@ -71,11 +120,9 @@ function reportRefusals(provider, logger) {
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4 (client credentials grant)
  * @see https://www.rfc-editor.org/rfc/rfc9068 (JWT access tokens)
  */
-export async function createAuthServer({ issuer, envId, tokenTtl, registry, getAuthz, isAllowedOrigin, logger }) {
+export async function createAuthServer({ issuer, envId, tokenTtl, registry, getAuthz, isAllowedOrigin, mtls, logger }) {
   const { privateJwk, publicJwks } = await generateSigningKey();
-
-  /** Scopes a client may be granted right now: none in roles mode, where role assignments decide (as in PingOne). */
-  const grantableScopes = (clientId) => (getAuthz() === 'roles' ? [] : registry.allowedScopes(clientId));
+  const certificates = mtlsConfiguration(mtls);
 
   const provider = new Provider(issuer, {
     adapter: createAdapterFactory(registry),
@@ -86,44 +133,20 @@ export async function createAuthServer({ issuer, envId, tokenTtl, registry, getA
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     routes: { token: '/token', jwks: '/jwks' },
     scopes: ['openid', ...P1_SCOPES],
-    clientAuthMethods: [...AUTH_METHODS],
+    clientAuthMethods: [...AUTH_METHODS, ...certificates.methods],
     enabledJWA: { clientAuthSigningAlgValues: ['HS256', ...Object.values(PUBLIC_KEY_ASSERTION_ALGS).flat()] },
     assertJwtClientAuthClaimsAndHeader: async (_ctx, claims) => assertAssertionExpiry(claims),
-    clientDefaults: {
-      grant_types: ['client_credentials'],
-      response_types: [],
-      token_endpoint_auth_method: 'client_secret_basic',
-    },
+    clientDefaults: { grant_types: ['client_credentials'], response_types: [], token_endpoint_auth_method: 'client_secret_basic' },
+    discovery: certificates.discovery,
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      resourceIndicators: {
-        enabled: true,
-        // Without a default resource oidc-provider drops API scopes and issues an opaque token.
-        defaultResource: async () => PINGONE_API_RESOURCE,
-        useGrantedResource: async () => true,
-        getResourceServerInfo: async (ctx, resourceIndicator, client) => {
-          if (!RESOURCE_SPELLINGS.has(resourceIndicator)) {
-            throw new errors.InvalidTarget(`unknown resource; this sandbox serves only ${PINGONE_API_RESOURCE}`);
-          }
-          const allowed = grantableScopes(client.clientId);
-          // PingOne grants every allowed scope when the request names none; oidc-provider would grant nothing.
-          if (ctx.oidc.params.grant_type === 'client_credentials' && !ctx.oidc.params.scope && allowed.length > 0) {
-            ctx.oidc.params.scope = allowed.join(' ');
-          }
-          return {
-            // Scopes outside this list are dropped silently, which is how an under-scoped client is down-scoped.
-            scope: allowed.join(' '),
-            audience: PINGONE_API_RESOURCE,
-            accessTokenFormat: 'jwt',
-            accessTokenTTL: registry.tokenTtl(client.clientId) ?? tokenTtl,
-            jwt: { sign: { alg: 'RS256' } },
-          };
-        },
-      },
+      resourceIndicators: pingOneResource({ registry, getAuthz, tokenTtl }),
+      mTLS: certificates.feature,
     },
     extraTokenClaims: async () => ({ env: envId, org: DEMO_ORG_ID }),
-    clientBasedCORS: (_ctx, origin) => isAllowedOrigin(origin),
+    // oidc-provider's default refuses every confidential client; sandbox-no-cors keeps that behaviour on purpose.
+    clientBasedCORS: (_ctx, origin, client) => registry.allowsCors(client.clientId) && isAllowedOrigin(origin),
     ttl: {
       ClientCredentials: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? tokenTtl,
     },

@@ -21,10 +21,50 @@ const IDENTITY_DATA_ADMIN = 'Identity Data Admin';
  * @property {string[]} roles  PingOne role names (decide access in roles mode)
  * @property {string} [private_key_pem]  only on the demo private_key_jwt client: a committed DEMO key
  * @property {number} [token_ttl]  this client's access-token lifetime in seconds (default: the sandbox's)
+ * @property {boolean} [cors]  false: browsers get no Access-Control-Allow-Origin on its token requests
+ * @property {string} [tls_client_auth_subject_dn]  tls_client_auth: the certificate subject it must present
+ * @property {boolean} [tls_client_certificate_bound_access_tokens]  RFC 8705 §3: its tokens carry cnf.x5t#S256
+ * @property {{ certRef: string, keyRef: string, caRef: string }} [certificate]  demo files, relative to the cert dir
  */
 
-/** The seeded demo clients. Their secrets are public demo credentials, labelled as such. @returns {ClientEntry[]} */
-function demoClients() {
+/**
+ * @typedef {object} MtlsDemoMaterial  what the mTLS demo clients are registered with (sandbox/mtls/demoCertificates.js)
+ * @property {string} subjectDn  the sandbox-tls certificate's subject (RFC 4514)
+ * @property {{ keys: object[] }} selfSignedJwks  the sandbox-self-signed-tls certificate as a JWK with x5c
+ * @property {Record<'ca' | 'tlsCert' | 'tlsKey' | 'selfSignedCert' | 'selfSignedKey', string>} files
+ */
+
+/** The clients that authenticate with a demo certificate on the mTLS listener (RFC 8705 §2). @param {MtlsDemoMaterial} mtls */
+function mtlsDemoClients({ subjectDn, selfSignedJwks, files }) {
+  const bound = { tls_client_certificate_bound_access_tokens: true, scope: ALL_SCOPES, roles: [IDENTITY_DATA_ADMIN] };
+  return [
+    {
+      client_id: 'sandbox-tls',
+      token_endpoint_auth_method: 'tls_client_auth',
+      tls_client_auth_subject_dn: subjectDn,
+      ...bound,
+      purpose: 'Worker app with every p1:* scope; authenticates with a client certificate issued by the sandbox\'s demo CA '
+        + '(subject DN registered) on the mTLS listener, and gets certificate-bound tokens (RFC 8705).',
+      certificate: { certRef: files.tlsCert, keyRef: files.tlsKey, caRef: files.ca },
+    },
+    {
+      client_id: 'sandbox-self-signed-tls',
+      token_endpoint_auth_method: 'self_signed_tls_client_auth',
+      jwks: selfSignedJwks,
+      ...bound,
+      purpose: 'Worker app with every p1:* scope; authenticates with its self-signed certificate (registered in its jwks '
+        + 'as x5c) on the mTLS listener, and gets certificate-bound tokens (RFC 8705 §2.2).',
+      certificate: { certRef: files.selfSignedCert, keyRef: files.selfSignedKey, caRef: files.ca },
+    },
+  ];
+}
+
+/**
+ * The seeded demo clients. Their secrets are public demo credentials, labelled as such.
+ * @param {MtlsDemoMaterial} [mtls]  without it (no mTLS listener) the certificate clients are left out
+ * @returns {ClientEntry[]}
+ */
+function demoClients(mtls) {
   return [
     {
       client_id: 'sandbox-basic',
@@ -77,6 +117,18 @@ function demoClients() {
         + '(SANDBOX_AUTHZ=roles or POST /sandbox/authz); in scopes mode its device calls get 403.',
       roles: [IDENTITY_DATA_ADMIN],
     },
+    {
+      client_id: 'sandbox-no-cors',
+      client_secret: 'demo-secret-no-cors-DO-NOT-USE-IN-PRODUCTION',
+      token_endpoint_auth_method: 'client_secret_basic',
+      scope: ALL_SCOPES,
+      purpose: 'Worker app whose token endpoint refuses browsers, as oidc-provider\'s default clientBasedCORS does for '
+        + 'confidential clients: the preflight passes, but a POST with an Origin is refused without '
+        + 'Access-Control-Allow-Origin, so the app sees a CORS failure. Without an Origin (a backend, the local relay) it gets a token.',
+      roles: [IDENTITY_DATA_ADMIN],
+      cors: false,
+    },
+    ...(mtls ? mtlsDemoClients(mtls) : []),
   ];
 }
 
@@ -91,6 +143,8 @@ export function toProviderMetadata(entry) {
     ...(entry.client_secret === undefined ? {} : { client_secret: entry.client_secret }),
     ...(entry.jwks === undefined ? {} : { jwks: entry.jwks }),
     token_endpoint_auth_method: entry.token_endpoint_auth_method,
+    ...(entry.tls_client_auth_subject_dn === undefined ? {} : { tls_client_auth_subject_dn: entry.tls_client_auth_subject_dn }),
+    ...(entry.tls_client_certificate_bound_access_tokens ? { tls_client_certificate_bound_access_tokens: true } : {}),
     grant_types: ['client_credentials'],
     response_types: [],
     redirect_uris: [],
@@ -100,8 +154,9 @@ export function toProviderMetadata(entry) {
 /**
  * The public description of a client, as listed by `GET /sandbox/info` (demo credentials included on purpose).
  * @param {ClientEntry} entry
+ * @param {{ mtlsTokenEndpoint?: string }} [endpoints]  where certificate clients send their token requests
  */
-export function describeClient(entry) {
+export function describeClient(entry, { mtlsTokenEndpoint } = {}) {
   return {
     client_id: entry.client_id,
     ...(entry.client_secret === undefined ? {} : { client_secret: entry.client_secret }),
@@ -113,18 +168,25 @@ export function describeClient(entry) {
     ...(entry.jwks === undefined ? {} : { jwks: entry.jwks }),
     ...(entry.private_key_pem === undefined ? {} : { private_key_pem: entry.private_key_pem }),
     ...(entry.token_ttl === undefined ? {} : { token_ttl: entry.token_ttl }),
+    ...(entry.tls_client_auth_subject_dn === undefined ? {} : { tls_client_auth_subject_dn: entry.tls_client_auth_subject_dn }),
+    ...(entry.tls_client_certificate_bound_access_tokens ? { tls_client_certificate_bound_access_tokens: true } : {}),
+    ...(entry.certificate === undefined ? {} : { ...entry.certificate, mtls_token_endpoint: mtlsTokenEndpoint }),
+    ...(entry.cors === false ? { cors: false } : {}),
   };
 }
 
-/** In-memory client registry, seeded with the demo clients; `reset()` drops runtime registrations. */
-export function createClientRegistry() {
+/**
+ * In-memory client registry, seeded with the demo clients; `reset()` drops runtime registrations.
+ * @param {MtlsDemoMaterial} [mtls]  registers the certificate clients too
+ */
+export function createClientRegistry(mtls) {
   /** @type {Map<string, ClientEntry>} */
   const entries = new Map();
   const seededIds = new Set();
 
   function seed() {
     entries.clear();
-    for (const entry of demoClients()) {
+    for (const entry of demoClients(mtls)) {
       entries.set(entry.client_id, entry);
       seededIds.add(entry.client_id);
     }
@@ -148,6 +210,8 @@ export function createClientRegistry() {
     allowedScopes: (clientId) => (entries.get(clientId)?.scope ?? '').split(' ').filter(Boolean),
     /** The client's own access-token lifetime in seconds, if it registered one. @param {string} clientId */
     tokenTtl: (clientId) => entries.get(clientId)?.token_ttl,
+    /** False when browsers may not call the token endpoint for this client (no ACAO). @param {string} clientId */
+    allowsCors: (clientId) => entries.get(clientId)?.cors !== false,
     /** Role names assigned to a client (empty for unknown clients). @param {string} clientId */
     roles: (clientId) => [...(entries.get(clientId)?.roles ?? [])],
     reset: seed,

@@ -1,5 +1,6 @@
 // Fixed values of the emulated PingOne environment: the "PingOne API" resource, its p1:* scopes, app origins.
 // The sandbox keeps its own copy of the scope list (it never imports src/); a test pins the two together.
+import { fileURLToPath } from 'node:url';
 
 /** Audience and resource indicator of the "PingOne API" resource server. @see https://www.rfc-editor.org/rfc/rfc8707 */
 export const PINGONE_API_RESOURCE = 'https://api.pingone.com';
@@ -41,6 +42,15 @@ export const AUTH_METHODS = Object.freeze([
   'client_secret_jwt',
   'private_key_jwt',
 ]);
+
+/** The certificate methods, accepted on the mTLS listener only. @see https://www.rfc-editor.org/rfc/rfc8705#section-2 */
+export const MTLS_AUTH_METHODS = Object.freeze(['tls_client_auth', 'self_signed_tls_client_auth']);
+
+/** Port of the sandbox's mTLS (HTTPS) listener unless SANDBOX_MTLS_PORT says otherwise. */
+export const DEFAULT_MTLS_PORT = 4543;
+
+/** Where the demo CA and client certificates are written unless SANDBOX_CERT_DIR says otherwise: `<repo>/certs`. */
+export const DEFAULT_CERT_DIR = fileURLToPath(new URL('../certs', import.meta.url));
 
 /**
  * The public-key client assertion algorithms (private_key_jwt) by JWK key type. With HS256 (client_secret_jwt) they are

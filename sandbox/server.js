@@ -1,6 +1,8 @@
 // CLI entry point of the sandbox (`npm run sandbox`): reads SANDBOX_* settings, starts it, prints what it serves.
 import { startSandbox } from './app.js';
-import { AUTHZ_MODES, DEFAULT_ENV_ID, DEFAULT_PORT, DEFAULT_TOKEN_TTL_SECONDS } from './constants.js';
+import {
+  AUTHZ_MODES, DEFAULT_CERT_DIR, DEFAULT_ENV_ID, DEFAULT_MTLS_PORT, DEFAULT_PORT, DEFAULT_TOKEN_TTL_SECONDS,
+} from './constants.js';
 import { logLine } from './logText.js';
 
 /** Reads and checks the SANDBOX_* environment; exits with a clear message on a bad value. */
@@ -19,6 +21,9 @@ function readSettings(env) {
   if (!AUTHZ_MODES.includes(authz)) fail('SANDBOX_AUTHZ', AUTHZ_MODES.join(' or '));
   return {
     port: integer('SANDBOX_PORT', DEFAULT_PORT, 0, 65535),
+    // `off` leaves out the mTLS listener and the certificate clients (e.g. when 4543 is taken and mTLS is not needed).
+    mtlsPort: env.SANDBOX_MTLS_PORT === 'off' ? undefined : integer('SANDBOX_MTLS_PORT', DEFAULT_MTLS_PORT, 0, 65535),
+    certDir: env.SANDBOX_CERT_DIR || DEFAULT_CERT_DIR,
     tokenTtl: integer('SANDBOX_TOKEN_TTL', DEFAULT_TOKEN_TTL_SECONDS, 1, 86_400),
     authz,
     envId: env.SANDBOX_ENV_ID || DEFAULT_ENV_ID,
@@ -42,11 +47,17 @@ function printBanner(sandbox, info, settings, startupMs) {
     `  PingOne API   ${info.apiBase}/environments/${info.environmentId}`,
     `  microauthd    ${info.microauthdBase}`,
     `  admin         ${sandbox.baseUrl}/sandbox/info  (loopback only)`,
+    ...(info.mtls ? [
+      `  mTLS          ${info.mtls.baseUrl}  (RFC 8705 client certificates; token ${info.mtls.tokenEndpoint})`,
+      `  certificates  ${info.mtls.certDir}  (DEMO-ONLY CA and client certificates, regenerated at every start)`,
+    ] : ['  mTLS          off (SANDBOX_MTLS_PORT=off)']),
     '',
     '  demo clients (public demo secrets — never use them anywhere else):',
     ...info.clients.map((c) => {
-      const credential = c.client_secret ?? (c.private_key_pem ? 'key: sandbox/demo-keys/DEMO-ONLY-private-key-jwt.pem' : '(registered JWKS)');
-      return logLine`    [${c.provider}] ${c.client_id.padEnd(28)} ${c.token_endpoint_auth_method.padEnd(20)} ${credential}`;
+      const credential = c.client_secret
+        ?? (c.private_key_pem ? 'key: sandbox/demo-keys/DEMO-ONLY-private-key-jwt.pem' : undefined)
+        ?? (c.certRef ? `certificate: ${c.certRef}` : '(registered JWKS)');
+      return logLine`    [${c.provider}] ${c.client_id.padEnd(28)} ${c.token_endpoint_auth_method.padEnd(27)} ${credential}`;
     }),
     '',
   ];
@@ -58,7 +69,9 @@ let sandbox;
 try {
   sandbox = await startSandbox(settings);
 } catch (err) {
-  const hint = err?.code === 'EADDRINUSE' ? ` (port ${settings.port} is taken: set SANDBOX_PORT)` : '';
+  const hint = err?.code === 'EADDRINUSE'
+    ? ` (a port is taken: set SANDBOX_PORT, now ${settings.port}, or SANDBOX_MTLS_PORT, now ${settings.mtlsPort ?? 'off'})`
+    : '';
   console.error(logLine`[sandbox] failed to start${hint}: ${err?.message ?? err}`);
   process.exit(1);
 }

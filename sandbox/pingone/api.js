@@ -1,6 +1,7 @@
 // The emulated PingOne Platform API (mounted at /v1/environments/{envId}): bearer check, authorization, routes.
 import express, { Router } from 'express';
 
+import { presentedThumbprint } from '../mtls/presentedCertificate.js';
 import { mountDeviceRoutes } from './deviceRoutes.js';
 import { forbidden, invalidToken, notFound, sendError } from './errors.js';
 import { createRepresentations } from './representation.js';
@@ -9,6 +10,21 @@ import { createStore } from './store.js';
 import { mountUserRoutes } from './userRoutes.js';
 
 const BEARER = /^Bearer\s+([A-Za-z0-9\-._~+/]+=*)$/i;
+
+/**
+ * Why a certificate-bound token may not be used on this request, or undefined: the request must come over TLS with
+ * the certificate whose SHA-256 thumbprint the token's `cnf.x5t#S256` names. Unbound tokens pass.
+ * @see https://www.rfc-editor.org/rfc/rfc8705#section-3
+ */
+function certificateMismatch(req, payload) {
+  const bound = payload?.cnf?.['x5t#S256'];
+  if (bound === undefined) return undefined;
+  const presented = presentedThumbprint(req);
+  if (presented === bound) return undefined;
+  return presented === undefined
+    ? 'The access token is bound to a client certificate (cnf.x5t#S256); send it over mTLS with that certificate.'
+    : 'The access token is bound to a different client certificate than the one presented (cnf.x5t#S256).';
+}
 
 /**
  * @param {{
@@ -39,6 +55,8 @@ export function createPingOneApi({ envId, apiBase, verifyAccessToken, authz, cli
       return invalidToken(res, expired ? 'The access token has expired.' : 'The access token could not be verified.');
     }
     if (payload?.env !== envId) return invalidToken(res, 'The access token was not issued for this environment.');
+    const unbound = certificateMismatch(req, payload);
+    if (unbound) return invalidToken(res, unbound, { challenge: true });
     res.locals.token = payload;
     return next();
   });

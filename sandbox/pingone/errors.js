@@ -19,9 +19,14 @@ export function sendError(res, status, code, message, details) {
   res.status(status).json(body);
 }
 
-/** 401: missing, malformed, expired or foreign token. @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1 */
-export function invalidToken(res, reason) {
-  res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
+/**
+ * 401: missing, malformed, expired or foreign token. With `challenge`, the reason is also the challenge's
+ * error_description (a quoted-string: our own text, no quotes or backslashes), for refusals a client library could
+ * not tell apart otherwise, such as a certificate-bound token sent without its certificate.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3 and §3.1
+ */
+export function invalidToken(res, reason, { challenge = false } = {}) {
+  res.set('WWW-Authenticate', challenge ? `Bearer error="invalid_token", error_description="${reason}"` : 'Bearer error="invalid_token"');
   sendError(res, 401, 'ACCESS_FAILED', 'The request could not be completed. The access token is invalid.', [
     { code: 'INVALID_TOKEN', message: reason },
   ]);

@@ -1,0 +1,48 @@
+// A sandbox socket (HTTP or the mTLS listener) that listens before the app exists: the issuer needs the real port,
+// and requests that arrive in between wait for the app instead of hanging unanswered.
+
+/** @param {import('node:net').Server} server @param {number} port @param {string} host @returns {Promise<number>} */
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address().port);
+    });
+  });
+}
+
+/** Stops listening and cuts keep-alive connections, which would otherwise hold `close()` open. */
+function closeServer(server) {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/**
+ * @param {import('node:http').Server | import('node:https').Server} server
+ * @param {number} port  0 for an ephemeral port
+ * @param {string} host
+ * @returns {Promise<{ port: number, serve(app: (req: object, res: object) => void): void,
+ *   abort(): Promise<void>, close(): Promise<void> }>}
+ */
+export async function openListener(server, port, host) {
+  let handle = null;
+  const early = [];
+  server.on('request', (req, res) => (handle ? handle(req, res) : early.push([req, res])));
+  const realPort = await listen(server, port, host);
+  return {
+    port: realPort,
+    serve(app) {
+      handle = app;
+      for (const [req, res] of early.splice(0)) app(req, res);
+    },
+    /** Start-up failed: answer the waiting requests 503 and stop. */
+    async abort() {
+      for (const [, res] of early.splice(0)) res.writeHead(503).end();
+      await closeServer(server);
+    },
+    close: () => closeServer(server),
+  };
+}

@@ -1,0 +1,52 @@
+// The three functions oidc-provider's features.mTLS needs from its host: the request's certificate, whether the
+// listener verified it, and whether its subject is the registered one (oidc-provider decides; the listener only asks
+// for a certificate and lets any through).
+import './reflectMetadata.js';
+import * as x509 from '@peculiar/x509';
+
+import { presentedCertificate } from './presentedCertificate.js';
+
+/** Each RDN as sorted JSON with upper-case attribute names, so spacing, escaping and case do not matter. */
+const normalized = (rdns) => rdns.map((rdn) => JSON.stringify(Object.entries(rdn).map(([k, v]) => [k.toUpperCase(), v]).sort()));
+
+/** The RDNs of an RFC 4514 string, or undefined when the text is not a DN. */
+function parseDn(dn) {
+  try {
+    return normalized(new x509.Name(dn).toJSON());
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the certificate's subject is the registered `tls_client_auth_subject_dn`. The other tls_client_auth_*
+ * properties are not used by any sandbox client and do not match.
+ * @param {import('node:crypto').X509Certificate | undefined} certificate
+ * @see https://www.rfc-editor.org/rfc/rfc8705#section-2.1.2
+ */
+export function subjectMatches(certificate, property, expected) {
+  if (!certificate || property !== 'tls_client_auth_subject_dn') return false;
+  // RFC 4514 §2.1 writes the last RDN of the certificate's sequence first.
+  const presented = normalized(new x509.X509Certificate(certificate.raw).subjectName.toJSON()).reverse();
+  const wanted = parseDn(expected);
+  return wanted !== undefined && wanted.length === presented.length && wanted.every((rdn, i) => rdn === presented[i]);
+}
+
+/**
+ * oidc-provider's `features.mTLS`: tls_client_auth (a certificate the listener verified against the demo CA and whose
+ * subject is the registered one), self_signed_tls_client_auth (a certificate registered in the client's jwks) and
+ * certificate-bound access tokens.
+ * @see https://www.rfc-editor.org/rfc/rfc8705
+ */
+export function mtlsFeature() {
+  return {
+    enabled: true,
+    certificateBoundAccessTokens: true,
+    tlsClientAuth: true,
+    selfSignedTlsClientAuth: true,
+    getCertificate: (ctx) => presentedCertificate(ctx.req),
+    // `authorized` is Node's verdict on the chain against the listener's `ca` (the demo CA).
+    certificateAuthorized: (ctx) => ctx.req.socket?.authorized === true,
+    certificateSubjectMatches: (ctx, property, expected) => subjectMatches(presentedCertificate(ctx.req), property, expected),
+  };
+}
