@@ -60,9 +60,21 @@ async function measureOnce(page: Page): Promise<Sample> {
     });
   });
   await page.getByRole('button', { name: 'Get token', exact: true }).click();
-  await page.evaluate(() => (window as BenchWindow).__rendered);
-  // The signature check settles after the token is on screen; the next click waits for it.
-  await page.locator('section[aria-label="Token checks (RFC 9068)"][aria-busy="false"]').waitFor();
+  // Waited for in the page (not by polling from Playwright, whose checks would run on the main thread meanwhile):
+  // the token on screen, then its signature check settled, before the next click.
+  await page.evaluate(async () => {
+    await (window as BenchWindow).__rendered;
+    const settled = () => document.querySelector('section[aria-label="Token checks (RFC 9068)"][aria-busy="false"]') !== null;
+    if (settled()) return;
+    await new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!settled()) return;
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+    });
+  });
   return page.evaluate(readSample);
 }
 

@@ -23,6 +23,12 @@ interface PreviewInputs {
   nonce: number;
 }
 
+function sameDescription(a: RequestDescription | null, b: RequestDescription): boolean {
+  if (a === null || a.url !== b.url || a.method !== b.method || a.body !== b.body) return false;
+  const keys = Object.keys(a.headers);
+  return keys.length === Object.keys(b.headers).length && keys.every((k) => a.headers[k] === b.headers[k]);
+}
+
 function sameInputs(a: PreviewInputs | null, b: PreviewInputs): boolean {
   return a !== null && a.form === b.form && a.secret === b.secret && a.key === b.key && a.nonce === b.nonce;
 }
@@ -64,6 +70,9 @@ export function useRequestPreview(form: FlowForm, creds: FlowCredentials): Reque
     error: state.error,
     pending,
     refresh: () => setNonce((n) => n + 1),
-    show: (description) => setState({ description, error: null, for: inputs }),
+    // Get token calls this just before sending; a secret method sends what the preview already shows, and keeping
+    // the state then spares the flow a render while the request is in flight.
+    show: (description) =>
+      setState((s) => (sameDescription(s.description, description) && s.error === null && sameInputs(s.for, inputs) ? s : { description, error: null, for: inputs })),
   };
 }
