@@ -42,12 +42,12 @@ export async function createMicroauthd(options) {
   if (!/^https?:\/\//.test(issuer)) throw new TypeError('createMicroauthd: baseUrl must be an http(s) URL');
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
-  const signer = await createSigner({
-    issuer, audience: MICROAUTHD_AUDIENCE, ttlSeconds: options.tokenTtlSeconds ?? 3600, now,
-  });
-
+  // The signing key and the seed password hashes come from the thread pool together (start-up time, issue 10).
   // Seed passwords are hashed once; reset() copies these records rather than re-hashing.
-  const seededUsers = SEED_USERS.map(({ password, ...u }) => ({ ...u, passwordHash: hashPassword(password) }));
+  const [signer, seededUsers] = await Promise.all([
+    createSigner({ issuer, audience: MICROAUTHD_AUDIENCE, ttlSeconds: options.tokenTtlSeconds ?? 3600, now }),
+    Promise.all(SEED_USERS.map(async ({ password, ...u }) => ({ ...u, passwordHash: await hashPassword(password) }))),
+  ]);
   const store = { users: new Map() };
   const reset = () => {
     store.users.clear();

@@ -1,5 +1,7 @@
 // microauthd emulation user endpoints on the AUTH server, each gated by one built-in scope (name or UUID).
-import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
+import { randomBytes, randomUUID, scrypt } from 'node:crypto';
+import { promisify } from 'node:util';
+
 import { Router } from 'express';
 
 import { BUILT_IN_SCOPES as S } from './seed.js';
@@ -9,10 +11,15 @@ const DENIED = { success: false, message: 'Permission Denied' };
 const NOT_FOUND = { success: false, message: 'User not found' };
 const MIN_PASSWORD = 8;
 
-/** A salted scrypt hash: the emulation keeps passwords only in this form and never returns it. */
-export function hashPassword(password) {
+const scryptAsync = promisify(scrypt);
+
+/**
+ * A salted scrypt hash: the emulation keeps passwords only in this form and never returns it. Asynchronous (libuv's
+ * thread pool), so hashing the seed users at start runs in parallel and never blocks the event loop.
+ */
+export async function hashPassword(password) {
   const salt = randomBytes(16);
-  return `scrypt$${salt.toString('base64url')}$${scryptSync(password, salt, 32).toString('base64url')}`;
+  return `scrypt$${salt.toString('base64url')}$${(await scryptAsync(password, salt, 32)).toString('base64url')}`;
 }
 
 /** The public view of a user: never the password hash. */
@@ -78,7 +85,7 @@ export function createUserRouter({ verify, store, now, log }) {
     return user ? res.json(toUserObject(user)) : res.status(404).json(NOT_FOUND);
   });
 
-  router.post('/user', requireScope(S.provisionUsers), (req, res) => {
+  router.post('/user', requireScope(S.provisionUsers), async (req, res) => {
     const body = req.body ?? {};
     const username = text(body.username);
     const email = text(body.email);
@@ -91,11 +98,13 @@ export function createUserRouter({ verify, store, now, log }) {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return fail(res, 400, 'email is not a valid address');
     if (!password) return fail(res, 400, 'password is required');
     if (password.length < MIN_PASSWORD) return fail(res, 400, `password must be at least ${MIN_PASSWORD} characters`);
+    // Hashed before the uniqueness check, so no other request can take the name between the check and the insert.
+    const passwordHash = await hashPassword(password);
     const taken = [...store.users.values()].some((u) => u.username.toLowerCase() === username.toLowerCase());
     if (taken) return fail(res, 409, `username "${username}" already exists`);
 
     const user = {
-      id: randomUUID(), username, email, passwordHash: hashPassword(password),
+      id: randomUUID(), username, email, passwordHash,
       created_at: new Date(now()).toISOString(), lockout_until: null,
       is_active: true, email_verified: false, totp_enabled: false,
     };
@@ -104,7 +113,7 @@ export function createUserRouter({ verify, store, now, log }) {
     return res.json(toUserObject(user));
   });
 
-  router.post('/user/:id/reset', requireScope(S.resetPasswords), (req, res) => {
+  router.post('/user/:id/reset', requireScope(S.resetPasswords), async (req, res) => {
     const user = findUser(req.params.id);
     if (!user) return res.status(404).json(NOT_FOUND);
     const newPassword = req.body?.new_password;
@@ -112,7 +121,7 @@ export function createUserRouter({ verify, store, now, log }) {
     if (newPassword.length < MIN_PASSWORD) {
       return fail(res, 400, `new_password must be at least ${MIN_PASSWORD} characters`);
     }
-    user.passwordHash = hashPassword(newPassword);
+    user.passwordHash = await hashPassword(newPassword);
     user.lockout_until = null;
     log({ event: 'user.password_reset', id: user.id, by: req.microauthdClaims.client_id });
     return res.json({ success: true, message: `Password reset for user '${user.username}'` });
