@@ -8,10 +8,11 @@ import { APP_VERSION, AppLayout } from './components/AppLayout';
 import { LogDrawer } from './components/LogDrawer';
 import { RouteErrorBoundary } from './components/RouteErrorBoundary';
 import { Spinner } from './components/Spinner';
-import { StatusBar } from './components/StatusBar';
+import { NoToken, StatusBarFrame } from './components/StatusBarFrame';
 import { useConfig, useConfigStore } from './hooks/useConfig';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ClientCredentialsTitle } from './pages/flows/ClientCredentialsTitle';
 
 export const CLIENT_CREDENTIALS_PATH = '/flows/client-credentials';
 
@@ -22,7 +23,13 @@ const ClientCredentialsFlow = lazy(() => loadFlowModule().then((module) => ({ de
 const FlowDisabledPage = lazy(() => import('./pages/FlowDisabledPage').then((module) => ({ default: module.FlowDisabledPage })));
 const ProviderStatusBar = lazy(() => import('./pages/ProviderStatusBar').then((module) => ({ default: module.ProviderStatusBar })));
 
-const flowLoading = <Spinner label="Loading the flow…" />;
+/** The flow page's frame and title while its chunk loads: the title is the page's largest paint (LCP). */
+const flowLoading = (
+  <div className="page cc-page">
+    <ClientCredentialsTitle />
+    <Spinner label="Loading the flow…" />
+  </div>
+);
 
 /** Shows the flow when `oauth.clientCredentials.enabled`, otherwise a page saying it is disabled. */
 export function ClientCredentialsRoute() {
@@ -51,7 +58,7 @@ export function ClientCredentialsRoute() {
 }
 
 /** Until the token-aware bar has loaded: the same landmark, same items, no token, nothing known yet. */
-const statusBarLoading = <StatusBar provider="—" version={APP_VERSION} token={null} />;
+const statusBarLoading = <StatusBarFrame provider="—" version={APP_VERSION} token={<NoToken />} />;
 
 /** The app frame with the token-aware status bar and the log drawer. */
 function RootLayout() {

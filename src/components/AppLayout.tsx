@@ -6,7 +6,7 @@ import { version } from '../../package.json';
 import { useClientCredentialsOffered, useConfig, useConfigStore } from '../hooks/useConfig';
 import { ConfigurationButton } from './ConfigurationButton';
 import { APP_NAME } from './PageTitle';
-import { StatusBar } from './StatusBar';
+import { NoToken, StatusBarFrame } from './StatusBarFrame';
 
 // Issues exist only once the configuration has been resolved, after the first paint: the banner loads then.
 const ConfigBanner = lazy(() => import('./ConfigBanner').then((module) => ({ default: module.ConfigBanner })));
@@ -73,7 +73,7 @@ export function AppLayout({ statusBar, drawer }: AppLayoutProps) {
         <Outlet />
       </main>
       <footer className="app-footer">
-        {statusBar ?? <StatusBar version={APP_VERSION} token={null} />}
+        {statusBar ?? <StatusBarFrame version={APP_VERSION} token={<NoToken />} />}
       </footer>
       {drawer}
     </div>

@@ -1,6 +1,7 @@
 // A section whose body folds away behind a button (aria-expanded), with a rotating chevron.
 
 import { useId, useState, type ReactNode } from 'react';
+import './CollapsibleSection.css';
 
 export interface CollapsibleSectionProps {
   title: ReactNode;

@@ -1,6 +1,7 @@
 // The banner listing configuration problems: each rejected or ignored field and the source it came from.
 
 import type { ConfigIssue } from '../services/config/settingsText';
+import './ConfigBanner.css';
 
 export interface ConfigBannerProps {
   issues: readonly ConfigIssue[];

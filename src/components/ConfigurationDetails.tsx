@@ -3,6 +3,7 @@
 import { getConfigValue } from '../services/config/resolve';
 import { CONFIG_PATHS, type ConfigPath, type Settings } from '../services/config/settings';
 import type { ConfigIssue, ConfigSource } from '../services/config/settingsText';
+import './ConfigurationDetails.css';
 
 function formatValue(value: unknown): string {
   if (Array.isArray(value)) return value.length ? value.join(' ') : '(none)';

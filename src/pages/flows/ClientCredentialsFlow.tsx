@@ -3,10 +3,10 @@ import { useContext } from 'react';
 import { PROVIDERS } from '../../config/providers';
 import { BreakItPanel } from '../../features/faults/BreakItPanel';
 import { InfoBox } from '../../components/InfoBox';
-import { PageTitle } from '../../components/PageTitle';
 import { StepByStepFlow, type FlowStep, type StepStatus } from '../../components/StepByStepFlow';
 import { NewAuthContext, NewAuthProvider } from '../../contexts/NewAuthContext';
 import { useNewAuth } from '../../hooks/useNewAuth';
+import { ClientCredentialsTitle } from './ClientCredentialsTitle';
 import { ConfigureStep } from '../../features/clientCredentials/steps/ConfigureStep';
 import { RequestStep } from '../../features/clientCredentials/steps/RequestStep';
 import { TokenStepSlot, UseTokenStepSlot } from '../../features/clientCredentials/steps/stepSlots';
@@ -104,11 +104,7 @@ function FlowBody(props: ClientCredentialsFlowOptions) {
 
   return (
     <div className="page cc-page">
-      <PageTitle
-        icon="🔐"
-        title="Client Credentials Flow"
-        subtitle="Machine-to-machine access with the OAuth 2.0 Client Credentials grant (RFC 6749 §4.4): no user, no redirect. Configure the client, see the exact request, get a token, then use it."
-      />
+      <ClientCredentialsTitle />
       {devTools && (
         <InfoBox variant="warning" role="note" icon="🧪" title="You're using the local sandbox" className="cc-sandbox-banner">
           A development server with in-memory state at <code>{flow.sandboxUrl}</code>. Its demo clients and keys are public: never

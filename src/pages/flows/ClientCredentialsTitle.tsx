@@ -1,0 +1,13 @@
+// The Client Credentials page's title: shown by the route while the flow's chunk loads and by the flow itself, so
+// the page's largest text paints with the shell (Largest Contentful Paint does not wait for the flow).
+import { PageTitle } from '../../components/PageTitle';
+
+export function ClientCredentialsTitle() {
+  return (
+    <PageTitle
+      icon="🔐"
+      title="Client Credentials Flow"
+      subtitle="Machine-to-machine access with the OAuth 2.0 Client Credentials grant (RFC 6749 §4.4): no user, no redirect. Configure the client, see the exact request, get a token, then use it."
+    />
+  );
+}
