@@ -3,6 +3,7 @@ import { effects } from '../utils/effects';
 import { PlaygroundError } from '../utils/errors';
 import { fetchWithTimeout } from '../utils/http';
 import type { Logger } from '../utils/logger';
+import type { RelayRoute } from '../utils/relay';
 import { readTextCapped } from '../utils/secureJson';
 
 /**
@@ -33,6 +34,8 @@ export interface ExchangeDeps {
   timeoutMs: number;
   signal?: AbortSignal;
   onExchange?: (exchange: ApiExchange) => void;
+  /** Send through the local relay (CORS, mTLS with a certificate-bound token). */
+  relay?: RelayRoute | undefined;
 }
 
 export interface ExchangePeer {
@@ -70,7 +73,7 @@ export async function sendExchange(
     const response = await fetchWithTimeout(
       request.url,
       { method: request.method, headers: init.headers, body: init.body, credentials: 'omit' },
-      { timeoutMs: deps.timeoutMs, signal: deps.signal, peer: peer.peer },
+      { timeoutMs: deps.timeoutMs, signal: deps.signal, peer: peer.peer, relay: deps.relay },
     );
     const read = await readTextCapped(response);
     if (!read.ok) {

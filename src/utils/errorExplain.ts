@@ -1,5 +1,6 @@
 // Error explainer: turns a token-request failure into a friendly card — what happened, likely causes, what to try.
-import { HttpResponseError, isPlaygroundError, OAuthResponseError } from './errors';
+import { HttpResponseError, isPlaygroundError, NetworkFailureError, OAuthResponseError, RelayError } from './errors';
+import { RELAY_EXPLAINERS } from './relayExplain';
 
 /** The failure to explain, as plain data safe to render and log (the flow's `FlowError` is this shape). */
 export interface ExplainableError {
@@ -17,7 +18,22 @@ export interface ExplainableError {
   bodySnippet?: string;
   /** what the server's Retry-After asked for, in ms */
   retryAfterMs?: number;
+  /** after a network failure's probe: CORS or nothing there */
+  reachability?: 'cors_blocked' | 'unreachable';
+  /** the origin that was called (network failures) */
+  origin?: string;
+  /** the local relay's URL (relay failures) */
+  relayUrl?: string;
+  /** the relay's reason, written for a person */
+  reason?: string;
+  /** relay_upstream_error: unreachable | tls | timeout | too_large */
+  kind?: string;
+  /** relay_upstream_error: the Node/OpenSSL code, e.g. ECONNREFUSED */
+  upstreamCode?: string;
 }
+
+/** Codes whose card offers `Send through the local relay` (or, for the relay's own failures, how to fix it). */
+export const RELAY_HELPS: ReadonlySet<string> = new Set(['CORS_BLOCKED', 'NETWORK', 'RELAY_UNAVAILABLE']);
 
 /**
  * Any thrown value as an {@link ExplainableError}, read from the error family's typed fields. A foreign error's
@@ -36,6 +52,16 @@ export function explainableErrorOf(error: unknown): ExplainableError {
     out.error = error.error;
     out.error_description = error.error_description;
   }
+  if (error instanceof NetworkFailureError) {
+    out.reachability = error.reachability;
+    out.origin = error.origin;
+  }
+  if (error instanceof RelayError) {
+    out.relayUrl = error.relayUrl;
+    out.reason = error.reason;
+    out.kind = error.kind;
+    out.upstreamCode = error.upstreamCode;
+  }
   return out;
 }
 
@@ -49,7 +75,7 @@ export interface ErrorExplanation {
   fixHint: string;
 }
 
-type Explainer = (error: ExplainableError) => Omit<ErrorExplanation, 'heading' | 'label'>;
+export type Explainer = (error: ExplainableError) => Omit<ErrorExplanation, 'heading' | 'label'>;
 
 const REJECTED = 'The server rejected the client credentials.';
 
@@ -156,6 +182,7 @@ function byStatus(status: number): Omit<ErrorExplanation, 'heading' | 'label'> {
 }
 
 const BY_CODE: Record<string, Explainer> = {
+  ...RELAY_EXPLAINERS,
   CLIENT_AUTH_REJECTED: (e) => ({
     summary: `${REJECTED} It answered${e.status ? ` HTTP ${e.status}` : ''} with an empty body, without saying why.`,
     likelyCauses: [
@@ -165,15 +192,25 @@ const BY_CODE: Record<string, Explainer> = {
     ],
     fixHint: 'Check the client ID, credentials, authentication method and environment ID; some servers (PingOne) return 403 with no body.',
   }),
-  NETWORK: () => ({
-    summary: 'The request never got an answer: the browser could not reach the token endpoint.',
-    likelyCauses: [
-      'The server is not running — for the local sandbox, start it with `npm run sandbox` (or `npm start`).',
-      'CORS: the server does not allow this page’s origin, so the browser blocks the response.',
-      'The host or port in the token endpoint is wrong, or the connection was dropped.',
-    ],
-    fixHint: 'Open the token endpoint’s origin in a new tab, check the browser console for a CORS message, and start the sandbox if you use it.',
-  }),
+  NETWORK: (e) =>
+    e.reachability === 'unreachable'
+      ? {
+          summary: `Nothing answered at ${e.origin ?? 'the server'}: it is unreachable from this browser (not blocked by CORS — a probe got no answer either).`,
+          likelyCauses: [
+            'The server is not running — for the local sandbox, start it with `npm run sandbox` (or `npm start`).',
+            'The host or port is wrong, or a firewall or VPN is in the way.',
+          ],
+          fixHint: 'Check the URL and that the server is running. The local relay only helps when the relay machine can reach the server.',
+        }
+      : {
+          summary: 'The request never got an answer: the browser could not reach the token endpoint.',
+          likelyCauses: [
+            'The server is not running — for the local sandbox, start it with `npm run sandbox` (or `npm start`).',
+            'CORS: the server does not allow this page’s origin, so the browser blocks the response.',
+            'The host or port in the token endpoint is wrong, or the connection was dropped.',
+          ],
+          fixHint: 'Open the token endpoint’s origin in a new tab, check the browser console for a CORS message, and start the sandbox if you use it.',
+        },
   TIMEOUT: () => ({
     summary: 'The token endpoint did not answer in time.',
     likelyCauses: ['The server is slow or stuck.', 'A firewall drops the connection silently.'],
@@ -218,6 +255,13 @@ const BY_CODE: Record<string, Explainer> = {
   }),
 };
 
+/** The searchable code: the HTTP status when there is one, the relay's failure kind and code, else the error code. */
+function labelOf(error: ExplainableError): string {
+  if (error.status) return `HTTP ${error.status}`;
+  if (error.code === 'RELAY_UPSTREAM_ERROR') return [error.kind, error.upstreamCode].filter(Boolean).join(' ') || error.code;
+  return error.code;
+}
+
 /**
  * Explains a token-request failure for a person: a summary, likely causes and one fix hint. The OAuth `error`
  * wins over the HTTP status; an unknown error falls back to the status, then to the message.
@@ -233,7 +277,7 @@ export function explainError(error: ExplainableError): ErrorExplanation {
     return { heading, label, summary: error.message, likelyCauses: [], fixHint: 'Look at the error_description from the server.' };
   }
   const byCode = BY_CODE[error.code];
-  if (byCode) return { heading, label: error.status ? `HTTP ${error.status}` : error.code, ...byCode(error) };
+  if (byCode) return { heading, label: labelOf(error), ...byCode(error) };
   if (error.status) return { heading, label: `HTTP ${error.status}`, ...byStatus(error.status) };
   return { heading, label: error.code, summary: error.message, likelyCauses: [], fixHint: 'Try again; if it persists, check the log drawer.' };
 }

@@ -4,8 +4,16 @@
 export type ErrorCode =
   /** Bad input from a user or caller; `field` names the offending field. */
   | 'INVALID_INPUT'
-  /** fetch rejected (DNS, refused, dropped connection, CORS). */
+  /** fetch rejected (DNS, refused, dropped connection, CORS); after a probe, the server did not answer at all. */
   | 'NETWORK'
+  /** fetch rejected, but a `no-cors` probe reached the server: it does not let this page read its answers. */
+  | 'CORS_BLOCKED'
+  /** The local relay did not answer: not running, another port, or it refuses this page's origin. */
+  | 'RELAY_UNAVAILABLE'
+  /** The local relay refused to forward the request (`relay_refused`); see `reason`. */
+  | 'RELAY_REFUSED'
+  /** The local relay could not get an answer from the target (`relay_upstream_error`); see `kind`, `reason`. */
+  | 'RELAY_UPSTREAM_ERROR'
   /** The request did not complete within the timeout. */
   | 'TIMEOUT'
   /** The caller aborted. */
@@ -134,6 +142,70 @@ export class OAuthResponseError extends TokenEndpointError {
 
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), error: this.error, error_description: this.error_description };
+  }
+}
+
+/** What a network failure turned out to be, once a `no-cors` probe of the same URL has settled it. */
+export type Reachability = 'cors_blocked' | 'unreachable';
+
+/**
+ * A request that got no readable answer, after the probe: `CORS_BLOCKED` (the server is there, but its answer is
+ * not readable from this page: no Access-Control-Allow-Origin) or `NETWORK` (nothing answered at `origin`).
+ * @see https://fetch.spec.whatwg.org/#concept-request-mode
+ */
+export class NetworkFailureError extends PlaygroundError {
+  readonly reachability: Reachability;
+  /** The origin that was called (scheme, host, port): no path, no query. */
+  readonly origin: string;
+
+  constructor(reachability: Reachability, origin: string, message: string, cause?: unknown) {
+    super(reachability === 'cors_blocked' ? 'CORS_BLOCKED' : 'NETWORK', message, { cause });
+    this.name = 'NetworkFailureError';
+    this.reachability = reachability;
+    this.origin = origin;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), reachability: this.reachability, origin: this.origin };
+  }
+}
+
+/** How the relay's upstream failed (relay/README.md "Refusals and failures"). */
+export type RelayUpstreamKind = 'unreachable' | 'tls' | 'timeout' | 'too_large';
+
+export interface RelayErrorFields {
+  /** The relay's URL (its origin), so a card can say which relay. */
+  relayUrl: string;
+  /** The relay's reason, written for a person (never a header value, body, certificate or key). */
+  reason?: string | undefined;
+  /** `relay_upstream_error` only. */
+  kind?: RelayUpstreamKind | undefined;
+  /** `relay_upstream_error` only: the Node or OpenSSL code, e.g. `ECONNREFUSED`, `CERT_HAS_EXPIRED`. */
+  upstreamCode?: string | undefined;
+  cause?: unknown;
+}
+
+/**
+ * The local relay is not running, refused the request, or could not reach the target: one class, three codes.
+ * No `status`: the relay's own 403/502/504 is not an answer from the server that was called.
+ */
+export class RelayError extends PlaygroundError {
+  readonly relayUrl: string;
+  readonly reason: string | undefined;
+  readonly kind: RelayUpstreamKind | undefined;
+  readonly upstreamCode: string | undefined;
+
+  constructor(code: 'RELAY_UNAVAILABLE' | 'RELAY_REFUSED' | 'RELAY_UPSTREAM_ERROR', message: string, fields: RelayErrorFields) {
+    super(code, message, { cause: fields.cause });
+    this.name = 'RelayError';
+    this.relayUrl = fields.relayUrl;
+    this.reason = fields.reason;
+    this.kind = fields.kind;
+    this.upstreamCode = fields.upstreamCode;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), relayUrl: this.relayUrl, reason: this.reason, kind: this.kind, upstreamCode: this.upstreamCode };
   }
 }
 

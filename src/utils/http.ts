@@ -1,7 +1,14 @@
 // fetch with a timeout on the effects' clock and typed failures: the one way the playground talks HTTP.
 import { DEFAULT_TIMEOUT_MS } from '../config/defaults';
 import { effects } from './effects';
-import { PlaygroundError } from './errors';
+import { PlaygroundError, RelayError } from './errors';
+import { forwardInit, readForwardAnswer, relayOrigin, toForwardEnvelope, type RelayRoute } from './relay';
+
+/**
+ * Extra time allowed through the relay: it has its own 15 s upstream timeout, and its 504 (which says the target
+ * was slow, not the relay) should arrive before the page gives up.
+ */
+export const RELAY_TIMEOUT_MARGIN_MS = 2_000;
 
 export interface FetchWithTimeoutOptions {
   /** Time allowed until response headers arrive; default {@link DEFAULT_TIMEOUT_MS}. */
@@ -9,6 +16,12 @@ export interface FetchWithTimeoutOptions {
   signal?: AbortSignal;
   /** Who is being called, for messages: "the token endpoint", "PingOne", "microauthd". */
   peer: string;
+  /**
+   * Send through the local relay instead of from the page (CORS, mTLS). The caller still sees the upstream's
+   * Response, so validation, retries and error cards do not know the difference; only the relay's own failures
+   * differ (RELAY_UNAVAILABLE, RELAY_REFUSED, RELAY_UPSTREAM_ERROR).
+   */
+  relay?: RelayRoute | undefined;
 }
 
 /** The error for a caller's abort. */
@@ -20,11 +33,12 @@ export function abortedError(peer: string, cause?: unknown): PlaygroundError {
  * Calls `effects().fetch` and returns the raw Response (any status). The timeout runs on `effects().clock`, so
  * fake clocks and fake timers drive it, and it is raced against fetch, so a fetch that ignores its signal still
  * times out.
- * @throws PlaygroundError `NETWORK` (fetch rejected), `TIMEOUT` or `ABORTED`
+ * @throws PlaygroundError `NETWORK` (fetch rejected), `TIMEOUT` or `ABORTED`; through the relay, RelayError
  */
 export async function fetchWithTimeout(url: string, init: RequestInit, opts: FetchWithTimeoutOptions): Promise<Response> {
-  const { clock, fetch: doFetch } = effects();
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const { clock } = effects();
+  const doFetch = opts.relay ? viaRelay(opts.relay) : effects().fetch;
+  const timeoutMs = (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) + (opts.relay ? RELAY_TIMEOUT_MARGIN_MS : 0);
   const { peer, signal } = opts;
   if (signal?.aborted) throw abortedError(peer, signal.reason);
 
@@ -62,6 +76,22 @@ export async function fetchWithTimeout(url: string, init: RequestInit, opts: Fet
     // The race's loser must not surface as an unhandled rejection.
     stopped.catch(() => undefined);
   }
+}
+
+/** A fetch that sends `url` + `init` as a `/forward` envelope to the relay and returns the upstream's Response. */
+function viaRelay(route: RelayRoute): typeof fetch {
+  const relayUrl = relayOrigin(route.url);
+  return async (input, init = {}) => {
+    const envelope = toForwardEnvelope(String(input), init, route.mtls);
+    let answer: Response;
+    try {
+      answer = await effects().fetch(`${relayUrl}/forward`, forwardInit(envelope, init.signal));
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      throw new RelayError('RELAY_UNAVAILABLE', `The local relay at ${relayUrl} did not answer.`, { relayUrl, cause: error });
+    }
+    return readForwardAnswer(answer, relayUrl);
+  };
 }
 
 function capitalise(text: string): string {

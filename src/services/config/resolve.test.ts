@@ -159,7 +159,7 @@ describe('resolveConfig properties', () => {
         proactiveRefreshSeconds: fc.integer({ min: 0, max: 3600 }),
         clockSkewSeconds: fc.integer({ min: 0, max: 300 }),
         assertion: fc.record({ alg: fc.constantFrom(...SIGNING_ALGS), kid: text, lifetimeSeconds: fc.integer({ min: 1, max: 60 }) }),
-        mtls: fc.record({ enabled: fc.boolean(), certRef: text, keyRef: text }),
+        mtls: fc.record({ enabled: fc.boolean(), certRef: text, keyRef: text, caRef: text }),
       }),
     }),
     provider: fc.record({
@@ -174,6 +174,7 @@ describe('resolveConfig properties', () => {
       custom: fc.record({ issuer: url, tokenEndpoint: url }),
       clientId: text,
     }),
+    relay: fc.record({ url: fc.constantFrom('http://localhost:4600', 'http://127.0.0.1:45123') }),
   });
 
   it('any valid config survives serialise → resolve unchanged, from settings.json or localStorage', () => {

@@ -44,6 +44,8 @@ export const FIELD_SCHEMAS = {
   'oauth.clientCredentials.mtls.enabled': z.boolean({ error: 'must be true or false' }),
   'oauth.clientCredentials.mtls.certRef': z.string().max(256),
   'oauth.clientCredentials.mtls.keyRef': z.string().max(256),
+  // A CA file (relay's RELAY_CERT_DIR) the relay trusts for the server's certificate, e.g. the sandbox's demo CA.
+  'oauth.clientCredentials.mtls.caRef': z.string().max(256),
   'provider.preset': z.enum(PROVIDER_PRESETS, { error: `must be one of ${PROVIDER_PRESETS.join(', ')}` }),
   'provider.sandboxUrl': httpUrl,
   'provider.pingone.region': z.enum(PINGONE_REGION_CODES, { error: `must be one of ${PINGONE_REGION_CODES.join(', ')}` }),
@@ -53,6 +55,7 @@ export const FIELD_SCHEMAS = {
   'provider.custom.issuer': optionalHttpUrl,
   'provider.custom.tokenEndpoint': optionalHttpUrl,
   'provider.clientId': z.string().trim().max(256),
+  'relay.url': httpUrl,
   // Exactly one schema per path in CONFIG_PATHS: a missing or an extra key is a type error.
 } as const satisfies Record<ConfigPath, z.ZodType>;
 
@@ -77,6 +80,7 @@ export const settingsSchema = z.object({
         enabled: f['oauth.clientCredentials.mtls.enabled'],
         certRef: f['oauth.clientCredentials.mtls.certRef'],
         keyRef: f['oauth.clientCredentials.mtls.keyRef'],
+        caRef: f['oauth.clientCredentials.mtls.caRef'],
       }),
     }),
   }),
@@ -92,6 +96,7 @@ export const settingsSchema = z.object({
     custom: z.object({ issuer: f['provider.custom.issuer'], tokenEndpoint: f['provider.custom.tokenEndpoint'] }),
     clientId: f['provider.clientId'],
   }),
+  relay: z.object({ url: f['relay.url'] }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -4,6 +4,7 @@
 import {
   DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_AUTH_METHOD, DEFAULT_CLOCK_SKEW_SECONDS, DEFAULT_PROACTIVE_REFRESH_SECONDS, DEFAULT_SIGNING_ALG,
 } from '../../config/defaults';
+import { DEFAULT_RELAY_URL } from '../../utils/relay';
 // Type-only: the Settings type is inferred from the schema, which stays the one definition of the shape.
 import type { Settings } from './schema';
 
@@ -30,6 +31,7 @@ export const CONFIG_PATHS = [
   'oauth.clientCredentials.mtls.enabled',
   'oauth.clientCredentials.mtls.certRef',
   'oauth.clientCredentials.mtls.keyRef',
+  'oauth.clientCredentials.mtls.caRef',
   'provider.preset',
   'provider.sandboxUrl',
   'provider.pingone.region',
@@ -39,6 +41,7 @@ export const CONFIG_PATHS = [
   'provider.custom.issuer',
   'provider.custom.tokenEndpoint',
   'provider.clientId',
+  'relay.url',
 ] as const;
 
 /** A dotted path to one settable value, e.g. `oauth.clientCredentials.enabled`. */
@@ -72,7 +75,7 @@ export function createDefaultSettings({ clientCredentialsEnabled }: DefaultSetti
         proactiveRefreshSeconds: DEFAULT_PROACTIVE_REFRESH_SECONDS,
         clockSkewSeconds: DEFAULT_CLOCK_SKEW_SECONDS,
         assertion: { alg: DEFAULT_SIGNING_ALG, kid: '', lifetimeSeconds: DEFAULT_ASSERTION_LIFETIME_SECONDS },
-        mtls: { enabled: false, certRef: '', keyRef: '' },
+        mtls: { enabled: false, certRef: '', keyRef: '', caRef: '' },
       },
     },
     provider: {
@@ -83,5 +86,7 @@ export function createDefaultSettings({ clientCredentialsEnabled }: DefaultSetti
       custom: { issuer: '', tokenEndpoint: '' },
       clientId: '',
     },
+    // The local relay (relay/README.md): where it listens, never a secret.
+    relay: { url: DEFAULT_RELAY_URL },
   };
 }

@@ -37,6 +37,7 @@ export const ENV_VARIABLES: Readonly<Record<string, { path: ConfigPath; parse: E
   VITE_CC_MTLS_ENABLED: { path: 'oauth.clientCredentials.mtls.enabled', parse: asBoolean },
   VITE_CC_MTLS_CERT_REF: { path: 'oauth.clientCredentials.mtls.certRef', parse: asString },
   VITE_CC_MTLS_KEY_REF: { path: 'oauth.clientCredentials.mtls.keyRef', parse: asString },
+  VITE_CC_MTLS_CA_REF: { path: 'oauth.clientCredentials.mtls.caRef', parse: asString },
   VITE_PROVIDER: { path: 'provider.preset', parse: asString },
   VITE_SANDBOX_URL: { path: 'provider.sandboxUrl', parse: asString },
   VITE_PINGONE_REGION: { path: 'provider.pingone.region', parse: (raw) => raw.trim().toUpperCase() },
@@ -46,6 +47,7 @@ export const ENV_VARIABLES: Readonly<Record<string, { path: ConfigPath; parse: E
   VITE_CUSTOM_ISSUER: { path: 'provider.custom.issuer', parse: asString },
   VITE_CUSTOM_TOKEN_ENDPOINT: { path: 'provider.custom.tokenEndpoint', parse: asString },
   VITE_CLIENT_ID: { path: 'provider.clientId', parse: asString },
+  VITE_RELAY_URL: { path: 'relay.url', parse: asString },
 };
 
 /** Reads the VITE_* variables. Empty values count as unset, so a copied `.env.example` changes nothing. */

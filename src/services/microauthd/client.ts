@@ -1,6 +1,7 @@
 // The microauthd AUTH-server client: the five scope-gated user calls with validation, exchanges and 403 diagnosis.
 import { InputError, PlaygroundError } from '../../utils/errors';
 import { effects } from '../../utils/effects';
+import { diagnoseNetworkFailure } from '../../utils/reachability';
 import { validateEndpointUrl } from '../../utils/urlValidation';
 import { callMicroauthd, DEFAULT_MICROAUTHD_TIMEOUT_MS, type CallDeps } from './transport';
 import type {
@@ -48,6 +49,7 @@ export function createMicroauthdClient(options: MicroauthdClientOptions): Microa
     timeoutMs: options.timeoutMs ?? DEFAULT_MICROAUTHD_TIMEOUT_MS,
     signal: options.signal,
     onExchange: options.onExchange,
+    relay: options.relay,
   });
 
   async function token(): Promise<MicroauthdToken> {
@@ -59,10 +61,13 @@ export function createMicroauthdClient(options: MicroauthdClientOptions): Microa
   }
 
   async function call(method: 'GET' | 'POST', path: string, body?: Record<string, unknown>): Promise<unknown> {
-    return callMicroauthd(
-      { method, path, url: `${baseHref}${path}`, token: await token(), body },
-      deps(),
-    );
+    const url = `${baseHref}${path}`;
+    try {
+      return await callMicroauthd({ method, path, url, token: await token(), body }, deps());
+    } catch (error) {
+      // Blocked by CORS, or nothing there? Through the relay there is no CORS to ask about.
+      throw options.relay ? error : await diagnoseNetworkFailure(error, url, 'microauthd');
+    }
   }
 
   const userPath = (id: string) => `/user/${encodeURIComponent(id)}`;

@@ -1,4 +1,5 @@
 // microauthd AUTH-server API shapes (users as its AUTH server returns them, `{success, message}` replies) and the client's options.
+import type { RelayRoute } from '../../utils/relay';
 import type { ApiExchange } from '../apiExchange';
 
 /** One call as step 4 shows it; the same record as the PingOne console so one view renders both. */
@@ -45,6 +46,8 @@ export interface MicroauthdClientOptions {
   /** Per-request timeout; default `DEFAULT_TIMEOUT_MS` (config/defaults). Fetch, clock and logger: `effects()`. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Send through the local relay (servers that refuse browser CORS). */
+  relay?: RelayRoute | undefined;
 }
 
 export interface MicroauthdClient {

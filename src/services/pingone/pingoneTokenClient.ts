@@ -3,6 +3,8 @@ import { validateEnvironmentId } from '../../config/pingone';
 import { InputError } from '../../utils/errors';
 import { effects } from '../../utils/effects';
 import { grantedScopeOf } from '../../utils/grantedScope';
+import { diagnoseNetworkFailure } from '../../utils/reachability';
+import type { RelayRoute } from '../../utils/relay';
 import { withRetry, type AttemptInfo } from '../../utils/oauth/retry';
 import { validateEndpointUrl } from '../../utils/urlValidation';
 import { PingOneApiError } from './apiError';
@@ -35,6 +37,8 @@ export interface PingOneTokenClientOptions {
   timeoutMs?: number;
   /** Retries after the first attempt on 429/5xx/network (default 3, the product maximum). */
   maxRetries?: number;
+  /** Send through the local relay (CORS; mTLS with the certificate a bound token needs, RFC 8705 §3). */
+  relay?: RelayRoute | undefined;
 }
 
 export interface PingOneTokenClient extends PingOneDeviceMethods, PingOneUserMethods {
@@ -81,7 +85,7 @@ export function createPingOneTokenClient(options: PingOneTokenClientOptions): Pi
                 contentType: opts.contentType,
                 attempt: ++attempt,
               },
-              { logger, timeoutMs, signal: opts.signal, onExchange: options.onExchange },
+              { logger, timeoutMs, signal: opts.signal, onExchange: options.onExchange, relay: options.relay },
             ),
           {
             random: options.random,
@@ -97,7 +101,8 @@ export function createPingOneTokenClient(options: PingOneTokenClientOptions): Pi
           logger.info(`${verb} ${path} → 401; refreshing the worker token and retrying once`);
           continue;
         }
-        throw error;
+        // After the retries: blocked by CORS, or nothing there? (Through the relay there is no CORS to ask about.)
+        throw options.relay ? error : await diagnoseNetworkFailure(error, url, 'the PingOne API');
       }
     }
   };

@@ -1,0 +1,81 @@
+// The relay's own endpoints: is it running (GET /health), and a pasted client certificate handed over once
+// (POST /credentials, DELETE /credentials/:id). Forwarding itself goes through utils/http.ts fetchWithTimeout.
+import { effects } from '../../utils/effects';
+import { InputError, RelayError } from '../../utils/errors';
+import { fetchWithTimeout } from '../../utils/http';
+import { relayOrigin } from '../../utils/relay';
+
+const HEALTH_TIMEOUT_MS = 3_000;
+
+export type RelayHealth = { running: true; version: string } | { running: false; error: RelayError };
+
+/**
+ * Asks `GET /health`. Not running, another program on the port, or a relay that refuses this page's origin all
+ * read as not running, with the RelayError the card explains.
+ */
+export async function checkRelayHealth(relayUrl: string, signal?: AbortSignal): Promise<RelayHealth> {
+  const origin = relayOrigin(relayUrl);
+  const unavailable = (cause?: unknown) => ({
+    running: false as const,
+    error: new RelayError('RELAY_UNAVAILABLE', `The local relay at ${origin} did not answer.`, { relayUrl: origin, cause }),
+  });
+  try {
+    const response = await fetchWithTimeout(`${origin}/health`, { method: 'GET', credentials: 'omit' }, {
+      peer: 'the local relay', timeoutMs: HEALTH_TIMEOUT_MS, signal,
+    });
+    const body = (await response.json().catch(() => undefined)) as { relay?: unknown; version?: unknown } | undefined;
+    if (!response.ok || body?.relay !== true) return unavailable();
+    return { running: true, version: typeof body.version === 'string' ? body.version.slice(0, 32) : '?' };
+  } catch (error) {
+    return unavailable(error);
+  }
+}
+
+/** What the relay says about an uploaded certificate (never the certificate or the key). */
+export interface RelayCredential {
+  credentialId: string;
+  subject: string;
+  issuer: string;
+  notAfter: string;
+  /** base64url SHA-256 of the DER certificate: what a bound token's `cnf.x5t#S256` must equal (RFC 8705 §3.1). */
+  x5tS256: string;
+}
+
+function isCredential(value: unknown): value is RelayCredential {
+  const v = value as Record<string, unknown> | null;
+  return !!v && ['credentialId', 'subject', 'issuer', 'notAfter', 'x5tS256'].every((k) => typeof v[k] === 'string');
+}
+
+/**
+ * Hands a pasted certificate + key (and optionally a CA for the server) to the relay once. Only the returned
+ * credentialId is kept, in memory; the PEMs are never stored or logged by the app.
+ * @throws InputError field `mtlsCertificate` for a PEM the relay refuses; RelayError when it is not running
+ * @see https://www.rfc-editor.org/rfc/rfc8705#section-3.1
+ */
+export async function uploadRelayCredential(relayUrl: string, pem: { cert: string; key: string; ca?: string }): Promise<RelayCredential> {
+  const origin = relayOrigin(relayUrl);
+  let response: Response;
+  try {
+    response = await effects().fetch(`${origin}/credentials`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(pem),
+      credentials: 'omit',
+    });
+  } catch (cause) {
+    throw new RelayError('RELAY_UNAVAILABLE', `The local relay at ${origin} did not answer.`, { relayUrl: origin, cause });
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.status === 201 && isCredential(body)) return body;
+  const reason = (body as { reason?: unknown } | undefined)?.reason;
+  throw new InputError('mtlsCertificate', `The relay did not accept the certificate: ${typeof reason === 'string' ? reason.slice(0, 300) : `HTTP ${response.status}`}.`);
+}
+
+/** Forgets an uploaded credential in the relay (best effort: a restarted relay has forgotten it already). */
+export async function deleteRelayCredential(relayUrl: string, credentialId: string): Promise<void> {
+  try {
+    await effects().fetch(`${relayOrigin(relayUrl)}/credentials/${encodeURIComponent(credentialId)}`, { method: 'DELETE', credentials: 'omit' });
+  } catch {
+    // Nothing to do: the relay keeps credentials in memory only, and at most the 20 newest.
+  }
+}
