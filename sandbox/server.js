@@ -50,7 +50,7 @@ function printBanner(sandbox, info, settings, startupMs) {
     ...(info.mtls ? [
       `  mTLS          ${info.mtls.baseUrl}  (RFC 8705 client certificates; token ${info.mtls.tokenEndpoint})`,
       `  certificates  ${info.mtls.certDir}  (DEMO-ONLY CA and client certificates, regenerated at every start)`,
-    ] : ['  mTLS          off (SANDBOX_MTLS_PORT=off)']),
+    ] : ['  mTLS          off']),
     '',
     '  demo clients (public demo secrets — never use them anywhere else):',
     ...info.clients.map((c) => {
@@ -64,10 +64,26 @@ function printBanner(sandbox, info, settings, startupMs) {
   console.log(lines.join('\n'));
 }
 
+/**
+ * Starts the sandbox; when the default mTLS port is taken (another sandbox, a second checkout), it runs without the
+ * mTLS listener and says so, since token requests and the emulated APIs do not need it. An explicit
+ * SANDBOX_MTLS_PORT that is taken is an error like any other.
+ */
+async function start(settings, mtlsPortChosen) {
+  try {
+    return await startSandbox(settings);
+  } catch (err) {
+    if (mtlsPortChosen || err?.code !== 'EADDRINUSE' || err.port !== settings.mtlsPort) throw err;
+    console.warn(logLine`[sandbox] mTLS listener off: port ${settings.mtlsPort} is taken (set SANDBOX_MTLS_PORT to use another)`);
+    settings.mtlsPort = undefined;
+    return startSandbox(settings);
+  }
+}
+
 const settings = readSettings(process.env);
 let sandbox;
 try {
-  sandbox = await startSandbox(settings);
+  sandbox = await start(settings, Boolean(process.env.SANDBOX_MTLS_PORT));
 } catch (err) {
   const hint = err?.code === 'EADDRINUSE'
     ? ` (a port is taken: set SANDBOX_PORT, now ${settings.port}, or SANDBOX_MTLS_PORT, now ${settings.mtlsPort ?? 'off'})`
