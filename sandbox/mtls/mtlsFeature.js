@@ -6,10 +6,10 @@ import * as x509 from '@peculiar/x509';
 
 import { presentedCertificate } from './presentedCertificate.js';
 
-/** Each RDN as sorted JSON with upper-case attribute names, so spacing, escaping and case do not matter. */
-const normalized = (rdns) => rdns.map((rdn) => JSON.stringify(Object.entries(rdn).map(([k, v]) => [k.toUpperCase(), v]).sort()));
+/** Each RDN as JSON with its attributes sorted, so a space after a comma, escaping and multi-valued RDN order do not matter. */
+const normalized = (rdns) => rdns.map((rdn) => JSON.stringify(Object.entries(rdn).sort()));
 
-/** The RDNs of an RFC 4514 string, or undefined when the text is not a DN. */
+/** The RDNs of an RFC 4514 string (attribute names as RFC 4514 §3 spells them: CN, O, …), or undefined if unreadable. */
 function parseDn(dn) {
   try {
     return normalized(new x509.Name(dn).toJSON());
