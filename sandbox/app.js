@@ -71,7 +71,12 @@ async function openMtlsListener({ mtlsPort, host, certDir }) {
     key: material.server.keyPem, cert: material.server.certPem, ca: [material.caPem], requestCert: true, rejectUnauthorized: false,
   });
   const listener = await openListener(server, mtlsPort, host);
-  await writeDemoCertificates(material, certDir);
+  try {
+    await writeDemoCertificates(material, certDir);
+  } catch (err) {
+    await listener.abort();
+    throw err;
+  }
   const registration = { subjectDn: material.tlsClient.subjectDn, selfSignedJwks: material.selfSignedClient.jwks, files: CERT_FILES };
   return { listener, registration, baseUrl: `https://localhost:${listener.port}`, certDir };
 }

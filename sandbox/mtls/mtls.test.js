@@ -161,3 +161,10 @@ describe('start-up', () => {
     expect(await readFile(join(certDir, FILES.ca), 'utf8')).toBe(before);
   });
 });
+
+describe('start-up failures', () => {
+  it('rejects (instead of serving without its files) when the certificate directory cannot be written', async () => {
+    const file = join(certDir, FILES.ca); // a file where a directory is needed
+    await expect(startTestSandbox({ mtlsPort: 0, certDir: join(file, 'sub') })).rejects.toMatchObject({ code: expect.stringMatching(/^E/) });
+  });
+});
