@@ -2,6 +2,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { provideEffects } from '../effects';
 import { OAuthResponseError, PlaygroundError } from '../errors';
 import { generateSigningKeyPair } from '../keys';
 import { buildClientCredentialsBody } from './body';
@@ -308,5 +309,29 @@ describe('bad input', () => {
     await expect(fx.clock.run(promise)).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'tokenEndpoint' });
     expect(attempts).toEqual([]);
     expect(hits).toBe(0);
+  });
+});
+
+describe('phase timing (effects().timing, what the click-to-token bench reads)', () => {
+  it('times each attempt: build around the description with sign inside it, then validate, in that order', async () => {
+    const clock = fx.clock;
+    const phases: string[] = [];
+    const restore = provideEffects({
+      timing: {
+        start(phase) {
+          phases.push(`${phase}:start`);
+          return () => phases.push(`${phase}:end`);
+        },
+      },
+    });
+    try {
+      serve(() => new HttpResponse(null, { status: 503 }), clock, 1);
+      const { value } = await run(clock, { describe: describeWith(clientSecretJwt('a-client-secret-of-at-least-32-characters')) });
+      expect(value?.record.accessToken).toBe(ACCESS_TOKEN);
+    } finally {
+      restore();
+    }
+    const attempt = ['build:start', 'sign:start', 'sign:end', 'build:end', 'validate:start', 'validate:end'];
+    expect(phases).toEqual([...attempt, ...attempt]);
   });
 });
