@@ -5,7 +5,8 @@ import { createPublicKey, webcrypto } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import './reflectMetadata.js';
+// @peculiar/x509's dependency tsyringe needs the Reflect metadata API loaded first.
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 
 x509.cryptoProvider.set(webcrypto);

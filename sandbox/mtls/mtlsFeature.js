@@ -1,7 +1,8 @@
 // The three functions oidc-provider's features.mTLS needs from its host: the request's certificate, whether the
 // listener verified it, and whether its subject is the registered one (oidc-provider decides; the listener only asks
 // for a certificate and lets any through).
-import './reflectMetadata.js';
+// @peculiar/x509's dependency tsyringe needs the Reflect metadata API loaded first.
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 
 import { presentedCertificate } from './presentedCertificate.js';
