@@ -1,6 +1,6 @@
 // The inline error card: "We hit an issue", the OAuth error or HTTP status, the server's words, causes and a fix.
-import { useId } from 'react';
-import { explainError, type ExplainableError } from '../utils/errorExplain';
+import { useId, type ReactNode } from 'react';
+import { explainError, RELAY_HELPS, type ExplainableError } from '../utils/errorExplain';
 import { FoldedText } from './FoldedText';
 import './tokenPanels.css';
 
@@ -8,6 +8,11 @@ export interface ErrorCardProps {
   error: ExplainableError;
   /** Overrides the heading's context, e.g. "Token request failed". */
   context?: string;
+  /**
+   * The `Send through the local relay` control (a {@link RelayToggle}), shown when the relay is the fix: a CORS
+   * block, a network failure, or a relay that is not running.
+   */
+  relayControl?: ReactNode;
 }
 
 /**
@@ -15,7 +20,7 @@ export interface ErrorCardProps {
  * HTML: a description such as `<img src=x onerror=…>` shows literally; a long one is folded to its start.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
-export function ErrorCard({ error, context }: ErrorCardProps) {
+export function ErrorCard({ error, context, relayControl }: ErrorCardProps) {
   const headingId = useId();
   const explanation = explainError(error);
   // Status 0 (a browser's opaque redirect, a network error) is no HTTP status anyone sent.
@@ -55,6 +60,13 @@ export function ErrorCard({ error, context }: ErrorCardProps) {
         <strong>Try this: </strong>
         {explanation.fixHint}
       </p>
+      {error.reason && error.code !== 'RELAY_REFUSED' && (
+        <p className="error-card-message">
+          <span className="error-card-field">relay: </span>
+          <FoldedText text={error.reason} />
+        </p>
+      )}
+      {relayControl && RELAY_HELPS.has(error.code) ? <div className="error-card-relay">{relayControl}</div> : null}
     </div>
   );
 }

@@ -68,6 +68,12 @@ export interface ProviderEntry extends ProviderBasics {
   console: 'mfa' | 'microauthd' | 'customCall';
   /** What the Request step shows as the URL while the token endpoint is still unknown. */
   tokenEndpointTemplate: string;
+  /**
+   * With an mTLS method (RFC 8705), whether step 4 calls the API on the mTLS listener too: a certificate-bound
+   * token is accepted only with its certificate (§3), which the sandbox checks on its HTTPS port (/sandbox/info
+   * `mtls.apiBase`). PingOne's own API takes no client certificate.
+   */
+  mtlsApiBase: boolean;
 }
 
 /** The PingOne endpoints for a region and environment, or empty values while the environment ID is not a UUID. */
@@ -101,23 +107,24 @@ export const PROVIDERS: Readonly<Record<ProviderId, ProviderEntry>> = Object.fre
     ...PROVIDER_BASICS.sandbox, id: 'sandbox', identity: 'environment', fixedRegion: 'this machine',
     sandbox: { demoClients: 'pingone' }, requiresEnvironmentId: true, choosesRegion: false,
     authMethods: AUTH_METHODS, narrowsByDiscovery: false, defaultScopes: PINGONE_WORKER_SCOPES,
-    tokenChecks: { pingOneWorkerFailure: true }, console: 'mfa', tokenEndpointTemplate: UNKNOWN_ENDPOINT,
+    tokenChecks: { pingOneWorkerFailure: true }, console: 'mfa', tokenEndpointTemplate: UNKNOWN_ENDPOINT, mtlsApiBase: true,
   },
   pingone: {
     ...PROVIDER_BASICS.pingone, id: 'pingone', identity: 'environment', requiresEnvironmentId: true, choosesRegion: true,
     authMethods: AUTH_METHODS, narrowsByDiscovery: false, defaultScopes: PINGONE_WORKER_SCOPES,
     tokenChecks: { pingOneWorkerFailure: true }, console: 'mfa',
-    tokenEndpointTemplate: 'https://auth.pingone.com/<environment-id>/as/token',
+    tokenEndpointTemplate: 'https://auth.pingone.com/<environment-id>/as/token', mtlsApiBase: false,
   },
   microauthd: {
     ...PROVIDER_BASICS.microauthd, id: 'microauthd', identity: 'host', sandbox: { demoClients: 'microauthd' },
     requiresEnvironmentId: false, choosesRegion: false, authMethods: MICROAUTHD_AUTH_METHODS, narrowsByDiscovery: false,
     defaultScopes: [], tokenChecks: NO_FAILURE_LOG, console: 'microauthd', tokenEndpointTemplate: UNKNOWN_ENDPOINT,
+    mtlsApiBase: false,
   },
   custom: {
     ...PROVIDER_BASICS.custom, id: 'custom', identity: 'host', requiresEnvironmentId: false, choosesRegion: false,
     authMethods: AUTH_METHODS, narrowsByDiscovery: true, defaultScopes: [], tokenChecks: NO_FAILURE_LOG,
-    console: 'customCall', tokenEndpointTemplate: UNKNOWN_ENDPOINT,
+    console: 'customCall', tokenEndpointTemplate: UNKNOWN_ENDPOINT, mtlsApiBase: false,
   },
 } satisfies Record<ProviderId, ProviderEntry>);
 

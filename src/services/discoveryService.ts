@@ -19,6 +19,13 @@ export interface DiscoveryMetadata {
   token_endpoint_auth_signing_alg_values_supported?: string[];
   grant_types_supported?: string[];
   scopes_supported?: string[];
+  /**
+   * RFC 8705 §5: the endpoints to use with mutual TLS (the mTLS listener), by metadata name; only usable URLs kept.
+   * @see https://www.rfc-editor.org/rfc/rfc8705#section-5
+   */
+  mtls_endpoint_aliases?: Record<string, string>;
+  /** RFC 8705 §3.3: whether the server binds access tokens to the client certificate. */
+  tls_client_certificate_bound_access_tokens?: boolean;
 }
 
 export interface DiscoveryResult {
@@ -71,6 +78,28 @@ export function discoveryCandidates(input: string): string[] {
   return [...new Set(candidates)];
 }
 
+/** RFC 8705 §5 aliases (each a usable URL, else left out with a warning) and §3.3's binding flag. */
+function readMtlsMetadata(raw: Record<string, unknown>, metadata: DiscoveryMetadata, warnings: string[]): void {
+  if (typeof raw.tls_client_certificate_bound_access_tokens === 'boolean') {
+    metadata.tls_client_certificate_bound_access_tokens = raw.tls_client_certificate_bound_access_tokens;
+  }
+  const aliases = raw.mtls_endpoint_aliases;
+  if (aliases === undefined) return;
+  if (aliases === null || typeof aliases !== 'object' || Array.isArray(aliases)) {
+    warnings.push('mtls_endpoint_aliases is not a JSON object; ignored.');
+    return;
+  }
+  const usable: Record<string, string> = {};
+  for (const [name, value] of Object.entries(aliases as Record<string, unknown>)) {
+    try {
+      usable[name] = validateEndpointUrl(String(value), 'tokenEndpoint').href;
+    } catch {
+      warnings.push(`mtls_endpoint_aliases.${name} is not a usable URL; ignored.`);
+    }
+  }
+  metadata.mtls_endpoint_aliases = usable;
+}
+
 /** Field-by-field lenient parse: only a usable token_endpoint is required. */
 export function parseDiscoveryDocument(doc: unknown, expectedIssuer?: string): { metadata: DiscoveryMetadata; warnings: string[] } {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
@@ -106,6 +135,8 @@ export function parseDiscoveryDocument(doc: unknown, expectedIssuer?: string): {
       warnings.push('jwks_uri is not a usable URL; token signatures cannot be checked against the issuer keys.');
     }
   }
+
+  readMtlsMetadata(raw, metadata, warnings);
 
   for (const field of OPTIONAL_LISTS) {
     if (raw[field] === undefined) continue;

@@ -31,6 +31,14 @@ function fakeFetch(respond: (url: string, init: RequestInit) => Response | Promi
 }
 
 describe('getSandboxInfo', () => {
+  it('leaves out a demo client it cannot parse instead of refusing the whole info, and reads the mTLS listener', async () => {
+    const mtls = { baseUrl: 'https://localhost:4543', tokenEndpoint: 'https://localhost:4543/env-1/as/token', apiBase: 'https://localhost:4543/v1', caRef: 'ca.pem' };
+    fakeFetch(() => Response.json({ ...INFO, mtls, clients: [...INFO.clients, { client_id: 'future', token_endpoint_auth_method: 'some_future_method' }] }));
+    const info = await getSandboxInfo({ baseUrl: 'http://localhost:4600/' });
+    expect(info.clients.map((c) => c.client_id)).toEqual(['sandbox-basic']);
+    expect(info.mtls).toEqual(mtls);
+  });
+
   it('reads and validates /sandbox/info from the given base URL', async () => {
     const { calls } = fakeFetch(() => Response.json(INFO));
     const info = await getSandboxInfo({ baseUrl: 'http://localhost:4600/' });

@@ -26,6 +26,30 @@ const sandboxClientSchema = z.object({
   jwks: z.object({ keys: z.array(publicJwkSchema) }).optional(),
   /** Only on the demo private_key_jwt client: a committed, public DEMO key. */
   private_key_pem: z.string().optional(),
+  /** mTLS clients (RFC 8705): the demo certificate, key and CA, as file names in the relay's certificate directory. */
+  certRef: z.string().optional(),
+  keyRef: z.string().optional(),
+  caRef: z.string().optional(),
+  mtls_token_endpoint: z.string().optional(),
+});
+
+/**
+ * The demo clients this app can use: one the app cannot parse (a method it does not speak yet, a newer sandbox)
+ * is left out rather than making the whole /sandbox/info unreadable.
+ */
+const sandboxClientsSchema = z.array(z.unknown()).transform((list) =>
+  list.flatMap((item) => {
+    const parsed = sandboxClientSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  }),
+);
+
+/** The sandbox's mTLS listener (RFC 8705): its token endpoint, the API on it, and the demo CA's file name. */
+const sandboxMtlsSchema = z.object({
+  baseUrl: z.string().min(1),
+  tokenEndpoint: z.string().min(1),
+  apiBase: z.string().min(1),
+  caRef: z.string().min(1),
 });
 
 const sandboxInfoSchema = z.object({
@@ -37,7 +61,8 @@ const sandboxInfoSchema = z.object({
   apiBase: z.string().min(1),
   microauthdBase: z.string().optional(),
   authz: z.string().optional(),
-  clients: z.array(sandboxClientSchema),
+  mtls: sandboxMtlsSchema.optional(),
+  clients: sandboxClientsSchema,
   users: z.array(z.looseObject({ id: z.string(), username: z.string() })).default([]),
 });
 

@@ -1,9 +1,9 @@
 // The relay's own endpoints: is it running (GET /health), and a pasted client certificate handed over once
 // (POST /credentials, DELETE /credentials/:id). Forwarding itself goes through utils/http.ts fetchWithTimeout.
-import { effects } from '../../utils/effects';
-import { InputError, RelayError } from '../../utils/errors';
-import { fetchWithTimeout } from '../../utils/http';
-import { relayOrigin } from '../../utils/relay';
+import { effects } from '../utils/effects';
+import { InputError, RelayError } from '../utils/errors';
+import { fetchWithTimeout } from '../utils/http';
+import { relayOrigin } from '../utils/relay';
 
 const HEALTH_TIMEOUT_MS = 3_000;
 
