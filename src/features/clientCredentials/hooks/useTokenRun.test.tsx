@@ -16,7 +16,7 @@ const form: FlowForm = {
   ...DEFAULT_FLOW_FORM, provider: 'custom', tokenEndpoint: ENDPOINT, clientId: 'client-1', authMethod: 'client_secret_post', scopes: ['read'],
 };
 const server = setupMswServer();
-setupTestEffects(() => ({ clock: new VirtualClock(T0), logger: noopLogger }));
+const fx = setupTestEffects(() => ({ clock: new VirtualClock(T0), logger: noopLogger }));
 
 function fakeAuth() {
   return { saveToken: vi.fn(async () => undefined), setTokenSource: vi.fn(), recordFailure: vi.fn() } satisfies TokenRunDeps['auth'];
@@ -43,6 +43,24 @@ describe('useTokenRun', () => {
     expect(run.error).toMatchObject({ code: 'OAUTH_ERROR', status: 401, error: 'invalid_client', error_description: 'bad secret' });
     expect(auth.recordFailure).toHaveBeenCalledWith(expect.objectContaining({ clientId: 'client-1', scope: ['read'] }), 'invalid_client');
     expect(auth.saveToken).not.toHaveBeenCalled();
+  });
+
+  it('shows the Request step what the last attempt sent once the run settles, not while it is in flight', async () => {
+    let calls = 0;
+    server.use(
+      http.post(ENDPOINT, () => {
+        calls += 1;
+        return calls === 1 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json({ access_token: 'at-2', token_type: 'Bearer', expires_in: 300 });
+      }),
+    );
+    const auth = fakeAuth();
+    const onDescribed = vi.fn();
+    const { result } = renderHook(() => useTokenRun({ auth, onDescribed }));
+    const run = await act(() => fx.clock.run(result.current.getToken(form, { secret: 's3cret' })));
+    expect(run.attempts.map((a) => a.outcome)).toEqual(['retry', 'success']);
+    expect(onDescribed).toHaveBeenCalledTimes(1);
+    expect(onDescribed).toHaveBeenCalledWith(expect.objectContaining({ url: ENDPOINT, body: expect.stringContaining('client_secret=s3cret') }));
+    expect(result.current.run.status).toBe('success');
   });
 
   it('names the form field when the input is at fault', async () => {

@@ -18,7 +18,10 @@ export const IDLE_RUN: TokenRun = Object.freeze({ status: 'idle', attempts: [], 
 
 export interface TokenRunDeps {
   auth: Pick<NewAuthContextValue, 'saveToken' | 'setTokenSource' | 'recordFailure'>;
-  /** Called with the description each attempt actually sent, so the Request step shows it. */
+  /**
+   * Called when the run settles with the description the last attempt sent, so the Request step shows it. Not
+   * while the request is in flight: the step is not on screen then, and a render would compete with the response.
+   */
   onDescribed?: (description: RequestDescription) => void;
 }
 
@@ -95,10 +98,12 @@ export function useTokenRun(deps: TokenRunDeps): TokenRunState {
     const parts = cacheKeyParts(form);
     const meta = { ...parts, scope: [...parts.scope], authMethod: form.authMethod, issuer: form.issuer || undefined };
     let settled: TokenRun;
+    let sent: RequestDescription | undefined;
+    const showSent = () => sent && deps.onDescribed?.(sent);
     try {
       const t0 = performance.now();
       const { response, record } = await requestFor(form, creds, abort.signal, {
-        onDescribed: deps.onDescribed,
+        onDescribed: (description) => (sent = description),
         onAttempt: (info) => {
           attempts.push({ ...info });
           // Only a retry is shown while running; the last attempt arrives with the settled run, in the same render.
@@ -107,16 +112,23 @@ export function useTokenRun(deps: TokenRunDeps): TokenRunState {
       });
       const fetchDurationMs = performance.now() - t0;
       auth.setTokenSource(tokenSourceFor(form, creds));
-      settled = { status: 'success', attempts, startedAt, fetchDurationMs, requestedScopes, response, record };
+      const success: TokenRun = { status: 'success', attempts, startedAt, fetchDurationMs, requestedScopes, response, record };
+      settled = success;
       // After the source, so the cache schedules this token's refresh with the form's refresh window.
-      const success = settled;
-      await showAndSave(inflight.current === abort ? () => setRun(success) : undefined, () => auth.saveToken(record, meta));
+      const show = () => {
+        setRun(success);
+        showSent();
+      };
+      await showAndSave(inflight.current === abort ? show : undefined, () => auth.saveToken(record, meta));
     } catch (error) {
       const flowError = explainableErrorOf(error);
       logWorkerTokenFailure(form, error, requestedScopes);
       auth.recordFailure(meta, flowError.error ?? flowError.code);
       settled = { status: 'error', attempts, startedAt, requestedScopes, error: flowError };
-      if (inflight.current === abort) setRun(settled);
+      if (inflight.current === abort) {
+        setRun(settled);
+        showSent();
+      }
     }
     if (inflight.current === abort) inflight.current = null; // else superseded by a newer click
     return settled;
