@@ -1,5 +1,6 @@
-// The E2E `test`: every page starts clean and, when the sandbox was moved to another port, is pointed at it.
+// The E2E `test`: every page starts clean and, when the sandbox or the relay run on other ports, is pointed at them.
 import { test as base, expect } from '@playwright/test';
+import { DEFAULT_RELAY_URL, RELAY_URL } from './relay';
 import { SANDBOX_URL } from './sandbox';
 
 const SETTINGS_KEY = 'm2m-playground:settings';
@@ -7,13 +8,20 @@ const DEFAULT_SANDBOX_URL = 'http://localhost:4500';
 
 export const test = base.extend({
   page: async ({ page }, use) => {
-    if (SANDBOX_URL !== DEFAULT_SANDBOX_URL) {
+    // Only what moved is written, so the configuration dialog still shows every other value's own source.
+    const moved = {
+      ...(SANDBOX_URL !== DEFAULT_SANDBOX_URL ? { provider: { sandboxUrl: SANDBOX_URL } } : {}),
+      ...(RELAY_URL !== DEFAULT_RELAY_URL ? { relay: { url: RELAY_URL } } : {}),
+    };
+    if (Object.keys(moved).length > 0) {
       await page.addInitScript(
-        ([key, url]) => {
-          const current = JSON.parse(window.localStorage.getItem(key!) ?? '{}') as { provider?: Record<string, unknown> };
-          window.localStorage.setItem(key!, JSON.stringify({ ...current, provider: { ...current.provider, sandboxUrl: url } }));
+        ([key, patch]) => {
+          const current = JSON.parse(window.localStorage.getItem(key) ?? '{}') as Record<string, Record<string, unknown> | undefined>;
+          const next: Record<string, unknown> = { ...current };
+          for (const [group, values] of Object.entries(patch)) next[group] = { ...current[group], ...values };
+          window.localStorage.setItem(key, JSON.stringify(next));
         },
-        [SETTINGS_KEY, SANDBOX_URL],
+        [SETTINGS_KEY, moved as Record<string, Record<string, string>>] as const,
       );
     }
     await use(page);
