@@ -32,6 +32,9 @@ export interface ExplainableError {
   upstreamCode?: string;
 }
 
+/** Failures where no server answer arrived (or the relay's own): their card explains, an API alert cannot. */
+export const NO_ANSWER_CODES: ReadonlySet<string> = new Set(['CORS_BLOCKED', 'NETWORK', 'RELAY_UNAVAILABLE', 'RELAY_REFUSED', 'RELAY_UPSTREAM_ERROR']);
+
 /** Codes whose card offers `Send through the local relay` (or, for the relay's own failures, how to fix it). */
 export const RELAY_HELPS: ReadonlySet<string> = new Set(['CORS_BLOCKED', 'NETWORK', 'RELAY_UNAVAILABLE']);
 

@@ -1,5 +1,6 @@
 // Step 4 for PingOne and the sandbox: users, their MFA devices (list/add/activate/rename/delete), mfaEnabled, pairing keys.
 import { useMemo } from 'react';
+import type { RelayRoute } from '../../utils/relay';
 import { createPingOneTokenClient, type PingOneTokenClient, type WorkerToken } from '../../services/pingone/pingoneTokenClient';
 import { useApiExchanges } from '../../hooks/useApiExchanges';
 import { InputError, isPlaygroundError } from '../../utils/errors';
@@ -27,11 +28,13 @@ export interface MfaDeviceConsoleProps {
   sandboxUrl?: string;
   /** Users known up front (the sandbox's seeded users), before any `Load users`. */
   initialUsers?: readonly PickableUser[];
+  /** Send the calls through the local relay (CORS; mTLS with the certificate a bound token needs). */
+  relay?: RelayRoute | undefined;
 }
 
 /** Builds the client once per configuration; a bad apiBase or environment ID becomes a message, not a crash. */
 function useClient(props: MfaDeviceConsoleProps, onExchange: Parameters<typeof createPingOneTokenClient>[0]['onExchange']) {
-  const { apiBase, environmentId, getWorkerToken } = props;
+  const { apiBase, environmentId, getWorkerToken, relay } = props;
   // The client holds no state, so rebuilding it when the page passes a new getWorkerToken costs nothing.
   return useMemo((): { client?: PingOneTokenClient; problem?: string } => {
     try {
@@ -40,12 +43,13 @@ function useClient(props: MfaDeviceConsoleProps, onExchange: Parameters<typeof c
         environmentId,
         getToken: getWorkerToken,
         onExchange,
+        relay,
       });
       return { client };
     } catch (error) {
       return { problem: error instanceof InputError ? error.message : 'The PingOne API client could not be set up.' };
     }
-  }, [apiBase, environmentId, getWorkerToken, onExchange]);
+  }, [apiBase, environmentId, getWorkerToken, onExchange, relay]);
 }
 
 function UserPanel({ state, onLoad, onList }: { state: MfaConsoleState; onLoad: () => void; onList: () => void }) {

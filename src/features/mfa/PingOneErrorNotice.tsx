@@ -1,6 +1,8 @@
 // Shows a failed PingOne call: the 403 card with its diagnostic, or an alert with status, PingOne code and details.
 import { PINGONE_403_HINT, PINGONE_ROLES_TRUTH } from '../../config/pingone';
 import { PingOneApiError } from '../../services/pingone/apiError';
+import { ErrorCard } from '../../components/ErrorCard';
+import { explainableErrorOf, NO_ANSWER_CODES } from '../../utils/errorExplain';
 import { isPlaygroundError } from '../../utils/errors';
 import { ApiErrorAlert, ForbiddenCard } from '../../components/ForbiddenCard';
 
@@ -38,6 +40,10 @@ export function PingOneErrorNotice({ error }: PingOneErrorNoticeProps) {
         code={error.pingoneCode || undefined}
       />
     );
+  }
+  // No answer at all: blocked by CORS, unreachable, or the relay's own failure — the card says which and what to do.
+  if (isPlaygroundError(error) && NO_ANSWER_CODES.has(error.code)) {
+    return <ErrorCard error={explainableErrorOf(error)} context="The PingOne API call failed" />;
   }
   if (isPlaygroundError(error)) {
     return <ApiErrorAlert code={error.code} message={error.message} status={error.status || undefined} />;

@@ -4,6 +4,7 @@ import { createMicroauthdClient } from '../../services/microauthd/client';
 import type { MicroauthdClient, MicroauthdToken, MicroauthdUser } from '../../services/microauthd/types';
 import { useApiExchanges } from '../../hooks/useApiExchanges';
 import { InputError } from '../../utils/errors';
+import type { RelayRoute } from '../../utils/relay';
 import { maskEmail } from '../../utils/mask';
 import { ApiExchangeList } from '../../components/ApiExchangeView';
 import { InfoBox } from '../../components/InfoBox';
@@ -19,17 +20,22 @@ export interface MicroauthdConsoleProps {
   /** The AUTH server base URL (sandbox: `http://localhost:4500/microauthd`). */
   baseUrl: string;
   getToken: () => Promise<MicroauthdToken>;
+  /** Send the calls through the local relay (servers that refuse browser CORS). */
+  relay?: RelayRoute | undefined;
 }
 
 /** Builds the client once per configuration; a bad base URL becomes a message, not a crash. */
-function useMicroauthdClient(baseUrl: string, getToken: () => Promise<MicroauthdToken>, onExchange: ReturnType<typeof useApiExchanges>['record']) {
+function useMicroauthdClient(
+  { baseUrl, getToken, relay }: MicroauthdConsoleProps,
+  onExchange: ReturnType<typeof useApiExchanges>['record'],
+) {
   return useMemo((): { client?: MicroauthdClient; problem?: string } => {
     try {
-      return { client: createMicroauthdClient({ baseUrl, getToken, onExchange }) };
+      return { client: createMicroauthdClient({ baseUrl, getToken, onExchange, relay }) };
     } catch (error) {
       return { problem: error instanceof InputError ? error.message : 'The microauthd client could not be set up.' };
     }
-  }, [baseUrl, getToken, onExchange]);
+  }, [baseUrl, getToken, onExchange, relay]);
 }
 
 /** What the result panel shows: a user's email masked, like the users table and the exchange view. */
@@ -54,9 +60,9 @@ function ConsoleOutcome({ failure, result }: { failure: unknown; result: { title
 }
 
 /** The console. Inputs are validated by the client before any request; a 403 names the missing scope. */
-export function MicroauthdConsole({ baseUrl, getToken }: MicroauthdConsoleProps) {
+export function MicroauthdConsole(props: MicroauthdConsoleProps) {
   const log = useApiExchanges();
-  const setup = useMicroauthdClient(baseUrl, getToken, log.record);
+  const setup = useMicroauthdClient(props, log.record);
   const [users, setUsers] = useState<MicroauthdUser[] | undefined>();
   const [userId, setUserId] = useState('');
   const [newPassword, setNewPassword] = useState('');

@@ -1,5 +1,7 @@
 // Shows a failed microauthd call: a 403 names the scope the call needs and whether the token has it.
 import { MicroauthdApiError, MicroauthdForbiddenError } from '../../services/microauthd/errors';
+import { ErrorCard } from '../../components/ErrorCard';
+import { explainableErrorOf, NO_ANSWER_CODES } from '../../utils/errorExplain';
 import { isPlaygroundError } from '../../utils/errors';
 import { ApiErrorAlert, ForbiddenCard } from '../../components/ForbiddenCard';
 
@@ -25,6 +27,10 @@ export function MicroauthdErrorNotice({ error }: MicroauthdErrorNoticeProps) {
   }
   if (error instanceof MicroauthdApiError) {
     return <ApiErrorAlert status={error.status ?? 0} message={error.serverMessage ?? error.message} />;
+  }
+  // No answer at all: blocked by CORS, unreachable, or the relay's own failure — the card says which and what to do.
+  if (isPlaygroundError(error) && NO_ANSWER_CODES.has(error.code)) {
+    return <ErrorCard error={explainableErrorOf(error)} context="The microauthd call failed" />;
   }
   if (isPlaygroundError(error)) {
     return <ApiErrorAlert code={error.code} message={error.message} status={error.status || undefined} />;
