@@ -2,10 +2,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { configureSandbox, decodedToken, getToken, goToStep, openSandboxFlow, type AuthMethodName, type SandboxClientWithJwks } from './support/flow';
+import { configureRealTenant, REAL_TENANT, REAL_TENANT_TAG } from './support/realTenant';
 import { demoClient, resetSandbox } from './support/sandbox';
 
 test.beforeEach(async ({ request }) => {
-  await resetSandbox(request);
+  if (!REAL_TENANT) await resetSandbox(request);
 });
 
 /** Step 2 shows the decoded client assertion for JWT methods (iss = sub = client ID), and none for secret methods. */
@@ -96,4 +97,13 @@ test('private_key_jwt with a key generated in the browser and registered with th
 
   await expectAssertion(page, registered, true);
   await expectTokenFor(page, registered);
+});
+
+// Against a real tenant (E2E_PROVIDER …, see e2e/support/realTenant.ts): the one method its client is registered for.
+test('real tenant: the configured client gets a token', { tag: REAL_TENANT_TAG }, async ({ page }) => {
+  test.skip(REAL_TENANT === undefined, 'E2E_PROVIDER is not set: no real tenant to target (the sandbox cases above cover every method)');
+  const tenant = REAL_TENANT!;
+  await configureRealTenant(page, tenant);
+  await getToken(page);
+  await expect(decodedToken(page)).toBeVisible();
 });

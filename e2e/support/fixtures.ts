@@ -1,12 +1,22 @@
 // The E2E `test`: every page starts clean and, when the sandbox or the relay run on other ports, is pointed at them.
 import { test as base, expect } from '@playwright/test';
+import { REAL_TENANT, REAL_TENANT_TAG, SANDBOX_ONLY_REASON } from './realTenant';
 import { DEFAULT_RELAY_URL, RELAY_URL } from './relay';
 import { SANDBOX_URL } from './sandbox';
 
 const SETTINGS_KEY = 'm2m-playground:settings';
 const DEFAULT_SANDBOX_URL = 'http://localhost:4500';
 
-export const test = base.extend({
+export const test = base.extend<{ realTenantGate: void }>({
+  // Against a real tenant (E2E_PROVIDER) only tests tagged @real-tenant run; the rest say why they were skipped.
+  realTenantGate: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    async ({}, use, testInfo) => {
+      testInfo.skip(REAL_TENANT !== undefined && !testInfo.tags.includes(REAL_TENANT_TAG), SANDBOX_ONLY_REASON);
+      await use();
+    },
+    { auto: true },
+  ],
   page: async ({ page }, use) => {
     // Only what moved is written, so the configuration dialog still shows every other value's own source.
     const moved = {
