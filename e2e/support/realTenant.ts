@@ -46,7 +46,7 @@ export const SANDBOX_ONLY_REASON = 'E2E_PROVIDER is set: this spec needs the loc
 
 if (REAL_TENANT) {
   // Once per worker: the list reporter shows skipped tests without their reason.
-  console.log(`[e2e] E2E_PROVIDER=${REAL_TENANT.provider}: only @real-tenant tests run (${REAL_TENANT.method}${REAL_TENANT.viaRelay ? ', via the local relay' : ''}); every other test is skipped: ${SANDBOX_ONLY_REASON}.`);
+  console.warn(`[e2e] E2E_PROVIDER=${REAL_TENANT.provider}: only @real-tenant tests run (${REAL_TENANT.method}${REAL_TENANT.viaRelay ? ', via the local relay' : ''}); every other test is skipped: ${SANDBOX_ONLY_REASON}.`);
 }
 
 /** PingOne's issuer `https://auth.pingone.{tld}/{envId}/as` → the region code and environment ID the form asks for. */
