@@ -1,6 +1,5 @@
 // The TOTP enrolment panel: the otpauth:// key URI as a QR code (qrcode package) and, on request, as text.
 import { useEffect, useState } from 'react';
-import QRCode from 'qrcode';
 import { RevealableValue } from './RevealableValue';
 
 export interface TotpQrProps {
@@ -12,14 +11,15 @@ export interface TotpQrProps {
 
 /**
  * Renders the QR code for an authenticator app. Drawing it is async (`QRCode.toDataURL`), so it runs in an effect
- * keyed by the URI; a late result for an old URI is dropped.
+ * keyed by the URI; a late result for an old URI is dropped. The qrcode package loads here, on first use: most
+ * visits never pair a TOTP device, and it is a fifth of the flow's code.
  */
 export function TotpQr({ keyUri, secret }: TotpQrProps) {
   const [qr, setQr] = useState<{ uri: string; dataUrl?: string; failed?: boolean } | undefined>();
 
   useEffect(() => {
     let live = true;
-    QRCode.toDataURL(keyUri, { errorCorrectionLevel: 'M', margin: 1, width: 200 }).then(
+    import('qrcode').then(({ default: QRCode }) => QRCode.toDataURL(keyUri, { errorCorrectionLevel: 'M', margin: 1, width: 200 })).then(
       (dataUrl) => live && setQr({ uri: keyUri, dataUrl }),
       () => live && setQr({ uri: keyUri, failed: true }),
     );
