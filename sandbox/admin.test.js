@@ -37,7 +37,7 @@ describe('GET /sandbox/info', () => {
     const pingone = body.clients.filter((c) => c.provider === 'pingone');
     expect(pingone.map((c) => c.client_id)).toEqual([
       'sandbox-basic', 'sandbox-post', 'sandbox-secret-jwt', 'sandbox-private-key-jwt', 'sandbox-underscoped', 'sandbox-roles',
-      'sandbox-no-cors',
+      'sandbox-no-cors', 'sandbox-opaque', 'sandbox-dpop',
     ]);
     for (const client of pingone) {
       for (const key of ['client_id', 'token_endpoint_auth_method', 'scope', 'purpose', 'roles']) expect(client).toHaveProperty(key);
@@ -47,6 +47,20 @@ describe('GET /sandbox/info', () => {
     expect(pingone.find((c) => c.client_id === 'sandbox-roles').roles).toEqual(['Identity Data Admin']);
     expect(pingone.find((c) => c.client_id === 'sandbox-secret-jwt').client_secret.length).toBeGreaterThanOrEqual(32);
     expect(Array.isArray(body.users)).toBe(true);
+  });
+
+  it('says introspection, revocation and DPoP are on, where the endpoints are, and which clients show them', async () => {
+    const body = await info();
+    const as = `${sandbox.baseUrl}/${sandbox.envId}/as`;
+    expect(body).toMatchObject({
+      introspectionEndpoint: `${as}/introspect`,
+      revocationEndpoint: `${as}/revoke`,
+      features: { introspection: true, revocation: true, dpop: { nonce: 'required', apis: ['pingone', 'microauthd'] } },
+    });
+    const byId = Object.fromEntries(body.clients.map((c) => [c.client_id, c]));
+    expect(byId['sandbox-opaque']).toMatchObject({ access_token_format: 'opaque', token_endpoint_auth_method: 'client_secret_basic' });
+    expect(byId['sandbox-dpop']).toMatchObject({ dpop_bound_access_tokens: true });
+    expect(byId['sandbox-dpop'].client_secret).toMatch(/DO-NOT-USE-IN-PRODUCTION/);
   });
 
   it('its discovery document and JWKS live where info says', async () => {

@@ -1,4 +1,5 @@
 // Assembles and starts the sandbox: authorization server, PingOne and microauthd emulations, admin API, faults, CORS.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 
@@ -20,6 +21,13 @@ import { createMicroauthd } from './microauthd/index.js';
 import { CERT_FILES, createDemoCertificates, writeDemoCertificates } from './mtls/demoCertificates.js';
 import { createOutbox } from './outbox.js';
 import { createPingOneApi } from './pingone/api.js';
+
+/** What /sandbox/info says is on, beyond client credentials. */
+const FEATURES = Object.freeze({
+  introspection: true, // RFC 7662, opaque tokens only (sandbox-opaque)
+  revocation: true, // RFC 7009, opaque tokens only
+  dpop: Object.freeze({ nonce: 'required', apis: Object.freeze(['pingone', 'microauthd']) }), // RFC 9449
+});
 
 const ENV_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 // oidc-provider's metadata errors are prose; these map them back to the request field they are about.
@@ -170,13 +178,18 @@ async function createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUr
   const registry = createClientRegistry(tls?.registration);
   const cors = createCors(corsOrigins);
   const outbox = createOutbox();
+  // One DPoP nonce secret for the origin: a nonce from the token endpoint is good at the APIs and back (RFC 9449 §9).
+  const nonceSecret = randomBytes(32);
   // Both generate RSA keys in the thread pool: side by side, start-up waits for one key instead of two.
   const [{ provider, verifyAccessToken }, microauthd] = await Promise.all([
-    createAuthServer({ issuer, envId, tokenTtl, registry, getAuthz: () => mode, isAllowedOrigin: cors.isAllowedOrigin, mtls, logger }),
-    createMicroauthd({ baseUrl: microauthdBase, log: microauthdLog(logger) }),
+    createAuthServer({
+      issuer, envId, tokenTtl, registry, getAuthz: () => mode, isAllowedOrigin: cors.isAllowedOrigin, mtls, nonceSecret, logger,
+    }),
+    createMicroauthd({ baseUrl: microauthdBase, log: microauthdLog(logger), dpopNonceSecret: nonceSecret }),
   ]);
   const pingone = createPingOneApi({
     envId, apiBase, verifyAccessToken, authz: () => mode, clientRoles: (clientId) => registry.roles(clientId), outbox,
+    dpopNonceSecret: nonceSecret,
   });
   const faults = createFaults({ tokenPath: `${asPrefix}/token`, applyCors: cors.applyHeaders });
   const describe = (entry) => describeClient(entry, { mtlsTokenEndpoint: mtls?.tokenEndpoint });
@@ -187,6 +200,9 @@ async function createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUr
     tokenEndpoint: `${issuer}/token`,
     discoveryUrl: `${issuer}/.well-known/openid-configuration`,
     jwksUri: `${issuer}/jwks`,
+    introspectionEndpoint: `${issuer}/introspect`,
+    revocationEndpoint: `${issuer}/revoke`,
+    features: FEATURES,
     apiBase,
     microauthdBase,
     ...(mtls ? { mtls: { ...mtls, apiBase: `${mtls.baseUrl}/v1`, caRef: CERT_FILES.ca } } : {}),

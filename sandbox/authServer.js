@@ -2,7 +2,6 @@
 import { generateKeyPair, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 
-import { createLocalJWKSet, jwtVerify } from 'jose';
 import Provider, { errors } from 'oidc-provider';
 // Not a public export: the built-in handler is wrapped below because oidc-provider has no hook between client
 // authentication and the grant. Pinned oidc-provider 8.8.1; tokens.test.js fails loudly if this moves.
@@ -10,13 +9,17 @@ import {
   handler as clientCredentialsHandler, parameters as clientCredentialsParameters,
 } from 'oidc-provider/lib/actions/grants/client_credentials.js';
 
+import { createAccessTokenVerifier } from './accessTokens.js';
 import { createAdapterFactory } from './adapter.js';
 import { parseBasicAuthorization } from './basicAuth.js';
 import { assertAssertionExpiry, explainInvalidClient, requireRegisteredAuthMethod } from './clientAuthPolicy.js';
 import { toProviderMetadata } from './clients.js';
+import { dpopFeature } from './dpop/feature.js';
+import { DPOP_ALGS } from './dpop/proof.js';
 import {
   AUTH_METHODS, DEMO_ORG_ID, MTLS_AUTH_METHODS, P1_SCOPES, PINGONE_API_RESOURCE, PUBLIC_KEY_ASSERTION_ALGS,
 } from './constants.js';
+import { refuseJwtRevocation } from './jwtRevocation.js';
 import { logLine } from './logText.js';
 import { mtlsFeature } from './mtls/mtlsFeature.js';
 
@@ -80,9 +83,9 @@ function pingOneResource({ registry, getAuthz, tokenTtl }) {
         // Scopes outside this list are dropped silently, which is how an under-scoped client is down-scoped.
         scope: allowed.join(' '),
         audience: PINGONE_API_RESOURCE,
-        accessTokenFormat: 'jwt',
         accessTokenTTL: registry.tokenTtl(client.clientId) ?? tokenTtl,
-        jwt: { sign: { alg: 'RS256' } },
+        // sandbox-opaque's tokens are opaque, so they can be introspected and revoked (JWTs cannot, in oidc-provider).
+        ...(registry.opaqueTokens(client.clientId) ? { accessTokenFormat: 'opaque' } : { accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } }),
       };
     },
   };
@@ -113,14 +116,16 @@ function mtlsConfiguration(mtls) {
  *   getAuthz: () => 'scopes' | 'roles',
  *   isAllowedOrigin: (origin: string) => boolean,
  *   mtls?: { tokenEndpoint: string },    // the token endpoint on the mTLS listener, when there is one
+ *   nonceSecret: Buffer,                 // 32 bytes: DPoP nonces, shared with the emulated APIs
  *   logger: { warn(message: string): void, error(message: string): void },
  * }} options
- * @returns {Promise<{ provider: Provider, verifyAccessToken(jwt: string): Promise<Record<string, unknown>>,
+ * @returns {Promise<{ provider: Provider, verifyAccessToken(token: string): Promise<Record<string, unknown>>,
  *   publicJwks: { keys: object[] } }>}
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4 (client credentials grant)
  * @see https://www.rfc-editor.org/rfc/rfc9068 (JWT access tokens)
+ * @see https://www.rfc-editor.org/rfc/rfc7662 and https://www.rfc-editor.org/rfc/rfc7009 (introspection, revocation)
  */
-export async function createAuthServer({ issuer, envId, tokenTtl, registry, getAuthz, isAllowedOrigin, mtls, logger }) {
+export async function createAuthServer({ issuer, envId, tokenTtl, registry, getAuthz, isAllowedOrigin, mtls, nonceSecret, logger }) {
   const { privateJwk, publicJwks } = await generateSigningKey();
   const certificates = mtlsConfiguration(mtls);
 
@@ -131,18 +136,32 @@ export async function createAuthServer({ issuer, envId, tokenTtl, registry, getA
     clients: registry.seeded().map(toProviderMetadata),
     jwks: { keys: [privateJwk] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
-    routes: { token: '/token', jwks: '/jwks' },
+    // PingOne's paths: /as/token, /as/jwks, /as/introspect, /as/revoke.
+    routes: { token: '/token', jwks: '/jwks', introspection: '/introspect', revocation: '/revoke' },
     scopes: ['openid', ...P1_SCOPES],
     clientAuthMethods: [...AUTH_METHODS, ...certificates.methods],
-    enabledJWA: { clientAuthSigningAlgValues: ['HS256', ...Object.values(PUBLIC_KEY_ASSERTION_ALGS).flat()] },
+    enabledJWA: {
+      clientAuthSigningAlgValues: ['HS256', ...Object.values(PUBLIC_KEY_ASSERTION_ALGS).flat()],
+      // The proof algorithms the emulated APIs verify too: one list for the whole sandbox.
+      dPoPSigningAlgValues: [...DPOP_ALGS],
+    },
     assertJwtClientAuthClaimsAndHeader: async (_ctx, claims) => assertAssertionExpiry(claims),
     clientDefaults: { grant_types: ['client_credentials'], response_types: [], token_endpoint_auth_method: 'client_secret_basic' },
-    discovery: certificates.discovery,
+    discovery: {
+      ...certificates.discovery,
+      // oidc-provider authenticates clients at these endpoints like at the token endpoint but does not say so.
+      introspection_endpoint_auth_methods_supported: [...AUTH_METHODS],
+      revocation_endpoint_auth_methods_supported: [...AUTH_METHODS],
+    },
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       resourceIndicators: pingOneResource({ registry, getAuthz, tokenTtl }),
       mTLS: certificates.feature,
+      dPoP: dpopFeature(nonceSecret),
+      // A client may introspect only its own tokens (oidc-provider's default lets any authenticated client).
+      introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
+      revocation: { enabled: true },
     },
     extraTokenClaims: async () => ({ env: envId, org: DEMO_ORG_ID }),
     // oidc-provider's default refuses every confidential client; sandbox-no-cors keeps that behaviour on purpose.
@@ -156,17 +175,9 @@ export async function createAuthServer({ issuer, envId, tokenTtl, registry, getA
     clientCredentialsParameters, ['resource']);
 
   reportRefusals(provider, logger);
+  refuseJwtRevocation(provider);
 
-  const keySet = createLocalJWKSet(publicJwks);
-  async function verifyAccessToken(jwt) {
-    const { payload } = await jwtVerify(jwt, keySet, {
-      issuer,
-      audience: PINGONE_API_RESOURCE,
-      algorithms: ['RS256'],
-      typ: 'at+jwt',
-    });
-    return payload;
-  }
+  const verifyAccessToken = createAccessTokenVerifier({ provider, issuer, publicJwks });
 
   return { provider, verifyAccessToken, publicJwks };
 }

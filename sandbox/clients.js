@@ -22,6 +22,8 @@ const IDENTITY_DATA_ADMIN = 'Identity Data Admin';
  * @property {string} [private_key_pem]  only on the demo private_key_jwt client: a committed DEMO key
  * @property {number} [token_ttl]  this client's access-token lifetime in seconds (default: the sandbox's)
  * @property {boolean} [cors]  false: browsers get no Access-Control-Allow-Origin on its token requests
+ * @property {'opaque'} [access_token_format]  opaque: its tokens can be introspected and revoked (RFC 7662, 7009)
+ * @property {boolean} [dpop_bound_access_tokens]  RFC 9449 §5.2: its token requests must carry a DPoP proof
  * @property {string} [tls_client_auth_subject_dn]  tls_client_auth: the certificate subject it must present
  * @property {boolean} [tls_client_certificate_bound_access_tokens]  RFC 8705 §3: its tokens carry cnf.x5t#S256
  * @property {{ certRef: string, keyRef: string, caRef: string }} [certificate]  demo files, relative to the cert dir
@@ -128,6 +130,27 @@ function demoClients(mtls) {
       roles: [IDENTITY_DATA_ADMIN],
       cors: false,
     },
+    {
+      client_id: 'sandbox-opaque',
+      client_secret: 'demo-secret-opaque-DO-NOT-USE-IN-PRODUCTION',
+      token_endpoint_auth_method: 'client_secret_basic',
+      scope: ALL_SCOPES,
+      purpose: 'Worker app with every p1:* scope whose access tokens are opaque: introspect them at /as/introspect '
+        + '(RFC 7662) and revoke them at /as/revoke (RFC 7009); the PingOne API accepts them by introspecting them.',
+      roles: [IDENTITY_DATA_ADMIN],
+      access_token_format: 'opaque',
+    },
+    {
+      client_id: 'sandbox-dpop',
+      client_secret: 'demo-secret-dpop-DO-NOT-USE-IN-PRODUCTION',
+      token_endpoint_auth_method: 'client_secret_basic',
+      scope: ALL_SCOPES,
+      purpose: 'Worker app with every p1:* scope that must prove possession of a key (RFC 9449): token requests '
+        + 'need a DPoP proof (the first answer is use_dpop_nonce), tokens are bound with cnf.jkt, and the APIs '
+        + 'want Authorization: DPoP plus a proof with ath.',
+      roles: [IDENTITY_DATA_ADMIN],
+      dpop_bound_access_tokens: true,
+    },
     ...(mtls ? mtlsDemoClients(mtls) : []),
   ];
 }
@@ -145,6 +168,7 @@ export function toProviderMetadata(entry) {
     token_endpoint_auth_method: entry.token_endpoint_auth_method,
     ...(entry.tls_client_auth_subject_dn === undefined ? {} : { tls_client_auth_subject_dn: entry.tls_client_auth_subject_dn }),
     ...(entry.tls_client_certificate_bound_access_tokens ? { tls_client_certificate_bound_access_tokens: true } : {}),
+    ...(entry.dpop_bound_access_tokens ? { dpop_bound_access_tokens: true } : {}),
     grant_types: ['client_credentials'],
     response_types: [],
     redirect_uris: [],
@@ -172,6 +196,8 @@ export function describeClient(entry, { mtlsTokenEndpoint } = {}) {
     ...(entry.tls_client_certificate_bound_access_tokens ? { tls_client_certificate_bound_access_tokens: true } : {}),
     ...(entry.certificate === undefined ? {} : { ...entry.certificate, mtls_token_endpoint: mtlsTokenEndpoint }),
     ...(entry.cors === false ? { cors: false } : {}),
+    ...(entry.access_token_format === undefined ? {} : { access_token_format: entry.access_token_format }),
+    ...(entry.dpop_bound_access_tokens ? { dpop_bound_access_tokens: true } : {}),
   };
 }
 
@@ -212,6 +238,8 @@ export function createClientRegistry(mtls) {
     tokenTtl: (clientId) => entries.get(clientId)?.token_ttl,
     /** False when browsers may not call the token endpoint for this client (no ACAO). @param {string} clientId */
     allowsCors: (clientId) => entries.get(clientId)?.cors !== false,
+    /** True when the client's access tokens are opaque (introspectable) instead of JWTs. @param {string} clientId */
+    opaqueTokens: (clientId) => entries.get(clientId)?.access_token_format === 'opaque',
     /** Role names assigned to a client (empty for unknown clients). @param {string} clientId */
     roles: (clientId) => [...(entries.get(clientId)?.roles ?? [])],
     reset: seed,
