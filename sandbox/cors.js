@@ -4,9 +4,10 @@
 import { APP_ORIGINS } from './constants.js';
 
 const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
-const ALLOW_HEADERS = 'Authorization, Content-Type, Accept';
+// DPoP carries the proof of RFC 9449; DPoP-Nonce is how a server hands out its nonce (§8, §9).
+const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, DPoP';
 // Retry-After drives the app's backoff and Location names created devices; scripts can read neither without this.
-const EXPOSE_HEADERS = 'Retry-After, Location, WWW-Authenticate';
+const EXPOSE_HEADERS = 'Retry-After, Location, WWW-Authenticate, DPoP-Nonce';
 
 /**
  * @param {string[]} [extraOrigins]  more allowed origins (SANDBOX_CORS_ORIGINS)

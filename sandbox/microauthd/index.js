@@ -1,5 +1,10 @@
 // microauthd AUTH-server emulation: /token (client_credentials), discovery, JWKS and the scope-gated user API.
+import { randomBytes } from 'node:crypto';
+
 import express, { Router } from 'express';
+
+import { DPOP_ALGS } from '../dpop/proof.js';
+import { createDpopGuard } from '../dpop/resourceGuard.js';
 
 import { BUILT_IN_SCOPES, DEMO_CLIENTS, SEED_USERS, findBuiltInScope } from './seed.js';
 import { createSigner } from './signer.js';
@@ -21,6 +26,8 @@ function discovery(issuer) {
     grant_types_supported: ['client_credentials'],
     response_types_supported: [],
     token_endpoint_auth_methods_supported: [...MICROAUTHD_AUTH_METHODS],
+    // An emulation extra (upstream microauthd has no DPoP): bound tokens for clients that send a proof.
+    dpop_signing_alg_values_supported: [...DPOP_ALGS],
     id_token_signing_alg_values_supported: ['RS256'],
     subject_types_supported: ['public'],
     scopes_supported: Object.values(BUILT_IN_SCOPES).map((s) => s.name),
@@ -30,8 +37,10 @@ function discovery(issuer) {
 
 /**
  * Creates the emulation. The caller mounts `router` at the path of `baseUrl` (e.g. `/microauthd`).
- * @param {{ baseUrl: string, tokenTtlSeconds?: number, now?: () => number, log?: (event: object) => void }} options
- *   baseUrl e.g. http://localhost:4500/microauthd (the issuer); `now` and `log` are for tests and the console.
+ * @param {{ baseUrl: string, tokenTtlSeconds?: number, now?: () => number, log?: (event: object) => void,
+ *   dpopNonceSecret?: Buffer }} options
+ *   baseUrl e.g. http://localhost:4500/microauthd (the issuer); `now` and `log` are for tests and the console;
+ *   dpopNonceSecret (32 bytes) is shared with the sandbox's token endpoint, so one nonce serves the origin.
  * @returns {Promise<{ router: import('express').Router, reset(): void,
  *   clients(): Array<{client_id: string, client_secret: string, token_endpoint_auth_method: string, scope: string,
  *     scope_names: string, purpose: string, provider: 'microauthd', roles: string[]}>,
@@ -42,6 +51,7 @@ export async function createMicroauthd(options) {
   if (!/^https?:\/\//.test(issuer)) throw new TypeError('createMicroauthd: baseUrl must be an http(s) URL');
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
+  const dpop = createDpopGuard({ nonceSecret: options.dpopNonceSecret ?? randomBytes(32), now });
   // The signing key and the seed password hashes come from the thread pool together (start-up time, issue 10).
   // Seed passwords are hashed once; reset() copies these records rather than re-hashing.
   const [signer, seededUsers] = await Promise.all([
@@ -66,10 +76,11 @@ export async function createMicroauthd(options) {
     findClient: (id) => clientsById.get(id),
     findScope: findBuiltInScope,
     signer,
+    dpop,
     audience: MICROAUTHD_AUDIENCE,
     log,
   }));
-  router.use(createUserRouter({ verify: (jwt) => signer.verify(jwt), store, now, log }));
+  router.use(createUserRouter({ verify: (jwt) => signer.verify(jwt), store, dpop, now, log }));
   // Malformed JSON/form bodies: answer in microauthd's `{success,message}` shape rather than an HTML error page.
   router.use((err, _req, res, next) => {
     if (res.headersSent) return next(err);

@@ -17,13 +17,15 @@ export async function createSigner({ issuer, audience, ttlSeconds, now }) {
     jwks: () => structuredClone(jwks),
 
     /**
-     * Issues a client-credentials access token with microauthd's claim set.
-     * @param {{ clientId: string, scope: string }} grant
+     * Issues a client-credentials access token with microauthd's claim set; `jkt` binds it to a DPoP key (cnf.jkt,
+     * RFC 9449 §6.1).
+     * @param {{ clientId: string, scope: string, jkt?: string }} grant
      */
-    async issue({ clientId, scope }) {
+    async issue({ clientId, scope, jkt }) {
       const iat = Math.floor(now() / 1000);
       const jti = randomUUID();
-      const accessToken = await new SignJWT({ client_id: clientId, token_use: 'access', scope })
+      const claims = { client_id: clientId, token_use: 'access', scope, ...(jkt === undefined ? {} : { cnf: { jkt } }) };
+      const accessToken = await new SignJWT(claims)
         .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
         .setSubject(clientId)
         .setJti(jti)

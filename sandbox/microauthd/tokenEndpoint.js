@@ -2,6 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 
 import { parseBasicAuthorization } from '../basicAuth.js';
+import { DpopProofError } from '../dpop/proof.js';
 
 /**
  * Sends an RFC 6749 §5.2 error. 401 `invalid_client` carries a `WWW-Authenticate: Basic` challenge.
@@ -44,10 +45,27 @@ function grantScopes(assigned, requested, findScope) {
  * Creates the /token handler.
  * @param {{ findClient: (id: string) => ({ client_id: string, client_secret: string, scopes: string[] } | undefined),
  *   findScope: (v: string) => ({ name: string, id: string } | undefined),
- *   signer: { issue(g: { clientId: string, scope: string }): Promise<{ accessToken: string, jti: string, expiresIn: number }> },
+ *   signer: { issue(g: { clientId: string, scope: string, jkt?: string }): Promise<{ accessToken: string, jti: string, expiresIn: number }> },
+ *   dpop: { tokenRequestKey(req: import('express').Request): Promise<string | undefined>, nonces: { next(): string } },
  *   audience: string, log: (event: object) => void }} deps
  */
-export function createTokenHandler({ findClient, findScope, signer, audience, log }) {
+export function createTokenHandler({ findClient, findScope, signer, dpop, audience, log }) {
+  /**
+   * The DPoP key of the request (RFC 9449 §5), or the refusal already sent: 400 `invalid_dpop_proof`, or
+   * `use_dpop_nonce` with a DPoP-Nonce (nonces are required here too, §8). `null` when refused.
+   */
+  async function dpopKeyOf(req, res) {
+    try {
+      return { jkt: await dpop.tokenRequestKey(req) };
+    } catch (err) {
+      if (!(err instanceof DpopProofError)) throw err;
+      log({ event: 'token.refused', reason: err.error });
+      if (err.error === 'use_dpop_nonce') res.set('DPoP-Nonce', dpop.nonces.next());
+      oauthError(res, 400, err.error, err.message);
+      return null;
+    }
+  }
+
   return async function tokenHandler(req, res) {
     if (!req.is('application/x-www-form-urlencoded')) {
       return oauthError(res, 400, 'invalid_request', 'The token request must be application/x-www-form-urlencoded');
@@ -78,11 +96,15 @@ export function createTokenHandler({ findClient, findScope, signer, audience, lo
       return oauthError(res, 401, 'invalid_client', 'Client authentication failed (unknown client_id or wrong secret)');
     }
 
+    const key = await dpopKeyOf(req, res);
+    if (key === null) return undefined;
     const granted = grantScopes(client.scopes, body.scope, findScope);
-    const { accessToken, jti, expiresIn } = await signer.issue({ clientId: client.client_id, scope: granted.join(' ') });
+    const { accessToken, jti, expiresIn } = await signer.issue({ clientId: client.client_id, scope: granted.join(' '), jkt: key.jkt });
     log({ event: 'token.issued', client_id: client.client_id, method: creds.method, scope: granted.join(' ') });
     res.set('Cache-Control', 'no-store');
     res.set('Pragma', 'no-cache');
-    return res.json({ access_token: accessToken, token_type: 'bearer', expires_in: expiresIn, jti, aud: audience });
+    // microauthd says "bearer" in lower case; a bound token is "DPoP" (RFC 9449 §5).
+    const tokenType = key.jkt === undefined ? 'bearer' : 'DPoP';
+    return res.json({ access_token: accessToken, token_type: tokenType, expires_in: expiresIn, jti, aud: audience });
   };
 }

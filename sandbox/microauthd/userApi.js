@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 
 import { Router } from 'express';
 
+import { parseAuthorization } from '../dpop/resourceGuard.js';
 import { BUILT_IN_SCOPES as S } from './seed.js';
 
 const UNAUTHORIZED = { success: false, message: 'Unauthorized' };
@@ -46,25 +47,34 @@ function text(value) {
 /**
  * Creates the user routes.
  * @param {{ verify: (jwt: string) => Promise<Record<string, unknown>>, store: { users: Map<string, object> },
+ *   dpop: { check(req: object, res: object, credentials: object, payload: object): Promise<{ description: string } | undefined> },
  *   now: () => number, log: (event: object) => void }} deps
  */
-export function createUserRouter({ verify, store, now, log }) {
+export function createUserRouter({ verify, store, dpop, now, log }) {
   const router = Router();
 
-  /** Bearer check then scope check: 401 for a bad/missing token, 403 for a missing scope. */
+  /**
+   * Token check (Bearer, or DPoP with a proof for a bound token, RFC 9449 §7.1) then scope check: 401 for a bad or
+   * missing token or proof, 403 for a missing scope.
+   */
   const requireScope = (scope) => async (req, res, next) => {
-    const match = /^bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
-    if (!match) {
+    const credentials = parseAuthorization(req.get('authorization'));
+    if (!credentials) {
       res.set('WWW-Authenticate', 'Bearer realm="microauthd"');
       return res.status(401).json(UNAUTHORIZED);
     }
     let claims;
     try {
-      claims = await verify(match[1]);
+      claims = await verify(credentials.token);
     } catch (err) {
       log({ event: 'api.unauthorized', path: req.path, reason: err?.code ?? err?.message ?? 'invalid token' });
       res.set('WWW-Authenticate', 'Bearer realm="microauthd", error="invalid_token"');
       return res.status(401).json(UNAUTHORIZED);
+    }
+    const refusal = await dpop.check(req, res, credentials, claims);
+    if (refusal) {
+      log({ event: 'api.unauthorized', path: req.path, reason: refusal.description });
+      return res.status(401).json({ success: false, message: refusal.description });
     }
     if (!tokenHasScope(claims.scope, scope)) {
       log({ event: 'api.denied', path: req.path, client_id: claims.client_id, needs: scope.name });

@@ -1,15 +1,17 @@
 // The emulated PingOne Platform API (mounted at /v1/environments/{envId}): bearer check, authorization, routes.
+import { randomBytes } from 'node:crypto';
+
 import express, { Router } from 'express';
+
+import { createDpopGuard, parseAuthorization } from '../dpop/resourceGuard.js';
 
 import { presentedThumbprint } from '../mtls/presentedCertificate.js';
 import { mountDeviceRoutes } from './deviceRoutes.js';
-import { forbidden, invalidToken, notFound, sendError } from './errors.js';
+import { dpopRefused, forbidden, invalidToken, notFound, sendError } from './errors.js';
 import { createRepresentations } from './representation.js';
 import { authorize } from './scopes.js';
 import { createStore } from './store.js';
 import { mountUserRoutes } from './userRoutes.js';
-
-const BEARER = /^Bearer\s+([A-Za-z0-9\-._~+/]+=*)$/i;
 
 /**
  * Why a certificate-bound token may not be used on this request, or undefined: the request must come over TLS with
@@ -34,22 +36,25 @@ function certificateMismatch(req, payload) {
  *   authz: () => 'scopes' | 'roles',      // read at request time
  *   clientRoles: (clientId: string) => string[], // role names assigned to a client (roles mode)
  *   outbox: { push(entry: object): void },
+ *   dpopNonceSecret?: Buffer,             // 32 bytes, shared with the token endpoint (default: its own)
  * }} options
  * @returns {{ router: import('express').Router, reset(): void, users(): Array<{id: string, username: string}> }}
  */
-export function createPingOneApi({ envId, apiBase, verifyAccessToken, authz, clientRoles, outbox }) {
+export function createPingOneApi({ envId, apiBase, verifyAccessToken, authz, clientRoles, outbox, dpopNonceSecret = randomBytes(32) }) {
   const store = createStore();
+  const dpop = createDpopGuard({ nonceSecret: dpopNonceSecret });
   const rep = createRepresentations({ apiBase: apiBase.replace(/\/+$/, ''), envId });
   const router = Router();
 
-  // Every Platform call needs a valid bearer token for this environment (RFC 6750 §2.1).
+  // Every Platform call needs a valid access token for this environment: Bearer (RFC 6750 §2.1), or DPoP with a
+  // proof when the token is DPoP-bound (RFC 9449 §7.1).
   router.use(async (req, res, next) => {
     if (req.method === 'OPTIONS') return next();
-    const match = BEARER.exec((req.get('authorization') ?? '').trim());
-    if (!match) return invalidToken(res, 'A bearer access token is required.');
+    const credentials = parseAuthorization(req.get('authorization'));
+    if (!credentials) return invalidToken(res, 'A bearer access token is required.');
     let payload;
     try {
-      payload = await verifyAccessToken(match[1]);
+      payload = await verifyAccessToken(credentials.token);
     } catch (err) {
       const expired = err?.code === 'ERR_JWT_EXPIRED';
       return invalidToken(res, expired ? 'The access token has expired.' : 'The access token could not be verified.');
@@ -57,6 +62,8 @@ export function createPingOneApi({ envId, apiBase, verifyAccessToken, authz, cli
     if (payload?.env !== envId) return invalidToken(res, 'The access token was not issued for this environment.');
     const unbound = certificateMismatch(req, payload);
     if (unbound) return invalidToken(res, unbound, { challenge: true });
+    const refusal = await dpop.check(req, res, credentials, payload);
+    if (refusal) return dpopRefused(res, refusal.description);
     res.locals.token = payload;
     return next();
   });

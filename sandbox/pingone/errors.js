@@ -32,6 +32,16 @@ export function invalidToken(res, reason, { challenge = false } = {}) {
   ]);
 }
 
+/**
+ * 401 for a DPoP refusal (RFC 9449 §7.1): the `WWW-Authenticate: DPoP …` challenge (and any DPoP-Nonce) is already
+ * set by the DPoP guard; the body is PingOne's usual invalid-token shape with the reason as its detail.
+ */
+export function dpopRefused(res, reason) {
+  sendError(res, 401, 'ACCESS_FAILED', 'The request could not be completed. The access token is invalid.', [
+    { code: 'INVALID_TOKEN', message: reason },
+  ]);
+}
+
 /** 403: the token (scopes mode) or the client's roles (roles mode) do not allow the operation. */
 export function forbidden(res, reason) {
   sendError(res, 403, 'ACCESS_FAILED', FORBIDDEN_MESSAGE, [{ code: 'INSUFFICIENT_PERMISSIONS', message: reason }]);
