@@ -1,8 +1,20 @@
 // Token shapes shared by the core, the cache, storage and the UI.
 
-/** The client authentication methods the playground speaks (RFC 6749 §2.3, OIDC Core §9). */
+/**
+ * The mutual-TLS client authentication methods (RFC 8705 §2.1 PKI, §2.2 self-signed): the client certificate is
+ * the credential, so page script cannot use them; they go through the local relay.
+ * @see https://www.rfc-editor.org/rfc/rfc8705#section-2
+ */
+export const MTLS_AUTH_METHODS = ['tls_client_auth', 'self_signed_tls_client_auth'] as const;
+export type MtlsAuthMethod = (typeof MTLS_AUTH_METHODS)[number];
+
+/** The client authentication methods the flow form offers (RFC 6749 §2.3, OIDC Core §9). */
 export const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'client_secret_jwt'] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];
+
+export function isMtlsAuthMethod(method: string): method is MtlsAuthMethod {
+  return (MTLS_AUTH_METHODS as readonly string[]).includes(method);
+}
 
 /** Asymmetric algorithms offered for private_key_jwt. */
 export const SIGNING_ALGS = ['ES256', 'RS256', 'PS256'] as const;
