@@ -25,3 +25,6 @@ export const DEFAULT_SIGNING_ALG: SigningAlg = 'ES256';
 
 /** Requests that get no response headers within this time fail with TIMEOUT. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** The local relay's default address (`RELAY_PORT` 4600 on loopback, relay/README.md). */
+export const DEFAULT_RELAY_URL = 'http://localhost:4600';

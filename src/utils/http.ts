@@ -1,8 +1,8 @@
 // fetch with a timeout on the effects' clock and typed failures: the one way the playground talks HTTP.
 import { DEFAULT_TIMEOUT_MS } from '../config/defaults';
 import { effects } from './effects';
-import { PlaygroundError, RelayError } from './errors';
-import { forwardInit, readForwardAnswer, relayOrigin, toForwardEnvelope, type RelayRoute } from './relay';
+import { PlaygroundError } from './errors';
+import type { RelayRoute } from './relay';
 
 /**
  * Extra time allowed through the relay: it has its own 15 s upstream timeout, and its 504 (which says the target
@@ -37,7 +37,7 @@ export function abortedError(peer: string, cause?: unknown): PlaygroundError {
  */
 export async function fetchWithTimeout(url: string, init: RequestInit, opts: FetchWithTimeoutOptions): Promise<Response> {
   const { clock } = effects();
-  const doFetch = opts.relay ? viaRelay(opts.relay) : effects().fetch;
+  const doFetch = opts.relay ? (await import('./relay')).relayFetch(opts.relay) : effects().fetch;
   const timeoutMs = (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) + (opts.relay ? RELAY_TIMEOUT_MARGIN_MS : 0);
   const { peer, signal } = opts;
   if (signal?.aborted) throw abortedError(peer, signal.reason);
@@ -76,22 +76,6 @@ export async function fetchWithTimeout(url: string, init: RequestInit, opts: Fet
     // The race's loser must not surface as an unhandled rejection.
     stopped.catch(() => undefined);
   }
-}
-
-/** A fetch that sends `url` + `init` as a `/forward` envelope to the relay and returns the upstream's Response. */
-function viaRelay(route: RelayRoute): typeof fetch {
-  const relayUrl = relayOrigin(route.url);
-  return async (input, init = {}) => {
-    const envelope = toForwardEnvelope(String(input), init, route.mtls);
-    let answer: Response;
-    try {
-      answer = await effects().fetch(`${relayUrl}/forward`, forwardInit(envelope, init.signal));
-    } catch (error) {
-      if (init.signal?.aborted) throw error;
-      throw new RelayError('RELAY_UNAVAILABLE', `The local relay at ${relayUrl} did not answer.`, { relayUrl, cause: error });
-    }
-    return readForwardAnswer(answer, relayUrl);
-  };
 }
 
 function capitalise(text: string): string {

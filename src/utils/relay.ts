@@ -1,9 +1,7 @@
 // The local relay's wire contract, app side: a request as a `/forward` envelope, the answer back as a Response.
 // relay/README.md is the contract; the relay itself is a separate Node program this module never imports.
+import { effects } from './effects';
 import { RelayError, type RelayUpstreamKind } from './errors';
-
-/** The relay's default address (`RELAY_PORT` 4600 on loopback). */
-export const DEFAULT_RELAY_URL = 'http://localhost:4600';
 
 /**
  * The client certificate the relay attaches (RFC 8705 §2): files in its `RELAY_CERT_DIR`, or a credential
@@ -144,5 +142,24 @@ export function forwardInit(envelope: ForwardEnvelope, signal: AbortSignal | nul
     credentials: 'omit',
     redirect: 'error',
     signal: signal ?? null,
+  };
+}
+
+/**
+ * A fetch that sends `url` + `init` as a `/forward` envelope to the relay and returns the upstream's Response
+ * (http.ts loads this module on the first relayed request: most visits never use the relay).
+ */
+export function relayFetch(route: RelayRoute): typeof fetch {
+  const relayUrl = relayOrigin(route.url);
+  return async (input, init = {}) => {
+    const envelope = toForwardEnvelope(String(input), init, route.mtls);
+    let answer: Response;
+    try {
+      answer = await effects().fetch(`${relayUrl}/forward`, forwardInit(envelope, init.signal));
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      throw new RelayError('RELAY_UNAVAILABLE', `The local relay at ${relayUrl} did not answer.`, { relayUrl, cause: error });
+    }
+    return readForwardAnswer(answer, relayUrl);
   };
 }

@@ -2,9 +2,8 @@
 // before the zod schema (schema.ts, loaded with resolution) arrives, so the first paint does not wait for zod.
 
 import {
-  DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_AUTH_METHOD, DEFAULT_CLOCK_SKEW_SECONDS, DEFAULT_PROACTIVE_REFRESH_SECONDS, DEFAULT_SIGNING_ALG,
+  DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_AUTH_METHOD, DEFAULT_CLOCK_SKEW_SECONDS, DEFAULT_PROACTIVE_REFRESH_SECONDS, DEFAULT_RELAY_URL, DEFAULT_SIGNING_ALG,
 } from '../../config/defaults';
-import { DEFAULT_RELAY_URL } from '../../utils/relay';
 // Type-only: the Settings type is inferred from the schema, which stays the one definition of the shape.
 import type { Settings } from './schema';
 
