@@ -2,14 +2,10 @@
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { afterFirstPaint } from './afterFirstPaint';
 import { App } from './App';
 import { configStore } from './services/config/configStore';
 import './styles/index.css';
-
-// Module level, not an effect: runs once per page load, so Strict Mode's double render cannot fetch twice. The
-// first paint does not wait for it: the shell shows the defaults, and what depends on the resolved configuration
-// (the flow route) waits for status `ready`.
-void configStore.load();
 
 const container = document.getElementById('root');
 if (container) {
@@ -19,3 +15,9 @@ if (container) {
     </StrictMode>,
   );
 }
+
+// Module level, not an effect: runs once per page load, so Strict Mode's double render cannot fetch twice. It
+// starts after the first paint (the frame after the render above), so settings.json and the resolver's chunk do not
+// compete with the shell's own files; the shell shows the defaults meanwhile, and what depends on the resolved
+// configuration (the flow route) waits for status `ready`.
+void afterFirstPaint().then(() => configStore.load());

@@ -2,7 +2,8 @@
 // The first paint needs only the shell: the flow, the token-aware status bar and the configuration's validation
 // load after it, each in its own chunk.
 
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
+import { afterFirstPaint } from './afterFirstPaint';
 import type { RouteObject } from 'react-router-dom';
 import { APP_VERSION, AppLayout } from './components/AppLayout';
 import { LogDrawer } from './components/LogDrawer';
@@ -21,7 +22,11 @@ let flowModule: Promise<typeof import('./pages/flows/ClientCredentialsFlow')> | 
 const loadFlowModule = () => (flowModule ??= import('./pages/flows/ClientCredentialsFlow'));
 const ClientCredentialsFlow = lazy(() => loadFlowModule().then((module) => ({ default: module.ClientCredentialsFlow })));
 const FlowDisabledPage = lazy(() => import('./pages/FlowDisabledPage').then((module) => ({ default: module.FlowDisabledPage })));
-const ProviderStatusBar = lazy(() => import('./pages/ProviderStatusBar').then((module) => ({ default: module.ProviderStatusBar })));
+const ProviderStatusBar = lazy(() =>
+  afterFirstPaint()
+    .then(() => import('./pages/ProviderStatusBar'))
+    .then((module) => ({ default: module.ProviderStatusBar })),
+);
 
 /** The flow page's frame and title while its chunk loads: the title is the page's largest paint (LCP). */
 const flowLoading = (
@@ -35,11 +40,9 @@ const flowLoading = (
 export function ClientCredentialsRoute() {
   const { config, sources, status } = useConfig();
   const store = useConfigStore();
-  if (status !== 'ready') {
-    // The flag is not known yet; fetch the flow's chunk meanwhile (a cached promise: rendering twice is harmless).
-    void loadFlowModule();
-    return flowLoading;
-  }
+  // While the flag is not known yet, fetch the flow's chunk (after the first paint; a cached promise).
+  useEffect(() => void loadFlowModule(), []);
+  if (status !== 'ready') return flowLoading;
   return (
     <Suspense fallback={flowLoading}>
       {config.oauth.clientCredentials.enabled ? (
@@ -60,7 +63,10 @@ export function ClientCredentialsRoute() {
 /** Until the token-aware bar has loaded: the same landmark, same items, no token, nothing known yet. */
 const statusBarLoading = <StatusBarFrame provider="—" version={APP_VERSION} token={<NoToken />} />;
 
-/** The app frame with the token-aware status bar and the log drawer. */
+/**
+ * The app frame with the token-aware status bar and the log drawer. The bar's chunk (the token core and the provider
+ * table) is requested after the first paint (ProviderStatusBar above), so it does not compete with the shell's files.
+ */
 function RootLayout() {
   return (
     <AppLayout
