@@ -8,8 +8,8 @@
 export const MTLS_AUTH_METHODS = ['tls_client_auth', 'self_signed_tls_client_auth'] as const;
 export type MtlsAuthMethod = (typeof MTLS_AUTH_METHODS)[number];
 
-/** The client authentication methods the flow form offers (RFC 6749 §2.3, OIDC Core §9). */
-export const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'client_secret_jwt'] as const;
+/** The client authentication methods the playground speaks (RFC 6749 §2.3, OIDC Core §9, RFC 8705 §2). */
+export const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'client_secret_jwt', ...MTLS_AUTH_METHODS] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];
 
 export function isMtlsAuthMethod(method: string): method is MtlsAuthMethod {

@@ -115,6 +115,17 @@ export function clientSecretJwt(secret: string, opts: JwtAuthOptions = {}): Clie
 }
 
 /**
+ * tls_client_auth / self_signed_tls_client_auth: the client certificate presented in the TLS handshake (by the
+ * local relay) is the credential, so the request carries only `client_id` — no secret, no assertion.
+ * @see https://www.rfc-editor.org/rfc/rfc8705#section-2
+ */
+export function tlsClientAuth(): ClientAuth {
+  return (ctx) => {
+    ctx.body.set('client_id', ctx.clientId);
+  };
+}
+
+/**
  * private_key_jwt: an assertion signed with the client's private key (ES256, RS256 or PS256).
  * @see https://www.rfc-editor.org/rfc/rfc7523#section-2.2
  */

@@ -1,7 +1,7 @@
 // Retry policy for token requests: exponential backoff with full jitter, Retry-After, never on client errors.
 import { sleep } from '../clock';
 import { effects } from '../effects';
-import { HttpResponseError, isPlaygroundError, OAuthResponseError, type ErrorCode } from '../errors';
+import { HttpResponseError, isPlaygroundError, OAuthResponseError, RelayError, type ErrorCode } from '../errors';
 import { abortedError } from './send';
 
 /** One attempt, as the attempts timeline shows it. */
@@ -45,12 +45,15 @@ const RETRY_AFTER_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
 
 /**
- * Whether an error is transient: NETWORK, TIMEOUT, or an HTTP 429/500/502/503/504 (with or without an OAuth error
- * body). Never a caller abort, never input errors, never `invalid_client` & co.
+ * Whether an error is transient: NETWORK, TIMEOUT (direct or the relay's upstream `unreachable`/`timeout`), or an
+ * HTTP 429/500/502/503/504 (with or without an OAuth error body). Never a caller abort, never input errors, never
+ * `invalid_client` & co, never the relay refusing or missing.
  */
 export function isRetryable(error: unknown): boolean {
   if (!isPlaygroundError(error)) return false;
   if (error.code === 'NETWORK' || error.code === 'TIMEOUT') return true;
+  // Through the relay, the same transient failures arrive as the relay's upstream kinds; TLS and size never heal.
+  if (error instanceof RelayError) return error.kind === 'unreachable' || error.kind === 'timeout';
   if (error.code === 'ABORTED' || error.code === 'INVALID_INPUT' || error.code === 'KEY_ERROR') return false;
   return error.status !== undefined && RETRYABLE_STATUSES.has(error.status);
 }

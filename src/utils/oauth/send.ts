@@ -1,15 +1,19 @@
 // Sending a described token request: fetch through the one HTTP seam, redirects not followed, no cookies.
 import type { PlaygroundError } from '../errors';
 import { abortedError as abortedErrorFor, fetchWithTimeout } from '../http';
+import type { RelayRoute } from '../relay';
 import type { RequestDescription } from './description';
 
 export interface SendTokenRequestOptions {
   /** Time allowed until response headers arrive; default `DEFAULT_TIMEOUT_MS` (config/defaults). */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Through the local relay (CORS, mTLS): the description is sent unchanged, by Node instead of the page. */
+  relay?: RelayRoute | undefined;
 }
 
-const PEER = 'the token endpoint';
+export const TOKEN_ENDPOINT_PEER = 'the token endpoint';
+const PEER = TOKEN_ENDPOINT_PEER;
 
 /** The error for a caller's abort. */
 export function abortedError(cause?: unknown): PlaygroundError {

@@ -76,6 +76,8 @@ type FaultCase = {
   status?: number;
   oauthError?: string;
   delays?: number[];
+  /** the answer to the no-cors GET probe after a network failure (reachability.ts) */
+  probe?: () => Response;
 };
 
 const faults: FaultCase[] = [
@@ -117,7 +119,8 @@ const faults: FaultCase[] = [
     code: 'TIMEOUT',
     delays: BACKOFF,
   },
-  { name: 'network drop', fault: () => HttpResponse.error(), attempts: 4, code: 'NETWORK', delays: BACKOFF },
+  // After the retries a no-cors probe asks whether anything is there: nothing is (the probe drops too).
+  { name: 'network drop', fault: () => HttpResponse.error(), attempts: 4, code: 'NETWORK', delays: BACKOFF, probe: () => HttpResponse.error() },
   { name: 'HTML body on 200', fault: html, attempts: 1, code: 'INVALID_RESPONSE', status: 200 },
   {
     name: 'malformed JSON on 200',
@@ -152,6 +155,8 @@ describe('fault matrix', () => {
   it.each(faults)('$name → $attempts attempt(s), $code', async (c) => {
     const clock = fx.clock;
     serve(c.fault, clock);
+    const { probe } = c;
+    if (probe) server.use(http.get(TOKEN_ENDPOINT, () => probe()));
     const { value, error, attempts } = await run(clock);
 
     expect(value).toBeUndefined();

@@ -2,10 +2,12 @@
 import type { TokenRecord, TokenResponse } from '../../types/token';
 import { effects } from '../effects';
 import { isPlaygroundError, OAuthResponseError } from '../errors';
+import { diagnoseNetworkFailure } from '../reachability';
+import type { RelayRoute } from '../relay';
 import { authMethodOf, type RequestDescription } from './description';
 import { processTokenResponse } from './response';
 import { withRetry, type AttemptInfo } from './retry';
-import { sendTokenRequest } from './send';
+import { sendTokenRequest, TOKEN_ENDPOINT_PEER } from './send';
 import { toTokenRecord } from './tokenRecord';
 
 export interface RequestClientCredentialsTokenOptions {
@@ -23,6 +25,8 @@ export interface RequestClientCredentialsTokenOptions {
   retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number };
   onAttempt?: (info: AttemptInfo) => void;
   signal?: AbortSignal;
+  /** Send every attempt through the local relay (CORS, mTLS client certificate). */
+  relay?: RelayRoute | undefined;
 }
 
 /** A token as the server sent it (validated) and as the playground keeps it (absolute expiry). */
@@ -78,7 +82,7 @@ export async function requestClientCredentialsToken(opts: RequestClientCredentia
         lastStatus = undefined;
         const description = attempt === 1 ? first : await describeTimed(opts.describe, attempt);
         opts.onDescribed?.(description, attempt);
-        const response = await sendTokenRequest(description, { timeoutMs: opts.timeoutMs, signal: opts.signal });
+        const response = await sendTokenRequest(description, { timeoutMs: opts.timeoutMs, signal: opts.signal, relay: opts.relay });
         // A browser's opaque redirect has status 0, which is no HTTP status: leave it unreported.
         lastStatus = response.type === 'opaqueredirect' ? undefined : response.status;
         const validated = effects().timing.start('validate');
@@ -109,7 +113,9 @@ export async function requestClientCredentialsToken(opts: RequestClientCredentia
     const exp = token.response.expires_in === undefined ? 'unknown' : new Date(token.record.expAt).toISOString();
     log.info(`token acquired exp=${exp} token_type=${token.response.token_type}`);
     return token;
-  } catch (error) {
+  } catch (caught) {
+    // After the retries, a direct request that got no answer: blocked by CORS, or nothing there? (The relay has no CORS.)
+    const error = opts.relay ? caught : await diagnoseNetworkFailure(caught, first.url, TOKEN_ENDPOINT_PEER);
     const status = isPlaygroundError(error) ? error.status : undefined;
     log.error(`token request failed code=${failureCode(error)} http=${status ?? '-'}`);
     throw error;

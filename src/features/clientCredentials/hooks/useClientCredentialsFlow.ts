@@ -4,6 +4,7 @@ import { useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore } fr
 import { PROVIDERS } from '../../../config/providers';
 import { useConfig } from '../../../hooks/useConfig';
 import { useNewAuth } from '../../../hooks/useNewAuth';
+import type { RelayCredential } from '../../../services/relayAdmin';
 import type { SandboxInfo } from '../../../services/sandboxAdmin';
 import { formFromConfig } from '../model/configToForm';
 import type { FlowCredentials } from '../model/flowRequest';
@@ -11,6 +12,7 @@ import { validateFlowForm, type ValidationContext } from '../model/flowFormSchem
 import { createFlowPersistence, type FlowPersistence, type RestoredProgress, type SaveResult } from '../model/flowPersistence';
 import type { FlowForm } from '../model/flowTypes';
 import { providerInUse } from '../model/providerInUse';
+import { mtlsCredentialStore, relayChoice } from '../model/relayChoice';
 import { identityOfForm } from '../model/providerPresets';
 import { readShareLink, SHARE_PARAM, type SharedConfig } from '../model/shareLink';
 import { useClientSecret } from './useClientSecret';
@@ -39,6 +41,11 @@ export type FlowController = FlowFormState & SecretActions & Omit<DiscoveryActio
     setClientId(clientId: string): void;
     keys: SigningKeysState;
     selectedKey: FlowCredentials['key'];
+    /** The local relay's address (the `relay.url` setting). */
+    relayUrl: string;
+    /** A pasted client certificate the relay holds (memory only: never stored, never logged). */
+    mtlsCredential: RelayCredential | undefined;
+    setMtlsCredential(credential: RelayCredential | undefined): void;
     sandbox: SandboxInfoState;
     sandboxUrl: string;
     preview: RequestPreviewState;
@@ -113,6 +120,12 @@ function useStartupFills(keys: SigningKeysState, sandbox: SandboxInfoState, onKe
   }, [sandbox.startupInfo]);
 }
 
+/** The error card's `Send through the local relay` box sets the form's field (relayChoice.ts). */
+function useRelayChoice(onChoice: (viaRelay: boolean) => void) {
+  const handle = useEffectEvent(onChoice);
+  useEffect(() => relayChoice.onChoice((viaRelay) => handle(viaRelay)), []);
+}
+
 export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions = {}): FlowController {
   const auth = useNewAuth();
   const config = useConfig();
@@ -123,10 +136,14 @@ export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions =
 
   const keys = useSigningKeys(auth.credentialManager, auth.logger);
   const secrets = useClientSecret(auth.credentialManager, () => start.form.clientId);
-  const contextFor = (form: FlowForm): ValidationContext => ({ secret: secrets.secret, hasKey: keys.keys.some((k) => k.id === form.keyRef) });
+  const mtlsCredential = useSyncExternalStore(mtlsCredentialStore.subscribe, mtlsCredentialStore.getSnapshot, mtlsCredentialStore.getSnapshot);
+  const relayUrl = config.config.relay.url;
+  const contextFor = (form: FlowForm): ValidationContext => ({
+    secret: secrets.secret, hasKey: keys.keys.some((k) => k.id === form.keyRef), hasMtlsCredential: mtlsCredential !== undefined,
+  });
   const fields = useFlowForm(() => start, contextFor);
   const selectedKey = keys.keys.find((k) => k.id === fields.form.keyRef)?.key;
-  const creds: FlowCredentials = { secret: secrets.secret, key: selectedKey };
+  const creds: FlowCredentials = { secret: secrets.secret, key: selectedKey, relayUrl, mtlsCredential };
 
   const sandbox = useSandboxInfo(sandboxUrl, { enabled: PROVIDERS[fields.form.provider].sandbox !== undefined });
   const preview = useRequestPreview(fields.form, creds);
@@ -144,14 +161,15 @@ export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions =
   const tokenActions = useTokenActions(auth, fields, tokenRun, creds, setActiveIndex);
 
   useStartupFills(keys, sandbox, () => keySelection.onKeysLoaded(keys.keys), provider.onSandboxLoaded);
+  useRelayChoice((viaRelay) => fields.setField('viaRelay', viaRelay));
   const lastSave = useMirrors(persistence, activeIndex, fields);
   const clientId = fields.form.clientId;
   const typedSecret = secrets.secret;
-  const { hasKey } = contextFor(fields.form);
+  const { hasKey, hasMtlsCredential } = contextFor(fields.form);
   // Derived during render, but only when what it depends on changes: the flow renders on every token run too.
   const configValid = useMemo(
-    () => Object.keys(validateFlowForm(fields.form, { secret: typedSecret, hasKey })).length === 0,
-    [fields.form, typedSecret, hasKey],
+    () => Object.keys(validateFlowForm(fields.form, { secret: typedSecret, hasKey, hasMtlsCredential })).length === 0,
+    [fields.form, typedSecret, hasKey, hasMtlsCredential],
   );
 
   return {
@@ -166,6 +184,7 @@ export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions =
     changeRemember: (remember) => secrets.changeRemember(remember, clientId), ...keySelection, ...provider, ...registration, ...tokenActions,
     setClientId: (clientId) => fields.setField('clientId', clientId),
     keys, selectedKey, sandbox, sandboxUrl, preview, tokenRun, activeIndex, setActiveIndex, lastSave,
+    relayUrl, mtlsCredential, setMtlsCredential: mtlsCredentialStore.set,
     configValid,
   };
 }

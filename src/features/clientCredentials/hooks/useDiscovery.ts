@@ -31,7 +31,9 @@ export function useDiscovery(fields: FlowFormState, context: ValidationContext, 
 
   function patchFrom(result: DiscoveryResult): FormPatch {
     const m = result.metadata;
-    const patch: FormPatch = { values: { tokenEndpoint: m.token_endpoint, issuer: m.issuer ?? '', jwksUri: m.jwks_uri ?? '' }, source: 'discovery' };
+    // RFC 8705 §5: the mutual-TLS listener's token endpoint, used instead of token_endpoint with an mTLS method.
+    const mtlsTokenEndpoint = m.mtls_endpoint_aliases?.token_endpoint ?? '';
+    const patch: FormPatch = { values: { tokenEndpoint: m.token_endpoint, issuer: m.issuer ?? '', jwksUri: m.jwks_uri ?? '', mtlsTokenEndpoint }, source: 'discovery' };
     const offered = offeredAuthMethods(form.provider, m.token_endpoint_auth_methods_supported, false).options;
     if (!offered.includes(form.authMethod)) {
       const preferred = hasKey && offered.includes('private_key_jwt') ? 'private_key_jwt' : offered[0];

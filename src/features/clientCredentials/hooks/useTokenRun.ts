@@ -11,7 +11,7 @@ import type { AttemptInfo } from '../../../utils/oauth/retry';
 import { requestClientCredentialsToken } from '../../../utils/oauth/token';
 import { PROVIDERS } from '../../../config/providers';
 import { keyValueOf } from '../../../utils/tokenCacheKey';
-import { cacheKeyParts, describeFlowRequest, flowCacheKey, type FlowCredentials } from '../model/flowRequest';
+import { cacheKeyParts, describeFlowRequest, flowCacheKey, flowRoute, type FlowCredentials } from '../model/flowRequest';
 import type { AttemptView, FlowForm, TokenRun } from '../model/flowTypes';
 
 export const IDLE_RUN: TokenRun = Object.freeze({ status: 'idle', attempts: [], requestedScopes: [] }) as TokenRun;
@@ -36,6 +36,8 @@ export interface TokenRunState {
 function requestFor(form: FlowForm, creds: FlowCredentials, signal: AbortSignal | undefined, hooks: { onDescribed?: (d: RequestDescription) => void; onAttempt?: (info: AttemptInfo) => void }) {
   return requestClientCredentialsToken({
     describe: () => describeFlowRequest(form, creds),
+    // Through the local relay when the box is ticked or the method is mTLS; the description itself stays direct.
+    relay: flowRoute(form, creds),
     onDescribed: hooks.onDescribed,
     onAttempt: hooks.onAttempt,
     signal,

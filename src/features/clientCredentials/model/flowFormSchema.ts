@@ -3,7 +3,8 @@ import { z } from '../../../utils/zod';
 import { DEFAULT_PINGONE_REGION, PINGONE_REGIONS, validateEnvironmentId } from '../../../config/pingone';
 import { DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_AUTH_METHOD, DEFAULT_CLOCK_SKEW_SECONDS, DEFAULT_PROACTIVE_REFRESH_SECONDS, DEFAULT_SIGNING_ALG, MAX_ASSERTION_LIFETIME_SECONDS, MAX_CLOCK_SKEW_SECONDS } from '../../../config/defaults';
 import { PROVIDER_IDS, PROVIDERS as PROVIDER_TABLE } from '../../../config/providers';
-import { AUTH_METHODS, SIGNING_ALGS } from '../../../types/token';
+import { AUTH_METHODS, isMtlsAuthMethod, SIGNING_ALGS } from '../../../types/token';
+import { MTLS_NEEDS_RELAY } from '../../../utils/relayRoute';
 import { isPlaygroundError } from '../../../utils/errors';
 import { validateResource, validateScopes } from '../../../utils/oauth/body';
 import { validateEndpointUrl } from '../../../utils/urlValidation';
@@ -18,6 +19,8 @@ export interface ValidationContext {
   secret: string;
   /** whether the key named by `keyRef` is loaded */
   hasKey: boolean;
+  /** whether the relay holds a pasted client certificate (then no file names are needed) */
+  hasMtlsCredential?: boolean;
 }
 
 export const SECRET_METHODS: readonly string[] = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt'];
@@ -43,6 +46,11 @@ export const DEFAULT_FLOW_FORM: FlowForm = Object.freeze({
   proactiveRefreshSeconds: DEFAULT_PROACTIVE_REFRESH_SECONDS,
   assertionLifetimeSeconds: DEFAULT_ASSERTION_LIFETIME_SECONDS,
   clockSkewSeconds: DEFAULT_CLOCK_SKEW_SECONDS,
+  viaRelay: false,
+  mtlsCertRef: '',
+  mtlsKeyRef: '',
+  mtlsCaRef: '',
+  mtlsTokenEndpoint: '',
 }) as FlowForm;
 
 /**
@@ -61,6 +69,10 @@ export const FIELD_MAX_LENGTH = {
   kid: 256,
   audience: 8192,
   resource: 8192,
+  mtlsCertRef: 256,
+  mtlsKeyRef: 256,
+  mtlsCaRef: 256,
+  mtlsTokenEndpoint: 8192,
 } as const satisfies Partial<Record<keyof FlowForm, number>>;
 export const MAX_SCOPES = 100;
 export const MAX_SCOPE_LENGTH = 256;
@@ -83,6 +95,8 @@ export const FIELD_LABELS: Record<FormField, string> = {
   keyRef: 'Key to sign with', kid: 'Key ID (kid)', signingAlg: 'Signing algorithm', scopes: 'Scopes', audience: 'Audience',
   resource: 'Resource', proactiveRefreshSeconds: 'Proactive refresh', assertionLifetimeSeconds: 'Assertion lifetime',
   clockSkewSeconds: 'Clock-skew tolerance', clientSecret: 'Client secret', privateKey: 'Private key',
+  viaRelay: 'Send through the local relay', mtlsCertRef: 'Client certificate file', mtlsKeyRef: 'Client key file',
+  mtlsCaRef: 'Server CA file', mtlsTokenEndpoint: 'mTLS token endpoint',
 };
 
 const text = (field: keyof typeof FIELD_MAX_LENGTH) => z.string().max(FIELD_MAX_LENGTH[field]);
@@ -107,6 +121,11 @@ export const flowFormShape = {
   proactiveRefreshSeconds: z.number(),
   assertionLifetimeSeconds: z.number(),
   clockSkewSeconds: z.number(),
+  viaRelay: z.boolean(),
+  mtlsCertRef: text('mtlsCertRef'),
+  mtlsKeyRef: text('mtlsKeyRef'),
+  mtlsCaRef: text('mtlsCaRef'),
+  mtlsTokenEndpoint: text('mtlsTokenEndpoint'),
 } satisfies Record<keyof FlowForm, z.ZodType>;
 
 /** The whole form's shape. */
@@ -177,6 +196,8 @@ function buildFixedSchemas() {
     proactiveRefreshSeconds: wholeSeconds(0, 3600, 'Proactive refresh'),
     assertionLifetimeSeconds: wholeSeconds(1, MAX_ASSERTION_LIFETIME_SECONDS, 'Assertion lifetime'),
     clockSkewSeconds: wholeSeconds(0, MAX_CLOCK_SKEW_SECONDS, 'Clock-skew tolerance'),
+    needsRelay: z.literal(true, { error: `${MTLS_NEEDS_RELAY} Tick “Send through the local relay”.` }),
+    certificateFile: z.string().trim().min(1, 'Name the PEM file in the relay’s certs directory, or paste a certificate and key below.'),
   };
 }
 
@@ -216,6 +237,11 @@ function schemaFor(field: FormField, form: FlowForm, ctx: ValidationContext): z.
       return form.authMethod === 'private_key_jwt' ? fixed.kid : undefined;
     case 'resource':
       return form.resource.trim() === '' ? undefined : fixed.resource;
+    case 'viaRelay':
+      return isMtlsAuthMethod(form.authMethod) ? fixed.needsRelay : undefined;
+    case 'mtlsCertRef':
+    case 'mtlsKeyRef':
+      return isMtlsAuthMethod(form.authMethod) && !ctx.hasMtlsCredential ? fixed.certificateFile : undefined;
     case 'tokenEndpoint':
     case 'clientId':
     case 'signingAlg':
@@ -249,7 +275,7 @@ export function validateField(field: FormField, form: FlowForm, ctx: ValidationC
 /** Every field the submit checks, in the order they appear on screen (focus goes to the first error). */
 export const FORM_FIELDS: readonly FormField[] = [
   'provider', 'environmentId', 'region', 'issuerOrDiscoveryUrl', 'tokenEndpoint', 'clientId', 'authMethod',
-  'clientSecret', 'privateKey', 'kid', 'signingAlg', 'scopes', 'audience', 'resource',
+  'clientSecret', 'privateKey', 'kid', 'signingAlg', 'viaRelay', 'mtlsCertRef', 'mtlsKeyRef', 'scopes', 'audience', 'resource',
   'proactiveRefreshSeconds', 'assertionLifetimeSeconds', 'clockSkewSeconds',
 ];
 

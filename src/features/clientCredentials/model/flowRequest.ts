@@ -1,10 +1,13 @@
 // From the form to the one RequestDescription (preview, exports and Get token) and to the TokenCache key parts.
+import { DEFAULT_RELAY_URL } from '../../../config/defaults';
 import type { TokenCacheKeyParts } from '../../../types/token';
 import { InputError } from '../../../utils/errors';
 import type { SigningKey } from '../../../utils/keys';
 import { buildClientCredentialsBody } from '../../../utils/oauth/body';
-import { clientSecretBasic, clientSecretJwt, clientSecretPost, privateKeyJwt, type ClientAuth } from '../../../utils/oauth/clientAuth';
+import { clientSecretBasic, clientSecretJwt, clientSecretPost, privateKeyJwt, tlsClientAuth, type ClientAuth } from '../../../utils/oauth/clientAuth';
 import { describeClientCredentialsRequest, type RequestDescription } from '../../../utils/oauth/description';
+import type { RelayRoute } from '../../../utils/relay';
+import { routeFor, tokenEndpointFor } from '../../../utils/relayRoute';
 import { TokenCacheKey } from '../../../utils/tokenCacheKey';
 import type { FlowForm } from './flowTypes';
 
@@ -12,6 +15,10 @@ import type { FlowForm } from './flowTypes';
 export interface FlowCredentials {
   secret: string;
   key?: SigningKey | undefined;
+  /** The relay's address (the `relay.url` setting), for `Send through the local relay` and mTLS. */
+  relayUrl?: string | undefined;
+  /** A pasted client certificate the relay holds: its id and thumbprint only (memory, never stored). */
+  mtlsCredential?: { credentialId: string; x5tS256: string } | undefined;
 }
 
 /** The client authentication the form asks for. A JWT method signs a fresh assertion (new jti, time from effects().clock) each time it runs. */
@@ -27,7 +34,23 @@ export function buildFlowAuth(form: FlowForm, creds: FlowCredentials): ClientAut
     case 'private_key_jwt':
       if (!creds.key) throw new InputError('privateKey', 'private_key_jwt needs a key: generate a key pair or import one.');
       return privateKeyJwt(creds.key.privateKey, { kid: form.kid.trim() || creds.key.kid, alg: form.signingAlg, lifetimeSeconds });
+    case 'tls_client_auth':
+    case 'self_signed_tls_client_auth':
+      return tlsClientAuth();
   }
+}
+
+/**
+ * Direct from the page, or through the local relay (with the client certificate for an mTLS method).
+ * @throws InputError field `viaRelay` or `mtlsCertRef`
+ */
+export function flowRoute(form: FlowForm, creds: FlowCredentials): RelayRoute | undefined {
+  return routeFor({
+    authMethod: form.authMethod,
+    viaRelay: form.viaRelay,
+    relayUrl: creds.relayUrl ?? DEFAULT_RELAY_URL,
+    mtls: { certRef: form.mtlsCertRef, keyRef: form.mtlsKeyRef, caRef: form.mtlsCaRef, credentialId: creds.mtlsCredential?.credentialId },
+  });
 }
 
 /**
@@ -38,7 +61,8 @@ export function buildFlowAuth(form: FlowForm, creds: FlowCredentials): ClientAut
 export async function describeFlowRequest(form: FlowForm, creds: FlowCredentials): Promise<RequestDescription> {
   const params = buildClientCredentialsBody({ scope: form.scopes, audience: form.audience, resource: form.resource });
   return describeClientCredentialsRequest({
-    tokenEndpoint: form.tokenEndpoint,
+    // With mTLS, the server's mutual-TLS alias of the token endpoint (RFC 8705 §5), when discovery gave one.
+    tokenEndpoint: tokenEndpointFor(form.authMethod, form.tokenEndpoint, form.mtlsTokenEndpoint || undefined),
     clientId: form.clientId,
     issuer: form.issuer || undefined,
     auth: buildFlowAuth(form, creds),

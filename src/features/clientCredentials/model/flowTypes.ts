@@ -30,6 +30,15 @@ export interface FlowForm {
   proactiveRefreshSeconds: number;
   assertionLifetimeSeconds: number;
   clockSkewSeconds: number;
+  /** `Send through the local relay`: the token request and the step-4 calls go from Node (CORS, mTLS). */
+  viaRelay: boolean;
+  /** mTLS (RFC 8705): PEM file names in the relay's certificate directory; never the PEMs themselves. */
+  mtlsCertRef: string;
+  mtlsKeyRef: string;
+  /** a CA the relay trusts for the server (the sandbox's demo CA) */
+  mtlsCaRef: string;
+  /** discovery's `mtls_endpoint_aliases.token_endpoint` (RFC 8705 §5): used instead of tokenEndpoint with mTLS */
+  mtlsTokenEndpoint: string;
 }
 
 /** One attempt of the token request, as the retry policy reports it and the attempts timeline shows it. */

@@ -1,6 +1,7 @@
 // Provider presets and the config → form mapping: what each choice fills, and where each value came from.
 import { describe, expect, it } from 'vitest';
 import { PINGONE_WORKER_SCOPES } from '../../../config/pingone';
+import { AUTH_METHODS } from '../../../types/token';
 import { resolveConfig } from '../../../services/config/resolve';
 import { createDefaultSettings } from '../../../services/config/settings';
 import { formFromConfig } from './configToForm';
@@ -28,10 +29,24 @@ describe('provider presets', () => {
 
   it('offers only what discovery advertises (unless overridden), and only the secret methods for microauthd', () => {
     expect(offeredAuthMethods('custom', ['client_secret_post', 'private_key_jwt'], false)).toEqual({ options: ['client_secret_post', 'private_key_jwt'], narrowed: true });
-    expect(offeredAuthMethods('custom', ['client_secret_post'], true).options).toHaveLength(4);
-    expect(offeredAuthMethods('custom', ['tls_client_auth'], false).options).toHaveLength(4); // nothing usable: offer all
+    expect(offeredAuthMethods('custom', ['client_secret_post'], true).options).toEqual(AUTH_METHODS);
+    expect(offeredAuthMethods('custom', ['tls_client_auth'], false).options).toEqual(['tls_client_auth']); // RFC 8705, through the relay
+    expect(offeredAuthMethods('custom', ['none'], false).options).toEqual(AUTH_METHODS); // nothing usable: offer all
     expect(offeredAuthMethods('microauthd', undefined, true).options).toEqual(['client_secret_basic', 'client_secret_post']);
     expect(offeredSigningAlgs('custom', ['RS256', 'HS256'], false).options).toEqual(['RS256']);
+  });
+
+  it('an mTLS demo client brings its certificate references, the mTLS token endpoint and the relay in one selection', () => {
+    const patch = demoClientPatch({
+      client_id: 'sandbox-tls', token_endpoint_auth_method: 'tls_client_auth', scope: 'p1:read:device', purpose: '', roles: [], provider: 'pingone',
+      certRef: 'tls.crt.pem', keyRef: 'tls.key.pem', caRef: 'ca.pem', mtls_token_endpoint: 'https://localhost:4543/env/as/token',
+    });
+    expect(patch.values).toMatchObject({
+      authMethod: 'tls_client_auth', viaRelay: true, mtlsCertRef: 'tls.crt.pem', mtlsKeyRef: 'tls.key.pem', mtlsCaRef: 'ca.pem',
+      mtlsTokenEndpoint: 'https://localhost:4543/env/as/token',
+    });
+    // A secret demo client leaves the relay setting alone.
+    expect(demoClientPatch({ client_id: 'b', token_endpoint_auth_method: 'client_secret_basic', scope: '', purpose: '', roles: [], provider: 'pingone' }).values).not.toHaveProperty('viaRelay');
   });
 
   it('a PingOne demo client asks for the least-privilege worker scopes it is allowed', () => {

@@ -3,7 +3,7 @@ import { PINGONE_WORKER_SCOPES } from '../../../config/pingone';
 import { microauthdEndpoints, providerEndpoints, providerIdentity, PROVIDERS, type ProviderIdentity } from '../../../config/providers';
 import type { SandboxClient, SandboxInfo } from '../../../services/sandboxAdmin';
 import { splitScopes } from '../../../utils/scopes';
-import { AUTH_METHODS, SIGNING_ALGS, type AuthMethod, type SigningAlg } from '../../../types/token';
+import { AUTH_METHODS, isMtlsAuthMethod, SIGNING_ALGS, type AuthMethod, type SigningAlg } from '../../../types/token';
 import type { FormField } from './flowFormSchema';
 import type { FlowForm, ProviderPreset } from './flowTypes';
 
@@ -42,7 +42,23 @@ export function sandboxClientsFor(info: SandboxInfo | undefined, provider: Provi
 export function demoClientPatch(client: SandboxClient): FormPatch {
   const allowed = splitScopes(client.scope_names ?? client.scope);
   const scopes = client.provider === 'pingone' ? allowed.filter((s) => PINGONE_WORKER_SCOPES.includes(s)) : allowed;
-  return { values: { clientId: client.client_id, authMethod: client.token_endpoint_auth_method, scopes }, source: 'sandbox' };
+  const values: Partial<FlowForm> = { clientId: client.client_id, authMethod: client.token_endpoint_auth_method, scopes };
+  return { values: { ...values, ...demoCertificatePatch(client) }, source: 'sandbox' };
+}
+
+/**
+ * An mTLS demo client (RFC 8705) brings its demo certificate, key and CA as file references, the sandbox's
+ * mutual-TLS token endpoint, and the relay (a browser cannot present a client certificate): one selection is enough.
+ */
+function demoCertificatePatch(client: SandboxClient): Partial<FlowForm> {
+  if (!isMtlsAuthMethod(client.token_endpoint_auth_method) || !client.certRef || !client.keyRef) return {};
+  return {
+    viaRelay: true,
+    mtlsCertRef: client.certRef,
+    mtlsKeyRef: client.keyRef,
+    mtlsCaRef: client.caRef ?? '',
+    mtlsTokenEndpoint: client.mtls_token_endpoint ?? '',
+  };
 }
 
 /** Everything /sandbox/info says about the emulated PingOne environment. */

@@ -7,12 +7,13 @@ import { SecretInput } from '../../../components/SecretInput';
 import { mergeWorkerScopes } from '../../../config/pingone';
 import { PROVIDER_IDS, PROVIDERS } from '../../../config/providers';
 import { useConfig } from '../../../hooks/useConfig';
-import type { AuthMethod } from '../../../types/token';
+import { isMtlsAuthMethod, type AuthMethod } from '../../../types/token';
 import { FIELD_LABELS, fieldId, SECRET_METHODS } from '../model/flowFormSchema';
 import type { SaveResult } from '../model/flowPersistence';
 import type { ProviderPreset } from '../model/flowTypes';
 import { FormField } from '../../../components/FormField';
 import { KeyManager } from './KeyManager';
+import { CertificateSetting, mtlsMethodNote, RelaySetting } from './RelayFields';
 import { offeredAuthMethods } from '../model/providerPresets';
 import { ProviderFields } from './ProviderFields';
 import { createShareLink } from '../model/shareLink';
@@ -27,6 +28,12 @@ const ADVANCED: ReadonlyArray<[NumericField, string, string]> = [
   ['clockSkewSeconds', 'Clock-skew tolerance (seconds)', '0–300. Leeway when checking exp, iat and nbf of the token.'],
 ];
 
+/** Choosing an mTLS method ticks the relay box too: the relay is the only way to present a client certificate. */
+function chooseMethod(flow: FlowController, method: AuthMethod) {
+  flow.setField('authMethod', method);
+  if (isMtlsAuthMethod(method) && !flow.form.viaRelay) flow.setField('viaRelay', true);
+}
+
 function AuthMethodField({ flow }: { flow: FlowController }) {
   const byDiscovery = PROVIDERS[flow.form.provider].narrowsByDiscovery;
   const advertised = byDiscovery ? flow.discovery.result?.metadata.token_endpoint_auth_methods_supported : undefined;
@@ -39,10 +46,13 @@ function AuthMethodField({ flow }: { flow: FlowController }) {
         label="Authentication method"
         source={flow.sources.authMethod}
         error={flow.errors.authMethod}
-        hint={offered.narrowed && narrowedByDiscovery ? `Only what the server advertises: ${advertised?.join(', ')}.` : 'private_key_jwt is the strongest: no shared secret ever travels.'}
+        hint={[
+          offered.narrowed && narrowedByDiscovery ? `Only what the server advertises: ${advertised?.join(', ')}.` : 'private_key_jwt is the strongest: no shared secret ever travels.',
+          offered.options.some(isMtlsAuthMethod) ? mtlsMethodNote(flow) : undefined,
+        ].filter(Boolean).join(' ')}
       >
         {(control) => (
-          <select {...control} className="input" value={flow.form.authMethod} onChange={(e) => flow.setField('authMethod', e.target.value as AuthMethod)} onBlur={() => flow.touch('authMethod')}>
+          <select {...control} className="input" value={flow.form.authMethod} onChange={(e) => chooseMethod(flow, e.target.value as AuthMethod)} onBlur={() => flow.touch('authMethod')}>
             {!offered.options.includes(flow.form.authMethod) && <option value={flow.form.authMethod}>{flow.form.authMethod}</option>}
             {offered.options.map((m) => (
               <option key={m} value={m}>
@@ -201,7 +211,10 @@ export function ConfigureStep({ flow }: { flow: FlowController }) {
         )}
       </FormField>
       <AuthMethodField flow={flow} />
-      {SECRET_METHODS.includes(form.authMethod) ? <SecretField flow={flow} /> : <KeyManager flow={flow} />}
+      {SECRET_METHODS.includes(form.authMethod) && <SecretField flow={flow} />}
+      {form.authMethod === 'private_key_jwt' && <KeyManager flow={flow} />}
+      <CertificateSetting flow={flow} />
+      <RelaySetting flow={flow} />
 
       <ScopesField flow={flow} />
 

@@ -1,6 +1,8 @@
 // Step 2 (Request): the exact HTTP request from the one RequestDescription, masked, decoded, linted and exportable.
 import { useState } from 'react';
 import { CodeBlock } from '../../../components/CodeBlock';
+import { RelayBadge } from '../../../components/RelayToggle';
+import { isMtlsAuthMethod } from '../../../types/token';
 import { ColorCodedURL } from '../../../components/ColorCodedURL';
 import { InfoBox } from '../../../components/InfoBox';
 import type { RequestDescription } from '../../../utils/oauth/description';
@@ -83,11 +85,19 @@ export function RequestStep({ description, error, pending, form, onRefresh }: Re
   // Everything below comes from this one description: never rebuilt here.
   const masked = maskRequestDescription(description);
   const assertion = new URLSearchParams(description.body).get('client_assertion');
+  const relayed = form.viaRelay || isMtlsAuthMethod(form.authMethod);
   return (
     <div className="cc-request">
       <p className="cc-request__line">
         <strong className="cc-method">{description.method}</strong> <ColorCodedURL url={description.url} />
+        {relayed && <> <RelayBadge /></>}
       </p>
+      {relayed && (
+        <p className="cc-field__hint">
+          Sent by the local relay (Node), not by this page{isMtlsAuthMethod(form.authMethod) ? ', with the client certificate in the TLS handshake (RFC 8705)' : ''}.
+          The cURL and fetch snippets below are the direct request, as a backend would send it.
+        </p>
+      )}
       <NameValueTable caption="Headers" rows={Object.entries(masked.headers)} />
       <NameValueTable caption="Form body (application/x-www-form-urlencoded)" rows={bodyPairs(masked.body).map((p) => [p.name, p.value] as [string, string])} />
       {assertion && (

@@ -1,5 +1,5 @@
 // Step 3 (Token): the attempts, the response (token masked), or an error card; on success the token and its checks.
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { AttemptsTimeline, formatMs } from '../../../components/AttemptsTimeline';
 import { Countdown } from '../../../components/Countdown';
 import { DecodedJwt } from '../../../components/DecodedJwt';
@@ -25,6 +25,8 @@ export interface TokenStepProps {
   onGetToken: () => void;
   form: FlowForm;
   description: RequestDescription | null;
+  /** `Send through the local relay`, offered on the error card when the relay is the fix (CORS, no answer). */
+  relayControl?: ReactNode;
 }
 
 /** The response as the server sent it, with the access token masked (the token card is where it is revealed). */
@@ -65,10 +67,10 @@ function TokenStepIntro({ description }: { description: RequestDescription | nul
   );
 }
 
-function RunFailure({ error, onGetToken }: { error: FlowError; onGetToken: () => void }) {
+function RunFailure({ error, onGetToken, relayControl }: { error: FlowError; onGetToken: () => void; relayControl?: ReactNode }) {
   return (
     <>
-      <ErrorCard error={error} context="token request" />
+      <ErrorCard error={error} context="token request" relayControl={relayControl} />
       <button type="button" className="btn btn--secondary" onClick={onGetToken}>
         Try again
       </button>
@@ -122,7 +124,7 @@ const TokenAcquired = memo(function TokenAcquired({ run, record, response, revea
   );
 });
 
-export function TokenStep({ run, onGetToken, form, description }: TokenStepProps) {
+export function TokenStep({ run, onGetToken, form, description, relayControl }: TokenStepProps) {
   const { history } = useNewAuth();
   const token = run.status === 'success' ? run.record?.accessToken : undefined;
   // Reveal is remembered per token, so a newly obtained token always starts masked.
@@ -141,7 +143,7 @@ export function TokenStep({ run, onGetToken, form, description }: TokenStepProps
       )}
       <AttemptsTimeline attempts={run.attempts} />
       {(run.status === 'success' || run.status === 'error') && <RunSummary run={run} />}
-      {run.status === 'error' && run.error && <RunFailure error={run.error} onGetToken={onGetToken} />}
+      {run.status === 'error' && run.error && <RunFailure error={run.error} onGetToken={onGetToken} relayControl={relayControl} />}
       {run.status === 'success' && run.record && run.response && (
         <TokenAcquired
           run={run}

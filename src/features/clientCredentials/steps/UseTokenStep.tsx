@@ -12,6 +12,7 @@ import { MICROAUTHD_DEFAULT_BASE_URL, MICROAUTHD_MODEL, MICROAUTHD_SCOPE_CATALOG
 import { apiBase as pingOneApiBase, PINGONE_ROLES_TRUTH, PINGONE_SCOPE_CATALOG, PINGONE_WORKER_SCOPES } from '../../../config/pingone';
 import { PROVIDERS, type ProviderEntry } from '../../../config/providers';
 import type { TokenRecord } from '../../../types/token';
+import type { RelayRoute } from '../../../utils/relay';
 import type { FlowForm } from '../model/flowTypes';
 
 export interface UseTokenStepProps {
@@ -28,6 +29,8 @@ export interface UseTokenStepProps {
   sandboxUsers?: readonly PickableUser[];
   /** The scopes sent in the token request (step 3), for the advisor. */
   requestedScopes?: readonly string[];
+  /** The token request's route: step 4 goes the same way (CORS; the certificate a bound token needs). */
+  relay?: RelayRoute | undefined;
 }
 
 /** The capabilities the PingOne worker scope list stands for: the advisor's starting point for PingOne. */
@@ -87,6 +90,7 @@ function PingOneStep(props: StepProps) {
         getWorkerToken={getWorkerToken}
         sandboxUrl={sandboxUrl}
         initialUsers={sandboxUsers}
+        relay={props.relay}
       />
       <CollapsibleSection title="🛡️ Which scopes does this worker really need?" defaultOpen headingLevel={3}>
         <ScopeAdvisor
@@ -114,6 +118,7 @@ function MicroauthdStep(props: StepProps) {
       <MicroauthdConsole
         baseUrl={microauthdBaseOf(form, props.microauthdBase)}
         getToken={getWorkerToken}
+        relay={props.relay}
       />
       <CollapsibleSection title="📚 Scopes: what your token carries" defaultOpen headingLevel={3}>
         <ScopeCatalogPanel granted={granted} model={MICROAUTHD_MODEL} />

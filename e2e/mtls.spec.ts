@@ -1,0 +1,69 @@
+// mTLS client authentication (RFC 8705) end to end: tls_client_auth and self_signed_tls_client_auth get
+// certificate-bound tokens through the relay, step 4 lists MFA devices with the same certificate, and the bound
+// token without its certificate is refused (checked from Node, outside the app).
+import { readFile } from 'node:fs/promises';
+import { request as httpsRequest } from 'node:https';
+import { join } from 'node:path';
+import { expect, test } from './support/fixtures';
+import { configureSandbox, decodedToken, goToStep, storedAccessToken, getToken } from './support/flow';
+import { CERT_DIR } from './support/relay';
+import { resetSandbox, sandboxInfo } from './support/sandbox';
+
+// Seeded in sandbox/pingone/seed.js.
+const GRACE_ID = '7d3c1b2a-4e5f-4a6b-8c7d-9e0f1a2b3c02';
+
+test.describe.configure({ timeout: 60_000 });
+
+test.beforeEach(async ({ request }) => {
+  await resetSandbox(request);
+});
+
+/** A GET over HTTPS from Node that trusts only `ca` and sends no client certificate. */
+function getWithoutCertificate(url: string, token: string, ca: string): Promise<{ status: number; wwwAuthenticate: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { method: 'GET', ca, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, wwwAuthenticate: String(res.headers['www-authenticate'] ?? ''), body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+for (const { method, client } of [
+  { method: 'tls_client_auth', client: 'sandbox-tls' },
+  { method: 'self_signed_tls_client_auth', client: 'sandbox-self-signed-tls' },
+] as const) {
+  test(`${method}: one demo-client selection → a certificate-bound token and an MFA device list through the relay`, async ({ page, request }) => {
+    await configureSandbox(page, { client });
+    await expect(page.getByLabel('Authentication method')).toHaveValue(method);
+    await expect(page.getByRole('checkbox', { name: 'Send through the local relay' })).toBeChecked();
+
+    await goToStep(page, 2);
+    await expect(page.getByText('via local relay', { exact: true })).toBeVisible();
+
+    await getToken(page);
+    const decoded = decodedToken(page);
+    await expect(decoded).toContainText(`"client_id": "${client}"`);
+    await expect(decoded).toContainText('"x5t#S256"');
+
+    const info = await sandboxInfo(request);
+    const mtls = (info as unknown as { mtls: { apiBase: string; caRef: string } }).mtls;
+    await goToStep(page, 4);
+    await page.getByRole('combobox', { name: 'User', exact: true }).selectOption({ label: 'grace.hopper' });
+    await page.getByRole('button', { name: 'List devices' }).click();
+    await expect(page.getByRole('list', { name: 'MFA devices' }).getByRole('listitem')).toHaveCount(2);
+    // On the sandbox's mutual-TLS listener, with the certificate the token is bound to.
+    const call = page.getByRole('article', { name: /GET \/v1\/.*\/devices — HTTP 200/ });
+    await expect(call).toContainText(`${mtls.apiBase}/environments/`);
+
+    // The same token, without the certificate it is bound to, is refused by the API (RFC 8705 §3).
+    const ca = await readFile(join(CERT_DIR, mtls.caRef), 'utf8');
+    const token = await storedAccessToken(page);
+    const refused = await getWithoutCertificate(`${mtls.apiBase}/environments/${info.environmentId}/users/${GRACE_ID}/devices`, token, ca);
+    expect(refused.status).toBe(401);
+    expect(`${refused.wwwAuthenticate} ${refused.body}`).toMatch(/invalid_token/i);
+  });
+}

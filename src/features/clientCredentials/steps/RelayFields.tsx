@@ -1,0 +1,41 @@
+// Step 1's relay pieces: the `Send through the local relay` box, and the client certificate for an mTLS method.
+import { FieldError } from '../../../components/FieldError';
+import { ClientCertificateFields, type CertificateRefField } from '../../../components/ClientCertificateFields';
+import { RelayToggle } from '../../../components/RelayToggle';
+import { isMtlsAuthMethod } from '../../../types/token';
+import { MTLS_NEEDS_RELAY } from '../../../utils/relayRoute';
+import { fieldId } from '../model/flowFormSchema';
+import type { FlowController } from '../hooks/useClientCredentialsFlow';
+
+/** The relay box, bound to the form's `viaRelay` (persisted like the other non-secret fields). */
+export function RelaySetting({ flow }: { flow: FlowController }) {
+  return (
+    <div id={fieldId('viaRelay')}>
+      <RelayToggle checked={flow.form.viaRelay} onChange={(checked) => flow.setField('viaRelay', checked)} relayUrl={flow.relayUrl} />
+      <FieldError id={`${fieldId('viaRelay')}-error`} message={flow.errors.viaRelay} />
+    </div>
+  );
+}
+
+/** The note beside the method select when mTLS is offered but the relay box is off. */
+export function mtlsMethodNote(flow: FlowController): string | undefined {
+  if (flow.form.viaRelay) return undefined;
+  return `tls_client_auth and self_signed_tls_client_auth: ${MTLS_NEEDS_RELAY}`;
+}
+
+/** The certificate source for tls_client_auth / self_signed_tls_client_auth (RFC 8705 §2). */
+export function CertificateSetting({ flow }: { flow: FlowController }) {
+  const { form } = flow;
+  if (!isMtlsAuthMethod(form.authMethod)) return null;
+  const onRefChange = (field: CertificateRefField, value: string) => flow.setField(field, value);
+  return (
+    <ClientCertificateFields
+      refs={{ mtlsCertRef: form.mtlsCertRef, mtlsKeyRef: form.mtlsKeyRef, mtlsCaRef: form.mtlsCaRef }}
+      onRefChange={onRefChange}
+      relayUrl={flow.relayUrl}
+      credential={flow.mtlsCredential}
+      onCredential={flow.setMtlsCredential}
+      errors={{ mtlsCertRef: flow.errors.mtlsCertRef, mtlsKeyRef: flow.errors.mtlsKeyRef }}
+    />
+  );
+}
