@@ -48,6 +48,7 @@ for (const { method, client } of [
     const decoded = decodedToken(page);
     await expect(decoded).toContainText(`"client_id": "${client}"`);
     await expect(decoded).toContainText('"x5t#S256"');
+    await expect(page.getByText(/Bound to a client certificate \(cnf\.x5t#S256/)).toBeVisible();
 
     const info = await sandboxInfo(request);
     const mtls = (info as unknown as { mtls: { apiBase: string; caRef: string } }).mtls;

@@ -26,3 +26,17 @@ export function checkCertificateBinding(payload: Record<string, unknown> | undef
   if (!expected) return { status: 'bound-unverified', thumbprint };
   return { status: 'bound', thumbprint, matches: thumbprint === expected };
 }
+
+/** The binding as a line of the token checks (`cnf`): a token from an mTLS method should be bound (RFC 8705 §3). */
+export function bindingCheckLine(binding: BindingCheck): { check: string; ok: boolean; message: string } {
+  switch (binding.status) {
+    case 'unbound':
+      return { check: 'cnf', ok: false, message: 'No cnf.x5t#S256: the token is not bound to the client certificate (RFC 8705 §3); anyone holding it can use it.' };
+    case 'bound-unverified':
+      return { check: 'cnf', ok: true, message: `Bound to a client certificate (cnf.x5t#S256 ${binding.thumbprint}); the certificate is a file the relay holds, so its thumbprint was not compared here.` };
+    case 'bound':
+      return binding.matches
+        ? { check: 'cnf', ok: true, message: `Bound to the certificate the relay sent (cnf.x5t#S256 = its SHA-256 thumbprint ${binding.thumbprint}).` }
+        : { check: 'cnf', ok: false, message: `cnf.x5t#S256 (${binding.thumbprint}) is not the thumbprint of the certificate the relay sent.` };
+  }
+}

@@ -1,6 +1,6 @@
 // Routing: direct, through the relay, or through the relay with a client certificate; the mTLS token endpoint alias.
 import { describe, expect, it } from 'vitest';
-import { certificateThumbprintOf, checkCertificateBinding } from './certificateBinding';
+import { bindingCheckLine, certificateThumbprintOf, checkCertificateBinding } from './certificateBinding';
 import { InputError } from './errors';
 import { relayMtlsOf, routeFor, tokenEndpointFor } from './relayRoute';
 
@@ -56,5 +56,14 @@ describe('checkCertificateBinding', () => {
     expect(checkCertificateBinding(bound, undefined)).toEqual({ status: 'bound-unverified', thumbprint: 'abc' });
     expect(checkCertificateBinding({ cnf: { jkt: 'x' } }, 'abc')).toEqual({ status: 'unbound' });
     expect(checkCertificateBinding(undefined, 'abc')).toEqual({ status: 'unbound' });
+  });
+});
+
+describe('bindingCheckLine', () => {
+  it('fails an unbound token or a thumbprint that is not the certificate’s, and passes a bound one', () => {
+    expect(bindingCheckLine({ status: 'unbound' })).toMatchObject({ check: 'cnf', ok: false });
+    expect(bindingCheckLine({ status: 'bound', thumbprint: 'a', matches: false })).toMatchObject({ ok: false, message: expect.stringContaining('not the thumbprint') });
+    expect(bindingCheckLine({ status: 'bound', thumbprint: 'a', matches: true })).toMatchObject({ ok: true });
+    expect(bindingCheckLine({ status: 'bound-unverified', thumbprint: 'a' })).toMatchObject({ ok: true, message: expect.stringContaining('not compared') });
   });
 });

@@ -1,8 +1,11 @@
 // Step 3's token checks: the claim checks at once (computed during render), the signature when the JWKS answers.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { isMtlsAuthMethod } from '../../../types/token';
+import { bindingCheckLine, checkCertificateBinding } from '../../../utils/certificateBinding';
 import { effects } from '../../../utils/effects';
 import { decodeAccessToken, localTokenChecks, verifyAccessTokenSignature, type TokenCheckResult } from '../../../utils/tokenChecks';
 import type { FlowForm } from '../model/flowTypes';
+import { mtlsCredentialStore } from '../model/relayChoice';
 
 export interface TokenChecksState {
   /** Header and claim checks (or why there are none): known as soon as the token is. */
@@ -11,11 +14,13 @@ export interface TokenChecksState {
   signature: TokenCheckResult | null | undefined;
 }
 
-type CheckedFields = Pick<FlowForm, 'clientId' | 'audience' | 'resource' | 'issuer' | 'clockSkewSeconds'>;
+type CheckedFields = Pick<FlowForm, 'clientId' | 'audience' | 'resource' | 'issuer' | 'clockSkewSeconds' | 'authMethod'>;
 
 /** The claim checks for a token: derived data, computed during render, once per token and configuration. */
 function useLocalChecks(token: string | undefined, fields: CheckedFields) {
-  const { clientId, audience, resource, issuer, clockSkewSeconds } = fields;
+  const { clientId, audience, resource, issuer, clockSkewSeconds, authMethod } = fields;
+  // The thumbprint the relay reported for a pasted certificate (RFC 8705 §3.1); file references have none here.
+  const thumbprint = useSyncExternalStore(mtlsCredentialStore.subscribe, mtlsCredentialStore.getSnapshot, mtlsCredentialStore.getSnapshot)?.x5tS256;
   return useMemo(() => {
     if (token === undefined) return { decoded: null, results: [] };
     const decodedAt = effects().timing.start('decode');
@@ -23,8 +28,10 @@ function useLocalChecks(token: string | undefined, fields: CheckedFields) {
     decodedAt();
     // The time claims are judged at the moment the token is shown; the countdown carries on from there.
     const expect = { clientId, audience, resource, issuer, now: effects().clock.now(), clockSkewSeconds };
-    return { decoded, results: localTokenChecks(decoded, expect) };
-  }, [token, clientId, audience, resource, issuer, clockSkewSeconds]);
+    const results = localTokenChecks(decoded, expect);
+    if (decoded && isMtlsAuthMethod(authMethod)) results.push(bindingCheckLine(checkCertificateBinding(decoded.claims, thumbprint)));
+    return { decoded, results };
+  }, [token, clientId, audience, resource, issuer, clockSkewSeconds, authMethod, thumbprint]);
 }
 
 /**
