@@ -123,3 +123,21 @@ describe('toCurl', () => {
     expect(headersOf(curlArgs(curl, { AUTHORIZATION_CREDENTIALS: 'zzz' }))).toEqual(['Authorization: We!rd$ zzz']);
   });
 });
+
+describe('toCurl with a client certificate (mTLS)', () => {
+  const desc = { url: 'https://localhost:4543/as/token', method: 'POST' as const, headers: {}, body: 'grant_type=client_credentials&client_id=c' };
+
+  it('names the certificate, key and CA files, never their contents', () => {
+    const curl = toCurl(desc, { clientCertificate: { certFile: 'tls.crt.pem', keyFile: 'tls.key.pem', caFile: 'ca.pem' } });
+    expect(curl).toContain("--cert 'tls.crt.pem'");
+    expect(curl).toContain("--key 'tls.key.pem'");
+    expect(curl).toContain("--cacert 'ca.pem'");
+  });
+
+  it('uses shell variables when the certificate was pasted (no file to name)', () => {
+    const curl = toCurl(desc, { clientCertificate: { certFile: '', keyFile: '' } });
+    expect(curl).toContain('--cert "${CLIENT_CERT_FILE}"');
+    expect(curl).toContain('--key "${CLIENT_KEY_FILE}"');
+    expect(curl).not.toContain('--cacert');
+  });
+});

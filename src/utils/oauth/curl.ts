@@ -12,15 +12,33 @@ export function shellQuote(value: string): string {
 }
 
 /**
+ * The client certificate for mTLS (RFC 8705) as curl file options: file names (never PEM contents); empty names
+ * become shell variables, as a pasted certificate has no file the command could name.
+ */
+export interface CurlClientCertificate {
+  certFile: string;
+  keyFile: string;
+  caFile?: string;
+}
+
+function certificateOptions(cert: CurlClientCertificate | undefined): string[] {
+  if (!cert) return [];
+  const file = (name: string, variable: string) => (name.trim() ? shellQuote(name.trim()) : `"\${${variable}}"`);
+  const lines = [`--cert ${file(cert.certFile, 'CLIENT_CERT_FILE')}`, `--key ${file(cert.keyFile, 'CLIENT_KEY_FILE')}`];
+  if (cert.caFile?.trim()) lines.push(`--cacert ${shellQuote(cert.caFile.trim())}`);
+  return lines;
+}
+
+/**
  * A copyable cURL command, one option per line with ` \` continuations. It reproduces the description's body
  * byte for byte (one `--data-raw` per encoded pair, joined by curl with `&`). Unless `reveal` is set, credentials
  * are shell variables (`"${CLIENT_SECRET}"`, `"${CLIENT_ASSERTION}"`, `"${BASIC_CREDENTIALS}"`): obviously
  * placeholders, still shell-safe, and the command works once they are exported (curl url-encodes the secret via
  * `--data-urlencode`).
  */
-export function toCurl(desc: RequestDescription, opts: { reveal?: boolean } = {}): string {
+export function toCurl(desc: RequestDescription, opts: { reveal?: boolean; clientCertificate?: CurlClientCertificate } = {}): string {
   const reveal = opts.reveal === true;
-  const lines = [`curl --request ${desc.method}`, `--url ${shellQuote(desc.url)}`];
+  const lines = [`curl --request ${desc.method}`, `--url ${shellQuote(desc.url)}`, ...certificateOptions(opts.clientCertificate)];
   for (const [name, value] of Object.entries(desc.headers)) {
     if (!reveal && isAuthorizationHeader(name)) {
       const { scheme } = splitAuthorization(value);

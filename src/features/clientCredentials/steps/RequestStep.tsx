@@ -86,6 +86,10 @@ export function RequestStep({ description, error, pending, form, onRefresh }: Re
   const masked = maskRequestDescription(description);
   const assertion = new URLSearchParams(description.body).get('client_assertion');
   const relayed = form.viaRelay || isMtlsAuthMethod(form.authMethod);
+  // A backend presents the certificate itself: the direct cURL names the files (RFC 8705 mutual TLS).
+  const clientCertificate = isMtlsAuthMethod(form.authMethod)
+    ? { certFile: form.mtlsCertRef, keyFile: form.mtlsKeyRef, caFile: form.mtlsCaRef }
+    : undefined;
   return (
     <div className="cc-request">
       <p className="cc-request__line">
@@ -123,7 +127,7 @@ export function RequestStep({ description, error, pending, form, onRefresh }: Re
           Do not paste it into tickets or chats. Untick to go back to placeholders.
         </InfoBox>
       )}
-      <CodeBlock title="cURL" copyLabel="Copy cURL" language="shell" code={toCurl(description, { reveal })} />
+      <CodeBlock title="cURL" copyLabel="Copy cURL" language="shell" code={toCurl(description, { reveal, clientCertificate })} />
       <CodeBlock title="fetch (JavaScript)" copyLabel="Copy fetch code" language="javascript" code={toFetchSnippet(description, { reveal })} />
     </div>
   );
