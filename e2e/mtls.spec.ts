@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
-import { configureSandbox, decodedToken, goToStep, storedAccessToken, getToken } from './support/flow';
+import { configureSandbox, decodedToken, getToken, goToStep, requestToken, storedAccessToken } from './support/flow';
 import { CERT_DIR } from './support/relay';
 import { resetSandbox, sandboxInfo } from './support/sandbox';
 
@@ -68,3 +68,16 @@ for (const { method, client } of [
     expect(`${refused.wwwAuthenticate} ${refused.body}`).toMatch(/invalid_token/i);
   });
 }
+
+test('a server certificate the relay cannot verify gets the TLS card, and the form keeps what was set', async ({ page }) => {
+  await configureSandbox(page, { client: 'sandbox-tls' });
+  // Without the demo CA the relay refuses the sandbox's self-issued server certificate (it never skips verification).
+  await page.getByLabel('Server CA file').fill('');
+  await requestToken(page);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('TLS handshake failed');
+  await expect(alert).toContainText(/tls [A-Z_]+/); // the relay's kind and OpenSSL code
+  await goToStep(page, 1);
+  await expect(page.getByLabel('Client certificate file')).toHaveValue('DEMO-ONLY-sandbox-tls.crt.pem');
+  await expect(page.getByLabel('Authentication method')).toHaveValue('tls_client_auth');
+});
