@@ -1,6 +1,6 @@
 // One row of the sequence diagram: the request arrow (through the relay when it forwarded it) and the answer back.
 import { memo, type KeyboardEvent, type Ref } from 'react';
-import { resultText, statusTone, type SequenceExchange, type StatusTone } from '../utils/sequenceModel';
+import { resultText, toneOf, type SequenceExchange, type StatusTone } from '../utils/sequenceModel';
 import { SEQUENCE_GEOMETRY, type RowLayout } from '../utils/sequenceLayout';
 
 /**
@@ -45,7 +45,7 @@ export interface SequenceDiagramRowProps {
 
 function RowLabels({ exchange: x, layout, wait }: Pick<SequenceDiagramRowProps, 'exchange' | 'layout' | 'wait'>) {
   const mid = (layout.x1 + layout.x2) / 2;
-  const tone = statusTone(x.status);
+  const tone = toneOf(x);
   const attempt = x.attempt !== undefined && x.attempt > 1 ? ` · attempt ${x.attempt}` : '';
   return (
     <>
@@ -64,7 +64,7 @@ function RowLabels({ exchange: x, layout, wait }: Pick<SequenceDiagramRowProps, 
 /** Memoised: a new exchange adds a row without redrawing the others. */
 export const SequenceDiagramRow = memo(function SequenceDiagramRow(props: SequenceDiagramRowProps) {
   const { exchange: x, layout, width, description, selected, focusable, rowRef } = props;
-  const tone = statusTone(x.status);
+  const tone = toneOf(x);
   const top = layout.yRequest - 22;
   const start = layout.xVia ?? layout.x1;
   return (

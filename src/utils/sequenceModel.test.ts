@@ -1,6 +1,6 @@
 // The diagram's model: which lifelines take part, the text alternative's wording and order, the colour, the fold.
 import { describe, expect, it } from 'vitest';
-import { describeExchange, foldOldest, lifelinesFor, resultText, statusTone, type SequenceExchange } from './sequenceModel';
+import { describeExchange, foldOldest, lifelinesFor, resultText, statusTone, toneOf, type SequenceExchange } from './sequenceModel';
 import { diagramHeight, layoutRow, lifelineX } from './sequenceLayout';
 
 const ms = (n: number) => `${n} ms`;
@@ -49,6 +49,8 @@ describe('describeExchange', () => {
     expect(resultText({ status: 0, errorCode: 'NETWORK' })).toBe('no response (NETWORK)');
     expect(resultText({ status: undefined })).toBe('waiting for the answer');
     expect(resultText({ status: 401, errorCode: 'invalid_client' })).toBe('HTTP 401 invalid_client');
+    expect(resultText({ failed: true, errorCode: 'TIMEOUT' })).toBe('failed (TIMEOUT)');
+    expect(toneOf({ failed: true })).toBe('error');
   });
 });
 

@@ -19,6 +19,8 @@ export interface SequenceExchange<D = unknown> {
   label: string;
   /** HTTP status; 0 when no response arrived; undefined while in flight. */
   status?: number;
+  /** Failed without an HTTP status to show (a background refresh reports only its code). */
+  failed?: boolean;
   /** The OAuth `error` or the playground's code, e.g. `invalid_client`, `NETWORK`. */
   errorCode?: string;
   /** 1 for a first try; shown from 2 on. */
@@ -67,8 +69,14 @@ export function lifelinesFor(exchanges: readonly SequenceExchange[], apiLabel: s
   }));
 }
 
-/** `HTTP 503 temporarily_unavailable`, `no response (NETWORK)`, `waiting for the answer`. */
-export function resultText(x: Pick<SequenceExchange, 'status' | 'errorCode'>): string {
+/** The row's colour: a failure without a status is an error too. */
+export function toneOf(x: Pick<SequenceExchange, 'status' | 'failed'>): StatusTone {
+  return x.failed ? 'error' : statusTone(x.status);
+}
+
+/** `HTTP 503 temporarily_unavailable`, `no response (NETWORK)`, `failed (TIMEOUT)`, `waiting for the answer`. */
+export function resultText(x: Pick<SequenceExchange, 'status' | 'errorCode' | 'failed'>): string {
+  if (x.failed) return x.errorCode ? `failed (${x.errorCode})` : 'failed';
   if (x.status === undefined) return 'waiting for the answer';
   if (x.status === 0) return x.errorCode ? `no response (${x.errorCode})` : 'no response';
   return x.errorCode ? `HTTP ${x.status} ${x.errorCode}` : `HTTP ${x.status}`;

@@ -1,0 +1,68 @@
+// What the flow page's pictures draw: every token attempt, background refresh and step-4 call, oldest first, plus
+// the refresh marks of the lifetime timeline. Past Get token runs are kept when the next one starts.
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { DiagramExchange } from '../../../components/SequenceDiagram';
+import { isMtlsAuthMethod } from '../../../types/token';
+import type { TimelineMark } from '../../../utils/timelineHistory';
+import type { CacheEvent, TokenCache } from '../../../utils/tokenCache';
+import type { RequestDescription } from '../../../utils/oauth/description';
+import type { ApiTrail } from '../model/apiTrail';
+import { flowSequence, tokenLabel, type TokenRunTrace } from '../model/flowSequence';
+import type { FlowForm, TokenRun } from '../model/flowTypes';
+import { isRefreshEvent, refreshMarks, refreshRows } from '../model/refreshSequence';
+
+/** Rows kept in memory: the diagram folds all but its last screen; the text alternative lists these. */
+export const SEQUENCE_HISTORY_LIMIT = 200;
+
+export interface FlowSequence {
+  rows: DiagramExchange[];
+  marks: TimelineMark[];
+}
+
+function traceOf(run: TokenRun, form: FlowForm, description: RequestDescription | null): TokenRunTrace | undefined {
+  if (run.startedAt === undefined || run.attempts.length === 0) return undefined;
+  return {
+    startedAt: run.startedAt,
+    attempts: run.attempts,
+    authMethod: form.authMethod,
+    // mTLS methods always go through the relay (RFC 8705: page script cannot present a client certificate).
+    viaRelay: form.viaRelay || isMtlsAuthMethod(form.authMethod),
+    description,
+    tokenEndpoint: description?.url ?? form.tokenEndpoint,
+  };
+}
+
+/** Past runs by start time: a run's last state replaces its earlier ones; the newest first out when full. */
+function useRunTraces(current: TokenRunTrace | undefined): TokenRunTrace[] {
+  const [past, setPast] = useState<TokenRunTrace[]>([]);
+  const [last, setLast] = useState(current);
+  // Stored during render from the previous render's value (react.dev "storing information from previous renders").
+  if (current !== last) {
+    if (last && current?.startedAt !== last.startedAt) setPast((p) => [...p, last].slice(-SEQUENCE_HISTORY_LIMIT));
+    setLast(current);
+  }
+  return useMemo(() => (current ? [...past, current] : past), [past, current]);
+}
+
+function useRefreshEvents(cache: Pick<TokenCache, 'onEvent'>): CacheEvent[] {
+  const [events, setEvents] = useState<CacheEvent[]>([]);
+  useEffect(
+    () => cache.onEvent((e) => {
+      if (isRefreshEvent(e)) setEvents((list) => [...list, e].slice(-SEQUENCE_HISTORY_LIMIT));
+    }),
+    [cache],
+  );
+  return events;
+}
+
+/** Reads the token run (props), the cache's refresh events and the step-4 trail (external stores). */
+export function useFlowSequence(run: TokenRun, form: FlowForm, description: RequestDescription | null, cache: Pick<TokenCache, 'onEvent'>, trail: ApiTrail): FlowSequence {
+  const current = useMemo(() => traceOf(run, form, description), [run, form, description]);
+  const traces = useRunTraces(current);
+  const events = useRefreshEvents(cache);
+  const api = useSyncExternalStore(trail.subscribe, trail.getSnapshot, trail.getSnapshot);
+  const label = tokenLabel(current?.tokenEndpoint ?? form.tokenEndpoint, form.authMethod);
+  const rows = useMemo(() => flowSequence(traces, api, refreshRows(events, label)).slice(-SEQUENCE_HISTORY_LIMIT), [traces, api, events, label]);
+  const marks = useMemo(() => refreshMarks(events), [events]);
+  return { rows, marks };
+}
