@@ -1,5 +1,6 @@
 // The recent API exchanges of a step-4 console: newest first, bounded, fed by a client's onExchange listener.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useContext, useRef, useState } from 'react';
+import { ExchangeSinkContext } from '../contexts/ExchangeSinkContext';
 import type { ApiExchange } from '../services/pingone/types';
 
 /** An exchange with a stable id for React keys. */
@@ -25,12 +26,15 @@ export const DEFAULT_EXCHANGE_LIMIT = 10;
 export function useApiExchanges(limit: number = DEFAULT_EXCHANGE_LIMIT): ApiExchangeLog {
   const [exchanges, setExchanges] = useState<RecordedExchange[]>([]);
   const nextId = useRef(1);
+  // The flow page's sequence diagram sees every console's calls too, when it provides a sink.
+  const sink = useContext(ExchangeSinkContext);
   const record = useCallback(
     (exchange: ApiExchange) => {
       const id = nextId.current++;
       setExchanges((list) => [{ ...exchange, id }, ...list].slice(0, Math.max(1, limit)));
+      sink?.(exchange);
     },
-    [limit],
+    [limit, sink],
   );
   const clear = useCallback(() => setExchanges([]), []);
   return { exchanges, record, clear };

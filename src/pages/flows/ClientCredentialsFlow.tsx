@@ -12,6 +12,10 @@ import { RequestStep } from '../../features/clientCredentials/steps/RequestStep'
 import { TokenStepSlot, UseTokenStepSlot } from '../../features/clientCredentials/steps/stepSlots';
 import { useClientCredentialsFlow, type ClientCredentialsFlowOptions, type FlowController } from '../../features/clientCredentials/hooks/useClientCredentialsFlow';
 import type { CacheSnapshotEntry } from '../../utils/tokenCache';
+import { ExchangeSinkContext } from '../../contexts/ExchangeSinkContext';
+import { FlowPictures } from '../../features/clientCredentials/steps/FlowPictures';
+import { useApiTrail } from '../../features/clientCredentials/hooks/useFlowSequence';
+import { isMtlsAuthMethod } from '../../types/token';
 import '../../features/clientCredentials/steps/clientCredentials.css';
 
 function statusOf(index: number, active: number, done: boolean, failed = false): StepStatus {
@@ -101,6 +105,7 @@ function FlowBody(props: ClientCredentialsFlowOptions) {
   const active = flow.activeIndex;
   const { devTools } = PROVIDERS[flow.form.provider];
   const steps = [configureStep(flow, active), requestStep(flow, active), tokenStep(flow, active, currentToken), callApiStep(flow, active, currentToken)];
+  const trail = useApiTrail(flow.form.viaRelay || isMtlsAuthMethod(flow.form.authMethod));
 
   return (
     <div className="page cc-page">
@@ -111,7 +116,10 @@ function FlowBody(props: ClientCredentialsFlowOptions) {
           enter real credentials while it is the provider.
         </InfoBox>
       )}
-      <StepByStepFlow steps={steps} activeIndex={active} onActiveIndexChange={flow.setActiveIndex} label="Client Credentials steps" />
+      <ExchangeSinkContext.Provider value={trail.record}>
+        <StepByStepFlow steps={steps} activeIndex={active} onActiveIndexChange={flow.setActiveIndex} label="Client Credentials steps" />
+      </ExchangeSinkContext.Provider>
+      <FlowPictures run={flow.tokenRun.run} form={flow.form} description={flow.preview.description} trail={trail} />
     </div>
   );
 }

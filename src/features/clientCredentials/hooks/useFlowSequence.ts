@@ -6,7 +6,7 @@ import { isMtlsAuthMethod } from '../../../types/token';
 import type { TimelineMark } from '../../../utils/timelineHistory';
 import type { CacheEvent, TokenCache } from '../../../utils/tokenCache';
 import type { RequestDescription } from '../../../utils/oauth/description';
-import type { ApiTrail } from '../model/apiTrail';
+import { createApiTrail, type ApiTrail } from '../model/apiTrail';
 import { flowSequence, tokenLabel, type TokenRunTrace } from '../model/flowSequence';
 import type { FlowForm, TokenRun } from '../model/flowTypes';
 import { isRefreshEvent, refreshMarks, refreshRows } from '../model/refreshSequence';
@@ -53,6 +53,16 @@ function useRefreshEvents(cache: Pick<TokenCache, 'onEvent'>): CacheEvent[] {
     [cache],
   );
   return events;
+}
+
+/**
+ * The page's step-4 trail, made once. It asks at record time whether calls go through the relay, so a call made
+ * after ticking the box is drawn through it.
+ */
+export function useApiTrail(viaRelay: boolean): ApiTrail {
+  const [trail] = useState(() => createApiTrail());
+  useEffect(() => trail.setViaRelay(viaRelay), [trail, viaRelay]);
+  return trail;
 }
 
 /** Reads the token run (props), the cache's refresh events and the step-4 trail (external stores). */

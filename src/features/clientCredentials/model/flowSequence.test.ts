@@ -97,14 +97,13 @@ describe('flowSequence', () => {
 
 describe('createApiTrail', () => {
   it('keeps the newest exchanges with their start time and route, one snapshot per change', () => {
-    let relay = false;
-    const trail = createApiTrail(() => relay, 2);
+    const trail = createApiTrail(2);
     const seen: number[] = [];
     trail.subscribe(() => seen.push(trail.getSnapshot().length));
     const first = trail.getSnapshot();
     expect(trail.getSnapshot()).toBe(first);
     trail.record(api());
-    relay = true;
+    trail.setViaRelay(true);
     trail.record(api());
     trail.record(api());
     expect(seen).toEqual([1, 2, 2]);
