@@ -22,6 +22,13 @@ const START = Date.UTC(2025, 0, 1, 12, 0, 0);
 const fx = setupTestEffects(() => ({ clock: new VirtualClock(START) }));
 
 describe('StatusBar', () => {
+  it('says the token was revoked instead of "No token"', () => {
+    render(<StatusBar version="1.0.0" token={null} revoked />);
+    const bar = within(screen.getByRole('region', { name: 'Token status' }));
+    expect(bar.getByText('Access token revoked')).toBeInTheDocument();
+    expect(bar.queryByText('No token')).toBeNull();
+  });
+
   it('names a host-identified provider by its host instead of environment and region', () => {
     render(<StatusBar provider="Custom" host="as.example.com" version="1.0.0" token={null} />);
     const bar = within(screen.getByRole('region', { name: 'Token status' }));

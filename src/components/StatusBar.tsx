@@ -7,6 +7,8 @@ export interface StatusBarProps extends StatusBarIdentity {
   version: string;
   /** The current access token's absolute expiry, or null/undefined when there is none. */
   token?: { expAt: number } | null;
+  /** No token because the server revoked it (RFC 7009): said instead of "No token". */
+  revoked?: boolean;
   /** Epoch ms of the next proactive refresh, if one is scheduled. */
   nextRefreshAt?: number | undefined;
   /** When given, a `Sign out` button purges tokens through it. */
@@ -22,11 +24,16 @@ export function identityProps(identity: ProviderIdentity): Pick<StatusBarProps, 
  * The status bar with a token's live TTL: only the {@link Countdown} children tick; the bar itself renders when its
  * props change.
  */
-export function StatusBar({ version, token, nextRefreshAt, onSignOut, ...identity }: StatusBarProps) {
+export function StatusBar({ version, token, revoked, nextRefreshAt, onSignOut, ...identity }: StatusBarProps) {
   const value = token ? (
     <>
       <span className="status-dot status-dot--ok" aria-hidden="true" />
       Access token, <Countdown until={token.expAt} prefix="expires in " />
+    </>
+  ) : revoked ? (
+    <>
+      <span className="status-dot" aria-hidden="true" />
+      Access token revoked
     </>
   ) : (
     <NoToken />

@@ -17,7 +17,7 @@ export interface TokenStatusBarProps {
  * re-renders only when the cache changes; the countdowns inside StatusBar tick on their own.
  */
 export function TokenStatusBar({ version, identity, environmentId, region }: TokenStatusBarProps) {
-  const { currentToken, signOut } = useNewAuth();
+  const { currentToken, signOut, revokedAt } = useNewAuth();
   const record = currentToken?.record ?? null;
   // A refresh time after expiry would never happen (the token is gone first), so it is not shown.
   const nextRefreshAt = currentToken && currentToken.refreshAt < currentToken.record.expAt ? currentToken.refreshAt : undefined;
@@ -28,6 +28,7 @@ export function TokenStatusBar({ version, identity, environmentId, region }: Tok
       {...location}
       version={version}
       token={record ? { expAt: record.expAt } : null}
+      revoked={!record && revokedAt !== null}
       nextRefreshAt={nextRefreshAt}
       onSignOut={() => void signOut()}
     />

@@ -52,6 +52,18 @@ describe('NewAuthContext', () => {
     expect(stores.cache.peek(META)?.accessToken).toBe('token-A-0123456789');
   });
 
+  it('revokeToken drops the token from cache and storage and says revoked until the next token', async () => {
+    const stores = createAuthStores({ indexedDB: new IDBFactory() });
+    await stores.saveToken(record('token-R-0123456789'), META);
+    stores.revokeToken(META);
+    expect(stores.cache.peek(META)).toBeUndefined();
+    expect(sessionStorage.getItem(`${TOKEN_STORAGE_PREFIX}client_credentials`)).toBeNull();
+    expect(stores.revokedAt()).toEqual(expect.any(Number));
+    expect(createAuthStores({ indexedDB: new IDBFactory() }).cache.peek(META)).toBeUndefined();
+    await stores.saveToken(record('token-S-0123456789'), META);
+    expect(stores.revokedAt()).toBeNull();
+  });
+
   it('restores a stored token into the cache after a reload (new stores over the same sessionStorage)', async () => {
     const before = createAuthStores({ indexedDB: new IDBFactory() });
     await before.saveToken(record('token-B-0123456789'), META);

@@ -20,6 +20,10 @@ export interface NewAuthContextValue {
   currentToken: CacheSnapshotEntry | undefined;
   saveToken(record: TokenRecord, meta: SaveTokenMeta): Promise<void>;
   recordFailure: AuthStores['recordFailure'];
+  /** After a successful revocation (RFC 7009): the token leaves the cache and storage. */
+  revokeToken: AuthStores['revokeToken'];
+  /** Epoch ms of the last revocation, until a new token is saved (the status bar says "revoked"). */
+  revokedAt: number | null;
   setTokenSource(source: TokenSource | null): void;
   signOut(): Promise<void>;
   /** Increments on every sign-out; flows key their state on it so in-memory inputs are dropped too. */
@@ -62,6 +66,7 @@ export function NewAuthProvider({ children, stores: given }: NewAuthProviderProp
     () => stores.cache.getSnapshot(),
   );
   const currentToken = newestEntry(snapshot);
+  const revokedAt = useSyncExternalStore(stores.subscribeRevocation, stores.revokedAt, stores.revokedAt);
 
   const signOut = useCallback(() => stores.signOut(), [stores]);
 
@@ -77,11 +82,13 @@ export function NewAuthProvider({ children, stores: given }: NewAuthProviderProp
       currentToken,
       saveToken: (record, meta) => stores.saveToken(record, meta),
       recordFailure: (meta, errorCode) => stores.recordFailure(meta, errorCode),
+      revokeToken: (parts) => stores.revokeToken(parts),
+      revokedAt,
       setTokenSource: (source) => stores.setTokenSource(source),
       signOut,
       sessionEpoch,
     }),
-    [stores, currentToken, signOut, sessionEpoch],
+    [stores, currentToken, signOut, sessionEpoch, revokedAt],
   );
   return <NewAuthContext.Provider value={value}>{children}</NewAuthContext.Provider>;
 }

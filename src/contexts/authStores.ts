@@ -8,7 +8,7 @@ import { tokenFingerprint } from '../utils/fingerprint';
 import { effects } from '../utils/effects';
 import type { Logger } from '../utils/logger';
 import { createSafeStorage, storageKeysWithPrefix, webStorage, type KeyValueStorage } from '../utils/storage';
-import { TokenCache } from '../utils/tokenCache';
+import { TokenCache, type TokenCacheKeyInput } from '../utils/tokenCache';
 import { createTokenHistory, type TokenHistory } from '../utils/tokenHistory';
 import { createTokenStorage, type StoredTokenMeta, type TokenStorage } from '../utils/tokenStorage';
 
@@ -43,6 +43,14 @@ export interface AuthStores {
   saveToken(record: TokenRecord, meta: SaveTokenMeta): Promise<void>;
   /** History, for a token request that failed: what was asked for and the OAuth error or error code. */
   recordFailure(meta: SaveTokenMeta, errorCode: string): void;
+  /**
+   * The server revoked the token (RFC 7009): it leaves the cache (no refresh either) and this tab's storage, and
+   * {@link revokedAt} says so until the next token is saved.
+   */
+  revokeToken(parts: TokenCacheKeyInput): void;
+  /** Epoch ms of the last revocation, or null (also after a new token or a sign-out). */
+  revokedAt(): number | null;
+  subscribeRevocation(listener: () => void): () => void;
   /** Purges every token, secret, key, history entry and the flow progress, then counts a new session. */
   signOut(): Promise<void>;
   /**
@@ -125,6 +133,13 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
   let source: TokenSource | null = null;
   let epoch = 0;
   const sessionListeners = createListenerSet();
+  let revokedAt: number | null = null;
+  const revocationListeners = createListenerSet();
+  const setRevoked = (at: number | null) => {
+    if (revokedAt === at) return;
+    revokedAt = at;
+    revocationListeners.notify();
+  };
 
   const cache = new TokenCache({
     proactiveRefreshSeconds: options.proactiveRefreshSeconds,
@@ -153,6 +168,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
       if (next?.proactiveRefreshSeconds !== undefined) cache.setProactiveRefreshSeconds(next.proactiveRefreshSeconds);
     },
     async saveToken(record, meta) {
+      setRevoked(null);
       cache.set(partsOf(meta), record);
       await persistToken(stores, record, meta);
     },
@@ -160,8 +176,17 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
       // A failed request has no token, so its entry has no fingerprint and no expiry.
       history.add({ status: 'error', errorCode, clientId: meta.clientId, authMethod: meta.authMethod, scope: meta.scope?.join(' '), obtainedAt: effects().clock.now() });
     },
+    revokeToken(parts) {
+      cache.invalidate(parts);
+      tokenStorage.clear('client_credentials');
+      log.info('token revoked: removed from the cache and session storage');
+      setRevoked(effects().clock.now());
+    },
+    revokedAt: () => revokedAt,
+    subscribeRevocation: revocationListeners.subscribe,
     async signOut() {
       source = null;
+      setRevoked(null);
       cache.clear();
       tokenStorage.clear();
       history.clear();

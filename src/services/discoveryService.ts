@@ -26,6 +26,14 @@ export interface DiscoveryMetadata {
   mtls_endpoint_aliases?: Record<string, string>;
   /** RFC 8705 §3.3: whether the server binds access tokens to the client certificate. */
   tls_client_certificate_bound_access_tokens?: boolean;
+  /** RFC 8414 §2 (RFC 7662): where tokens are introspected, and with which client authentication. */
+  introspection_endpoint?: string;
+  introspection_endpoint_auth_methods_supported?: string[];
+  /** RFC 8414 §2 (RFC 7009): where tokens are revoked, and with which client authentication. */
+  revocation_endpoint?: string;
+  revocation_endpoint_auth_methods_supported?: string[];
+  /** RFC 9449 §5.1: the DPoP proof algorithms the server accepts; absent = no DPoP. */
+  dpop_signing_alg_values_supported?: string[];
 }
 
 export interface DiscoveryResult {
@@ -56,6 +64,9 @@ const OPTIONAL_LISTS = [
   'token_endpoint_auth_signing_alg_values_supported',
   'grant_types_supported',
   'scopes_supported',
+  'introspection_endpoint_auth_methods_supported',
+  'revocation_endpoint_auth_methods_supported',
+  'dpop_signing_alg_values_supported',
 ] as const;
 
 /**
@@ -137,6 +148,14 @@ export function parseDiscoveryDocument(doc: unknown, expectedIssuer?: string): {
   }
 
   readMtlsMetadata(raw, metadata, warnings);
+  for (const field of ['introspection_endpoint', 'revocation_endpoint'] as const) {
+    if (raw[field] === undefined) continue;
+    try {
+      metadata[field] = validateEndpointUrl(String(raw[field]), field).href;
+    } catch {
+      warnings.push(`${field} is not a usable URL; ignored.`);
+    }
+  }
 
   for (const field of OPTIONAL_LISTS) {
     if (raw[field] === undefined) continue;

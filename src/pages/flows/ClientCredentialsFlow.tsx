@@ -67,7 +67,13 @@ function tokenStep(flow: FlowController, active: number, currentToken: CacheSnap
     description: 'Send the request. Validate the received access token and store it securely.',
     content: (
       <>
-        <TokenStepSlot run={run} onGetToken={() => void flow.getToken()} form={flow.form} description={flow.preview.description} />
+        <TokenStepSlot
+          run={run}
+          onGetToken={() => void flow.getToken()}
+          form={flow.form}
+          description={flow.preview.description}
+          management={{ state: flow.management, endpoints: flow.managementEndpoints }}
+        />
         {devTools && <BreakItPanel sandboxUrl={flow.sandboxUrl} />}
       </>
     ),

@@ -3,6 +3,7 @@ import { effects } from '../effects';
 import { isPlaygroundError, OAuthResponseError } from '../errors';
 import { authMethodOf, type RequestDescription } from './description';
 import { processIntrospectionResponse, type IntrospectionResult } from './introspection';
+import type { RelayRoute } from '../relay';
 import { withRetry, type AttemptInfo } from './retry';
 import { processRevocationResponse } from './revocation';
 import { sendTokenRequest } from './send';
@@ -16,6 +17,8 @@ export interface TokenManagementOptions {
   random?: () => number;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** The token request's route: through the local relay when it goes there (CORS, mTLS). */
+  relay?: RelayRoute | undefined;
 }
 
 function pathOf(url: string): string {
@@ -41,7 +44,7 @@ async function run<T>(what: 'introspection' | 'revocation', opts: TokenManagemen
       async (attempt) => {
         const description = attempt === 1 ? first : await opts.describe(attempt);
         opts.onDescribed?.(description, attempt);
-        return process(await sendTokenRequest(description, { timeoutMs: opts.timeoutMs, signal: opts.signal }));
+        return process(await sendTokenRequest(description, { timeoutMs: opts.timeoutMs, signal: opts.signal, relay: opts.relay }));
       },
       { random: opts.random, signal: opts.signal, onAttempt: opts.onAttempt },
     );

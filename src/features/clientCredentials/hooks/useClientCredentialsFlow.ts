@@ -25,7 +25,10 @@ import { useSandboxInfo, type SandboxInfoState } from './useSandboxInfo';
 import { useSandboxRegistration, type SandboxRegistrationActions } from './useSandboxRegistration';
 import { useSigningKeys, type SigningKeysState } from './useSigningKeys';
 import { useTokenActions, type TokenActions } from './useTokenActions';
+import { useTokenManagement, type TokenManagementState } from './useTokenManagement';
 import { useTokenRun, type TokenRunState } from './useTokenRun';
+import { flowCacheKey } from '../model/flowRequest';
+import { tokenManagementEndpoints, type TokenManagementEndpoints } from '../model/tokenManagementEndpoints';
 
 export interface ClientCredentialsFlowOptions {
   persistence?: FlowPersistence;
@@ -50,6 +53,9 @@ export type FlowController = FlowFormState & SecretActions & Omit<DiscoveryActio
     sandboxUrl: string;
     preview: RequestPreviewState;
     tokenRun: TokenRunState;
+    /** Step 3's `Introspect token` / `Revoke token` (RFC 7662, RFC 7009) and where they go. */
+    management: TokenManagementState;
+    managementEndpoints: TokenManagementEndpoints;
     activeIndex: number;
     setActiveIndex(index: number): void;
     /** Whether step 1 is complete (no field errors), computed during render. */
@@ -159,6 +165,10 @@ export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions =
   });
   const registration = useSandboxRegistration(fields, selectedKey, sandboxUrl, auth.logger);
   const tokenActions = useTokenActions(auth, fields, tokenRun, creds, setActiveIndex);
+  const managementEndpoints = tokenManagementEndpoints(fields.form, discovery.discovery.result?.metadata);
+  const management = useTokenManagement({
+    form: fields.form, creds, endpoints: managementEndpoints, onRevoked: () => auth.revokeToken(flowCacheKey(fields.form)),
+  });
 
   useStartupFills(keys, sandbox, () => keySelection.onKeysLoaded(keys.keys), provider.onSandboxLoaded);
   useRelayChoice((viaRelay) => fields.setField('viaRelay', viaRelay));
@@ -183,7 +193,7 @@ export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions =
     commitSecret: () => secrets.commitSecret(clientId),
     changeRemember: (remember) => secrets.changeRemember(remember, clientId), ...keySelection, ...provider, ...registration, ...tokenActions,
     setClientId: (clientId) => fields.setField('clientId', clientId),
-    keys, selectedKey, sandbox, sandboxUrl, preview, tokenRun, activeIndex, setActiveIndex, lastSave,
+    keys, selectedKey, sandbox, sandboxUrl, preview, tokenRun, management, managementEndpoints, activeIndex, setActiveIndex, lastSave,
     relayUrl, mtlsCredential, setMtlsCredential: mtlsCredentialStore.set,
     configValid,
   };

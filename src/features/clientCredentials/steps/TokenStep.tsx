@@ -16,6 +16,9 @@ import { grantedScopeOf } from '../../../utils/grantedScope';
 import type { TokenRecord, TokenResponse } from '../../../types/token';
 import type { RequestDescription } from '../../../utils/oauth/description';
 import { useTokenChecks, type TokenChecksState } from '../hooks/useTokenChecks';
+import type { TokenManagementState } from '../hooks/useTokenManagement';
+import type { TokenManagementEndpoints } from '../model/tokenManagementEndpoints';
+import { TokenManagementPanel } from './TokenManagementPanel';
 import type { FlowError, FlowForm, TokenRun } from '../model/flowTypes';
 import './TokenStep.css';
 
@@ -27,6 +30,8 @@ export interface TokenStepProps {
   description: RequestDescription | null;
   /** `Send through the local relay`, offered on the error card when the relay is the fix (CORS, no answer). */
   relayControl?: ReactNode;
+  /** `Introspect token` and `Revoke token` for the token on screen (RFC 7662, RFC 7009). */
+  management?: { state: TokenManagementState; endpoints: TokenManagementEndpoints } | undefined;
 }
 
 /** The response as the server sent it, with the access token masked (the token card is where it is revealed). */
@@ -124,7 +129,7 @@ const TokenAcquired = memo(function TokenAcquired({ run, record, response, revea
   );
 });
 
-export function TokenStep({ run, onGetToken, form, description, relayControl }: TokenStepProps) {
+export function TokenStep({ run, onGetToken, form, description, relayControl, management }: TokenStepProps) {
   const { history } = useNewAuth();
   const token = run.status === 'success' ? run.record?.accessToken : undefined;
   // Reveal is remembered per token, so a newly obtained token always starts masked.
@@ -154,6 +159,7 @@ export function TokenStep({ run, onGetToken, form, description, relayControl }: 
           checks={checks}
         />
       )}
+      {token !== undefined && management && <TokenManagementPanel token={token} endpoints={management.endpoints} management={management.state} />}
       <TokenHistoryList history={history} />
     </div>
   );

@@ -11,7 +11,7 @@ import type { SandboxInfo } from '../../../services/sandboxAdmin';
 import type { TokenRecord } from '../../../types/token';
 import type { RequestDescription } from '../../../utils/oauth/description';
 import type { FlowForm, TokenRun } from '../model/flowTypes';
-import { TokenStep } from './TokenStep';
+import { TokenStep, type TokenStepProps } from './TokenStep';
 import { UseTokenStep } from './UseTokenStep';
 
 export interface TokenStepSlotProps {
@@ -19,6 +19,7 @@ export interface TokenStepSlotProps {
   onGetToken: () => void;
   form: FlowForm;
   description: RequestDescription | null;
+  management?: TokenStepProps['management'];
 }
 
 export interface UseTokenStepSlotProps {
