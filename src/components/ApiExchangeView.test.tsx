@@ -52,3 +52,25 @@ describe('ApiExchangeView', () => {
     expect(card).toHaveTextContent('(empty body)');
   });
 });
+
+describe('ApiExchangeView folding', () => {
+  const long = JSON.stringify({ items: Array.from({ length: 30 }, (_, i) => ({ id: `item-${i}` })) });
+
+  it('folds a long response to its first lines behind Show full response', async () => {
+    const { default: userEvent } = await import('@testing-library/user-event');
+    render(<ApiExchangeView exchange={exchange({ responseBody: long })} />);
+    const response = screen.getByRole('region', { name: 'Response' });
+    expect(response).toHaveTextContent('item-1');
+    expect(response).not.toHaveTextContent('item-29');
+    await userEvent.click(within(response).getByRole('button', { name: 'Show full response' }));
+    expect(response).toHaveTextContent('item-29');
+    expect(within(response).getByRole('button', { name: 'Show less' })).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('shows a summary instead of a body the summary can digest', () => {
+    render(<ApiExchangeView exchange={exchange({ responseBody: long })} summary={(x) => (x.status === 201 ? <p>30 items</p> : undefined)} />);
+    const response = screen.getByRole('region', { name: 'Response' });
+    expect(response).toHaveTextContent('30 items');
+    expect(response).not.toHaveTextContent('item-1');
+  });
+});

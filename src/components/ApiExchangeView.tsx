@@ -1,13 +1,22 @@
 // One API call as step 4 shows it: method, URL, masked headers and body, status, and a masked response snippet.
+import { useState, type ReactNode } from 'react';
 import { ColorCodedURL } from './ColorCodedURL';
 import { maskAuthorization, maskSensitiveText } from '../utils/mask';
 import type { ApiExchange } from '../services/apiExchange';
 import type { RecordedExchange } from '../hooks/useApiExchanges';
 import './apiPanels.css';
 
+/** A readable digest of a response (e.g. one row per MFA device), or undefined to show the body itself. */
+export type ResponseSummary = (exchange: ApiExchange) => ReactNode | undefined;
+
 export interface ApiExchangeViewProps {
   exchange: ApiExchange;
+  /** Shown instead of a body it can digest, with the full body behind its own `Show full response`. */
+  summary?: ResponseSummary | undefined;
 }
+
+/** Lines of a response shown before the rest folds behind `Show full response`: the result fits a demo screen. */
+export const FOLDED_RESPONSE_LINES = 12;
 
 /** Pretty-prints JSON text when it parses (a cut-off snippet does not, and is shown as it came). */
 function pretty(text: string): string {
@@ -49,15 +58,36 @@ function pathOf(url: string): string {
   }
 }
 
+/** The response text, its first lines only until asked: a device list is several screens of JSON. */
+function ResponseText({ text }: { text: string }) {
+  const [full, setFull] = useState(false);
+  const lines = text.split('\n');
+  const long = lines.length > FOLDED_RESPONSE_LINES;
+  const shown = long && !full ? `${lines.slice(0, FOLDED_RESPONSE_LINES).join('\n')}\n…` : text;
+  return (
+    <>
+      <pre className="api-code" tabIndex={0}>
+        {text === '' ? '(empty body)' : shown}
+      </pre>
+      {long && (
+        <button type="button" className="btn btn--secondary btn--small api-exchange__more" aria-expanded={full} onClick={() => setFull(!full)}>
+          {full ? 'Show less' : 'Show full response'}
+        </button>
+      )}
+    </>
+  );
+}
+
 /**
  * Renders an exchange record. Everything is text through React (never HTML), masked again here even though the
  * clients already masked it: the view is the last line of defence before the screen.
  */
-export function ApiExchangeView({ exchange }: ApiExchangeViewProps) {
+export function ApiExchangeView({ exchange, summary }: ApiExchangeViewProps) {
   const { method, url, requestHeaders, requestBody, status, responseBody, durationMs, attempt, error } = exchange;
   const shownUrl = maskSensitiveText(url);
   const statusText = status === 0 ? 'No response' : `HTTP ${status}`;
   const response = maskForView(responseBody);
+  const digest = summary?.(exchange);
   return (
     <article className="api-exchange" aria-label={`${method} ${pathOf(shownUrl)} — ${statusText}`}>
       <header className="api-exchange__header">
@@ -79,9 +109,7 @@ export function ApiExchangeView({ exchange }: ApiExchangeViewProps) {
         <section className="api-exchange__part" aria-label="Response">
           <h4 className="api-exchange__title">Response</h4>
           {error && <p className="api-exchange__error">{error}</p>}
-          <pre className="api-code" tabIndex={0}>
-            {response === '' ? '(empty body)' : response}
-          </pre>
+          {digest ?? <ResponseText text={response} />}
         </section>
       </div>
     </article>
@@ -93,10 +121,11 @@ export interface ApiExchangeListProps {
   /** Heading of the list, e.g. "Requests and responses". */
   title?: string;
   onClear?: () => void;
+  summary?: ResponseSummary | undefined;
 }
 
 /** The console's recent calls, newest first, as a list named by its title. */
-export function ApiExchangeList({ exchanges, title = 'Requests and responses', onClear }: ApiExchangeListProps) {
+export function ApiExchangeList({ exchanges, title = 'Requests and responses', onClear, summary }: ApiExchangeListProps) {
   if (exchanges.length === 0) {
     return <p className="api-muted">Every call you make here shows its exact request and response below.</p>;
   }
@@ -113,7 +142,7 @@ export function ApiExchangeList({ exchanges, title = 'Requests and responses', o
       <ol className="api-exchanges__list">
         {exchanges.map((x) => (
           <li key={x.id}>
-            <ApiExchangeView exchange={x} />
+            <ApiExchangeView exchange={x} summary={summary} />
           </li>
         ))}
       </ol>

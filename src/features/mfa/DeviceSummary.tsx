@@ -3,7 +3,8 @@ import { useId, useState } from 'react';
 import { JsonView } from '../../components/JsonView';
 import { maskForView } from '../../components/ApiExchangeView';
 import { parseJsonSafely } from '../../utils/secureJson';
-import type { DeviceSummaryRow } from './DeviceSummaryRows';
+import type { ApiExchange } from '../../services/apiExchange';
+import { deviceSummaryRows, type DeviceSummaryRow } from './DeviceSummaryRows';
 import './DeviceSummary.css';
 
 export interface DeviceSummaryProps {
@@ -63,4 +64,11 @@ export function DeviceSummary({ rows, body }: DeviceSummaryProps) {
       </div>
     </div>
   );
+}
+
+/** The exchange view's summary for a device list (`GET …/devices` answered 2xx); other calls show their body. */
+export function deviceListSummary(exchange: ApiExchange) {
+  if (exchange.method !== 'GET' || exchange.status < 200 || exchange.status >= 300) return undefined;
+  const rows = deviceSummaryRows(exchange.responseBody);
+  return rows ? <DeviceSummary rows={rows} body={exchange.responseBody} /> : undefined;
 }

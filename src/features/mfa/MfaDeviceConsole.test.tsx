@@ -180,7 +180,7 @@ describe('MfaDeviceConsole', () => {
     );
     const user = renderConsole({ sandboxUrl: SANDBOX });
     await user.click(screen.getByRole('button', { name: 'List devices' }));
-    const row = (await screen.findByText('ACTIVATION_REQUIRED')).closest('li') as HTMLElement;
+    const row = (await within(await screen.findByRole('list', { name: 'MFA devices' })).findByText('ACTIVATION_REQUIRED')).closest('li') as HTMLElement;
     await user.click(within(row).getByRole('button', { name: 'Read OTP from sandbox outbox' }));
     await waitFor(() => expect(within(row).getByLabelText('OTP')).toHaveValue('246810'));
     await user.click(within(row).getByRole('button', { name: 'Activate device' }));
@@ -207,7 +207,7 @@ describe('MfaDeviceConsole', () => {
     fakePingOne([{ id: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeee4', type: 'EMAIL', status: 'ACTIVATION_REQUIRED', email: RAW_EMAIL }]);
     const user = renderConsole();
     await user.click(screen.getByRole('button', { name: 'List devices' }));
-    const row = (await screen.findByText('ACTIVATION_REQUIRED')).closest('li') as HTMLElement;
+    const row = (await within(await screen.findByRole('list', { name: 'MFA devices' })).findByText('ACTIVATION_REQUIRED')).closest('li') as HTMLElement;
     const otp = within(row).getByLabelText('OTP');
     seen.length = 0;
     await user.type(otp, '12ab');

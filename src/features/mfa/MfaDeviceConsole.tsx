@@ -9,6 +9,7 @@ import { InfoBox } from '../../components/InfoBox';
 import { Spinner } from '../../components/Spinner';
 import { AddDeviceForm } from './AddDeviceForm';
 import { DeviceList } from './DeviceList';
+import { deviceListSummary } from './DeviceSummary';
 import { MfaEnabledToggle } from './MfaEnabledToggle';
 import { PairingKeyPanel } from './PairingKeyPanel';
 import { PingOneErrorNotice } from './PingOneErrorNotice';
@@ -115,7 +116,7 @@ export function MfaDeviceConsole(props: MfaDeviceConsoleProps) {
         <PairingKeyPanel key={`pk-${userId}`} disabled={noUser} onCreate={actions.createPairingKey} />
       </div>
 
-      <ApiExchangeList exchanges={log.exchanges} onClear={log.clear} />
+      <ApiExchangeList exchanges={log.exchanges} onClear={log.clear} summary={deviceListSummary} />
     </div>
   );
 }
