@@ -33,6 +33,8 @@ describe('ScopeAdvisor', () => {
     expect(over).toContain(READ_USER[0]);
     expect(over).not.toContain(DEVICE_SCOPES[0]);
     expect(screen.queryByRole('list', { name: 'Missing scopes' })).not.toBeInTheDocument();
+    expect(screen.queryByText(PINGONE_ROLES_TRUTH)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'How this provider decides' }));
     expect(screen.getByText(PINGONE_ROLES_TRUTH)).toBeInTheDocument();
 
     await user.click(screen.getByRole('checkbox', { name: 'Read users' }));

@@ -3,6 +3,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { ScopeCatalogEntry } from '../config/scopeCatalog';
 import { splitScopes } from '../utils/scopes';
 import { adviseScopes } from '../utils/scopeAdvisor';
+import { CollapsibleSection } from './CollapsibleSection';
 import { InfoBox } from './InfoBox';
 import './apiPanels.css';
 
@@ -127,12 +128,15 @@ function AdviceNotes({ advice, modelNote }: { advice: Advice; modelNote: ReactNo
         </div>
       )}
       {(modelNote || notes.length > 0) && (
-        <InfoBox variant="info" title="How this provider decides">
-          {modelNote && <p>{modelNote}</p>}
-          {notes.map((n) => (
-            <p key={n}>{n}</p>
-          ))}
-        </InfoBox>
+        // Folded: the verdict above is the answer; how the provider decides is the background to it.
+        <CollapsibleSection title="How this provider decides" headingLevel={4}>
+          <InfoBox variant="info">
+            {modelNote && <p>{modelNote}</p>}
+            {notes.map((n) => (
+              <p key={n}>{n}</p>
+            ))}
+          </InfoBox>
+        </CollapsibleSection>
       )}
     </>
   );

@@ -59,6 +59,9 @@ describe('UseTokenStep', () => {
         sandboxUsers={[{ id: USER, username: 'jane' }]}
       />,
     );
+    // Folded so the call's result is what a demo sees first; one click opens it.
+    expect(screen.queryByRole('heading', { name: /least-privilege scope advisor/i })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Which scopes does this worker really need\?/ }));
     expect(screen.getByRole('heading', { name: /least-privilege scope advisor/i })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'List devices' }));
     expect(await screen.findByRole('list', { name: 'MFA devices' })).toBeInTheDocument();
@@ -70,7 +73,7 @@ describe('UseTokenStep', () => {
     expect(screen.getByText(/Load the local sandbox in step 1/)).toBeInTheDocument();
   });
 
-  it('microauthd: the user console and the scope catalog matched against the token', () => {
+  it('microauthd: the user console and the scope catalog matched against the token', async () => {
     const list = MICROAUTHD_SCOPE_CATALOG.find((e) => e.capability === 'users.list');
     render(
       <UseTokenStep
@@ -80,6 +83,7 @@ describe('UseTokenStep', () => {
       />,
     );
     expect(screen.getByRole('button', { name: 'List users' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /Scopes: what your token carries/ }));
     expect(screen.getByRole('rowheader', { name: list?.name }).closest('tr')).toHaveTextContent('✓ granted (as UUID)');
   });
 

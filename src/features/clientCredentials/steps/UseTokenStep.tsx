@@ -92,7 +92,7 @@ function PingOneStep(props: StepProps) {
         initialUsers={sandboxUsers}
         relay={props.relay}
       />
-      <CollapsibleSection title="🛡️ Which scopes does this worker really need?" defaultOpen headingLevel={3}>
+      <CollapsibleSection title="🛡️ Which scopes does this worker really need?" headingLevel={3}>
         <ScopeAdvisor
           catalog={PINGONE_SCOPE_CATALOG}
           defaultWanted={PINGONE_DEFAULT_WANTED}
@@ -120,7 +120,7 @@ function MicroauthdStep(props: StepProps) {
         getToken={getWorkerToken}
         relay={props.relay}
       />
-      <CollapsibleSection title="📚 Scopes: what your token carries" defaultOpen headingLevel={3}>
+      <CollapsibleSection title="📚 Scopes: what your token carries" headingLevel={3}>
         <ScopeCatalogPanel granted={granted} model={MICROAUTHD_MODEL} />
         <ScopeAdvisor
           catalog={MICROAUTHD_SCOPE_CATALOG}
