@@ -1,6 +1,6 @@
 // One row of the sequence diagram: the request arrow (through the relay when it forwarded it) and the answer back.
 import { memo, type KeyboardEvent, type Ref } from 'react';
-import { resultText, toneOf, type SequenceExchange, type StatusTone } from '../utils/sequenceModel';
+import { resultText, shortLabel, toneOf, type SequenceExchange, type StatusTone } from '../utils/sequenceModel';
 import { SEQUENCE_GEOMETRY, type RowLayout } from '../utils/sequenceLayout';
 
 /**
@@ -50,7 +50,7 @@ function RowLabels({ exchange: x, layout, wait }: Pick<SequenceDiagramRowProps, 
   return (
     <>
       <text x={mid} y={layout.yRequest - 6} textAnchor="middle" fontSize={12} fill={INK} fontFamily="Menlo, Monaco, monospace">
-        {x.label}
+        {shortLabel(x.label)}
         {attempt}
       </text>
       <text x={mid} y={layout.yAnswer - 5} textAnchor="middle" fontSize={12} fontWeight={600} fill={TONE_COLOUR[tone]}>
@@ -80,6 +80,7 @@ export const SequenceDiagramRow = memo(function SequenceDiagramRow(props: Sequen
       onFocus={props.onFocus}
       onKeyDown={props.onKeyDown}
     >
+      <title>{description}</title>
       <rect className="seq-row__hit" x={4} y={top} width={width - 8} height={SEQUENCE_GEOMETRY.row} rx={6} fill={selected ? '#eff6ff' : 'transparent'} />
       {layout.xVia !== undefined && <Arrow from={layout.x1} to={layout.xVia} y={layout.yRequest} colour={INK} />}
       <Arrow from={start} to={layout.x2} y={layout.yRequest} colour={INK} />

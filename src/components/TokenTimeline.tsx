@@ -96,6 +96,7 @@ export const TokenTimeline = memo(function TokenTimeline({ current, earlier = []
   const failed = marks.length - refreshed;
   return (
     <figure className="tt-figure" aria-label="Token lifetime">
+      <div className="tt-title">Token lifetime</div>
       <svg className="tt-svg" role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" fontFamily="Inter, system-ui, sans-serif">
         {shownEarlier.map((e, i) => (
           <rect key={e.obtainedAt} className="tt-earlier" x={xOf(e.obtainedAt, frame)} y={10 + i * LANE} width={Math.max(2, xOf(e.expAt, frame) - xOf(e.obtainedAt, frame))} height={6} rx={2} fill={BLUE} opacity={0.3} />

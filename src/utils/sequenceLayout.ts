@@ -3,9 +3,9 @@ import type { Lifeline, SequenceExchange } from './sequenceModel';
 
 export const SEQUENCE_GEOMETRY = {
   /** distance between two lifelines */
-  column: 170,
+  column: 230,
   /** left/right margin: half a column, so the outer labels fit */
-  margin: 90,
+  margin: 115,
   /** lifeline heads */
   header: 48,
   /** request arrow + answer arrow */

@@ -1,6 +1,6 @@
 // The diagram's model: which lifelines take part, the text alternative's wording and order, the colour, the fold.
 import { describe, expect, it } from 'vitest';
-import { describeExchange, foldOldest, lifelinesFor, resultText, statusTone, toneOf, type SequenceExchange } from './sequenceModel';
+import { describeExchange, foldOldest, lifelinesFor, resultText, shortLabel, statusTone, toneOf, type SequenceExchange } from './sequenceModel';
 import { diagramHeight, layoutRow, lifelineX } from './sequenceLayout';
 
 const ms = (n: number) => `${n} ms`;
@@ -77,5 +77,15 @@ describe('layoutRow', () => {
     expect(second.x2).toBe(lifelineX(3));
     expect(second.yRequest).toBeGreaterThan(first.yAnswer);
     expect(diagramHeight(2, true)).toBeGreaterThan(diagramHeight(2, false));
+  });
+});
+
+describe('shortLabel', () => {
+  it('replaces id segments and cuts the middle of what is still too long', () => {
+    expect(shortLabel('POST /6a1c2e4d-8b3f-4c5a-9e7d-1f2b3c4d5e6f/as/token client_secret_basic')).toBe('POST /…/as/token client_secret_basic');
+    expect(shortLabel('GET /v1/environments/6a1c2e4d-8b3f-4c5a-9e7d-1f2b3c4d5e6f/users/7d3c1b2a-4e5f-4a6b-8c7d-9e0f1a2b3c01/devices')).toBe('GET /v1/environments/…/users/…/devices');
+    const long = shortLabel(`POST /${'x'.repeat(80)}/token`);
+    expect(long).toHaveLength(44);
+    expect(long).toMatch(/^POST \/x+…x+\/token$/);
   });
 });

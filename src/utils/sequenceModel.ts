@@ -121,3 +121,16 @@ export function foldOldest<T>(exchanges: readonly T[], keep: number): Folded<T> 
   if (exchanges.length <= limit) return { earlier: 0, shown: exchanges };
   return { earlier: exchanges.length - limit, shown: exchanges.slice(-limit) };
 }
+
+const UUID_SEGMENT = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$|\s)/gi;
+
+/**
+ * A label short enough to sit between two lifelines: ids (environment, user, device UUIDs) become `…`, and what
+ * is still too long loses its middle. The text alternative and the tooltip keep the whole label.
+ */
+export function shortLabel(label: string, max = 44): string {
+  const short = label.replace(UUID_SEGMENT, '/…');
+  if (short.length <= max) return short;
+  const head = Math.ceil((max - 1) / 2);
+  return `${short.slice(0, head)}…${short.slice(short.length - (max - 1 - head))}`;
+}
