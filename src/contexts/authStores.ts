@@ -77,6 +77,7 @@ function partsOf(meta: StoredTokenMeta): TokenCacheKeyParts {
   const parts: TokenCacheKeyParts = { clientId: meta.clientId, env: meta.env, scope: meta.scope ?? [] };
   if (meta.audience) parts.audience = meta.audience;
   if (meta.resource) parts.resource = meta.resource;
+  if (meta.jkt) parts.jkt = meta.jkt;
   return parts;
 }
 

@@ -52,4 +52,6 @@ export interface TokenCacheKeyParts {
   scope: readonly string[];
   audience?: string;
   resource?: string;
+  /** RFC 7638 thumbprint of the DPoP key a bound token belongs to (RFC 9449): another key, another token. */
+  jkt?: string;
 }

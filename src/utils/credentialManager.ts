@@ -2,6 +2,7 @@
 import type { Clock } from './clock';
 import { effects } from './effects';
 import { InputError } from './errors';
+import { isDpopKeyRecord } from './dpopKey';
 import { createKeyStore, type KeyStore, type StoredKeyRecord } from './keyStore';
 import type { SigningKey } from './keys';
 import { createSafeStorage, storageKeysWithPrefix, webStorage, type KeyValueStorage, type SafeStorage, type StorageWriteResult } from './storage';
@@ -126,7 +127,8 @@ export function createCredentialManager(options: CredentialManagerOptions = {}):
       await keys().put(record);
       return record;
     },
-    loadKeys: () => keys().list(),
+    // The DPoP key shares the store (one kind of key record) but is not a private_key_jwt signing key.
+    loadKeys: async () => (await keys().list()).filter((record) => !isDpopKeyRecord(record)),
     deleteKey: (id) => keys().delete(id),
     async purgeAll() {
       forgetRememberedIn(places, true);

@@ -15,6 +15,7 @@ export function normaliseCacheKeyParts(parts: TokenCacheKeyParts): TokenCacheKey
   const out: TokenCacheKeyParts = { clientId: parts.clientId, env: parts.env, scope: scopeSet(parts.scope) };
   if (parts.audience) out.audience = parts.audience;
   if (parts.resource) out.resource = parts.resource;
+  if (parts.jkt) out.jkt = parts.jkt;
   return out;
 }
 
@@ -30,6 +31,8 @@ export function cacheKey(parts: TokenCacheKeyParts): string {
   // than JSON on the hit path).
   let key = field(parts.env) + field(parts.clientId) + field(parts.audience || '') + field(parts.resource || '');
   for (const scope of scopeSet(parts.scope)) key += field(scope);
+  // A DPoP-bound token is usable only with its key (RFC 9449 §7.1), so the key's thumbprint is part of the key.
+  if (parts.jkt) key += `jkt=${field(parts.jkt)}`;
   return key;
 }
 

@@ -17,6 +17,8 @@ export interface StoredTokenMeta {
   scope?: string[];
   audience?: string;
   resource?: string;
+  /** The DPoP key's thumbprint of a bound token (part of its cache key). */
+  jkt?: string;
   issuer?: string;
 }
 
@@ -41,6 +43,7 @@ const metaSchema = z.object({
   scope: z.array(z.string()).optional(),
   audience: z.string().optional(),
   resource: z.string().optional(),
+  jkt: z.string().optional(),
   issuer: z.string().optional(),
 });
 
@@ -79,6 +82,7 @@ export function createTokenStorage(options: TokenStorageOptions = {}): TokenStor
         if (m.scope) value.meta.scope = [...m.scope];
         if (m.audience) value.meta.audience = m.audience;
         if (m.resource) value.meta.resource = m.resource;
+        if (m.jkt) value.meta.jkt = m.jkt;
         if (m.issuer) value.meta.issuer = m.issuer;
       }
       return safe.setItem(TOKEN_STORAGE_PREFIX + kind, JSON.stringify(value));

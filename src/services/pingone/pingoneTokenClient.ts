@@ -9,7 +9,7 @@ import { withRetry, type AttemptInfo } from '../../utils/oauth/retry';
 import { validateEndpointUrl } from '../../utils/urlValidation';
 import { PingOneApiError } from './apiError';
 import { createDeviceMethods, type PingOneDeviceMethods } from './devices';
-import { attemptPlatformCall, DEFAULT_PINGONE_TIMEOUT_MS } from './transport';
+import { attemptPlatformCall, DEFAULT_PINGONE_TIMEOUT_MS, type ResourceDpop } from './transport';
 import type { ApiExchange, PlatformRequest, PlatformRequestOptions } from './types';
 import { createUserMethods, type PingOneUserMethods } from './users';
 
@@ -17,6 +17,8 @@ import { createUserMethods, type PingOneUserMethods } from './users';
 export interface WorkerToken {
   accessToken: string;
   scope?: string;
+  /** A DPoP-bound token (RFC 9449): every call sends `Authorization: DPoP` and a fresh proof with `ath`. */
+  dpop?: ResourceDpop | undefined;
 }
 
 export interface PingOneTokenClientOptions {
@@ -80,6 +82,7 @@ export function createPingOneTokenClient(options: PingOneTokenClientOptions): Pi
                 url,
                 path,
                 accessToken: token.accessToken,
+                dpop: token.dpop,
                 grantedScopes,
                 body: opts.body,
                 contentType: opts.contentType,

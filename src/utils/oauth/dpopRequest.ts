@@ -30,7 +30,7 @@ export function sendDpopTokenRequest(desc: RequestDescription, opts: DpopSendOpt
       const proof = await createDpopProof({ key: opts.key, htm: desc.method, url: desc.url, nonce });
       const described = withDpopHeader(desc, proof);
       opts.onProof?.(proof, described);
-      return sendTokenRequest(described, { timeoutMs: opts.timeoutMs, signal: opts.signal });
+      return sendTokenRequest(described, { timeoutMs: opts.timeoutMs, signal: opts.signal, relay: opts.relay });
     },
     opts.nonces,
   );

@@ -7,7 +7,7 @@ import type { RelayRoute } from '../relay';
 import { authMethodOf, type RequestDescription } from './description';
 import { processTokenResponse } from './response';
 import { withRetry, type AttemptInfo } from './retry';
-import { sendTokenRequest, TOKEN_ENDPOINT_PEER } from './send';
+import { sendTokenRequest, TOKEN_ENDPOINT_PEER, type SendTokenRequestOptions } from './send';
 import { toTokenRecord } from './tokenRecord';
 
 export interface RequestClientCredentialsTokenOptions {
@@ -27,6 +27,11 @@ export interface RequestClientCredentialsTokenOptions {
   signal?: AbortSignal;
   /** Send every attempt through the local relay (CORS, mTLS client certificate). */
   relay?: RelayRoute | undefined;
+  /**
+   * Sends one attempt's description; default {@link sendTokenRequest}. A DPoP token request passes
+   * `sendDpopTokenRequest` here (a fresh proof per send and the one nonce retry, RFC 9449 §8).
+   */
+  send?: (description: RequestDescription, opts: SendTokenRequestOptions) => Promise<Response>;
 }
 
 /** A token as the server sent it (validated) and as the playground keeps it (absolute expiry). */
@@ -82,7 +87,7 @@ export async function requestClientCredentialsToken(opts: RequestClientCredentia
         lastStatus = undefined;
         const description = attempt === 1 ? first : await describeTimed(opts.describe, attempt);
         opts.onDescribed?.(description, attempt);
-        const response = await sendTokenRequest(description, { timeoutMs: opts.timeoutMs, signal: opts.signal, relay: opts.relay });
+        const response = await (opts.send ?? sendTokenRequest)(description, { timeoutMs: opts.timeoutMs, signal: opts.signal, relay: opts.relay });
         // A browser's opaque redirect has status 0, which is no HTTP status: leave it unreported.
         lastStatus = response.type === 'opaqueredirect' ? undefined : response.status;
         const validated = effects().timing.start('validate');

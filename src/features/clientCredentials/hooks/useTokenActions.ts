@@ -1,5 +1,7 @@
 // Check configuration, Get token (then the provider the token came from, for the status bar) and step 4's worker token.
 import type { NewAuthContextValue } from '../../../contexts/NewAuthContext';
+import type { WorkerToken } from '../../../services/pingone/pingoneTokenClient';
+import { dpopSession } from '../model/dpopSession';
 import { fieldId, formFieldOf, type FormField } from '../model/flowFormSchema';
 import { flowCacheKey, type FlowCredentials } from '../model/flowRequest';
 import { providerInUse } from '../model/providerInUse';
@@ -12,7 +14,7 @@ export interface TokenActions {
   checkConfiguration(): FormField | undefined;
   getToken(): Promise<void>;
   /** The worker token for step 4 from the app's TokenCache (never a new request unless missing or forced). */
-  getWorkerToken(opts?: { forceRefresh?: boolean }): Promise<{ accessToken: string }>;
+  getWorkerToken(opts?: { forceRefresh?: boolean }): Promise<WorkerToken>;
 }
 
 function focusField(field: FormField) {
@@ -44,7 +46,9 @@ export function useTokenActions(auth: NewAuthContextValue, fields: FlowFormState
     async getWorkerToken(opts) {
       const key = flowCacheKey(form);
       if (opts?.forceRefresh) auth.cache.invalidate(key);
-      return { accessToken: (await auth.getM2MToken(key)).accessToken };
+      const { accessToken } = await auth.getM2MToken(key);
+      // A DPoP-bound token is sent with this page's key on every call (RFC 9449 §7.1).
+      return form.dpop ? { accessToken, dpop: await dpopSession.binding() } : { accessToken };
     },
   };
 }

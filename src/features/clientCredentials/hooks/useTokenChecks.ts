@@ -4,6 +4,8 @@ import { isMtlsAuthMethod } from '../../../types/token';
 import { bindingCheckLine, checkCertificateBinding } from '../../../utils/certificateBinding';
 import { effects } from '../../../utils/effects';
 import { decodeAccessToken, localTokenChecks, verifyAccessTokenSignature, type TokenCheckResult } from '../../../utils/tokenChecks';
+import { checkDpopBinding } from '../../../utils/dpopBinding';
+import { dpopSession } from '../model/dpopSession';
 import type { FlowForm } from '../model/flowTypes';
 import { mtlsCredentialStore } from '../model/relayChoice';
 
@@ -57,9 +59,25 @@ function useSignatureCheck(token: string | undefined, verifiable: boolean, jwksU
   return state && state.token === token && state.jwksUri === jwksUri ? state.result : null;
 }
 
+/**
+ * With DPoP, the binding checks too: `token_type` DPoP and `cnf.jkt` equal to this page's DPoP key thumbprint
+ * (RFC 9449 §6). `tokenType` is the token response's, lower-cased.
+ */
+function useBindingChecks(decoded: ReturnType<typeof decodeAccessToken>, dpop: boolean, tokenType: string | undefined): readonly TokenCheckResult[] {
+  const jkt = dpopSession.jkt();
+  return useMemo(() => {
+    if (!dpop || tokenType === undefined) return [];
+    if (!jkt) return [{ check: 'cnf.jkt', ok: false, message: 'The DPoP key of this page is not known, so cnf.jkt cannot be compared.' }];
+    return checkDpopBinding(decoded ? (decoded.claims as Record<string, unknown>) : null, tokenType, jkt);
+  }, [decoded, dpop, tokenType, jkt]);
+}
+
 /** The checks shown for `token` (undefined while there is none). */
-export function useTokenChecks(token: string | undefined, form: FlowForm): TokenChecksState {
-  const { decoded, results } = useLocalChecks(token, form);
+export function useTokenChecks(token: string | undefined, form: FlowForm, tokenType?: string): TokenChecksState {
+  const local = useLocalChecks(token, form);
+  const { decoded } = local;
+  const binding = useBindingChecks(decoded, form.dpop, tokenType);
+  const results = useMemo(() => (binding.length > 0 ? [...local.results, ...binding] : local.results), [local.results, binding]);
   const signature = useSignatureCheck(token, decoded !== null, form.jwksUri);
   // One object per change, so the memoised panels that take it skip the flow's other renders.
   return useMemo(() => ({ results, signature }), [results, signature]);

@@ -8,7 +8,9 @@ import { explainableErrorOf } from '../../../utils/errorExplain';
 import { InputError } from '../../../utils/errors';
 import type { RequestDescription } from '../../../utils/oauth/description';
 import type { AttemptInfo } from '../../../utils/oauth/retry';
-import { requestClientCredentialsToken } from '../../../utils/oauth/token';
+import { sendDpopTokenRequest } from '../../../utils/oauth/dpopRequest';
+import { requestClientCredentialsToken, type RequestClientCredentialsTokenOptions } from '../../../utils/oauth/token';
+import { dpopSession } from '../model/dpopSession';
 import { PROVIDERS } from '../../../config/providers';
 import { keyValueOf } from '../../../utils/tokenCacheKey';
 import { cacheKeyParts, describeFlowRequest, flowCacheKey, flowRoute, type FlowCredentials } from '../model/flowRequest';
@@ -32,10 +34,21 @@ export interface TokenRunState {
   reset(): void;
 }
 
+/**
+ * With `Bind the token with DPoP`: every send carries a fresh proof from this page's DPoP key, and a server's
+ * `use_dpop_nonce` is answered once with its nonce (RFC 9449 §5, §8).
+ */
+async function dpopSend(form: FlowForm): Promise<RequestClientCredentialsTokenOptions['send']> {
+  if (!form.dpop) return undefined;
+  const binding = await dpopSession.binding();
+  return (description, opts) => sendDpopTokenRequest(description, { ...opts, ...binding, onProof: (proof) => dpopSession.rememberProof(proof) });
+}
+
 /** One token request for the form: every attempt describes the request anew, so JWT methods sign a new jti. */
-function requestFor(form: FlowForm, creds: FlowCredentials, signal: AbortSignal | undefined, hooks: { onDescribed?: (d: RequestDescription) => void; onAttempt?: (info: AttemptInfo) => void }) {
+async function requestFor(form: FlowForm, creds: FlowCredentials, signal: AbortSignal | undefined, hooks: { onDescribed?: (d: RequestDescription) => void; onAttempt?: (info: AttemptInfo) => void }) {
   return requestClientCredentialsToken({
     describe: () => describeFlowRequest(form, creds),
+    send: await dpopSend(form),
     // Through the local relay when the box is ticked or the method is mTLS; the description itself stays direct.
     relay: flowRoute(form, creds),
     onDescribed: hooks.onDescribed,
@@ -97,6 +110,8 @@ export function useTokenRun(deps: TokenRunDeps): TokenRunState {
     const requestedScopes = [...form.scopes];
     setRun({ status: 'running', attempts: [], startedAt, requestedScopes });
     const attempts: AttemptView[] = [];
+    // The DPoP key's thumbprint is part of the cache key, so it is known before the key parts are taken.
+    if (form.dpop) await dpopSession.binding().catch(() => undefined);
     const parts = cacheKeyParts(form);
     const meta = { ...parts, scope: [...parts.scope], authMethod: form.authMethod, issuer: form.issuer || undefined };
     let settled: TokenRun;

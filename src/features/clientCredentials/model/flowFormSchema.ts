@@ -47,6 +47,7 @@ export const DEFAULT_FLOW_FORM: FlowForm = Object.freeze({
   assertionLifetimeSeconds: DEFAULT_ASSERTION_LIFETIME_SECONDS,
   clockSkewSeconds: DEFAULT_CLOCK_SKEW_SECONDS,
   viaRelay: false,
+  dpop: false,
   mtlsCertRef: '',
   mtlsKeyRef: '',
   mtlsCaRef: '',
@@ -95,7 +96,7 @@ export const FIELD_LABELS: Record<FormField, string> = {
   keyRef: 'Key to sign with', kid: 'Key ID (kid)', signingAlg: 'Signing algorithm', scopes: 'Scopes', audience: 'Audience',
   resource: 'Resource', proactiveRefreshSeconds: 'Proactive refresh', assertionLifetimeSeconds: 'Assertion lifetime',
   clockSkewSeconds: 'Clock-skew tolerance', clientSecret: 'Client secret', privateKey: 'Private key',
-  viaRelay: 'Send through the local relay', mtlsCertRef: 'Client certificate file', mtlsKeyRef: 'Client key file',
+  viaRelay: 'Send through the local relay', dpop: 'Bind the token with DPoP', mtlsCertRef: 'Client certificate file', mtlsKeyRef: 'Client key file',
   mtlsCaRef: 'Server CA file', mtlsTokenEndpoint: 'mTLS token endpoint',
 };
 
@@ -122,6 +123,7 @@ export const flowFormShape = {
   assertionLifetimeSeconds: z.number(),
   clockSkewSeconds: z.number(),
   viaRelay: z.boolean(),
+  dpop: z.boolean(),
   mtlsCertRef: text('mtlsCertRef'),
   mtlsKeyRef: text('mtlsKeyRef'),
   mtlsCaRef: text('mtlsCaRef'),

@@ -9,6 +9,7 @@ import { describeClientCredentialsRequest, type RequestDescription } from '../..
 import type { RelayRoute } from '../../../utils/relay';
 import { routeFor, tokenEndpointFor } from '../../../utils/relayRoute';
 import { TokenCacheKey } from '../../../utils/tokenCacheKey';
+import { dpopSession } from './dpopSession';
 import type { FlowForm } from './flowTypes';
 
 /** The credentials that never enter FlowForm: the secret (memory) and the signing key (non-extractable). */
@@ -76,6 +77,8 @@ export function cacheKeyParts(form: FlowForm): TokenCacheKeyParts {
   const parts: TokenCacheKeyParts = { clientId: form.clientId.trim(), env, scope: [...form.scopes] };
   if (form.audience.trim()) parts.audience = form.audience.trim();
   if (form.resource.trim()) parts.resource = form.resource.trim();
+  const jkt = form.dpop ? dpopSession.jkt() : undefined;
+  if (jkt) parts.jkt = jkt;
   return parts;
 }
 
@@ -87,7 +90,8 @@ const keysByForm = new WeakMap<FlowForm, TokenCacheKey>();
  */
 export function flowCacheKey(form: FlowForm): TokenCacheKey {
   let key = keysByForm.get(form);
-  if (!key) {
+  // The DPoP key becomes known after the first DPoP request: a key computed before it is computed again.
+  if (!key || (form.dpop && key.parts.jkt !== dpopSession.jkt())) {
     key = new TokenCacheKey(cacheKeyParts(form));
     keysByForm.set(form, key);
   }

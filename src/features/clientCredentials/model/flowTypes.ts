@@ -32,6 +32,8 @@ export interface FlowForm {
   clockSkewSeconds: number;
   /** `Send through the local relay`: the token request and the step-4 calls go from Node (CORS, mTLS). */
   viaRelay: boolean;
+  /** Bind the token to this browser's DPoP key (RFC 9449): a proof on the token request and on every API call. */
+  dpop: boolean;
   /** mTLS (RFC 8705): PEM file names in the relay's certificate directory; never the PEMs themselves. */
   mtlsCertRef: string;
   mtlsKeyRef: string;

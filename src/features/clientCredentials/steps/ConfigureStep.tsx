@@ -14,6 +14,7 @@ import type { ProviderPreset } from '../model/flowTypes';
 import { FormField } from '../../../components/FormField';
 import { KeyManager } from './KeyManager';
 import { CertificateSetting, mtlsMethodNote, RelaySetting } from './RelayFields';
+import { DpopSetting } from './DpopSetting';
 import { offeredAuthMethods } from '../model/providerPresets';
 import { ProviderFields } from './ProviderFields';
 import { createShareLink } from '../model/shareLink';
@@ -215,6 +216,7 @@ export function ConfigureStep({ flow }: { flow: FlowController }) {
       {form.authMethod === 'private_key_jwt' && <KeyManager flow={flow} />}
       <CertificateSetting flow={flow} />
       <RelaySetting flow={flow} />
+      <DpopSetting flow={flow} />
 
       <ScopesField flow={flow} />
 

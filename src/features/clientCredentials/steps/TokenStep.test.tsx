@@ -18,7 +18,7 @@ const form: FlowForm = {
   tokenEndpoint: `${ISSUER}/token`, issuer: ISSUER, jwksUri: `${ISSUER}/jwks`, clientId: 'cc-basic',
   authMethod: 'client_secret_basic', keyRef: '', kid: '', signingAlg: 'ES256', scopes: ['p1:read:user', 'p1:update:device'],
   audience: '', resource: '', proactiveRefreshSeconds: 90, assertionLifetimeSeconds: 60, clockSkewSeconds: 120,
-  viaRelay: false, mtlsCertRef: '', mtlsKeyRef: '', mtlsCaRef: '', mtlsTokenEndpoint: '',
+  viaRelay: false, dpop: false, mtlsCertRef: '', mtlsKeyRef: '', mtlsCaRef: '', mtlsTokenEndpoint: '',
 };
 const description = { url: `${ISSUER}/token`, method: 'POST' as const, headers: {}, body: 'grant_type=client_credentials' };
 

@@ -135,7 +135,7 @@ export function TokenStep({ run, onGetToken, form, description, relayControl, ma
   // Reveal is remembered per token, so a newly obtained token always starts masked.
   const [revealedToken, setRevealedToken] = useState<string | null>(null);
   const onRevealedChange = useCallback((next: boolean) => setRevealedToken(next ? (token ?? null) : null), [token]);
-  const checks = useTokenChecks(token, form);
+  const checks = useTokenChecks(token, form, run.status === 'success' ? run.response?.token_type : undefined);
 
   return (
     <div className="token-step">
