@@ -17,6 +17,14 @@ test('a DPoP-bound token lists MFA devices; as Bearer or with a replayed proof t
   const jkt = (await page.getByText(/DPoP key thumbprint \(jkt\)/).locator('code').textContent())?.trim() ?? '';
   expect(jkt).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
+  // Step 2: a preview proof, decoded and linted; the cURL carries a placeholder, never a reusable proof.
+  await goToStep(page, 2);
+  const proofPanel = page.getByRole('region', { name: 'DPoP proof' });
+  await expect(proofPanel).toContainText('"typ": "dpop+jwt"');
+  await expect(proofPanel).toContainText('"htm": "POST"');
+  await expect(proofPanel).toContainText('Looks right: every check passed.');
+  await expect(page.getByText(/DPoP: <DPoP proof: a new ES256 JWT/).first()).toBeVisible();
+
   const tokenRequests: Request[] = [];
   page.on('request', (r) => {
     if (r.method() === 'POST' && r.url().endsWith('/as/token')) tokenRequests.push(r);

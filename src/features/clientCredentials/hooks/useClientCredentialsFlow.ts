@@ -28,6 +28,7 @@ import { useTokenActions, type TokenActions } from './useTokenActions';
 import { useTokenManagement, type TokenManagementState } from './useTokenManagement';
 import { useTokenRun, type TokenRunState } from './useTokenRun';
 import { flowCacheKey } from '../model/flowRequest';
+import { dpopSession } from '../model/dpopSession';
 import { tokenManagementEndpoints, type TokenManagementEndpoints } from '../model/tokenManagementEndpoints';
 
 export interface ClientCredentialsFlowOptions {
@@ -132,6 +133,13 @@ function useRelayChoice(onChoice: (viaRelay: boolean) => void) {
   useEffect(() => relayChoice.onChoice((viaRelay) => handle(viaRelay)), []);
 }
 
+/** Sign-out purges the key store; the page's DPoP key (held in memory too) and its nonces go with it. */
+function useForgetDpopOnSignOut(sessionEpoch: number) {
+  useEffect(() => {
+    if (sessionEpoch > 0) void dpopSession.forget().catch(() => undefined);
+  }, [sessionEpoch]);
+}
+
 export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions = {}): FlowController {
   const auth = useNewAuth();
   const config = useConfig();
@@ -170,6 +178,7 @@ export function useClientCredentialsFlow(options: ClientCredentialsFlowOptions =
     form: fields.form, creds, endpoints: managementEndpoints, onRevoked: () => auth.revokeToken(flowCacheKey(fields.form)),
   });
 
+  useForgetDpopOnSignOut(auth.sessionEpoch);
   useStartupFills(keys, sandbox, () => keySelection.onKeysLoaded(keys.keys), provider.onSandboxLoaded);
   useRelayChoice((viaRelay) => fields.setField('viaRelay', viaRelay));
   const lastSave = useMirrors(persistence, activeIndex, fields);

@@ -10,6 +10,8 @@ import { toCurl } from '../../../utils/oauth/curl';
 import { toFetchSnippet } from '../../../utils/oauth/fetchSnippet';
 import { bodyPairs, maskRequestDescription } from '../../../utils/oauth/requestMask';
 import { AssertionPanel, PasteAssertionLinter, type AssertionContext } from './AssertionPanel';
+import { DPOP_PROOF_PLACEHOLDER, DpopProofPanel } from './DpopProofPanel';
+import { withDpopHeader } from '../../../utils/oauth/dpopRequest';
 import type { FlowError, FlowForm } from '../model/flowTypes';
 import { PROVIDERS } from '../../../config/providers';
 
@@ -86,6 +88,8 @@ export function RequestStep({ description, error, pending, form, onRefresh }: Re
   const masked = maskRequestDescription(description);
   const assertion = new URLSearchParams(description.body).get('client_assertion');
   const relayed = form.viaRelay || isMtlsAuthMethod(form.authMethod);
+  // A proof is good for one request: the exports carry a placeholder where a backend signs its own.
+  const exported = form.dpop ? withDpopHeader(description, DPOP_PROOF_PLACEHOLDER) : description;
   // A backend presents the certificate itself: the direct cURL names the files (RFC 8705 mutual TLS).
   const clientCertificate = isMtlsAuthMethod(form.authMethod)
     ? { certFile: form.mtlsCertRef, keyFile: form.mtlsKeyRef, caFile: form.mtlsCaRef }
@@ -117,6 +121,7 @@ export function RequestStep({ description, error, pending, form, onRefresh }: Re
           </p>
         </>
       )}
+      {form.dpop && <DpopProofPanel description={description} />}
       <PasteAssertionLinter context={context} />
       <label className="cc-check">
         <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />
@@ -127,8 +132,8 @@ export function RequestStep({ description, error, pending, form, onRefresh }: Re
           Do not paste it into tickets or chats. Untick to go back to placeholders.
         </InfoBox>
       )}
-      <CodeBlock title="cURL" copyLabel="Copy cURL" language="shell" code={toCurl(description, { reveal, clientCertificate })} />
-      <CodeBlock title="fetch (JavaScript)" copyLabel="Copy fetch code" language="javascript" code={toFetchSnippet(description, { reveal })} />
+      <CodeBlock title="cURL" copyLabel="Copy cURL" language="shell" code={toCurl(exported, { reveal, clientCertificate })} />
+      <CodeBlock title="fetch (JavaScript)" copyLabel="Copy fetch code" language="javascript" code={toFetchSnippet(exported, { reveal })} />
     </div>
   );
 }
