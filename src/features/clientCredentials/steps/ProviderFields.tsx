@@ -8,6 +8,7 @@ import { sandboxClientsFor } from '../model/providerPresets';
 import type { ProviderPreset } from '../model/flowTypes';
 import type { FlowController } from '../hooks/useClientCredentialsFlow';
 import { fieldId } from '../model/flowFormSchema';
+import { ServerFeatures } from './ServerFeatures';
 
 function TokenEndpointField({ flow, readOnly, hint }: { flow: FlowController; readOnly?: boolean; hint?: string }) {
   return (
@@ -172,6 +173,7 @@ function CustomFields({ flow }: { flow: FlowController }) {
       {discovery.status === 'done' && discovery.result && (
         <InfoBox variant={discovery.result.warnings.length ? 'warning' : 'success'} role="status" title="Discovery complete">
           <p>Read from <code>{discovery.result.fetchedFrom}</code>.</p>
+          <ServerFeatures metadata={discovery.result.metadata} dpopWanted={flow.form.dpop} />
           {discovery.result.warnings.length > 0 && (
             <ul>
               {discovery.result.warnings.map((w) => (
