@@ -4,6 +4,10 @@ import { PlaygroundError } from '../utils/errors';
 import { fetchWithTimeout } from '../utils/http';
 import type { Logger } from '../utils/logger';
 import type { RelayRoute } from '../utils/relay';
+import type { DpopKey } from '../utils/dpopKey';
+import { maskAuthorization } from '../utils/mask';
+import { sendWithDpopNonce, type DpopNonceMemory } from '../utils/oauth/dpopNonce';
+import { dpopResourceHeaders } from '../utils/oauth/dpopRequest';
 import { readTextCapped } from '../utils/secureJson';
 
 /**
@@ -91,4 +95,40 @@ export async function sendExchange(
     });
     throw e;
   }
+}
+
+/** What a DPoP-bound token needs on each call: the key that signs proofs and the per-origin nonces (RFC 9449 §7, §9). */
+export interface ResourceDpop {
+  key: DpopKey;
+  nonces: DpopNonceMemory;
+}
+
+/**
+ * {@link sendExchange} for a resource call; with a DPoP-bound token, `Authorization: DPoP <token>` and a fresh proof
+ * (with `ath` and the origin's nonce), once more after a `WWW-Authenticate: DPoP error="use_dpop_nonce"` (§9), never
+ * a third time (a second one is a DpopNonceError).
+ */
+export async function sendResourceExchange(
+  request: ExchangeRequest,
+  init: { headers: Record<string, string>; body: string | undefined },
+  deps: ExchangeDeps,
+  peer: ExchangePeer,
+  token: { accessToken: string; dpop?: ResourceDpop | undefined },
+): Promise<{ response: Response; text: string; durationMs: number }> {
+  const { dpop } = token;
+  if (!dpop) return sendExchange(request, init, deps, peer);
+  let sent: Awaited<ReturnType<typeof sendExchange>> | undefined;
+  await sendWithDpopNonce(
+    request.url,
+    async (nonce) => {
+      const bound = await dpopResourceHeaders({ key: dpop.key, method: request.method, url: request.url, accessToken: token.accessToken, nonce });
+      const headers = { ...init.headers, ...bound };
+      const shown = { ...request, requestHeaders: { ...request.requestHeaders, Authorization: maskAuthorization(bound.Authorization), DPoP: '(a fresh DPoP proof for this request)' } };
+      sent = await sendExchange(shown, { headers, body: init.body }, deps, peer);
+      return sent.response;
+    },
+    dpop.nonces,
+  );
+  if (!sent) throw new PlaygroundError('UNEXPECTED', 'No response was recorded for the DPoP request.');
+  return sent;
 }

@@ -7,7 +7,7 @@ import { DEFAULT_TIMEOUT_MS } from '../../config/defaults';
 import { PlaygroundError } from '../../utils/errors';
 import { MASK, maskAuthorization, maskedSnippet, maskSensitiveText } from '../../utils/mask';
 import { parseJsonSafely } from '../../utils/secureJson';
-import { reportExchange, sendExchange, type ExchangeDeps, type ExchangeRequest } from '../apiExchange';
+import { reportExchange, sendResourceExchange, type ExchangeDeps, type ExchangeRequest } from '../apiExchange';
 import { MicroauthdApiError, MicroauthdForbiddenError, type ForbiddenScopeInfo } from './errors';
 import type { MicroauthdToken } from './types';
 
@@ -79,9 +79,9 @@ export async function callMicroauthd(req: CallRequest, deps: CallDeps): Promise<
     attempt: 1,
   };
   if (req.body !== undefined) deps.logger.debug(`${req.method} ${req.path} body`, { body: maskRequestBody(req.body, true) });
-  const { response, text, durationMs } = await sendExchange(request, { headers, body: bodyText }, deps, {
+  const { response, text, durationMs } = await sendResourceExchange(request, { headers, body: bodyText }, deps, {
     peer: 'microauthd', label: 'microauthd', logPath: req.path,
-  });
+  }, req.token);
   const status = response.status;
   const snippet = maskedSnippet(text, { max: EXCHANGE_SNIPPET_LENGTH, personalData: false });
   reportExchange(deps, { ...request, status, responseBody: snippet, durationMs });

@@ -1,6 +1,6 @@
 // microauthd AUTH-server API shapes (users as its AUTH server returns them, `{success, message}` replies) and the client's options.
 import type { RelayRoute } from '../../utils/relay';
-import type { ApiExchange } from '../apiExchange';
+import type { ApiExchange, ResourceDpop } from '../apiExchange';
 
 /** One call as step 4 shows it; the same record as the PingOne console so one view renders both. */
 export type { ApiExchange };
@@ -34,6 +34,8 @@ export interface MicroauthdToken {
   accessToken: string;
   /** Space-delimited granted scopes; when absent, the client reads the token's `scope` claim for diagnostics. */
   scope?: string;
+  /** A DPoP-bound token (RFC 9449): sent with the DPoP scheme and a fresh proof per call. */
+  dpop?: ResourceDpop | undefined;
 }
 
 export interface MicroauthdClientOptions {

@@ -3,12 +3,9 @@ import { DEFAULT_TIMEOUT_MS } from '../../config/defaults';
 import { effects } from '../../utils/effects';
 import { PlaygroundError } from '../../utils/errors';
 import { bodySnippet, maskAuthorization, maskKnownValues, maskSensitiveText } from '../../utils/mask';
-import type { DpopKey } from '../../utils/dpopKey';
-import { sendWithDpopNonce, type DpopNonceMemory } from '../../utils/oauth/dpopNonce';
-import { dpopResourceHeaders } from '../../utils/oauth/dpopRequest';
 import { parseRetryAfter } from '../../utils/oauth/retry';
 import { parseJsonSafely } from '../../utils/secureJson';
-import { reportExchange, sendExchange, type ExchangeDeps, type ExchangeRequest } from '../apiExchange';
+import { reportExchange, sendResourceExchange, type ExchangeDeps, type ExchangeRequest, type ResourceDpop } from '../apiExchange';
 import { asPingOneErrorBody, PingOneApiError } from './apiError';
 import { diagnoseForbidden } from './diagnostics';
 
@@ -33,32 +30,7 @@ export interface AttemptRequest {
 
 export type AttemptDeps = ExchangeDeps;
 
-/** What a DPoP-bound token needs on each call: the key that signs proofs and the per-origin nonces (RFC 9449 §7, §9). */
-export interface ResourceDpop {
-  key: DpopKey;
-  nonces: DpopNonceMemory;
-}
-
-/**
- * Sends the exchange; with DPoP, `Authorization: DPoP <token>` and a fresh proof (with `ath`, and the origin's
- * nonce), once more after a `WWW-Authenticate: DPoP error="use_dpop_nonce"` (§9), never a third time.
- */
-async function sendPlatformExchange(req: AttemptRequest, request: ExchangeRequest, init: { headers: Record<string, string>; body: string | undefined }, deps: AttemptDeps, peer: Parameters<typeof sendExchange>[3]) {
-  const { dpop } = req;
-  if (!dpop) return sendExchange(request, init, deps, peer);
-  let sent: Awaited<ReturnType<typeof sendExchange>> | undefined;
-  await sendWithDpopNonce(
-    req.url,
-    async (nonce) => {
-      const headers = { ...init.headers, ...(await dpopResourceHeaders({ key: dpop.key, method: req.method, url: req.url, accessToken: req.accessToken, nonce })) };
-      const shown = { ...request, requestHeaders: { ...request.requestHeaders, Authorization: maskAuthorization(headers.Authorization), DPoP: '(DPoP proof, fresh for this request)' } };
-      sent = await sendExchange(shown, { headers, body: init.body }, deps, peer);
-      return sent.response;
-    },
-    dpop.nonces,
-  );
-  return sent as Awaited<ReturnType<typeof sendExchange>>;
-}
+export type { ResourceDpop } from '../apiExchange';
 
 /** The secret values a request body carries (the OTP of an activation), to scrub from the response. */
 function secretValues(body: unknown): string[] {
@@ -81,7 +53,7 @@ export async function attemptPlatformCall(req: AttemptRequest, deps: AttemptDeps
   const request: ExchangeRequest = { method: req.method, url: req.url, requestHeaders: shownHeaders, requestBody, attempt: req.attempt };
   if (bodyText !== undefined) deps.logger.debug(`${req.method} ${logPath} body`, { body: maskSensitiveText(bodyText) });
 
-  const sent = await sendPlatformExchange(req, request, { headers, body: bodyText }, deps, { peer: 'the PingOne API', label: 'PingOne', logPath });
+  const sent = await sendResourceExchange(request, { headers, body: bodyText }, deps, { peer: 'the PingOne API', label: 'PingOne', logPath }, req);
   const { response, durationMs } = sent;
   // A server may echo what it was sent (an OTP in an error message): scrub the request's secrets from the reply.
   const text = maskKnownValues(sent.text, secretValues(req.body));
