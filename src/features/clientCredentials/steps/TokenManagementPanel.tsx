@@ -45,7 +45,8 @@ function SentRequest({ description }: { description: RequestDescription }) {
 }
 
 function Missing({ what }: { what: string }) {
-  return <p className="cc-muted">This server does not advertise a {what} endpoint (no {what}_endpoint in discovery), so the playground cannot {what === 'introspection' ? 'introspect' : 'revoke'} here.</p>;
+  const article = what === 'introspection' ? 'an' : 'a';
+  return <p className="cc-muted">This server does not advertise {article} {what} endpoint (no {what}_endpoint in discovery), so the playground cannot {what === 'introspection' ? 'introspect' : 'revoke'} here.</p>;
 }
 
 export function TokenManagementPanel({ token, endpoints, management }: TokenManagementPanelProps) {

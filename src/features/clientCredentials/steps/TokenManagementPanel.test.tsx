@@ -1,0 +1,45 @@
+// The introspect/revoke panel: active shown first, hostile claims as text, a missing endpoint said, revoked disables.
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { TokenManagementState } from '../hooks/useTokenManagement';
+import { TokenManagementPanel } from './TokenManagementPanel';
+
+const ENDPOINTS = { introspection: 'https://as.example.com/as/introspect', revocation: 'https://as.example.com/as/revoke' };
+
+function state(over: Partial<TokenManagementState> = {}): TokenManagementState {
+  return { run: null, introspect: vi.fn(async () => undefined), revoke: vi.fn(async () => undefined), isRevoked: () => false, ...over };
+}
+
+describe('TokenManagementPanel', () => {
+  it('introspects and revokes the token on screen', async () => {
+    const management = state();
+    render(<TokenManagementPanel token="tok" endpoints={ENDPOINTS} management={management} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Introspect token' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Revoke token' }));
+    expect(management.introspect).toHaveBeenCalledWith('tok');
+    expect(management.revoke).toHaveBeenCalledWith('tok');
+  });
+
+  it('shows active first and the claims as text, never as HTML', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const management = state({ run: { kind: 'introspect', token: 'tok', status: 'success', attempts: [], result: { active: true, claims: { client_id: hostile } } } });
+    const { container } = render(<TokenManagementPanel token="tok" endpoints={ENDPOINTS} management={management} />);
+    const region = within(screen.getByRole('region', { name: 'Introspection result' }));
+    expect(region.getByText('active: true')).toBeInTheDocument();
+    expect(region.getByText(/onerror=alert/)).toBeInTheDocument();
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('hides a run about another token, says a missing endpoint, and disables revoke after revocation', () => {
+    const management = state({
+      run: { kind: 'introspect', token: 'old', status: 'success', attempts: [], result: { active: true, claims: {} } },
+      isRevoked: (t) => t === 'tok',
+    });
+    render(<TokenManagementPanel token="tok" endpoints={{ introspection: undefined, revocation: ENDPOINTS.revocation }} management={management} />);
+    expect(screen.queryByRole('region', { name: 'Introspection result' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Introspect token' })).toBeDisabled();
+    expect(screen.getByText(/does not advertise an introspection endpoint/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Revoke token' })).toBeDisabled();
+  });
+});
