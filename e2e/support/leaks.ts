@@ -116,6 +116,8 @@ export async function readLogDrawer(page: Page): Promise<{ shown: string; export
   const toggle = page.getByRole('button', { name: /^Logs/ });
   await toggle.click();
   const panel = page.getByRole('region', { name: 'Log', exact: true });
+  // The log panel is its own chunk (it loads when first opened): read it once it is there, not its spinner.
+  await panel.getByRole('button', { name: 'Export JSON' }).waitFor();
   const shown = await panel.innerText();
   const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export JSON' }).click()]);
   const path = await download.path();
