@@ -130,6 +130,32 @@ const OAUTH: Record<string, Explainer> = {
     ],
     fixHint: 'Look at the exact request in step 2: one authentication method, no duplicate parameters.',
   }),
+  // RFC 7009 §2.2.1 (revocation) and RFC 9449 §5, §8 (DPoP).
+  unsupported_token_type: () => ({
+    summary: 'The server cannot revoke or introspect this kind of token (unsupported_token_type, RFC 7009 §2.2.1).',
+    likelyCauses: [
+      'The token is a JWT access token: servers such as oidc-provider do not store them, so they cannot revoke them; it stays valid until it expires.',
+      'The token_type_hint names a type the server does not handle.',
+    ],
+    fixHint: 'Use a client whose tokens are opaque (the sandbox’s sandbox-opaque), or rely on short token lifetimes.',
+  }),
+  invalid_dpop_proof: () => ({
+    summary: 'The server rejected the DPoP proof (invalid_dpop_proof, RFC 9449).',
+    likelyCauses: [
+      'htu or htm does not match the request (a proxy or the relay changed the URL the server sees).',
+      'iat is outside the server’s window: this computer’s clock is off.',
+      'The proof was reused (jti replay), or ath does not match the access token.',
+    ],
+    fixHint: 'Check the decoded proof and its lint in step 2, and the system clock; every request needs a new proof.',
+  }),
+  use_dpop_nonce: () => ({
+    summary: 'The server keeps asking for a DPoP nonce (use_dpop_nonce, RFC 9449 §8): one retry with its nonce did not satisfy it.',
+    likelyCauses: [
+      'The server rotates nonces faster than a request takes, or hands out a nonce it does not accept.',
+      'The server asked for a nonce without sending a DPoP-Nonce header (or CORS hides it: Access-Control-Expose-Headers must list DPoP-Nonce).',
+    ],
+    fixHint: 'The playground retries once and stops, never loops; look at the DPoP-Nonce header in the server’s answers.',
+  }),
   invalid_target: () => ({
     summary: 'The server does not know the requested resource (invalid_target).',
     likelyCauses: ['The resource indicator is not registered on the server, or not allowed for this client.'],
