@@ -1,11 +1,13 @@
 // The flow page's pictures under the steps: the token's lifetime and the sequence diagram of every exchange.
-import { memo, useSyncExternalStore } from 'react';
+import { memo, useDeferredValue, useSyncExternalStore } from 'react';
 import { SequenceDiagram } from '../../../components/SequenceDiagram';
 import { TokenTimeline } from '../../../components/TokenTimeline';
 import { PROVIDERS, type ProviderEntry } from '../../../config/providers';
 import { useNewAuth } from '../../../hooks/useNewAuth';
 import type { RequestDescription } from '../../../utils/oauth/description';
-import { earlierTokens } from '../../../utils/timelineHistory';
+import { earlierTokens, type TimelineMark } from '../../../utils/timelineHistory';
+import type { CacheSnapshotEntry } from '../../../utils/tokenCache';
+import type { TokenHistoryEntry } from '../../../utils/tokenHistory';
 import { useFlowSequence } from '../hooks/useFlowSequence';
 import type { ApiTrail } from '../model/apiTrail';
 import type { FlowForm, TokenRun } from '../model/flowTypes';
@@ -24,23 +26,39 @@ export interface FlowPicturesProps {
   trail: ApiTrail;
 }
 
-function Timeline({ marks }: { marks: ReturnType<typeof useFlowSequence>['marks'] }) {
-  const { currentToken, history } = useNewAuth();
-  const entries = useSyncExternalStore(history.subscribe, history.getSnapshot, history.getSnapshot);
-  if (!currentToken) return null;
-  const { record, refreshAt } = currentToken;
-  const current = { obtainedAt: record.obtainedAt, expAt: record.expAt, refreshAt: Number.isFinite(refreshAt) ? refreshAt : undefined };
-  return <TokenTimeline current={current} earlier={earlierTokens(entries, current)} marks={marks} />;
+interface TimelineProps {
+  token: CacheSnapshotEntry | undefined;
+  history: readonly TokenHistoryEntry[];
+  marks: readonly TimelineMark[];
 }
 
-/** Nothing until the first exchange; then the timeline (while a token is cached) and the diagram. */
+const Timeline = memo(function Timeline({ token, history, marks }: TimelineProps) {
+  if (!token) return null;
+  const { record, refreshAt } = token;
+  const current = { obtainedAt: record.obtainedAt, expAt: record.expAt, refreshAt: Number.isFinite(refreshAt) ? refreshAt : undefined };
+  return <TokenTimeline current={current} earlier={earlierTokens(history, current)} marks={marks} />;
+});
+
+const Diagram = memo(SequenceDiagram);
+
+/**
+ * Nothing until the first exchange; then the timeline (while a token is cached) and the diagram. Everything they
+ * draw is read through useDeferredValue: the decoded token (the click's answer) commits first, the pictures follow
+ * in a render of their own, off the click-to-token path.
+ */
 export const FlowPictures = memo(function FlowPictures({ run, form, description, trail }: FlowPicturesProps) {
-  const { cache } = useNewAuth();
-  const { rows, marks } = useFlowSequence(run, form, description, cache, trail);
+  const { cache, currentToken, history } = useNewAuth();
+  const entries = useSyncExternalStore(history.subscribe, history.getSnapshot, history.getSnapshot);
+  const deferredRun = useDeferredValue(run);
+  const deferredForm = useDeferredValue(form);
+  const deferredDescription = useDeferredValue(description);
+  const deferredToken = useDeferredValue(currentToken);
+  const deferredEntries = useDeferredValue(entries);
+  const { rows, marks } = useFlowSequence(deferredRun, deferredForm, deferredDescription, cache, trail);
   return (
     <div className="cc-pictures">
-      <Timeline marks={marks} />
-      <SequenceDiagram exchanges={rows} apiLabel={API_LABEL[PROVIDERS[form.provider].console]} />
+      <Timeline token={deferredToken} history={deferredEntries} marks={marks} />
+      <Diagram exchanges={rows} apiLabel={API_LABEL[PROVIDERS[deferredForm.provider].console]} />
     </div>
   );
 });
