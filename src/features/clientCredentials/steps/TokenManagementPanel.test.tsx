@@ -31,6 +31,12 @@ describe('TokenManagementPanel', () => {
     expect(container.querySelector('img')).toBeNull();
   });
 
+  it('explains active: false for a JWT (servers that do not store JWTs call them inactive)', () => {
+    const management = state({ run: { kind: 'introspect', token: 'a.b.c', status: 'success', attempts: [], result: { active: false, claims: {} } } });
+    render(<TokenManagementPanel token="a.b.c" endpoints={ENDPOINTS} management={management} />);
+    expect(within(screen.getByRole('region', { name: 'Introspection result' })).getByText(/This token is a JWT/)).toBeInTheDocument();
+  });
+
   it('hides a run about another token, says a missing endpoint, and disables revoke after revocation', () => {
     const management = state({
       run: { kind: 'introspect', token: 'old', status: 'success', attempts: [], result: { active: true, claims: {} } },

@@ -79,7 +79,7 @@ export function TokenManagementPanel({ token, endpoints, management }: TokenMana
           The server accepted the revocation; the token left the cache and this tab's storage. Introspect it to see <code>active: false</code>.
         </InfoBox>
       )}
-      {run?.status === 'success' && run.result && <IntrospectionResult result={run.result} />}
+      {run?.status === 'success' && run.result && <IntrospectionResult result={run.result} tokenIsJwt={token.split('.').length === 3} />}
       {run?.description && <SentRequest description={run.description} />}
     </section>
   );
