@@ -11,10 +11,11 @@ export interface IconProps {
  * Inline SVG instead of emoji: a machine without an emoji font (stock Debian Chromium) shows empty boxes for 🔐 or
  * ✅, but draws paths the same everywhere. Sized in em so an icon follows the text it sits in.
  */
-export function Icon({ title, className, children }: IconProps & { children: ReactNode }) {
+export function Icon({ name, title, className, children }: IconProps & { name: string; children: ReactNode }) {
   return (
     <svg
       className={['icon', className].filter(Boolean).join(' ')}
+      data-icon={name}
       width="1em"
       height="1em"
       viewBox="0 0 24 24"

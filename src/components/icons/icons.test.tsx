@@ -17,6 +17,8 @@ describe('icons', () => {
     expect(svg).toHaveAttribute('stroke', 'currentColor');
     expect(svg?.querySelector('path, circle, rect')).not.toBeNull();
     expect(container.textContent).toBe('');
+    // A stable name, so a test can tell a check from a cross without reading paths.
+    expect(svg?.getAttribute('data-icon')).toMatch(/^[a-z-]+$/);
   });
 
   it('a titled icon is an image with that name', () => {
@@ -26,6 +28,7 @@ describe('icons', () => {
 
   it.each(['pending', 'active', 'complete', 'error'] as const)('step state %s has its own shape', (state) => {
     const { container } = render(<statuses.StepStateIcon state={state} />);
+    expect(container.querySelector('svg')).toHaveAttribute('data-icon', `step-${state}`);
     const shapes = container.querySelectorAll('svg > *').length;
     expect(shapes).toBe(state === 'pending' ? 1 : 2);
   });
