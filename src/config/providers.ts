@@ -74,6 +74,11 @@ export interface ProviderEntry extends ProviderBasics {
    * `mtls.apiBase`). PingOne's own API takes no client certificate.
    */
   mtlsApiBase: boolean;
+  /**
+   * Where tokens are introspected and revoked: `as-siblings` are PingOne's `/as/introspect` and `/as/revoke` beside
+   * `/as/token` (the sandbox uses the same paths); `discovery` means only what discovery advertises (RFC 8414 §2).
+   */
+  tokenManagement: 'as-siblings' | 'discovery';
 }
 
 /** The PingOne endpoints for a region and environment, or empty values while the environment ID is not a UUID. */
@@ -108,23 +113,25 @@ export const PROVIDERS: Readonly<Record<ProviderId, ProviderEntry>> = Object.fre
     sandbox: { demoClients: 'pingone' }, requiresEnvironmentId: true, choosesRegion: false,
     authMethods: AUTH_METHODS, narrowsByDiscovery: false, defaultScopes: PINGONE_WORKER_SCOPES,
     tokenChecks: { pingOneWorkerFailure: true }, console: 'mfa', tokenEndpointTemplate: UNKNOWN_ENDPOINT, mtlsApiBase: true,
+    tokenManagement: 'as-siblings',
   },
   pingone: {
     ...PROVIDER_BASICS.pingone, id: 'pingone', identity: 'environment', requiresEnvironmentId: true, choosesRegion: true,
     authMethods: AUTH_METHODS, narrowsByDiscovery: false, defaultScopes: PINGONE_WORKER_SCOPES,
     tokenChecks: { pingOneWorkerFailure: true }, console: 'mfa',
     tokenEndpointTemplate: 'https://auth.pingone.com/<environment-id>/as/token', mtlsApiBase: false,
+    tokenManagement: 'as-siblings',
   },
   microauthd: {
     ...PROVIDER_BASICS.microauthd, id: 'microauthd', identity: 'host', sandbox: { demoClients: 'microauthd' },
     requiresEnvironmentId: false, choosesRegion: false, authMethods: MICROAUTHD_AUTH_METHODS, narrowsByDiscovery: false,
     defaultScopes: [], tokenChecks: NO_FAILURE_LOG, console: 'microauthd', tokenEndpointTemplate: UNKNOWN_ENDPOINT,
-    mtlsApiBase: false,
+    mtlsApiBase: false, tokenManagement: 'discovery',
   },
   custom: {
     ...PROVIDER_BASICS.custom, id: 'custom', identity: 'host', requiresEnvironmentId: false, choosesRegion: false,
     authMethods: AUTH_METHODS, narrowsByDiscovery: true, defaultScopes: [], tokenChecks: NO_FAILURE_LOG,
-    console: 'customCall', tokenEndpointTemplate: UNKNOWN_ENDPOINT, mtlsApiBase: false,
+    console: 'customCall', tokenEndpointTemplate: UNKNOWN_ENDPOINT, mtlsApiBase: false, tokenManagement: 'discovery',
   },
 } satisfies Record<ProviderId, ProviderEntry>);
 
