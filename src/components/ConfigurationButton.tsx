@@ -1,4 +1,4 @@
-// The ⚙️ Configuration button and its dialog: every resolved setting, where it came from, and any issues. The
+// The Configuration button and its dialog: every resolved setting, where it came from, and any issues. The
 // dialog's contents load on first open (they are not part of the first paint).
 
 import { Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
@@ -55,13 +55,13 @@ export function ConfigurationButton({ config, sources, issues, onResetLocal, ope
   return (
     <>
       <button type="button" className="btn btn--header" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        <span aria-hidden="true">⚙️ </span>Configuration
+        Configuration
       </button>
       <dialog ref={dialogRef} className="config-dialog" aria-labelledby={titleId} onClose={() => open && setOpen(false)}>
         {open && (
           <div className="config-dialog__inner">
             <div className="config-dialog__header">
-              <h2 id={titleId}>⚙️ Configuration</h2>
+              <h2 id={titleId}>Configuration</h2>
               <button type="button" className="btn btn--secondary btn--small" onClick={() => setOpen(false)}>
                 Close
               </button>

@@ -7,7 +7,11 @@ export type InfoBoxVariant = 'info' | 'success' | 'warning' | 'error' | 'securit
 export interface InfoBoxProps {
   variant?: InfoBoxVariant;
   title?: ReactNode;
-  /** Defaults to a leading emoji per variant; pass null for none. */
+  /**
+   * A leading icon (an inline SVG from components/icons), none by default: the colours and the title carry the
+   * variant, and an emoji default would show as an empty box without an emoji font (issue 13). InfoBox is in the
+   * shell's bundle, so it imports no icon itself.
+   */
   icon?: ReactNode;
   children?: ReactNode;
   /** e.g. `alert` for an error that just happened; static boxes need no role. */
@@ -15,17 +19,9 @@ export interface InfoBoxProps {
   className?: string;
 }
 
-const DEFAULT_ICONS: Record<InfoBoxVariant, string> = {
-  info: 'ℹ️',
-  success: '✅',
-  warning: '⚠️',
-  error: '⛔',
-  security: '🛡️',
-};
-
 /** A padded, bordered note. The icon is decorative; the title carries the meaning. */
 export function InfoBox({ variant = 'info', title, icon, children, role, className }: InfoBoxProps) {
-  const shownIcon = icon === undefined ? DEFAULT_ICONS[variant] : icon;
+  const shownIcon = icon ?? null;
   return (
     <div className={['info-box', `info-box--${variant}`, className].filter(Boolean).join(' ')} role={role}>
       {shownIcon !== null && (

@@ -28,7 +28,7 @@ export function FlowDisabledPage({ flowName, flagPath, envVariable, flagSource, 
       : `switched off by ${flagSource}`;
   return (
     <div className="page">
-      <PageTitle title="This flow is disabled" subtitle={`The ${flowName} flow is switched off by configuration.`} icon="🚧" />
+      <PageTitle title="This flow is disabled" subtitle={`The ${flowName} flow is switched off by configuration.`} />
       <InfoBox variant="info" title="How to enable it">
         <p>
           The feature flag <code>{flagPath}</code> is off ({why}). Turn it on in any of these places — later ones win:

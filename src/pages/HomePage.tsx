@@ -61,7 +61,6 @@ export function HomePage() {
     <div className="page">
       <PageTitle
         title="OAuth M2M Playground"
-        icon="🔐"
         subtitle="Try the OAuth 2.0 Client Credentials grant in your browser: see exactly what is sent, what comes back, and why it failed."
       />
       <FlowsSection ccEnabled={ccOffered} />

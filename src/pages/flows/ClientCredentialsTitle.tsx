@@ -5,7 +5,6 @@ import { PageTitle } from '../../components/PageTitle';
 export function ClientCredentialsTitle() {
   return (
     <PageTitle
-      icon="🔐"
       title="Client Credentials Flow"
       subtitle="Machine-to-machine access with the OAuth 2.0 Client Credentials grant (RFC 6749 §4.4): no user, no redirect. Configure the client, see the exact request, get a token, then use it."
     />
