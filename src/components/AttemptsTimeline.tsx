@@ -1,7 +1,8 @@
 // The attempts timeline: each try of the token request, its outcome and timing, and the wait before the next.
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { AttemptInfo } from '../utils/oauth/retry';
 import './tokenPanels.css';
+import { IconFail, IconPass, IconRetry } from './icons/statusIcons';
 
 export interface AttemptsTimelineProps {
   attempts: readonly AttemptInfo[];
@@ -15,10 +16,10 @@ export function formatMs(ms: number): string {
   return `${s < 10 ? s.toFixed(1).replace(/\.0$/, '') : Math.round(s)} s`;
 }
 
-const OUTCOME: Record<AttemptInfo['outcome'], { icon: string; text: string }> = {
-  success: { icon: '✅', text: 'succeeded' },
-  retry: { icon: '🔁', text: 'will retry' },
-  failed: { icon: '❌', text: 'failed' },
+const OUTCOME: Record<AttemptInfo['outcome'], { icon: ReactNode; text: string }> = {
+  success: { icon: <IconPass />, text: 'succeeded' },
+  retry: { icon: <IconRetry />, text: 'will retry' },
+  failed: { icon: <IconFail />, text: 'failed' },
 };
 
 function result(a: AttemptInfo): string {

@@ -2,6 +2,7 @@
 
 import type { ConfigIssue } from '../services/config/settingsText';
 import './ConfigBanner.css';
+import { IconWarning } from './icons/statusIcons';
 
 export interface ConfigBannerProps {
   issues: readonly ConfigIssue[];
@@ -17,9 +18,10 @@ export function ConfigBanner({ issues, onShowConfiguration }: ConfigBannerProps)
     <div className="config-banner info-box info-box--warning" role="alert">
       <div className="info-box__body">
         <p className="info-box__title">
+          <IconWarning />{' '}
           {rejected > 0
-            ? `⚠️ ${rejected} setting${rejected === 1 ? ' was' : 's were'} invalid — the app is using fallback values`
-            : '⚠️ Some settings were ignored'}
+            ? `${rejected} setting${rejected === 1 ? ' was' : 's were'} invalid — the app is using fallback values`
+            : 'Some settings were ignored'}
         </p>
         <ul className="config-banner__list">
           {issues.map((issue, i) => (

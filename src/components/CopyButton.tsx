@@ -1,6 +1,7 @@
 // A copy-to-clipboard button that says "Copied!" for two seconds, keeping its accessible name stable.
 import { useEffect, useRef, useState } from 'react';
 import './formControls.css';
+import { IconCheck } from './icons/statusIcons';
 
 /** The clipboard surface the button needs; injectable so tests and odd browsers can supply their own. */
 export interface ClipboardLike {
@@ -50,7 +51,7 @@ export function CopyButton({ text, label, clipboard, className, disabled, onCopi
   return (
     <span className={['copy-button', className].filter(Boolean).join(' ')}>
       <button type="button" className="btn btn--secondary btn--small" onClick={handleClick} disabled={disabled}>
-        {state === 'copied' ? '✓ ' : ''}
+        {state === 'copied' && <><IconCheck />{' '}</>}
         {label}
       </button>
       <span role="status" className="copy-button-feedback">

@@ -1,5 +1,6 @@
 // The message under a form field when its value is invalid; linked to the field by id (aria-describedby).
 import './formControls.css';
+import { IconWarning } from './icons/statusIcons';
 
 export interface FieldErrorProps {
   /** The id the field's aria-describedby / aria-errormessage points at. */
@@ -12,7 +13,7 @@ export function FieldError({ id, message }: FieldErrorProps) {
   if (!message) return null;
   return (
     <p id={id} className="field-error" aria-live="polite">
-      <span aria-hidden="true">⚠️ </span>
+      <IconWarning />{' '}
       {message}
     </p>
   );

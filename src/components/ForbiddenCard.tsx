@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { maskSensitiveText } from '../utils/mask';
 import './apiPanels.css';
+import { IconShield } from './icons/objectIcons';
 
 export interface ForbiddenCardProps {
   method: string;
@@ -40,7 +41,7 @@ export function ForbiddenCard(props: ForbiddenCardProps) {
   return (
     <div className="forbidden-card" role="alert" aria-labelledby={headingId}>
       <h3 id={headingId} className="forbidden-card__heading">
-        🛡️ We hit an issue — HTTP {props.status} Forbidden
+        <IconShield /> We hit an issue — HTTP {props.status} Forbidden
       </h3>
       <dl className="forbidden-card__facts">
         <dt>Endpoint</dt>

@@ -6,6 +6,7 @@ import { adviseScopes } from '../utils/scopeAdvisor';
 import { CollapsibleSection } from './CollapsibleSection';
 import { InfoBox } from './InfoBox';
 import './apiPanels.css';
+import { IconShield, IconSparkle } from './icons/objectIcons';
 
 export interface ScopeAdvisorProps {
   /** The provider's scope catalog (PINGONE_SCOPE_CATALOG, MICROAUTHD_SCOPE_CATALOG…). */
@@ -108,7 +109,7 @@ function AdviceVerdict({ advice, comparedWith }: { advice: Advice; comparedWith:
         </InfoBox>
       )}
       {advice.missing.length === 0 && advice.overPrivileged.length === 0 && comparedWith && (
-        <InfoBox variant="success" title="Exactly what is needed 🎉">
+        <InfoBox variant="success" title={<>Exactly what is needed <IconSparkle /></>}>
           <p>The {comparedWith} scopes match the least-privilege set for what you ticked.</p>
         </InfoBox>
       )}
@@ -158,7 +159,7 @@ export function ScopeAdvisor({ catalog, defaultWanted, configured, requested, gr
   return (
     <section className="scope-advisor" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="api-heading">
-        🛡️ Least-privilege scope advisor
+        <IconShield /> Least-privilege scope advisor
       </h3>
       <WantedCapabilities id={id} capabilities={capabilities} wanted={wanted} onToggle={toggle} />
 

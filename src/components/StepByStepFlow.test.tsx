@@ -129,8 +129,8 @@ describe('StepByStepFlow', () => {
 
   it('shows a check for completed and an X for failed steps, and no Next on the last step', () => {
     render(<Harness steps={makeSteps({ 1: { status: 'error' } })} initial={2} />);
-    expect(screen.getByRole('button', { name: 'Step 1: Configure' })).toHaveTextContent('✓');
-    expect(screen.getByRole('button', { name: 'Step 2: Request' })).toHaveTextContent('✕');
+    expect(screen.getByRole('button', { name: 'Step 1: Configure' }).querySelector('svg')).toHaveAttribute('data-icon', 'check');
+    expect(screen.getByRole('button', { name: 'Step 2: Request' }).querySelector('svg')).toHaveAttribute('data-icon', 'cross');
     expect(screen.getByRole('button', { name: 'Step 2: Request' })).toHaveAccessibleDescription('failed');
     expect(screen.queryByRole('button', { name: 'Next' })).toBeNull();
   });

@@ -1,6 +1,7 @@
 // The stepper's header: numbered step buttons joined by lines (a roving tab stop), the count and the progress bar.
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { FlowStep, StepStatus } from './stepperTypes';
+import { IconCheck, IconCross } from './icons/statusIcons';
 
 const STATUS_TEXT: Record<StepStatus, string> = {
   pending: 'not started',
@@ -9,9 +10,9 @@ const STATUS_TEXT: Record<StepStatus, string> = {
   error: 'failed',
 };
 
-function circleContent(step: FlowStep, index: number): string {
-  if (step.status === 'complete') return '✓';
-  if (step.status === 'error') return '✕';
+function circleContent(step: FlowStep, index: number): ReactNode {
+  if (step.status === 'complete') return <IconCheck />;
+  if (step.status === 'error') return <IconCross />;
   return String(index + 1);
 }
 

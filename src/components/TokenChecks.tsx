@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { TokenCheckResult } from '../utils/tokenChecks';
 import './tokenPanels.css';
+import { IconFail, IconPass } from './icons/statusIcons';
 
 export interface TokenChecksProps {
   /** The checks that need only the token (header and claims): known as soon as the token is. */
@@ -18,7 +19,7 @@ function CheckItem({ result }: { result: TokenCheckResult }) {
   return (
     <li className={result.ok ? 'check check-ok' : 'check check-failed'}>
       <span className="check-mark" aria-hidden="true">
-        {result.ok ? '✓' : '✗'}
+        {result.ok ? <IconPass /> : <IconFail />}
       </span>
       <span className="tp-sr-only">{result.ok ? 'Passed: ' : 'Failed: '}</span>
       <code className="check-name">{result.check}</code> <span className="check-message">{result.message}</span>

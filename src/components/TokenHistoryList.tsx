@@ -2,6 +2,8 @@
 import { memo, useSyncExternalStore } from 'react';
 import type { TokenHistory, TokenHistoryEntry } from '../utils/tokenHistory';
 import './tokenPanels.css';
+import { IconTicket } from './icons/objectIcons';
+import { IconWarning } from './icons/statusIcons';
 
 export interface TokenHistoryListProps {
   history: Pick<TokenHistory, 'subscribe' | 'getSnapshot'>;
@@ -23,7 +25,7 @@ function time(ms: number): string {
 const HistoryItem = memo(function HistoryItem({ entry: e }: { entry: TokenHistoryEntry }) {
   return (
     <li className={`history-item history-${e.status}`}>
-      <span aria-hidden="true">{e.status === 'success' ? '🎟️' : '⚠️'}</span>{' '}
+      {e.status === 'success' ? <IconTicket /> : <IconWarning />}{' '}
       <time dateTime={new Date(e.obtainedAt).toISOString()}>{time(e.obtainedAt)}</time>{' '}
       {e.status === 'success' ? (
         <>

@@ -8,6 +8,7 @@ import { FieldError } from '../../components/FieldError';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import '../../components/apiPanels.css';
+import { IconBolt } from '../../components/icons/objectIcons';
 
 export interface CustomApiCallProps {
   accessToken: string;
@@ -91,7 +92,7 @@ export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', onExcha
   return (
     <div className="custom-call">
       <form className="mfa-panel" aria-label="Call an API with the token" onSubmit={submit} noValidate>
-        <h3 className="api-heading">🚀 Call your API with the token</h3>
+        <h3 className="api-heading"><IconBolt /> Call your API with the token</h3>
         <p className="api-muted">
           The access token goes in the Authorization header. The API must allow this page’s origin (CORS).
         </p>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { clearFaults, injectFault, listFaults, type ActiveFault, type SandboxFault } from '../../services/sandboxAdmin';
 import { isPlaygroundError } from '../../utils/errors';
 import './BreakItPanel.css';
+import { IconBurst } from '../../components/icons/objectIcons';
 
 export interface BreakItPanelProps {
   /** The sandbox origin, e.g. http://localhost:4500 */
@@ -115,7 +116,7 @@ export function BreakItPanel({ sandboxUrl }: BreakItPanelProps) {
   return (
     <section className="break-it" aria-labelledby={headingId}>
       <h3 id={headingId} className="break-it-title">
-        💥 Break it (sandbox)
+        <IconBurst /> Break it (sandbox)
       </h3>
       <p className="break-it-hint">
         Inject a fault on the sandbox token endpoint, then press <strong>Get token</strong> and watch the attempts

@@ -5,6 +5,7 @@ import type { CreateDeviceInput, PingOneDeviceType } from '../../services/pingon
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { fieldErrorsFrom, messageOf, type FieldErrors } from './fieldErrors';
+import { IconPlus } from '../../components/icons/objectIcons';
 
 type Field = 'type' | 'phone' | 'email' | 'nickname' | 'status';
 const FIELDS: readonly Field[] = ['type', 'phone', 'email', 'nickname', 'status'];
@@ -133,7 +134,7 @@ export function AddDeviceForm({ onAdd, busy = false, disabled = false }: AddDevi
 
   return (
     <form className="mfa-form" aria-label="Add an MFA device" onSubmit={submit} noValidate>
-      <h3 className="api-heading">➕ Add a device</h3>
+      <h3 className="api-heading"><IconPlus /> Add a device</h3>
       <DeviceTypeField id={typeId} type={type} onChange={changeType} />
       {type === 'SMS' && <PhoneField value={phone} onChange={setPhone} error={errors.phone} />}
       {type === 'EMAIL' && (

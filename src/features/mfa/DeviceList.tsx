@@ -27,7 +27,7 @@ export function DeviceList({ devices, actions, busy }: DeviceListProps) {
           />
         ))}
       </ul>
-      {devices.length === 0 && <p className="api-muted">This user has no MFA devices yet. Add one below. 🎉</p>}
+      {devices.length === 0 && <p className="api-muted">This user has no MFA devices yet. Add one below.</p>}
     </>
   );
 }

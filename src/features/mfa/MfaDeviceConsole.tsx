@@ -18,6 +18,7 @@ import { UserPicker, type PickableUser } from './UserPicker';
 import { createConsoleActions } from './consoleActions';
 import { deviceBusyOf, useMfaConsoleState, type MfaConsoleState } from './useMfaConsoleState';
 import '../../components/apiPanels.css';
+import { IconUser } from '../../components/icons/objectIcons';
 
 export interface MfaDeviceConsoleProps {
   /** Platform API base with `/v1` (PingOne `https://api.pingone.{tld}/v1`, or the sandbox's). */
@@ -57,7 +58,7 @@ function UserPanel({ state, onLoad, onList }: { state: MfaConsoleState; onLoad: 
   const { users, userId, userError, busy, pickUser } = state;
   return (
     <section className="mfa-panel" aria-label="User">
-      <h3 className="api-heading">👤 Whose devices?</h3>
+      <h3 className="api-heading"><IconUser /> Whose devices?</h3>
       <UserPicker users={users} value={userId} onChange={pickUser} onLoad={onLoad} loading={busy?.what === 'users'} error={userError} />
       <button type="button" className="btn btn--primary" onClick={onList} disabled={busy?.what === 'list'}>
         {busy?.what === 'list' && <Spinner />}

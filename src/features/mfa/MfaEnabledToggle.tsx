@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { Spinner } from '../../components/Spinner';
 import { useLastResult } from './useLastResult';
+import { IconLock } from '../../components/icons/objectIcons';
 
 export interface MfaEnabledToggleProps {
   /** `GET …/mfaEnabled`; rejects with the call's error (the console shows it). */
@@ -19,7 +20,7 @@ export function MfaEnabledToggle({ read, write, disabled = false }: MfaEnabledTo
 
   return (
     <section className="mfa-panel" aria-label="MFA enabled flag">
-      <h3 className="api-heading">🔐 MFA for this user</h3>
+      <h3 className="api-heading"><IconLock /> MFA for this user</h3>
       <div className="form-field form-field--check">
         <input
           id={id}

@@ -3,6 +3,7 @@ import type { PingOnePairingKey } from '../../services/pingone/types';
 import { Spinner } from '../../components/Spinner';
 import { RevealableValue } from './RevealableValue';
 import { useLastResult } from './useLastResult';
+import { IconLink } from '../../components/icons/objectIcons';
 
 export interface PairingKeyPanelProps {
   /** Creates the key; rejects with the call's error (the console shows it). */
@@ -16,7 +17,7 @@ export function PairingKeyPanel({ onCreate, disabled = false }: PairingKeyPanelP
 
   return (
     <section className="mfa-panel" aria-label="Pairing key">
-      <h3 className="api-heading">🔗 Pairing key</h3>
+      <h3 className="api-heading"><IconLink /> Pairing key</h3>
       <p className="api-muted">Mobile (MOBILE) devices are paired with a short-lived key the user enters in the app.</p>
       <button type="button" className="btn btn--secondary" onClick={() => run(onCreate)} disabled={busy || disabled}>
         {busy && <Spinner />}

@@ -1,6 +1,7 @@
 // The TOTP enrolment panel: the otpauth:// key URI as a QR code (qrcode package) and, on request, as text.
 import { useEffect, useState } from 'react';
 import { RevealableValue } from './RevealableValue';
+import { IconPhone } from '../../components/icons/objectIcons';
 
 export interface TotpQrProps {
   /** `otpauth://totp/…?secret=…` from the create response. */
@@ -31,7 +32,7 @@ export function TotpQr({ keyUri, secret }: TotpQrProps) {
   const current = qr?.uri === keyUri ? qr : undefined;
   return (
     <section className="mfa-totp" aria-label="TOTP enrolment">
-      <h3 className="api-heading">📱 Scan this with an authenticator app</h3>
+      <h3 className="api-heading"><IconPhone /> Scan this with an authenticator app</h3>
       {current?.dataUrl && <img className="mfa-totp__qr" src={current.dataUrl} alt="QR code for the TOTP key URI" width={200} height={200} />}
       {current?.failed && <p className="field-error">The QR code could not be drawn; copy the key URI instead.</p>}
       {!current && <p className="api-muted">Drawing the QR code…</p>}

@@ -3,6 +3,7 @@ import type { MicroauthdClient } from '../../services/microauthd/types';
 import { TextField } from '../../components/TextField';
 import { ActionButton } from './ActionButton';
 import type { ConsoleAction, ConsoleFieldErrors, ConsoleRun } from './useConsoleRun';
+import { IconSearch } from '../../components/icons/objectIcons';
 
 export interface OneUserPanelProps {
   client: MicroauthdClient;
@@ -25,7 +26,7 @@ export function OneUserPanel({ client, run, busy, errors, userId, onUserIdChange
 
   return (
     <section className="mfa-panel" aria-label="One user">
-      <h3 className="api-heading">🔎 One user</h3>
+      <h3 className="api-heading"><IconSearch /> One user</h3>
       <TextField label="User ID" value={userId} onChange={onUserIdChange} error={errors.id} spellCheck={false} />
       <div className="mfa-actions">
         <ActionButton action="read" label="Read user" busy={busy} onClick={() => void run('read', 'User', () => client.getUser(userId))} />

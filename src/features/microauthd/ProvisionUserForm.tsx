@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import type { ConsoleAction, ConsoleFieldErrors } from './useConsoleRun';
+import { IconPlus } from '../../components/icons/objectIcons';
 
 export interface ProvisionFields {
   username: string;
@@ -24,7 +25,7 @@ export function ProvisionUserForm({ value, onChange, errors, busy, onSubmit }: P
   const set = (key: keyof ProvisionFields) => (v: string) => onChange((p) => ({ ...p, [key]: v }));
   return (
     <form className="mfa-panel" aria-label="Provision user" onSubmit={onSubmit} noValidate>
-      <h3 className="api-heading">➕ Provision a user</h3>
+      <h3 className="api-heading"><IconPlus /> Provision a user</h3>
       <TextField label="Username" value={value.username} onChange={set('username')} error={errors.username} autoComplete="off" />
       <TextField label="Email" type="email" value={value.email} onChange={set('email')} error={errors.email} autoComplete="off" />
       <TextField

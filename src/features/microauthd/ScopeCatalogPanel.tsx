@@ -3,6 +3,8 @@ import { useId } from 'react';
 import { MICROAUTHD_MODEL, MICROAUTHD_SCOPE_CATALOG } from '../../config/microauthd';
 import { matchGrantedScopes, type ScopeCatalogEntry } from '../../config/scopeCatalog';
 import '../../components/apiPanels.css';
+import { IconCheck, IconCross } from '../../components/icons/statusIcons';
+import { IconBook } from '../../components/icons/objectIcons';
 
 export interface ScopeCatalogPanelProps {
   /** The token's granted scopes (names or UUIDs, space-delimited); undefined when unknown. */
@@ -16,8 +18,8 @@ type ScopeMatch = ReturnType<typeof matchGrantedScopes>;
 
 function GrantedCell({ match, hit }: { match: ScopeMatch | undefined; hit: ScopeMatch['recognised'][number] | undefined }) {
   if (match === undefined) return <span className="api-muted">unknown</span>;
-  if (hit) return <span className="scope-granted">✓ granted{hit.grantedAs === 'id' ? ' (as UUID)' : ''}</span>;
-  return <span className="scope-absent">✗ not granted</span>;
+  if (hit) return <span className="scope-granted"><IconCheck /> granted{hit.grantedAs === 'id' ? ' (as UUID)' : ''}</span>;
+  return <span className="scope-absent"><IconCross /> not granted</span>;
 }
 
 function ScopeRow({ entry, match }: { entry: ScopeCatalogEntry; match: ScopeMatch | undefined }) {
@@ -46,7 +48,7 @@ function ScopeRow({ entry, match }: { entry: ScopeCatalogEntry; match: ScopeMatc
 }
 
 /**
- * A table of the catalog with a ✓ on each scope the token carries — by friendly name or by UUID, since microauthd
+ * A table of the catalog with a check mark on each scope the token carries — by friendly name or by UUID, since microauthd
  * stores its built-in scopes as UUIDs and tokens may carry either.
  */
 export function ScopeCatalogPanel({ granted, catalog = MICROAUTHD_SCOPE_CATALOG, model = MICROAUTHD_MODEL }: ScopeCatalogPanelProps) {
@@ -56,7 +58,7 @@ export function ScopeCatalogPanel({ granted, catalog = MICROAUTHD_SCOPE_CATALOG,
   return (
     <section className="scope-catalog" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="api-heading">
-        📚 microauthd’s built-in scopes
+        <IconBook /> microauthd’s built-in scopes
       </h3>
       <div className="table-scroll">
         <table className="scope-catalog__table">

@@ -3,6 +3,7 @@ import type { MicroauthdUser } from '../../services/microauthd/types';
 import { maskEmail } from '../../utils/mask';
 import { ActionButton } from './ActionButton';
 import type { ConsoleAction } from './useConsoleRun';
+import { IconUsers } from '../../components/icons/objectIcons';
 
 function UsersTable({ users, onPick }: { users: readonly MicroauthdUser[]; onPick: (id: string) => void }) {
   if (users.length === 0) return <p className="api-muted">No users yet. Provision one below.</p>;
@@ -47,7 +48,7 @@ export interface UsersPanelProps {
 export function UsersPanel({ users, busy, onList, onPick }: UsersPanelProps) {
   return (
     <section className="mfa-panel" aria-label="Users">
-      <h3 className="api-heading">👥 Users</h3>
+      <h3 className="api-heading"><IconUsers /> Users</h3>
       <ActionButton action="list" label="List users" busy={busy} onClick={onList} variant="btn--primary" />
       {users && <UsersTable users={users} onPick={onPick} />}
     </section>

@@ -17,6 +17,7 @@ import { FlowPictures } from '../../features/clientCredentials/steps/FlowPicture
 import { useApiTrail } from '../../features/clientCredentials/hooks/useFlowSequence';
 import { isMtlsAuthMethod } from '../../types/token';
 import '../../features/clientCredentials/steps/clientCredentials.css';
+import { IconFlask, IconSend, IconSettings, IconShield, IconTicket } from '../../components/icons/objectIcons';
 
 function statusOf(index: number, active: number, done: boolean, failed = false): StepStatus {
   if (failed) return 'error';
@@ -28,7 +29,7 @@ function configureStep(flow: FlowController, active: number): FlowStep {
   return {
     id: 'configure',
     title: 'Configure',
-    icon: '⚙️',
+    icon: <IconSettings />,
     description: 'Pick a provider and tell it who you are: the client ID and how the client proves it (a secret or, better, a private key). Then choose the scopes the token should carry.',
     content: <ConfigureStep flow={flow} />,
     status: statusOf(0, active, flow.configValid && active > 0),
@@ -48,7 +49,7 @@ function requestStep(flow: FlowController, active: number): FlowStep {
   return {
     id: 'request',
     title: 'Request',
-    icon: '📨',
+    icon: <IconSend />,
     description: 'This is exactly what will be sent to the token endpoint: no redirect, no browser login, just one POST. Secrets are masked; reveal them only in the export if you must.',
     content: <RequestStep description={flow.preview.description} error={flow.preview.error} pending={flow.preview.pending} form={flow.form} onRefresh={flow.preview.refresh} />,
     status: statusOf(1, active, flow.preview.description !== null && active > 1),
@@ -63,7 +64,7 @@ function tokenStep(flow: FlowController, active: number, currentToken: CacheSnap
   return {
     id: 'token',
     title: 'Token',
-    icon: '🎟️',
+    icon: <IconTicket />,
     description: 'Send the request. Validate the received access token and store it securely.',
     content: (
       <>
@@ -88,7 +89,7 @@ function callApiStep(flow: FlowController, active: number, currentToken: CacheSn
   return {
     id: 'use',
     title: 'Use the token',
-    icon: '🛡️',
+    icon: <IconShield />,
     description: 'Call an API with the token as a Bearer credential and see what its scopes allow.',
     content: (
       <UseTokenStepSlot
@@ -117,7 +118,7 @@ function FlowBody(props: ClientCredentialsFlowOptions) {
     <div className="page cc-page">
       <ClientCredentialsTitle />
       {devTools && (
-        <InfoBox variant="warning" role="note" icon="🧪" title="You're using the local sandbox" className="cc-sandbox-banner">
+        <InfoBox variant="warning" role="note" icon={<IconFlask />} title="You're using the local sandbox" className="cc-sandbox-banner">
           A development server with in-memory state at <code>{flow.sandboxUrl}</code>. Its demo clients and keys are public: never
           enter real credentials while it is the provider.
         </InfoBox>

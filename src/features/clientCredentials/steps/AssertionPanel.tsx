@@ -1,13 +1,15 @@
 // The client assertion decoded (header + claims) with the linter's findings; and a box to lint a pasted one.
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { JsonView } from '../../../components/JsonView';
 import { useNow } from '../../../hooks/useNow';
 import { lintClientAssertion, type AssertionExpectations, type LintFinding } from '../../../utils/oauth/assertionLint';
+import { IconBlocked, IconPass, IconWarning } from '../../../components/icons/statusIcons';
+import { IconSignature } from '../../../components/icons/objectIcons';
 
 export type AssertionContext = Omit<AssertionExpectations, 'now'>;
 
-const LEVEL_ICON: Record<LintFinding['level'], string> = { ok: '✅', warning: '⚠️', error: '⛔' };
+const LEVEL_ICON: Record<LintFinding['level'], ReactNode> = { ok: <IconPass />, warning: <IconWarning />, error: <IconBlocked /> };
 
 function decode(jwt: string): { header: unknown; claims: unknown } | null {
   try {
@@ -17,7 +19,7 @@ function decode(jwt: string): { header: unknown; claims: unknown } | null {
   }
 }
 
-/** The findings as a list; the level is spelled out for screen readers, not only shown as an emoji. */
+/** The findings as a list; the level is spelled out for screen readers, not only shown as an icon. */
 export function LintResults({ findings, label }: { findings: readonly LintFinding[]; label: string }) {
   const errors = findings.filter((f) => f.level === 'error').length;
   const warnings = findings.filter((f) => f.level === 'warning').length;
@@ -29,7 +31,7 @@ export function LintResults({ findings, label }: { findings: readonly LintFindin
       <ul className="cc-lint__list" aria-label={label}>
         {findings.map((f, i) => (
           <li key={`${f.rule}-${i}`} className={`cc-lint__item cc-lint__item--${f.level}`}>
-            <span aria-hidden="true">{LEVEL_ICON[f.level]} </span>
+            {LEVEL_ICON[f.level]}{' '}
             <span className="visually-hidden">{f.level}: </span>
             <code>{f.rule}</code> — {f.message}
           </li>
@@ -47,7 +49,7 @@ export function AssertionPanel({ assertion, context }: { assertion: string; cont
   return (
     <section className="cc-panel" aria-labelledby={headingId}>
       <h3 id={headingId} className="cc-panel__title">
-        🔏 Client assertion (decoded)
+        <IconSignature /> Client assertion (decoded)
       </h3>
       {decoded ? (
         <div className="cc-two-columns">

@@ -7,6 +7,7 @@ import { offeredSigningAlgs } from '../model/providerPresets';
 import type { FlowController } from '../hooks/useClientCredentialsFlow';
 import { fieldId } from '../model/flowFormSchema';
 import { PublicKeyPanel } from './PublicKeyPanel';
+import { IconKey } from '../../../components/icons/objectIcons';
 
 const ALG_HINTS: Record<SigningAlg, string> = {
   ES256: 'ECDSA P-256 with SHA-256: small keys and signatures (default).',
@@ -124,7 +125,7 @@ export function KeyManager({ flow }: { flow: FlowController }) {
   const { keys, selectedKey } = flow;
   return (
     <fieldset className="cc-fieldset">
-      <legend>🗝️ Signing key (private_key_jwt)</legend>
+      <legend><IconKey /> Signing key (private_key_jwt)</legend>
       <SigningAlgField flow={flow} />
       <GenerateKeyRow flow={flow} />
       {keys.keys.length > 0 && <KeyChoiceField flow={flow} />}

@@ -5,6 +5,7 @@ import { InfoBox } from '../../../components/InfoBox';
 import { PROVIDERS } from '../../../config/providers';
 import { toJwks, type SigningKey } from '../../../utils/keys';
 import type { FlowController } from '../hooks/useClientCredentialsFlow';
+import { IconSparkle } from '../../../components/icons/objectIcons';
 
 /** The selected key's public JWKS to paste into the provider, Delete key, and Register with sandbox. */
 export function PublicKeyPanel({ flow, selectedKey }: { flow: FlowController; selectedKey: SigningKey }) {
@@ -41,7 +42,7 @@ export function PublicKeyPanel({ flow, selectedKey }: { flow: FlowController; se
         )}
       </div>
       {registration.status === 'done' && registration.client && (
-        <InfoBox variant="success" role="status" title="Registered with the sandbox 🎉">
+        <InfoBox variant="success" role="status" title={<>Registered with the sandbox <IconSparkle /></>}>
           New client <code>{registration.client.client_id}</code> holds this public key; Client ID is filled in.
         </InfoBox>
       )}

@@ -21,6 +21,7 @@ import type { TokenManagementEndpoints } from '../model/tokenManagementEndpoints
 import { TokenManagementPanel } from './TokenManagementPanel';
 import type { FlowError, FlowForm, TokenRun } from '../model/flowTypes';
 import './TokenStep.css';
+import { IconSparkle } from '../../../components/icons/objectIcons';
 
 export interface TokenStepProps {
   run: TokenRun;
@@ -102,7 +103,7 @@ const TokenAcquired = memo(function TokenAcquired({ run, record, response, revea
   const raw = useMemo(() => maskedResponse(response), [response]);
   return (
     <>
-      <InfoBox variant="success" role="status" icon="🎉" title="Token acquired!">
+      <InfoBox variant="success" role="status" icon={<IconSparkle />} title="Token acquired!">
         Validate the received access token and store it securely.
       </InfoBox>
       {/* Outside the live region: the countdown ticks every second and must not be announced each time. */}

@@ -14,6 +14,7 @@ import { PROVIDERS, type ProviderEntry } from '../../../config/providers';
 import type { TokenRecord } from '../../../types/token';
 import type { RelayRoute } from '../../../utils/relay';
 import type { FlowForm } from '../model/flowTypes';
+import { IconBook, IconShield } from '../../../components/icons/objectIcons';
 
 export interface UseTokenStepProps {
   form: FlowForm;
@@ -92,7 +93,7 @@ function PingOneStep(props: StepProps) {
         initialUsers={sandboxUsers}
         relay={props.relay}
       />
-      <CollapsibleSection title="🛡️ Which scopes does this worker really need?" headingLevel={3}>
+      <CollapsibleSection title={<><IconShield /> Which scopes does this worker really need?</>} headingLevel={3}>
         <ScopeAdvisor
           catalog={PINGONE_SCOPE_CATALOG}
           defaultWanted={PINGONE_DEFAULT_WANTED}
@@ -120,7 +121,7 @@ function MicroauthdStep(props: StepProps) {
         getToken={getWorkerToken}
         relay={props.relay}
       />
-      <CollapsibleSection title="📚 Scopes: what your token carries" headingLevel={3}>
+      <CollapsibleSection title={<><IconBook /> Scopes: what your token carries</>} headingLevel={3}>
         <ScopeCatalogPanel granted={granted} model={MICROAUTHD_MODEL} />
         <ScopeAdvisor
           catalog={MICROAUTHD_SCOPE_CATALOG}
