@@ -37,6 +37,12 @@ describe('TokenTimeline', () => {
     expect(screen.getByText('Lifetime 20 s · expired')).toBeInTheDocument();
   });
 
+  it('never counts a just-obtained token as longer than its lifetime (the ticker can lag by a second)', () => {
+    const t0 = fx.clock.now();
+    render(<TokenTimeline current={{ obtainedAt: t0 + 800, expAt: t0 + 800 + 20 * S, refreshAt: t0 + 800 + 15 * S }} />);
+    expect(screen.getByRole('img')).toHaveAccessibleName('Lifetime 20 s · proactive refresh in 00:15 · expires in 00:20');
+  });
+
   it('reads a 24 h token in hours', () => {
     const t0 = fx.clock.now();
     render(<TokenTimeline current={{ obtainedAt: t0, expAt: t0 + 24 * 3600 * S, refreshAt: t0 + 24 * 3600 * S - 60 * S }} />);

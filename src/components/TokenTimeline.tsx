@@ -86,7 +86,8 @@ function CurrentBar({ current, frame, y, now }: { current: TokenTimelineProps['c
 
 /** Memoised on its props; the clock still moves it once a second through useNow. */
 export const TokenTimeline = memo(function TokenTimeline({ current, earlier = [], marks = [] }: TokenTimelineProps) {
-  const now = useNow();
+  // The shared ticker's time can be up to a second older than a token just obtained: never draw "now" before it.
+  const now = Math.max(useNow(), current.obtainedAt);
   const frame = timelineWindow(current, earlier);
   const shownEarlier = earlier.filter((e) => e.expAt > frame.start);
   const barY = 22 + shownEarlier.length * LANE;
