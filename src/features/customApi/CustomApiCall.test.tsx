@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setupMswServer } from '../../../tests/support/msw';
 import { sendBearerRequest } from '../../services/customApiCall';
 import { CustomApiCall } from './CustomApiCall';
+import { ExchangeSinkContext } from '../../contexts/ExchangeSinkContext';
+import type { ApiExchange } from '../../services/apiExchange';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzY29wZSI6ImEifQ.c2lnbmF0dXJlLXZhbHVl';
 const server = setupMswServer();
@@ -78,5 +80,20 @@ describe('CustomApiCall', () => {
     expect(card).toHaveTextContent('insufficient_scope');
     expect(seen[0]?.auth).toBe(`Bearer ${TOKEN}`);
     expect(document.body.innerHTML).not.toContain(TOKEN);
+  });
+
+  it('hands the call to the page’s exchange sink (the sequence diagram), the token masked', async () => {
+    api();
+    const user = userEvent.setup();
+    const sunk: ApiExchange[] = [];
+    render(
+      <ExchangeSinkContext.Provider value={(x) => sunk.push(x)}>
+        <CustomApiCall accessToken={TOKEN} defaultUrl="https://api.example.com/items" />
+      </ExchangeSinkContext.Provider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    await waitFor(() => expect(sunk).toHaveLength(1));
+    expect(sunk[0]).toMatchObject({ method: 'GET', url: 'https://api.example.com/items', status: 200 });
+    expect(JSON.stringify(sunk[0])).not.toContain(TOKEN);
   });
 });

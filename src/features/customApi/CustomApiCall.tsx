@@ -1,5 +1,6 @@
 // Step 4 for a custom provider: an editable GET/POST to any URL with the bearer token, showing status and body.
-import { useId, useState, type FormEvent } from 'react';
+import { useContext, useId, useState, type FormEvent } from 'react';
+import { ExchangeSinkContext } from '../../contexts/ExchangeSinkContext';
 import type { ApiExchange } from '../../services/apiExchange';
 import { CUSTOM_CALL_METHODS, sendBearerRequest, type CustomCallMethod } from '../../services/customApiCall';
 import { InputError } from '../../utils/errors';
@@ -7,8 +8,8 @@ import { ApiExchangeView } from '../../components/ApiExchangeView';
 import { FieldError } from '../../components/FieldError';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
-import '../../components/apiPanels.css';
 import { IconBolt } from '../../components/icons/objectIcons';
+import '../../components/apiPanels.css';
 
 export interface CustomApiCallProps {
   accessToken: string;
@@ -65,6 +66,8 @@ export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', onExcha
   const [errors, setErrors] = useState<{ url?: string; body?: string }>({});
   const [busy, setBusy] = useState(false);
   const [exchange, setExchange] = useState<ApiExchange | undefined>();
+  // The flow page's sequence diagram draws this call too, as it does the MFA and microauthd consoles' calls.
+  const sink = useContext(ExchangeSinkContext);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -80,6 +83,7 @@ export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', onExcha
       });
       setExchange(result);
       onExchange?.(result);
+      sink?.(result);
     } catch (error) {
       // Only input problems throw (nothing was sent): put them next to the field they name.
       const field = error instanceof InputError && error.field === 'body' ? 'body' : 'url';
