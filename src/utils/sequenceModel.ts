@@ -29,7 +29,7 @@ export interface SequenceExchange<D = unknown> {
   waitMs?: number;
   /** The wait was the server's Retry-After (RFC 9110 §10.2.3) rather than the client's backoff. */
   retryAfter?: boolean;
-  /** A 403 the diagnostics explained, e.g. `needs p1:read:device` (the hint marker). */
+  /** A 403 the diagnostics explained, e.g. the missing worker scope (the hint marker). */
   hint?: string;
   detail?: D;
 }
