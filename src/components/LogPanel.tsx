@@ -4,6 +4,7 @@ import { useId, useMemo, useState } from 'react';
 import { useLogEntries } from '../hooks/useLogEntries';
 import type { LogEntry, LogLevel, LogStore } from '../utils/logger';
 import { effects } from '../utils/effects';
+import { downloadFile, timestampedFileName } from './downloadFile';
 import './LogDrawer.css';
 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -15,22 +16,13 @@ const LEVEL_LABEL: Record<LogLevel, string> = {
   error: 'Errors only',
 };
 
-/** Saves text as a file: Blob → object URL → a temporary link, then the URL is revoked. */
+/** The log export: the redacted buffer as a JSON file. */
 export function downloadJson(fileName: string, json: string): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke after the click has been handled, so the download has started.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadFile(fileName, json, 'application/json');
 }
 
 function exportFileName(now: number): string {
-  return `m2m-playground-log-${new Date(now).toISOString().replace(/[:.]/g, '-')}.json`;
+  return timestampedFileName('m2m-playground-log', now, 'json');
 }
 
 function LogLine({ entry }: { entry: LogEntry }) {

@@ -1,16 +1,9 @@
 // Saving the drawn diagram as a standalone .svg file (for slides), the way the log drawer saves its JSON export.
+import { downloadFile, timestampedFileName } from './downloadFile';
 
-/** Saves text as a file: Blob → object URL → a temporary link, then the URL is revoked once the click is handled. */
+/** The diagram as an .svg file. */
 export function downloadSvgFile(fileName: string, svg: string): void {
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadFile(fileName, svg, 'image/svg+xml');
 }
 
 /**
@@ -28,7 +21,7 @@ export function svgFileText(svg: SVGSVGElement): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
 }
 
-/** `sequence-diagram-2030-01-01T12-00-00-000Z.svg`: sortable, and valid on every file system. */
+/** `sequence-diagram-2030-01-01T12-00-00-000Z.svg`. */
 export function svgFileName(now: number): string {
-  return `sequence-diagram-${new Date(now).toISOString().replace(/[:.]/g, '-')}.svg`;
+  return timestampedFileName('sequence-diagram', now, 'svg');
 }
