@@ -1,10 +1,11 @@
 // Getting a token: describe each attempt afresh, send it, process the response, retry what is transient, log safely.
 import type { TokenRecord, TokenResponse } from '../../types/token';
 import { effects } from '../effects';
-import { isPlaygroundError, OAuthResponseError } from '../errors';
+import { isPlaygroundError } from '../errors';
 import { diagnoseNetworkFailure } from '../reachability';
 import type { RelayRoute } from '../relay';
 import { authMethodOf, type RequestDescription } from './description';
+import { failureCode, pathOf } from './logFields';
 import { processTokenResponse } from './response';
 import { withRetry, type AttemptInfo } from './retry';
 import { sendTokenRequest, TOKEN_ENDPOINT_PEER, type SendTokenRequestOptions } from './send';
@@ -38,20 +39,6 @@ export interface RequestClientCredentialsTokenOptions {
 export interface ClientCredentialsToken {
   response: TokenResponse;
   record: TokenRecord;
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '(invalid url)';
-  }
-}
-
-/** The OAuth `error` comes from the server: keep it to a short printable token in the log line. */
-function failureCode(error: unknown): string {
-  if (error instanceof OAuthResponseError) return error.error.replace(/[^\x21-\x7E]/g, '?').slice(0, 64);
-  return isPlaygroundError(error) ? error.code : 'UNEXPECTED';
 }
 
 /** One attempt's description, timed as the `build` phase (a JWT method's `sign` happens inside it). */

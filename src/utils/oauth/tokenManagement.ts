@@ -1,7 +1,8 @@
 // Introspecting and revoking a token: describe each attempt afresh, send, process, retry what is transient, log safely.
 import { effects } from '../effects';
-import { isPlaygroundError, OAuthResponseError } from '../errors';
+import { isPlaygroundError } from '../errors';
 import { authMethodOf, type RequestDescription } from './description';
+import { failureCode, pathOf } from './logFields';
 import { processIntrospectionResponse, type IntrospectionResult } from './introspection';
 import type { RelayRoute } from '../relay';
 import { withRetry, type AttemptInfo } from './retry';
@@ -19,20 +20,6 @@ export interface TokenManagementOptions {
   signal?: AbortSignal;
   /** The token request's route: through the local relay when it goes there (CORS, mTLS). */
   relay?: RelayRoute | undefined;
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '(invalid url)';
-  }
-}
-
-/** A server's `error` is hostile text: keep it to a short printable token in log lines. */
-function failureCode(error: unknown): string {
-  if (error instanceof OAuthResponseError) return error.error.replace(/[^\x21-\x7E]/g, '?').slice(0, 64);
-  return isPlaygroundError(error) ? error.code : 'UNEXPECTED';
 }
 
 async function run<T>(what: 'introspection' | 'revocation', opts: TokenManagementOptions, process: (r: Response) => Promise<T>): Promise<T> {
