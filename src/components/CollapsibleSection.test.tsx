@@ -59,7 +59,7 @@ describe('small components', () => {
   });
 
   it('PageTitle renders an h1 and sets the document title', () => {
-    render(<PageTitle title="Client Credentials" subtitle="Step by step" icon="🔐" />);
+    render(<PageTitle title="Client Credentials" subtitle="Step by step" />);
     expect(screen.getByRole('heading', { level: 1, name: 'Client Credentials' })).toBeInTheDocument();
     expect(document.title).toBe('Client Credentials · OAuth M2M Playground');
   });

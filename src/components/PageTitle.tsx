@@ -7,23 +7,14 @@ export const APP_NAME = 'OAuth M2M Playground';
 export interface PageTitleProps {
   title: string;
   subtitle?: ReactNode;
-  /** Decorative emoji shown before the title (not part of the document title). */
-  icon?: string;
 }
 
 /** React 19 hoists the `<title>` element into `<head>`, so no effect is needed to set document.title. */
-export function PageTitle({ title, subtitle, icon }: PageTitleProps) {
+export function PageTitle({ title, subtitle }: PageTitleProps) {
   return (
     <header className="page-title">
       <title>{`${title} · ${APP_NAME}`}</title>
-      <h1 className="page-title__heading">
-        {icon && (
-          <span className="page-title__icon" aria-hidden="true">
-            {icon}{' '}
-          </span>
-        )}
-        {title}
-      </h1>
+      <h1 className="page-title__heading">{title}</h1>
       {subtitle && <p className="page-title__subtitle">{subtitle}</p>}
     </header>
   );
