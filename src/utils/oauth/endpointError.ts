@@ -8,8 +8,8 @@ import { processTokenResponse } from './response';
  * 401/403 → CLIENT_AUTH_REJECTED; a redirect → REDIRECTED; anything else → HTTP_STATUS with a body snippet.
  * @throws TokenEndpointError, always
  */
-export async function throwEndpointError(response: Response): Promise<never> {
-  await processTokenResponse(response);
+export async function throwEndpointError(response: Response, endpoint: string): Promise<never> {
+  await processTokenResponse(response, endpoint);
   // processTokenResponse resolves only for 2xx, which callers handle before calling this.
   throw new TokenEndpointError('INVALID_RESPONSE', `Unexpected HTTP ${response.status}.`, { response, status: response.status });
 }

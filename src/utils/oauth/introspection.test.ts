@@ -87,6 +87,8 @@ describe('processIntrospectionResponse', () => {
     expect(unsupported).toMatchObject({ error: 'unsupported_token_type', status: 400 });
     const client = await introspect(() => HttpResponse.json({ error: 'invalid_client' }, { status: 401 })).catch((e: unknown) => e);
     expect(client).toMatchObject({ code: 'OAUTH_ERROR', error: 'invalid_client', status: 401 });
+    const broken = await introspect(() => new HttpResponse('oops', { status: 500 })).catch((e: unknown) => e);
+    expect((broken as Error).message).toBe('The introspection endpoint answered HTTP 500.');
   });
 });
 
@@ -109,5 +111,7 @@ describe('processRevocationResponse', () => {
     expect(unsupported).toMatchObject({ code: 'OAUTH_ERROR', error: 'unsupported_token_type' });
     const busy = await revoke(() => new HttpResponse('busy', { status: 503, headers: { 'Retry-After': '7' } })).catch((e: unknown) => e);
     expect(busy).toMatchObject({ code: 'HTTP_STATUS', status: 503, retryAfterMs: 7000 });
+    // The message names the endpoint that answered, not the token endpoint.
+    expect((busy as Error).message).toBe('The revocation endpoint answered HTTP 503.');
   });
 });

@@ -4,6 +4,7 @@ import { bodySnippet } from '../mask';
 import { DEFAULT_MAX_JSON_BYTES, parseJsonSafely, readTextCapped } from '../secureJson';
 import type { RequestDescription } from './description';
 import { isSuccessStatus, throwEndpointError } from './endpointError';
+import { INTROSPECTION_ENDPOINT_PEER } from './peers';
 import { describeTokenManagementRequest, type DescribeTokenRequestOptions } from './tokenManagementRequest';
 
 /**
@@ -49,7 +50,7 @@ export function parseIntrospectionResponse(json: unknown, response: Response): I
  * @see https://www.rfc-editor.org/rfc/rfc7662#section-2.2
  */
 export async function processIntrospectionResponse(response: Response): Promise<IntrospectionResult> {
-  if (!isSuccessStatus(response)) return throwEndpointError(response);
+  if (!isSuccessStatus(response)) return throwEndpointError(response, INTROSPECTION_ENDPOINT_PEER);
   let read: Awaited<ReturnType<typeof readTextCapped>>;
   try {
     read = await readTextCapped(response, DEFAULT_MAX_JSON_BYTES);

@@ -6,6 +6,7 @@ import { OAuthResponseError, TokenEndpointError, type ErrorCode } from '../error
 import { bodySnippet } from '../mask';
 import { DEFAULT_MAX_JSON_BYTES, parseJsonSafely, readTextCapped } from '../secureJson';
 import { MAX_EXPIRES_IN_SECONDS } from './expiry';
+import { TOKEN_ENDPOINT_PEER } from './peers';
 import { parseRetryAfter } from './retry';
 
 const numberLike = z.union(
@@ -126,9 +127,11 @@ function successOf(status: number, text: string, contentType: string, facts: Res
  * - 2xx with an empty body, HTML, malformed JSON, a non-object or no `access_token` → `INVALID_RESPONSE`
  * - a body over 1 MB → `INVALID_RESPONSE`; a body that breaks off → `NETWORK`
  * Every error is a {@link TokenEndpointError}: typed `status`, `bodySnippet`, `retryAfterMs`, non-enumerable `response`.
+ * `endpoint` names the server in messages (introspection and revocation reuse this error family).
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
-export async function processTokenResponse(response: Response): Promise<TokenResponse> {
+export async function processTokenResponse(response: Response, endpoint: string = TOKEN_ENDPOINT_PEER): Promise<TokenResponse> {
+  const Endpoint = endpoint.charAt(0).toUpperCase() + endpoint.slice(1);
   const facts = factsOf(response, effects().clock.now());
   let read: Awaited<ReturnType<typeof readTextCapped>>;
   try {
@@ -148,7 +151,7 @@ export async function processTokenResponse(response: Response): Promise<TokenRes
     throw fail('CLIENT_AUTH_REJECTED', 'The server rejected the client credentials', facts);
   }
   if (isRedirect(response)) {
-    throw fail('REDIRECTED', 'The token endpoint redirected the request; token requests do not follow redirects (the URL may be an old or a login address).', facts, text);
+    throw fail('REDIRECTED', `${Endpoint} redirected the request; token requests do not follow redirects (the URL may be an old or a login address).`, facts, text);
   }
-  throw fail('HTTP_STATUS', `The token endpoint answered HTTP ${response.status}.`, facts, text);
+  throw fail('HTTP_STATUS', `${Endpoint} answered HTTP ${response.status}.`, facts, text);
 }

@@ -1,6 +1,7 @@
 // Token revocation (RFC 7009): the request, with the token request's client authentication, and its answer.
 import type { RequestDescription } from './description';
 import { isSuccessStatus, throwEndpointError } from './endpointError';
+import { REVOCATION_ENDPOINT_PEER } from './peers';
 import { describeTokenManagementRequest, type DescribeTokenRequestOptions } from './tokenManagementRequest';
 
 /**
@@ -17,7 +18,7 @@ export function describeRevocationRequest(opts: DescribeTokenRequestOptions): Pr
  * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.2
  */
 export async function processRevocationResponse(response: Response): Promise<{ revoked: true }> {
-  if (!isSuccessStatus(response)) return throwEndpointError(response);
+  if (!isSuccessStatus(response)) return throwEndpointError(response, REVOCATION_ENDPOINT_PEER);
   // Not awaited: some stream implementations settle a cancel only when the peer does, and the body is unused.
   void response.body?.cancel().catch(() => undefined);
   return { revoked: true };

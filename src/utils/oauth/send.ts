@@ -3,6 +3,7 @@ import type { PlaygroundError } from '../errors';
 import { abortedError as abortedErrorFor, fetchWithTimeout } from '../http';
 import type { RelayRoute } from '../relay';
 import type { RequestDescription } from './description';
+import { TOKEN_ENDPOINT_PEER } from './peers';
 
 export interface SendTokenRequestOptions {
   /** Time allowed until response headers arrive; default `DEFAULT_TIMEOUT_MS` (config/defaults). */
@@ -10,14 +11,13 @@ export interface SendTokenRequestOptions {
   signal?: AbortSignal;
   /** Through the local relay (CORS, mTLS): the description is sent unchanged, by Node instead of the page. */
   relay?: RelayRoute | undefined;
+  /** Who is called, for messages; default the token endpoint (introspection and revocation name theirs). */
+  peer?: string;
 }
 
-export const TOKEN_ENDPOINT_PEER = 'the token endpoint';
-const PEER = TOKEN_ENDPOINT_PEER;
-
 /** The error for a caller's abort. */
-export function abortedError(cause?: unknown): PlaygroundError {
-  return abortedErrorFor(PEER, cause);
+export function abortedError(cause?: unknown, peer: string = TOKEN_ENDPOINT_PEER): PlaygroundError {
+  return abortedErrorFor(peer, cause);
 }
 
 /**
@@ -30,6 +30,6 @@ export function sendTokenRequest(desc: RequestDescription, opts: SendTokenReques
   return fetchWithTimeout(
     desc.url,
     { method: desc.method, headers: desc.headers, body: desc.body, redirect: 'manual', credentials: 'omit' },
-    { ...opts, peer: PEER },
+    { ...opts, peer: opts.peer ?? TOKEN_ENDPOINT_PEER },
   );
 }

@@ -8,7 +8,8 @@ import { authMethodOf, type RequestDescription } from './description';
 import { failureCode, pathOf } from './logFields';
 import { processTokenResponse } from './response';
 import { withRetry, type AttemptInfo } from './retry';
-import { sendTokenRequest, TOKEN_ENDPOINT_PEER, type SendTokenRequestOptions } from './send';
+import { TOKEN_ENDPOINT_PEER } from './peers';
+import { sendTokenRequest, type SendTokenRequestOptions } from './send';
 import { toTokenRecord } from './tokenRecord';
 
 export interface RequestClientCredentialsTokenOptions {

@@ -3,6 +3,7 @@ import { effects } from '../effects';
 import { isPlaygroundError } from '../errors';
 import { authMethodOf, type RequestDescription } from './description';
 import { failureCode, pathOf } from './logFields';
+import { INTROSPECTION_ENDPOINT_PEER, REVOCATION_ENDPOINT_PEER } from './peers';
 import { processIntrospectionResponse, type IntrospectionResult } from './introspection';
 import type { RelayRoute } from '../relay';
 import { withRetry, type AttemptInfo } from './retry';
@@ -24,6 +25,7 @@ export interface TokenManagementOptions {
 
 async function run<T>(what: 'introspection' | 'revocation', opts: TokenManagementOptions, process: (r: Response) => Promise<T>): Promise<T> {
   const log = effects().logger.child(what === 'introspection' ? 'INTROSPECT' : 'REVOKE');
+  const peer = what === 'introspection' ? INTROSPECTION_ENDPOINT_PEER : REVOCATION_ENDPOINT_PEER;
   const first = await opts.describe(1);
   log.info(`POST ${pathOf(first.url)} method=${authMethodOf(first)}`);
   try {
@@ -31,7 +33,7 @@ async function run<T>(what: 'introspection' | 'revocation', opts: TokenManagemen
       async (attempt) => {
         const description = attempt === 1 ? first : await opts.describe(attempt);
         opts.onDescribed?.(description, attempt);
-        return process(await sendTokenRequest(description, { timeoutMs: opts.timeoutMs, signal: opts.signal, relay: opts.relay }));
+        return process(await sendTokenRequest(description, { timeoutMs: opts.timeoutMs, signal: opts.signal, relay: opts.relay, peer }));
       },
       { random: opts.random, signal: opts.signal, onAttempt: opts.onAttempt },
     );
