@@ -41,7 +41,7 @@ export function ClientCredentialsRoute() {
   const { config, sources, status } = useConfig();
   const store = useConfigStore();
   // While the flag is not known yet, fetch the flow's chunk (after the first paint; a cached promise).
-  useEffect(() => void loadFlowModule(), []);
+  useEffect(() => void afterFirstPaint().then(loadFlowModule), []);
   if (status !== 'ready') return flowLoading;
   return (
     <Suspense fallback={flowLoading}>
