@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const NO_SANDBOX = { group: ['**/sandbox/**', '**/relay/**'], message: 'src/ never imports the sandbox or the relay.' };
+const NO_SANDBOX = { group: ['**/sandbox/**', '**/relay/**', '**/lib/**'], message: 'src/ never imports the sandbox, the relay or their Node helpers (lib/).' };
 const upward = (...layers) => ({ group: layers.map((l) => `**/${l}/**`), message: `No import upward (${layers.join(', ')}).` });
 
 export default tseslint.config(
@@ -68,6 +68,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node }, sourceType: 'module' },
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**'], message: 'The sandbox is independent of the app.' }] }],
+    },
+  },
+  {
+    // Helpers both local Node servers use (log escaping, listening): they import none of the programs or the app.
+    files: ['lib/**/*.js'],
+    languageOptions: { globals: { ...globals.node }, sourceType: 'module' },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**', '**/sandbox/**', '**/relay/**'], message: 'lib/ serves the Node programs and imports none of them.' }] }],
     },
   },
   {

@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     coverage: {
       provider: 'v8',
-      include: ['src/**/*.{ts,tsx}', 'sandbox/**/*.js', 'relay/**/*.js'],
+      include: ['src/**/*.{ts,tsx}', 'sandbox/**/*.js', 'relay/**/*.js', 'lib/**/*.js'],
       exclude: ['**/*.test.*', 'src/main.tsx'],
       reporter: ['text-summary'],
     },
@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'sandbox/**/*.test.js', 'relay/**/*.test.js', 'bench/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'sandbox/**/*.test.js', 'relay/**/*.test.js', 'lib/**/*.test.js', 'bench/**/*.test.ts'],
           setupFiles: ['tests/setup/node.ts'],
         },
       },

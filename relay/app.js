@@ -2,6 +2,7 @@
 import { lookup as dnsLookup } from 'node:dns';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { closeServer, listen } from '../lib/listen.js';
 
 import { createAccessPolicy } from './access.js';
 import { checkClientCredential } from './clientCredential.js';
@@ -97,17 +98,6 @@ function createHandler(context) {
   };
 }
 
-/** @param {import('node:http').Server} server */
-function listen(server, port, host) {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve(server.address().port);
-    });
-  });
-}
-
 /**
  * Starts the relay on `host:port` (`port: 0` picks a free one).
  * @param {{ port?: number, host?: string, allowedOrigins?: string[], allowPrivate?: boolean, certDir?: string,
@@ -132,9 +122,6 @@ export async function startRelay({
   return {
     url: `http://localhost:${realPort}`,
     port: realPort,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () => closeServer(server),
   };
 }

@@ -1,6 +1,6 @@
 // `POST /forward`: check the envelope, vet the target, send it with the right client certificate, report the answer.
 import { readCertRefs } from './certFiles.js';
-import { logLine } from './logText.js';
+import { logLine } from '../lib/logText.js';
 import { badRequest, UpstreamFailure } from './refusal.js';
 import { vetTarget } from './targetPolicy.js';
 import { sendUpstream } from './upstream.js';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 
 import { DEFAULT_CERT_DIR, startRelay } from './app.js';
 import { APP_ORIGINS, DEFAULT_PORT } from './constants.js';
-import { logLine } from './logText.js';
+import { logLine } from '../lib/logText.js';
 
 function fail(message) {
   console.error(logLine`[relay] ${message}`);

@@ -4,7 +4,7 @@ import express from 'express';
 
 import { AUTHZ_MODES } from './constants.js';
 import { SandboxInputError } from './inputError.js';
-import { logLine } from './logText.js';
+import { logLine } from '../lib/logText.js';
 
 const IPV4_LOOPBACK = /^127(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 

@@ -16,7 +16,7 @@ import { createCors } from './cors.js';
 import { createFaults } from './faults.js';
 import { SandboxInputError } from './inputError.js';
 import { openListener } from './listener.js';
-import { logLine } from './logText.js';
+import { logLine } from '../lib/logText.js';
 import { createMicroauthd } from './microauthd/index.js';
 import { CERT_FILES, createDemoCertificates, writeDemoCertificates } from './mtls/demoCertificates.js';
 import { createOutbox } from './outbox.js';

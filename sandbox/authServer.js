@@ -20,7 +20,7 @@ import {
   AUTH_METHODS, DEMO_ORG_ID, MTLS_AUTH_METHODS, P1_SCOPES, PINGONE_API_RESOURCE, PUBLIC_KEY_ASSERTION_ALGS,
 } from './constants.js';
 import { refuseJwtRevocation } from './jwtRevocation.js';
-import { logLine } from './logText.js';
+import { logLine } from '../lib/logText.js';
 import { mtlsFeature } from './mtls/mtlsFeature.js';
 
 const generateKeyPairAsync = promisify(generateKeyPair);

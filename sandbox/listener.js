@@ -1,24 +1,6 @@
 // A sandbox socket (HTTP or the mTLS listener) that listens before the app exists: the issuer needs the real port,
 // and requests that arrive in between wait for the app instead of hanging unanswered.
-
-/** @param {import('node:net').Server} server @param {number} port @param {string} host @returns {Promise<number>} */
-function listen(server, port, host) {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve(server.address().port);
-    });
-  });
-}
-
-/** Stops listening and cuts keep-alive connections, which would otherwise hold `close()` open. */
-function closeServer(server) {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-}
+import { closeServer, listen } from '../lib/listen.js';
 
 /**
  * @param {import('node:http').Server | import('node:https').Server} server

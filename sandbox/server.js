@@ -3,7 +3,7 @@ import { startSandbox } from './app.js';
 import {
   AUTHZ_MODES, DEFAULT_CERT_DIR, DEFAULT_ENV_ID, DEFAULT_MTLS_PORT, DEFAULT_PORT, DEFAULT_TOKEN_TTL_SECONDS,
 } from './constants.js';
-import { logLine } from './logText.js';
+import { logLine } from '../lib/logText.js';
 
 /** Reads and checks the SANDBOX_* environment; exits with a clear message on a bad value. */
 function readSettings(env) {

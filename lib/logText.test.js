@@ -11,6 +11,7 @@ describe('escapeForLog / logLine', () => {
     ['line\u2028sep', 'line\\u2028sep'],
     ['C1\u009bcsi', 'C1\\u009bcsi'],
     ['already \\n escaped', 'already \\\\n escaped'],
+    ['plain client-id_1.~', 'plain client-id_1.~'],
     ['https://host/path', 'https://host/path'],
   ])('%j → %j', (input, expected) => {
     expect(escapeForLog(input)).toBe(expected);

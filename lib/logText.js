@@ -1,4 +1,5 @@
-// The one way the relay turns values into log text: strings from a request or an upstream can never break or forge a log line.
+// The one way the local Node servers (sandbox, relay) turn values into log text: strings from a request or an
+// upstream can never break or forge a log line.
 
 // C0 controls, DEL, C1 controls (incl. CSI), the two Unicode line separators, and the backslash that introduces escapes.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -7,7 +8,7 @@ const SHORT = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
 
 /**
  * A value as one printable line: control characters and line separators become JSON-style escapes (`\n`, `\u001b`)
- * and a backslash is doubled, so a `%0A` in a URL path shows up as `\n` instead of starting a forged line.
+ * and a backslash is doubled, so a `%0A` in a client_id shows up as `\n` instead of starting a forged line.
  * @param {unknown} value
  * @returns {string}
  */
@@ -18,7 +19,7 @@ export function escapeForLog(value) {
 
 /**
  * Tagged template for log lines: every interpolated value goes through {@link escapeForLog}, the literal parts
- * (written by us) are kept as they are. Use it for every log call: `log(logLine\`refused (${reason})\`)`.
+ * (written by us) are kept as they are. Use it for every log call: `logger.warn(logLine\`refused (${clientId})\`)`.
  * @param {TemplateStringsArray} strings
  * @param {...unknown} values
  */
