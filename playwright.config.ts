@@ -29,7 +29,8 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     baseURL: `http://localhost:${appPort}`,
-    trace: 'retain-on-failure',
+    // Never against a real tenant: a trace records what fill() typed (its client secret, a pasted private key).
+    trace: process.env.E2E_PROVIDER ? 'off' : 'retain-on-failure',
     launchOptions: {
       executablePath,
       args: [

@@ -4,9 +4,6 @@ import { INITIAL_RATIO_BUDGET, initialSizes, kb, routeChunkSizes } from './suppo
 import { buildBareApp } from './support/bareApp';
 import { DIST, ensureDist } from './support/servers';
 
-// clickToToken.bench.ts still imports these from here; they live in support/servers.ts now.
-export { ROOT, DIST, ensureDist } from './support/servers';
-
 const FLOW_CHUNK = 'ClientCredentialsFlow';
 
 const info = (figure: string, bytes: number): Figure => ({ figure, value: kb(bytes), unit: 'KB gzip', budget: 'info' });

@@ -2,12 +2,12 @@
 // per auth method on the production build in Chromium, with a per-phase breakdown read from the page's User Timing.
 import type { Browser, Page } from '@playwright/test';
 import { startSandbox } from '../sandbox/app.js';
+import { prepareContext } from './support/flowPage';
 import { ensureDist, launchChromium, median, percentile, startPreview } from './support/servers';
 import type { Figure } from './table';
 
 const RUNS = 30;
 const WARMUP = 3;
-const SETTINGS_KEY = 'm2m-playground:settings';
 const FRAME_MS = 16;
 /** A demo client per method; private_key_jwt signs with the sandbox's demo RSA key, imported non-extractable. */
 const METHODS = [
@@ -136,9 +136,7 @@ async function benchMethod(browser: Browser, appOrigin: string, sandboxUrl: stri
   // A fresh context per method: no token, key or flow progress carried over.
   const context = await browser.newContext({ baseURL: appOrigin });
   try {
-    // tsx (esbuild keepNames) wraps named functions inside evaluated callbacks in __name(); give the page one.
-    await context.addInitScript({ content: 'window.__name = (fn) => fn;' });
-    await context.addInitScript(([key, url]) => window.localStorage.setItem(key!, JSON.stringify({ provider: { sandboxUrl: url } })), [SETTINGS_KEY, sandboxUrl]);
+    await prepareContext(context, sandboxUrl);
     const page = await context.newPage();
     await openTokenStep(page, clientId);
     const samples: Sample[] = [];

@@ -3,11 +3,11 @@
 import type { Result } from 'lighthouse';
 import { startSandbox } from '../sandbox/app.js';
 import type { Figure } from './table';
+import { sandboxSettings } from './support/flowPage';
 import { buildBareApp, BARE_ROOT } from './support/bareApp';
 import { consoleIssues, lostPoints, numeric, runLighthouse, score, type AuditTarget, type Preset } from './support/lighthouse';
 import { ensureDist, median, startPreview } from './support/servers';
 
-const SETTINGS_KEY = 'm2m-playground:settings';
 /** App page → the bare app's page it is compared with. */
 const PAGES = [
   ['/', '/'],
@@ -63,7 +63,7 @@ export default async function lighthouseBench(): Promise<Figure[]> {
   });
   // The sandbox on a free port (4500 may be another run's); the app finds it through its settings in localStorage.
   const sandbox = await startSandbox({ port: 0, quiet: true, corsOrigins: [app.origin] });
-  const settings = { [SETTINGS_KEY]: JSON.stringify({ provider: { sandboxUrl: sandbox.baseUrl } }) };
+  const settings = sandboxSettings(sandbox.baseUrl);
   try {
     const figures: Figure[] = [];
     for (const preset of PRESETS) {

@@ -9,9 +9,6 @@ import { configureSandbox, decodedToken, getToken, goToStep, requestToken, store
 import { CERT_DIR } from './support/relay';
 import { resetSandbox, sandboxInfo } from './support/sandbox';
 
-// Seeded in sandbox/pingone/seed.js.
-const GRACE_ID = '7d3c1b2a-4e5f-4a6b-8c7d-9e0f1a2b3c02';
-
 test.describe.configure({ timeout: 60_000 });
 
 test.beforeEach(async ({ request }) => {
@@ -51,7 +48,10 @@ for (const { method, client } of [
     await expect(page.getByText(/Bound to a client certificate \(cnf\.x5t#S256/)).toBeVisible();
 
     const info = await sandboxInfo(request);
-    const mtls = (info as unknown as { mtls: { apiBase: string; caRef: string } }).mtls;
+    const { mtls } = info;
+    if (!mtls) throw new Error('/sandbox/info lists no mTLS listener');
+    const grace = info.users.find((u) => u.username === 'grace.hopper');
+    if (!grace) throw new Error('/sandbox/info lists no grace.hopper');
     await goToStep(page, 4);
     await page.getByRole('combobox', { name: 'User', exact: true }).selectOption({ label: 'grace.hopper' });
     await page.getByRole('button', { name: 'List devices' }).click();
@@ -63,7 +63,7 @@ for (const { method, client } of [
     // The same token, without the certificate it is bound to, is refused by the API (RFC 8705 §3).
     const ca = await readFile(join(CERT_DIR, mtls.caRef), 'utf8');
     const token = await storedAccessToken(page);
-    const refused = await getWithoutCertificate(`${mtls.apiBase}/environments/${info.environmentId}/users/${GRACE_ID}/devices`, token, ca);
+    const refused = await getWithoutCertificate(`${mtls.apiBase}/environments/${info.environmentId}/users/${grace.id}/devices`, token, ca);
     expect(refused.status).toBe(401);
     expect(`${refused.wwwAuthenticate} ${refused.body}`).toMatch(/invalid_token/i);
   });

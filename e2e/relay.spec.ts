@@ -1,6 +1,6 @@
 // The local relay end to end (issue 11): a server that refuses browser CORS fails direct with the CORS diagnosis and
 // gives a token through the relay; a relay that is not running gets its own card and loses nothing typed.
-import { expect, test } from './support/fixtures';
+import { expect, patchSettings, test } from './support/fixtures';
 import { configureSandbox, decodedToken, goToStep, requestToken } from './support/flow';
 import { CLOSED_RELAY_URL } from './support/relay';
 import { resetSandbox } from './support/sandbox';
@@ -40,13 +40,7 @@ test('the relay setting survives a reload like the other non-secret fields', asy
 });
 
 test('a relay that is not running gets its own card and loses nothing typed', async ({ page }) => {
-  await page.addInitScript(
-    ([key, url]) => {
-      const current = JSON.parse(window.localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
-      window.localStorage.setItem(key, JSON.stringify({ ...current, relay: { url } }));
-    },
-    ['m2m-playground:settings', CLOSED_RELAY_URL] as const,
-  );
+  await patchSettings(page, { relay: { url: CLOSED_RELAY_URL } });
   await configureSandbox(page, { client: 'sandbox-basic', secret: 'typed-secret-kept' });
   await page.getByRole('checkbox', { name: RELAY_BOX }).check();
   await expect(page.getByRole('status').filter({ hasText: 'not running' })).toContainText('npm run relay');

@@ -4,11 +4,17 @@ import type { BrowserContext, Page } from '@playwright/test';
 export const FLOW_PATH = '/flows/client-credentials';
 const SETTINGS_KEY = 'm2m-playground:settings';
 
+/** The app's localStorage settings that point it at `sandboxUrl` (the sandbox runs on a free port in benches). */
+export function sandboxSettings(sandboxUrl: string): Record<string, string> {
+  return { [SETTINGS_KEY]: JSON.stringify({ provider: { sandboxUrl } }) };
+}
+
 /** Points the app at `sandboxUrl` (its settings in localStorage) and gives tsx's __name wrapper a no-op in the page. */
 export async function prepareContext(context: BrowserContext, sandboxUrl: string): Promise<void> {
   // tsx (esbuild keepNames) wraps named functions inside evaluated callbacks in __name(); give the page one.
   await context.addInitScript({ content: 'window.__name = (fn) => fn;' });
-  await context.addInitScript({ content: `localStorage.setItem(${JSON.stringify(SETTINGS_KEY)}, ${JSON.stringify(JSON.stringify({ provider: { sandboxUrl } }))});` });
+  const [[key, value]] = Object.entries(sandboxSettings(sandboxUrl)) as [[string, string]];
+  await context.addInitScript({ content: `localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)});` });
 }
 
 export interface FlowClient {

@@ -1,5 +1,5 @@
 // The E2E `test`: every page starts clean and, when the sandbox or the relay run on other ports, is pointed at them.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { REAL_TENANT, REAL_TENANT_TAG, SANDBOX_ONLY_REASON } from './realTenant';
 import { DEFAULT_RELAY_URL, RELAY_URL } from './relay';
 import { SANDBOX_URL } from './sandbox';
@@ -23,19 +23,25 @@ export const test = base.extend<{ realTenantGate: void }>({
       ...(SANDBOX_URL !== DEFAULT_SANDBOX_URL ? { provider: { sandboxUrl: SANDBOX_URL } } : {}),
       ...(RELAY_URL !== DEFAULT_RELAY_URL ? { relay: { url: RELAY_URL } } : {}),
     };
-    if (Object.keys(moved).length > 0) {
-      await page.addInitScript(
-        ([key, patch]) => {
-          const current = JSON.parse(window.localStorage.getItem(key) ?? '{}') as Record<string, Record<string, unknown> | undefined>;
-          const next: Record<string, unknown> = { ...current };
-          for (const [group, values] of Object.entries(patch)) next[group] = { ...current[group], ...values };
-          window.localStorage.setItem(key, JSON.stringify(next));
-        },
-        [SETTINGS_KEY, moved as Record<string, Record<string, string>>] as const,
-      );
-    }
+    if (Object.keys(moved).length > 0) await patchSettings(page, moved);
     await use(page);
   },
 });
 
 export { expect };
+
+/**
+ * Before the page loads, merges `patch` into the app's localStorage settings, group by group (`provider`, `relay`…),
+ * keeping what other init scripts wrote there.
+ */
+export async function patchSettings(page: Page, patch: Record<string, Record<string, string>>): Promise<void> {
+  await page.addInitScript(
+    ([key, groups]) => {
+      const current = JSON.parse(window.localStorage.getItem(key) ?? '{}') as Record<string, Record<string, unknown> | undefined>;
+      const next: Record<string, unknown> = { ...current };
+      for (const [group, values] of Object.entries(groups)) next[group] = { ...current[group], ...values };
+      window.localStorage.setItem(key, JSON.stringify(next));
+    },
+    [SETTINGS_KEY, patch] as const,
+  );
+}

@@ -22,6 +22,8 @@ export interface SandboxInfo {
   microauthdBase: string;
   clients: SandboxClient[];
   users: Array<{ id: string; username: string }>;
+  /** The mutual-TLS listener (RFC 8705), when the sandbox runs one. */
+  mtls?: { apiBase: string; caRef: string };
 }
 
 export async function sandboxInfo(request: APIRequestContext): Promise<SandboxInfo> {
