@@ -10,6 +10,9 @@ import { generateSigningKeyPair } from '../keys';
 import { clientSecretBasic, clientSecretPost, privateKeyJwt, type ClientAuth } from './clientAuth';
 import { describeIntrospectionRequest, processIntrospectionResponse } from './introspection';
 import { describeRevocationRequest, processRevocationResponse } from './revocation';
+import { toCurl } from './curl';
+import { toFetchSnippet } from './fetchSnippet';
+import { maskRequestDescription } from './requestMask';
 import { sendTokenRequest } from './send';
 
 const INTROSPECT = 'https://as.example.com/env/as/introspect';
@@ -43,6 +46,18 @@ describe('describeIntrospectionRequest / describeRevocationRequest', () => {
       expect(desc).toMatchObject({ url, method: 'POST' });
       expect([body.get('token'), body.get('token_type_hint'), body.has('grant_type')]).toEqual([TOKEN, 'access_token', false]);
       check(desc.headers, body);
+    }
+  });
+
+  it('never shows the token it carries: masked in the preview, a placeholder in cURL and fetch (unless revealed)', async () => {
+    for (const describeFor of [describeIntrospectionRequest, describeRevocationRequest]) {
+      const desc = await describeFor(base(clientSecretPost('s3cret')));
+      for (const shown of [JSON.stringify(maskRequestDescription(desc)), toCurl(desc), toFetchSnippet(desc)]) {
+        expect(shown).not.toContain(TOKEN);
+        expect(shown).not.toContain('s3cret');
+      }
+      expect(toCurl(desc)).toContain('token=${ACCESS_TOKEN}');
+      expect(toCurl(desc, { reveal: true })).toContain(TOKEN);
     }
   });
 

@@ -1,11 +1,14 @@
-// Masking a request description for display: the Authorization value, client_secret and client_assertion.
+// Masking a request description for display: the Authorization value, client_secret, client_assertion and the
+// token an introspection or revocation request carries.
 import { MASKED_SECRET } from '../mask';
 import type { RequestDescription } from './description';
 
-/** Body parameters that carry client credentials, with the placeholder name exports use for them. */
+/** Body parameters that carry secrets, with the placeholder name exports use for them. */
 export const SENSITIVE_BODY_PARAMS: Readonly<Record<string, string>> = {
   client_secret: 'CLIENT_SECRET',
   client_assertion: 'CLIENT_ASSERTION',
+  // RFC 7662 §2.1 / RFC 7009 §2.1: the access token being introspected or revoked.
+  token: 'ACCESS_TOKEN',
 };
 
 /** Characters of a client assertion kept visible: the start of its (public) JOSE header, enough to recognise it. */
