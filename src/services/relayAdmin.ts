@@ -1,11 +1,16 @@
 // The relay's own endpoints: is it running (GET /health), and a pasted client certificate handed over once
-// (POST /credentials, DELETE /credentials/:id). Forwarding itself goes through utils/http.ts fetchWithTimeout.
-import { effects } from '../utils/effects';
+// (POST /credentials, DELETE /credentials/:id). All through utils/http.ts fetchWithTimeout, so a hung relay times out.
 import { InputError, RelayError } from '../utils/errors';
 import { fetchWithTimeout } from '../utils/http';
 import { relayOrigin } from '../utils/relay';
 
 const HEALTH_TIMEOUT_MS = 3_000;
+const PEER = 'the local relay';
+
+/** The error for a relay that did not answer (not running, wrong port, or the request timed out). */
+function relayUnavailable(origin: string, cause?: unknown): RelayError {
+  return new RelayError('RELAY_UNAVAILABLE', `The local relay at ${origin} did not answer.`, { relayUrl: origin, cause });
+}
 
 export type RelayHealth = { running: true; version: string } | { running: false; error: RelayError };
 
@@ -15,13 +20,10 @@ export type RelayHealth = { running: true; version: string } | { running: false;
  */
 export async function checkRelayHealth(relayUrl: string, signal?: AbortSignal): Promise<RelayHealth> {
   const origin = relayOrigin(relayUrl);
-  const unavailable = (cause?: unknown) => ({
-    running: false as const,
-    error: new RelayError('RELAY_UNAVAILABLE', `The local relay at ${origin} did not answer.`, { relayUrl: origin, cause }),
-  });
+  const unavailable = (cause?: unknown) => ({ running: false as const, error: relayUnavailable(origin, cause) });
   try {
     const response = await fetchWithTimeout(`${origin}/health`, { method: 'GET', credentials: 'omit' }, {
-      peer: 'the local relay', timeoutMs: HEALTH_TIMEOUT_MS, signal,
+      peer: PEER, timeoutMs: HEALTH_TIMEOUT_MS, signal,
     });
     const body = (await response.json().catch(() => undefined)) as { relay?: unknown; version?: unknown } | undefined;
     if (!response.ok || body?.relay !== true) return unavailable();
@@ -56,14 +58,10 @@ export async function uploadRelayCredential(relayUrl: string, pem: { cert: strin
   const origin = relayOrigin(relayUrl);
   let response: Response;
   try {
-    response = await effects().fetch(`${origin}/credentials`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(pem),
-      credentials: 'omit',
-    });
+    const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(pem), credentials: 'omit' as const };
+    response = await fetchWithTimeout(`${origin}/credentials`, init, { peer: PEER });
   } catch (cause) {
-    throw new RelayError('RELAY_UNAVAILABLE', `The local relay at ${origin} did not answer.`, { relayUrl: origin, cause });
+    throw relayUnavailable(origin, cause);
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (response.status === 201 && isCredential(body)) return body;
@@ -74,7 +72,8 @@ export async function uploadRelayCredential(relayUrl: string, pem: { cert: strin
 /** Forgets an uploaded credential in the relay (best effort: a restarted relay has forgotten it already). */
 export async function deleteRelayCredential(relayUrl: string, credentialId: string): Promise<void> {
   try {
-    await effects().fetch(`${relayOrigin(relayUrl)}/credentials/${encodeURIComponent(credentialId)}`, { method: 'DELETE', credentials: 'omit' });
+    const url = `${relayOrigin(relayUrl)}/credentials/${encodeURIComponent(credentialId)}`;
+    await fetchWithTimeout(url, { method: 'DELETE', credentials: 'omit' }, { peer: PEER, timeoutMs: HEALTH_TIMEOUT_MS });
   } catch {
     // Nothing to do: the relay keeps credentials in memory only, and at most the 20 newest.
   }
