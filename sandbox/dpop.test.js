@@ -111,6 +111,8 @@ describe('PingOne API with a DPoP-bound token', () => {
     expect(res.status).toBe(401);
     expect(challenge).toMatch(/^DPoP error="invalid_dpop_proof"/);
     expect(challenge).toMatch(reason);
+    // Still a well-formed challenge: the description is one quoted-string, its quotes escaped (RFC 9110 §5.6.4).
+    expect(challenge).toMatch(/^DPoP error="[^"]+", error_description="(?:[^"\\]|\\.)*", algs="[^"]+"$/);
     expect(json.code).toBe('ACCESS_FAILED');
   });
 

@@ -1,4 +1,5 @@
 // How the sandbox's APIs take an access token: `Bearer` or `DPoP` (RFC 9449 §7), with the binding checked.
+import { quotedStringBody } from '../quotedString.js';
 import { createDpopNonces } from './nonces.js';
 import { DPOP_ALGS, DpopProofError, verifyDpopProof } from './proof.js';
 import { createReplayMemory } from './replay.js';
@@ -20,7 +21,7 @@ export function parseAuthorization(header) {
 /**
  * @typedef {object} DpopRefusal  why a request's token may not be used, as a 401 with a DPoP challenge
  * @property {'invalid_token' | 'invalid_dpop_proof' | 'use_dpop_nonce'} error
- * @property {string} description  our own text (no quotes or backslashes), safe in a quoted-string
+ * @property {string} description  our own text; escaped into the challenge's quoted-string
  */
 
 /**
@@ -28,7 +29,7 @@ export function parseAuthorization(header) {
  * @param {import('express').Response} res @param {DpopRefusal} refusal @param {{ next(): string }} nonces
  */
 function applyChallenge(res, refusal, nonces) {
-  res.set('WWW-Authenticate', `DPoP error="${refusal.error}", error_description="${refusal.description}", algs="${ALGS}"`);
+  res.set('WWW-Authenticate', `DPoP error="${refusal.error}", error_description="${quotedStringBody(refusal.description)}", algs="${ALGS}"`);
   if (refusal.error === 'use_dpop_nonce') res.set('DPoP-Nonce', nonces.next());
 }
 

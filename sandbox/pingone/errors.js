@@ -1,6 +1,7 @@
 // PingOne-shaped error responses: { id, code, message, details[{ code, target, message, innerError }] }, e.g. 400
 // INVALID_DATA, 401/403 ACCESS_FAILED, 404 NOT_FOUND, 415 INVALID_REQUEST, 429 REQUEST_LIMITED, 500 UNEXPECTED_ERROR.
 import { randomUUID } from 'node:crypto';
+import { quotedStringBody } from '../quotedString.js';
 
 export const FORBIDDEN_MESSAGE = 'The request could not be completed. You do not have access to this resource.';
 const VALIDATION_MESSAGE = 'The request could not be completed. One or more validation errors were in the request.';
@@ -21,12 +22,12 @@ export function sendError(res, status, code, message, details) {
 
 /**
  * 401: missing, malformed, expired or foreign token. With `challenge`, the reason is also the challenge's
- * error_description (a quoted-string: our own text, no quotes or backslashes), for refusals a client library could
+ * error_description (escaped into its quoted-string), for refusals a client library could
  * not tell apart otherwise, such as a certificate-bound token sent without its certificate.
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3 and §3.1
  */
 export function invalidToken(res, reason, { challenge = false } = {}) {
-  res.set('WWW-Authenticate', challenge ? `Bearer error="invalid_token", error_description="${reason}"` : 'Bearer error="invalid_token"');
+  res.set('WWW-Authenticate', challenge ? `Bearer error="invalid_token", error_description="${quotedStringBody(reason)}"` : 'Bearer error="invalid_token"');
   sendError(res, 401, 'ACCESS_FAILED', 'The request could not be completed. The access token is invalid.', [
     { code: 'INVALID_TOKEN', message: reason },
   ]);
