@@ -1,6 +1,7 @@
 // One client certificate + key (and optional CA) checked before use: parsable PEM, unencrypted key, key matching the
 // certificate. Used for uploads and for certRef/keyRef files alike, so both are refused for the same reasons.
-import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { certificateThumbprint } from '../lib/certificateThumbprint.js';
 
 import { badRequest } from './refusal.js';
 
@@ -55,7 +56,7 @@ export function checkClientCredential(pems, names = { cert: 'cert', key: 'key', 
       issuer: oneLine(certificate.issuer),
       notAfter: new Date(certificate.validTo).toISOString(),
       // RFC 8705 §3.1: x5t#S256 is the base64url SHA-256 of the DER certificate.
-      x5tS256: createHash('sha256').update(certificate.raw).digest('base64url'),
+      x5tS256: certificateThumbprint(certificate),
     },
   };
 }

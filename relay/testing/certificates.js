@@ -2,7 +2,7 @@
 // a CA, server certificates for localhost/127.0.0.1, client certificates. ECDSA P-256 keeps generation fast.
 import { webcrypto } from 'node:crypto';
 
-import './reflectMetadata.js'; // must run before @peculiar/x509 loads tsyringe
+import 'reflect-metadata'; // must run before @peculiar/x509 loads tsyringe
 import * as x509 from '@peculiar/x509';
 
 x509.cryptoProvider.set(webcrypto);
