@@ -41,7 +41,7 @@ export interface TokenRunState {
 async function dpopSend(form: FlowForm): Promise<RequestClientCredentialsTokenOptions['send']> {
   if (!form.dpop) return undefined;
   const binding = await dpopSession.binding();
-  return (description, opts) => sendDpopTokenRequest(description, { ...opts, ...binding, onProof: (proof) => dpopSession.rememberProof(proof) });
+  return (description, opts) => sendDpopTokenRequest(description, { ...opts, ...binding });
 }
 
 /** One token request for the form: every attempt describes the request anew, so JWT methods sign a new jti. */

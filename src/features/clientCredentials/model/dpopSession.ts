@@ -14,7 +14,6 @@ export interface DpopBinding {
 let holder: DpopKeyHolder | undefined;
 const nonces = createDpopNonceMemory();
 let known: DpopKey | undefined;
-let lastProof: string | undefined;
 
 /** The key holder over the app's key store (created on first use, so nothing touches IndexedDB at import). */
 function keys(): DpopKeyHolder {
@@ -30,15 +29,9 @@ export const dpopSession = {
   },
   /** The key's RFC 7638 thumbprint once it is known this page (the token checks compare cnf.jkt with it). */
   jkt: (): string | undefined => known?.jkt,
-  /** The last proof sent with a token request, for the Request step's decoded view. */
-  lastProof: (): string | undefined => lastProof,
-  rememberProof(proof: string): void {
-    lastProof = proof;
-  },
   /** Deletes the key (a new one signs the next proof, so old bound tokens are useless) and forgets the nonces. */
   async forget(): Promise<void> {
     known = undefined;
-    lastProof = undefined;
     nonces.clear();
     await keys().remove();
   },

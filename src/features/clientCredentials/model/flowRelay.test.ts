@@ -6,6 +6,7 @@ import { toCurl } from '../../../utils/oauth/curl';
 import { DEFAULT_FLOW_FORM, validateFlowForm } from './flowFormSchema';
 import { CC_FLOW_PROGRESS_KEY, createFlowPersistence } from './flowPersistence';
 import { describeFlowRequest, flowRoute } from './flowRequest';
+import type { FlowForm } from './flowTypes';
 
 const RELAY = 'http://localhost:4600';
 const TLS_FORM = {
@@ -55,8 +56,11 @@ describe('mTLS in the flow', () => {
 describe('the relay box', () => {
   it('is kept with the progress like the other non-secret fields, and no PEM is among them', () => {
     const storage = createMemoryStorage();
-    createFlowPersistence(storage).save({ activeIndex: 0, form: TLS_FORM, sources: {} });
+    // A form that somehow carries a pasted PEM: only FlowForm's own fields may be written.
+    const withPem = { ...TLS_FORM, certPem: '-----BEGIN CERTIFICATE-----x' } as FlowForm;
+    createFlowPersistence(storage).save({ activeIndex: 0, form: withPem, sources: {} });
     expect(createFlowPersistence(storage).load()?.form).toMatchObject({ viaRelay: true, mtlsCertRef: TLS_FORM.mtlsCertRef });
     expect(storage.getItem(CC_FLOW_PROGRESS_KEY)).not.toContain('BEGIN');
+    expect(storage.getItem(CC_FLOW_PROGRESS_KEY)).not.toContain('certPem');
   });
 });
