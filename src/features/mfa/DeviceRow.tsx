@@ -2,9 +2,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { PingOneDevice } from '../../services/pingone/types';
 import { validateNickname } from '../../services/pingone/validation';
-import { maskEmail, maskPhone } from '../../utils/mask';
 import { Spinner } from '../../components/Spinner';
 import { ActivateDeviceForm } from './ActivateDeviceForm';
+import { maskedContact } from './DeviceSummaryRows';
 import { TextField } from '../../components/TextField';
 import { submitOneField } from './fieldErrors';
 
@@ -21,13 +21,6 @@ export interface DeviceRowProps {
   actions: DeviceActions;
   /** The action running on this device, if any. */
   busy?: 'activate' | 'rename' | 'delete';
-}
-
-/** Phone and email are shown masked only: the full value never reaches the DOM. */
-export function maskedContact(device: Pick<PingOneDevice, 'phone' | 'email'>): string | undefined {
-  if (device.phone) return maskPhone(device.phone);
-  if (device.email) return maskEmail(device.email);
-  return undefined;
 }
 
 function RenameForm({ current, onSave, onCancel, busy }: { current: string; onSave: (n: string) => Promise<void>; onCancel: () => void; busy: boolean }) {

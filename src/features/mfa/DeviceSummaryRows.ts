@@ -2,6 +2,13 @@
 import { maskEmail, maskPhone } from '../../utils/mask';
 import { parseJsonSafely } from '../../utils/secureJson';
 
+/** Phone and email are shown masked only: the full value never reaches the DOM (device rows and the summary). */
+export function maskedContact(device: { phone?: string | undefined; email?: string | undefined }): string | undefined {
+  if (device.phone) return maskPhone(device.phone);
+  if (device.email) return maskEmail(device.email);
+  return undefined;
+}
+
 export interface DeviceSummaryRow {
   id: string;
   type: string;
@@ -32,7 +39,7 @@ export function deviceSummaryRows(body: string): DeviceSummaryRow[] | undefined 
       type: text(d.type) || '?',
       status: text(d.status) || '?',
       nickname: text(d.nickname),
-      contact: phone ? maskPhone(phone) : email ? maskEmail(email) : '',
+      contact: maskedContact({ phone, email }) ?? '',
     };
   });
 }

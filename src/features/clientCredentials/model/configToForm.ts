@@ -54,10 +54,7 @@ export function formFromConfig(resolved: Pick<ResolvedConfig, 'config' | 'source
     assertionLifetimeSeconds: cc.assertion.lifetimeSeconds,
   };
   const sources: FieldSources = {};
-  for (const [field, path] of FIELD_PATHS) {
-    const source = configSources[path];
-    if (source && source !== 'default') sources[field] = source;
-  }
+  for (const [field, path] of FIELD_PATHS) copySource(sources, configSources, path, field);
 
   // The provider's row decides where its endpoints come from and which methods and scopes it starts with.
   const entry = PROVIDERS[p.preset];
