@@ -106,7 +106,8 @@ export interface ResourceDpop {
 /**
  * {@link sendExchange} for a resource call; with a DPoP-bound token, `Authorization: DPoP <token>` and a fresh proof
  * (with `ath` and the origin's nonce), once more after a `WWW-Authenticate: DPoP error="use_dpop_nonce"` (§9), never
- * a third time (a second one is a DpopNonceError).
+ * a third time (a second one is a DpopNonceError). Returns the request as actually sent (masked), for the caller's
+ * report; the answers that asked for a nonce are reported here.
  */
 export async function sendResourceExchange(
   request: ExchangeRequest,
@@ -114,21 +115,33 @@ export async function sendResourceExchange(
   deps: ExchangeDeps,
   peer: ExchangePeer,
   token: { accessToken: string; dpop?: ResourceDpop | undefined },
-): Promise<{ response: Response; text: string; durationMs: number }> {
+): Promise<{ response: Response; text: string; durationMs: number; request: ExchangeRequest }> {
   const { dpop } = token;
-  if (!dpop) return sendExchange(request, init, deps, peer);
-  let sent: Awaited<ReturnType<typeof sendExchange>> | undefined;
-  await sendWithDpopNonce(
-    request.url,
-    async (nonce) => {
-      const bound = await dpopResourceHeaders({ key: dpop.key, method: request.method, url: request.url, accessToken: token.accessToken, nonce });
-      const headers = { ...init.headers, ...bound };
-      const shown = { ...request, requestHeaders: { ...request.requestHeaders, Authorization: maskAuthorization(bound.Authorization), DPoP: '(a fresh DPoP proof for this request)' } };
-      sent = await sendExchange(shown, { headers, body: init.body }, deps, peer);
-      return sent.response;
-    },
-    dpop.nonces,
-  );
-  if (!sent) throw new PlaygroundError('UNEXPECTED', 'No response was recorded for the DPoP request.');
-  return sent;
+  if (!dpop) return { ...(await sendExchange(request, init, deps, peer)), request };
+  const attempts: Array<{ shown: ExchangeRequest; result: Awaited<ReturnType<typeof sendExchange>> }> = [];
+  // The answers that asked for a nonce are exchanges too: the diagram shows the round trip.
+  const reportNonceAnswers = (list: typeof attempts) => {
+    for (const { shown, result } of list) reportExchange(deps, { ...shown, status: result.response.status, responseBody: '', durationMs: result.durationMs });
+  };
+  try {
+    await sendWithDpopNonce(
+      request.url,
+      async (nonce) => {
+        const bound = await dpopResourceHeaders({ key: dpop.key, method: request.method, url: request.url, accessToken: token.accessToken, nonce });
+        const shown = { ...request, requestHeaders: { ...request.requestHeaders, Authorization: maskAuthorization(bound.Authorization), DPoP: '(a fresh DPoP proof for this request)' } };
+        const result = await sendExchange(shown, { headers: { ...init.headers, ...bound }, body: init.body }, deps, peer);
+        attempts.push({ shown, result });
+        return result.response;
+      },
+      dpop.nonces,
+    );
+  } catch (error) {
+    reportNonceAnswers(attempts);
+    throw error;
+  }
+  const last = attempts.at(-1);
+  if (!last) throw new PlaygroundError('UNEXPECTED', 'No response was recorded for the DPoP request.');
+  reportNonceAnswers(attempts.slice(0, -1));
+  // The caller reports this one, as it was sent: the DPoP scheme and the proof, not the Bearer it started from.
+  return { ...last.result, request: last.shown };
 }

@@ -47,6 +47,9 @@ describe('PingOne calls with a DPoP-bound token', () => {
     expect(seen.map((s) => s.authorization)).toEqual([`DPoP ${TOKEN}`, `DPoP ${TOKEN}`]);
     expect(seen[1]?.proof).toMatchObject({ htm: 'GET', htu: URL_, ath: await accessTokenHash(TOKEN), nonce: 'rs-1' });
     expect(seen[0]?.proof.jti).not.toBe(seen[1]?.proof.jti);
+    // Both sends are exchanges (the nonce round trip, then the answer), each shown as the DPoP request it was.
+    expect(exchanges.map((x) => x.status)).toEqual([401, 200]);
+    for (const x of exchanges) expect(x.requestHeaders.Authorization).toMatch(/^DPoP /);
     expect(JSON.stringify(exchanges)).not.toContain(TOKEN);
   });
 

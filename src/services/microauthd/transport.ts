@@ -79,12 +79,12 @@ export async function callMicroauthd(req: CallRequest, deps: CallDeps): Promise<
     attempt: 1,
   };
   if (req.body !== undefined) deps.logger.debug(`${req.method} ${req.path} body`, { body: maskRequestBody(req.body, true) });
-  const { response, text, durationMs } = await sendResourceExchange(request, { headers, body: bodyText }, deps, {
+  const { response, text, durationMs, request: sentRequest } = await sendResourceExchange(request, { headers, body: bodyText }, deps, {
     peer: 'microauthd', label: 'microauthd', logPath: req.path,
   }, req.token);
   const status = response.status;
   const snippet = maskedSnippet(text, { max: EXCHANGE_SNIPPET_LENGTH, personalData: false });
-  reportExchange(deps, { ...request, status, responseBody: snippet, durationMs });
+  reportExchange(deps, { ...sentRequest, status, responseBody: snippet, durationMs });
   const parsed = text.length > 0 ? parseJsonSafely(text) : undefined;
   const line = { method: req.method, path: req.path, status, durationMs };
 

@@ -59,7 +59,7 @@ export async function attemptPlatformCall(req: AttemptRequest, deps: AttemptDeps
   const text = maskKnownValues(sent.text, secretValues(req.body));
   const status = response.status;
   const parsed = text.length > 0 ? parseJsonSafely(text) : undefined;
-  reportExchange(deps, { ...request, status, responseBody: bodySnippet(text, { max: EXCHANGE_BODY_LENGTH, personalData: false }), durationMs });
+  reportExchange(deps, { ...sent.request, status, responseBody: bodySnippet(text, { max: EXCHANGE_BODY_LENGTH, personalData: false }), durationMs });
   const line = { method: req.method, path: logPath, status, durationMs, attempt: req.attempt };
   if (status >= 200 && status < 300) {
     deps.logger.info(`${req.method} ${logPath} → ${status} (${durationMs} ms)`, line);
