@@ -1,7 +1,7 @@
 // The `Send through the local relay` checkbox (step 1 and the CORS error card) and what the relay's /health said.
 import { useEffect, useId, useState } from 'react';
 import { checkRelayHealth, type RelayHealth } from '../services/relayAdmin';
-import { relayOrigin } from '../utils/relay';
+import { originOf } from '../utils/urlValidation';
 import './relay.css';
 
 export const RELAY_LABEL = 'Send through the local relay';
@@ -37,7 +37,7 @@ function useRelayHealth(relayUrl: string, enabled: boolean): HealthState {
 }
 
 function HealthLine({ health, relayUrl }: { health: HealthState; relayUrl: string }) {
-  const origin = relayOrigin(relayUrl);
+  const origin = originOf(relayUrl);
   if (health.state === 'idle') return null;
   if (health.state === 'checking') return <span className="relay-health">Checking the relay at {origin}…</span>;
   if (health.health.running) {

@@ -2,7 +2,7 @@
 // (POST /credentials, DELETE /credentials/:id). All through utils/http.ts fetchWithTimeout, so a hung relay times out.
 import { InputError, RelayError } from '../utils/errors';
 import { fetchWithTimeout } from '../utils/http';
-import { relayOrigin } from '../utils/relay';
+import { originOf } from '../utils/urlValidation';
 
 const HEALTH_TIMEOUT_MS = 3_000;
 const PEER = 'the local relay';
@@ -19,7 +19,7 @@ export type RelayHealth = { running: true; version: string } | { running: false;
  * read as not running, with the RelayError the card explains.
  */
 export async function checkRelayHealth(relayUrl: string, signal?: AbortSignal): Promise<RelayHealth> {
-  const origin = relayOrigin(relayUrl);
+  const origin = originOf(relayUrl);
   const unavailable = (cause?: unknown) => ({ running: false as const, error: relayUnavailable(origin, cause) });
   try {
     const response = await fetchWithTimeout(`${origin}/health`, { method: 'GET', credentials: 'omit' }, {
@@ -55,7 +55,7 @@ function isCredential(value: unknown): value is RelayCredential {
  * @see https://www.rfc-editor.org/rfc/rfc8705#section-3.1
  */
 export async function uploadRelayCredential(relayUrl: string, pem: { cert: string; key: string; ca?: string }): Promise<RelayCredential> {
-  const origin = relayOrigin(relayUrl);
+  const origin = originOf(relayUrl);
   let response: Response;
   try {
     const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(pem), credentials: 'omit' as const };
@@ -72,7 +72,7 @@ export async function uploadRelayCredential(relayUrl: string, pem: { cert: strin
 /** Forgets an uploaded credential in the relay (best effort: a restarted relay has forgotten it already). */
 export async function deleteRelayCredential(relayUrl: string, credentialId: string): Promise<void> {
   try {
-    const url = `${relayOrigin(relayUrl)}/credentials/${encodeURIComponent(credentialId)}`;
+    const url = `${originOf(relayUrl)}/credentials/${encodeURIComponent(credentialId)}`;
     await fetchWithTimeout(url, { method: 'DELETE', credentials: 'omit' }, { peer: PEER, timeoutMs: HEALTH_TIMEOUT_MS });
   } catch {
     // Nothing to do: the relay keeps credentials in memory only, and at most the 20 newest.

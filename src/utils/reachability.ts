@@ -1,17 +1,10 @@
 // CORS vs unreachable: after a request failed at the network level, a `no-cors` probe of the same URL tells which.
 import { effects } from './effects';
 import { NetworkFailureError, PlaygroundError, type Reachability } from './errors';
+import { originOf } from './urlValidation';
 
 /** How long the probe may take: a server that is there answers a GET quickly; silence reads as unreachable. */
 export const PROBE_TIMEOUT_MS = 5_000;
-
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
-}
 
 /**
  * A `mode: 'no-cors'` GET of `url`, without credentials or a body. A browser resolves it with an opaque response

@@ -2,6 +2,7 @@
 // relay/README.md is the contract; the relay itself is a separate Node program this module never imports.
 import { effects } from './effects';
 import { RelayError, type RelayUpstreamKind } from './errors';
+import { originOf } from './urlValidation';
 
 /**
  * The client certificate the relay attaches (RFC 8705 §2): files in its `RELAY_CERT_DIR`, or a credential
@@ -33,15 +34,6 @@ const MAX_REASON_LENGTH = 300;
 const UPSTREAM_KINDS: ReadonlySet<string> = new Set<RelayUpstreamKind>(['unreachable', 'tls', 'timeout', 'too_large']);
 /** Statuses whose Response must have a null body (Fetch "null body status"). */
 const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
-
-/** The relay's origin, for messages and requests: a trailing slash or path is dropped. */
-export function relayOrigin(relayUrl: string): string {
-  try {
-    return new URL(relayUrl).origin;
-  } catch {
-    return relayUrl;
-  }
-}
 
 function headersOf(headers: RequestInit['headers']): Record<string, string> {
   const out: Record<string, string> = {};
@@ -150,7 +142,7 @@ export function forwardInit(envelope: ForwardEnvelope, signal: AbortSignal | nul
  * (http.ts loads this module on the first relayed request: most visits never use the relay).
  */
 export function relayFetch(route: RelayRoute): typeof fetch {
-  const relayUrl = relayOrigin(route.url);
+  const relayUrl = originOf(route.url);
   return async (input, init = {}) => {
     const envelope = toForwardEnvelope(String(input), init, route.mtls);
     let answer: Response;

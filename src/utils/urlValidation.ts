@@ -59,3 +59,12 @@ export function validateEndpointUrl(value: string, field: string, opts: Endpoint
   }
   return url;
 }
+
+/** The URL's origin (scheme, host, port), or the text itself when it is not a URL yet: for keying and messages. */
+export function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}

@@ -1,6 +1,7 @@
 // DPoP server nonces (RFC 9449 §8, §9): remembered per origin, and one retry when a server asks for one.
 import { OAuthResponseError } from '../errors';
 import { parseJsonSafely, readTextCapped } from '../secureJson';
+import { originOf } from '../urlValidation';
 
 /** Origins remembered at most; a playground talks to a handful, so the oldest is simply forgotten. */
 const MAX_ORIGINS = 32;
@@ -13,14 +14,6 @@ export interface DpopNonceMemory {
   /** Keeps the response's `DPoP-Nonce`, if any (servers may rotate it on any response, §8.2). */
   remember(url: string, response: Response): void;
   clear(): void;
-}
-
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
 }
 
 export function createDpopNonceMemory(): DpopNonceMemory {
