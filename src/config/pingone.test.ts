@@ -2,10 +2,10 @@
 // This file (with pingone.ts) is the only place under src/ allowed to spell p1 scope names: it pins the list.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../utils/errors';
+import { PINGONE_REGIONS } from './pingoneRegions';
 import {
   PINGONE_403_HINT,
   PINGONE_OPTIONAL_SCOPES,
-  PINGONE_REGIONS,
   PINGONE_REORDER_CONTENT_TYPE,
   PINGONE_ROLES_TRUTH,
   PINGONE_SCOPE_CATALOG,

@@ -4,6 +4,7 @@
 // (tests/singleSourceScopes.test.ts enforces it). Everything else imports from here.
 import { InputError } from '../utils/errors';
 import { splitScopes } from '../utils/scopes';
+import { DEFAULT_PINGONE_REGION, PINGONE_REGIONS, type PingOneRegion } from './pingoneRegions';
 import { scopeForEndpoint, type ScopeCatalogEntry } from './scopeCatalog';
 
 /**
@@ -182,26 +183,6 @@ export function workerScopeString(...extra: Array<string | readonly string[] | u
 
 // ---------------------------------------------------------------------------------------------------------------
 // Regions and hosts (developer.pingidentity.com "API requests"; github.com/pingidentity/pingone-go-sdk-v2 region.go)
-
-/** A PingOne region: its top-level domain and a label for the Region select. */
-export interface PingOneRegion {
-  id: 'NA' | 'CA' | 'EU' | 'AU' | 'SG' | 'AP';
-  tld: string;
-  label: string;
-}
-
-/** The PingOne regions; NA (`pingone.com`) is the default. */
-export const PINGONE_REGIONS: readonly PingOneRegion[] = Object.freeze([
-  { id: 'NA', tld: 'com', label: 'North America (pingone.com)' },
-  { id: 'CA', tld: 'ca', label: 'Canada (pingone.ca)' },
-  { id: 'EU', tld: 'eu', label: 'Europe (pingone.eu)' },
-  { id: 'AU', tld: 'com.au', label: 'Australia (pingone.com.au)' },
-  { id: 'SG', tld: 'sg', label: 'Singapore (pingone.sg)' },
-  { id: 'AP', tld: 'asia', label: 'Asia-Pacific (pingone.asia)' },
-]);
-
-export type PingOneRegionId = PingOneRegion['id'];
-export const DEFAULT_PINGONE_REGION: PingOneRegionId = 'NA';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

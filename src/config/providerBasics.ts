@@ -1,7 +1,10 @@
 // What each provider is called and whether it is this machine's development server: the part of the provider
 // table (providers.ts) the app shell shows before the table itself, with its scope catalogs, has loaded.
-// providers.ts builds its rows from these, so a label has one home.
-import type { ProviderId } from './providers';
+// providers.ts builds its rows from these, so a label and an id have one home.
+
+/** Every provider the playground knows, by id: the one list (the table, the settings and the form read it). */
+export const PROVIDER_IDS = ['sandbox', 'pingone', 'microauthd', 'custom'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export interface ProviderBasics {
   label: string;

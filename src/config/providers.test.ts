@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { AUTH_METHODS } from '../types/token';
 import { MICROAUTHD_AUTH_METHODS } from './microauthd';
-import { microauthdEndpoints, PROVIDER_IDS, PROVIDERS, providerEndpoints, providerIdentity } from './providers';
+import { PROVIDER_IDS } from './providerBasics';
+import { microauthdEndpoints, PROVIDERS, providerEndpoints, providerIdentity } from './providers';
 
 const ENV = '6a1c2e4d-8b3f-4c5a-9e7d-1f2b3c4d5e6f';
 const at = { environmentId: ENV, region: 'EU', issuer: 'https://as.example.com', tokenEndpoint: 'https://as.example.com/oauth2/token', issuerOrDiscoveryUrl: '' };

@@ -6,10 +6,7 @@
 import { AUTH_METHODS, type AuthMethod } from '../types/token';
 import { MICROAUTHD_AUTH_METHODS, MICROAUTHD_DEFAULT_BASE_URL } from './microauthd';
 import { authBase, PINGONE_WORKER_SCOPES, tokenEndpoint as pingOneTokenEndpoint } from './pingone';
-import { PROVIDER_BASICS, type ProviderBasics } from './providerBasics';
-
-export const PROVIDER_IDS = ['sandbox', 'pingone', 'microauthd', 'custom'] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+import { PROVIDER_BASICS, type ProviderBasics, type ProviderId } from './providerBasics';
 
 /** The endpoint fields a provider fills. */
 export interface ProviderEndpoints {

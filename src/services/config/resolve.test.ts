@@ -4,7 +4,9 @@ import { DEFAULT_AUTH_METHOD } from '../../config/defaults';
 import { AUTH_METHODS, SIGNING_ALGS } from '../../types/token';
 import { resolveConfig } from './resolve';
 import { settingsSchema } from './schema';
-import { CONFIG_PATHS, PINGONE_REGION_CODES, PROVIDER_PRESETS, createDefaultSettings, type Settings } from './settings';
+import { PINGONE_REGION_IDS } from '../../config/pingoneRegions';
+import { PROVIDER_IDS } from '../../config/providerBasics';
+import { CONFIG_PATHS, createDefaultSettings, type Settings } from './settings';
 
 const defaults = createDefaultSettings({ clientCredentialsEnabled: false });
 
@@ -163,10 +165,10 @@ describe('resolveConfig properties', () => {
       }),
     }),
     provider: fc.record({
-      preset: fc.constantFrom(...PROVIDER_PRESETS),
+      preset: fc.constantFrom(...PROVIDER_IDS),
       sandboxUrl: fc.constantFrom('http://localhost:4500', 'https://sandbox.example'),
       pingone: fc.record({
-        region: fc.constantFrom(...PINGONE_REGION_CODES),
+        region: fc.constantFrom(...PINGONE_REGION_IDS),
         environmentId: fc.oneof(fc.constant(''), fc.uuid()),
         extraScopes: fc.array(token, { maxLength: 3 }),
       }),

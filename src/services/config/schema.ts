@@ -3,7 +3,9 @@
 import { MAX_ASSERTION_LIFETIME_SECONDS, MAX_CLOCK_SKEW_SECONDS } from '../../config/defaults';
 import { z } from '../../utils/zod';
 import { AUTH_METHODS, SIGNING_ALGS } from '../../types/token';
-import { PINGONE_REGION_CODES, PROVIDER_PRESETS, type ConfigPath } from './settings';
+import { PINGONE_REGION_IDS } from '../../config/pingoneRegions';
+import { PROVIDER_IDS } from '../../config/providerBasics';
+import type { ConfigPath } from './configPaths';
 
 /** A URL the app may call: http(s) only (no javascript:, data: or file:); localhost and IPs allowed. */
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -46,9 +48,9 @@ export const FIELD_SCHEMAS = {
   'oauth.clientCredentials.mtls.keyRef': z.string().max(256),
   // A CA file (relay's RELAY_CERT_DIR) the relay trusts for the server's certificate, e.g. the sandbox's demo CA.
   'oauth.clientCredentials.mtls.caRef': z.string().max(256),
-  'provider.preset': z.enum(PROVIDER_PRESETS, { error: `must be one of ${PROVIDER_PRESETS.join(', ')}` }),
+  'provider.preset': z.enum(PROVIDER_IDS, { error: `must be one of ${PROVIDER_IDS.join(', ')}` }),
   'provider.sandboxUrl': httpUrl,
-  'provider.pingone.region': z.enum(PINGONE_REGION_CODES, { error: `must be one of ${PINGONE_REGION_CODES.join(', ')}` }),
+  'provider.pingone.region': z.enum(PINGONE_REGION_IDS, { error: `must be one of ${PINGONE_REGION_IDS.join(', ')}` }),
   'provider.pingone.environmentId': environmentId,
   'provider.pingone.extraScopes': scopeList,
   'provider.microauthd.baseUrl': optionalHttpUrl,

@@ -1,7 +1,8 @@
 // Choosing the provider and what it fills: endpoints, a sandbox demo client (ID, secret, key), PingOne's region + environment.
 import { PROVIDERS } from '../../../config/providers';
 import type { SandboxClient, SandboxInfo } from '../../../services/sandboxAdmin';
-import type { FlowForm, ProviderPreset } from '../model/flowTypes';
+import type { ProviderId } from '../../../config/providerBasics';
+import type { FlowForm } from '../model/flowTypes';
 import { demoClientPatch, microauthdPatch, pingOneEndpoints, providerPatch, sandboxClientsFor } from '../model/providerPresets';
 import type { ClientSecretState } from './useClientSecret';
 import type { FlowFormState } from './useFlowForm';
@@ -10,7 +11,7 @@ import type { SandboxInfoState } from './useSandboxInfo';
 import type { SigningKeysState } from './useSigningKeys';
 
 export interface ProviderSelectionActions {
-  setProvider(provider: ProviderPreset): Promise<void>;
+  setProvider(provider: ProviderId): Promise<void>;
   setPingOneField(field: 'region' | 'environmentId', value: string): void;
   setMicroauthdBase(base: string): void;
   selectDemoClient(clientId: string): Promise<void>;
@@ -39,7 +40,7 @@ export function useProviderSelection({ fields, sandbox, secrets, keys, keySelect
       .catch(() => fields.setFieldError('privateKey', 'The sandbox demo key could not be imported in this browser.'));
   }
 
-  function fillFromSandbox(info: SandboxInfo, provider: ProviderPreset, current: FlowForm) {
+  function fillFromSandbox(info: SandboxInfo, provider: ProviderId, current: FlowForm) {
     fields.applyPatches(providerPatch(current, provider, info).filter((p) => !('clientId' in p.values)));
     const demo = sandboxClientsFor(info, provider)[0];
     const known = info.clients.some((c) => c.client_id === current.clientId);

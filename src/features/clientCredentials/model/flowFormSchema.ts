@@ -1,8 +1,10 @@
 // Field-level validation of the Client Credentials form (zod), with messages written for the person typing.
 import { z } from '../../../utils/zod';
-import { DEFAULT_PINGONE_REGION, PINGONE_REGIONS, validateEnvironmentId } from '../../../config/pingone';
+import { validateEnvironmentId } from '../../../config/pingone';
+import { DEFAULT_PINGONE_REGION, PINGONE_REGION_IDS } from '../../../config/pingoneRegions';
 import { DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_AUTH_METHOD, DEFAULT_CLOCK_SKEW_SECONDS, DEFAULT_PROACTIVE_REFRESH_SECONDS, DEFAULT_SIGNING_ALG, MAX_ASSERTION_LIFETIME_SECONDS, MAX_CLOCK_SKEW_SECONDS } from '../../../config/defaults';
-import { PROVIDER_IDS, PROVIDERS as PROVIDER_TABLE } from '../../../config/providers';
+import { PROVIDER_IDS } from '../../../config/providerBasics';
+import { PROVIDERS as PROVIDER_TABLE } from '../../../config/providers';
 import { AUTH_METHODS, isMtlsAuthMethod, SIGNING_ALGS } from '../../../types/token';
 import { MTLS_NEEDS_RELAY } from '../../../utils/relayRoute';
 import { isPlaygroundError } from '../../../utils/errors';
@@ -183,7 +185,7 @@ const clientIdSchema = z.string()
 function buildFixedSchemas() {
   return {
     environmentId: fromValidator(validateEnvironmentId),
-    region: z.enum(PINGONE_REGIONS.map((r) => r.id) as [string, ...string[]], { error: 'Choose a PingOne region.' }),
+    region: z.enum(PINGONE_REGION_IDS, { error: 'Choose a PingOne region.' }),
     issuerOrDiscoveryUrl: fromValidator((v: string) => validateEndpointUrl(v, 'Issuer or discovery URL')),
     tokenEndpoint: fromValidator((v: string) => validateEndpointUrl(v, 'Token endpoint')),
     clientId: clientIdSchema,

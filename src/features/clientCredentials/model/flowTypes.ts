@@ -1,13 +1,13 @@
 // The Client Credentials page's state shapes: the contract between the flow hook and the step components.
+import type { ProviderId } from '../../../config/providerBasics';
 import type { AuthMethod, SigningAlg, TokenRecord, TokenResponse } from '../../../types/token';
 import type { ExplainableError } from '../../../utils/errorExplain';
 import type { AttemptInfo } from '../../../utils/oauth/retry';
 
-export type ProviderPreset = 'sandbox' | 'pingone' | 'microauthd' | 'custom';
 
 /** What the user configures in step 1. Secrets live in the credential manager, never in this object. */
 export interface FlowForm {
-  provider: ProviderPreset;
+  provider: ProviderId;
   /** PingOne / sandbox environment ID */
   environmentId: string;
   /** PingOne region key (NA, CA, EU, AU, SG, AP) */

@@ -5,7 +5,8 @@ import type { SandboxClient, SandboxInfo } from '../../../services/sandboxAdmin'
 import { splitScopes } from '../../../utils/scopes';
 import { AUTH_METHODS, isMtlsAuthMethod, SIGNING_ALGS, type AuthMethod, type SigningAlg } from '../../../types/token';
 import type { FormField } from './flowFormSchema';
-import type { FlowForm, ProviderPreset } from './flowTypes';
+import type { ProviderId } from '../../../config/providerBasics';
+import type { FlowForm } from './flowTypes';
 
 export type FieldSources = Partial<Record<FormField, string>>;
 
@@ -29,7 +30,7 @@ export function identityOfForm(form: FlowForm): ProviderIdentity {
 }
 
 /** The sandbox's demo clients that belong to this provider (PingOne API ones, or microauthd ones). */
-export function sandboxClientsFor(info: SandboxInfo | undefined, provider: ProviderPreset): SandboxClient[] {
+export function sandboxClientsFor(info: SandboxInfo | undefined, provider: ProviderId): SandboxClient[] {
   const wanted = PROVIDERS[provider].sandbox?.demoClients;
   if (!info || !wanted) return [];
   return info.clients.filter((c) => c.provider === wanted);
@@ -75,7 +76,7 @@ export function microauthdPatch(base: string): FormPatch {
  * cleared so a PingOne token endpoint never lingers under Custom, and the auth method is moved to one the new
  * provider accepts.
  */
-export function providerPatch(form: FlowForm, provider: ProviderPreset, info: SandboxInfo | undefined): FormPatch[] {
+export function providerPatch(form: FlowForm, provider: ProviderId, info: SandboxInfo | undefined): FormPatch[] {
   const entry = PROVIDERS[provider];
   const patches: FormPatch[] = form.provider === provider ? [] : [{ values: { provider }, source: 'typed' }];
   if (provider === 'sandbox' && info) patches.push(sandboxInfoPatch(info));
@@ -105,7 +106,7 @@ export interface MethodChoice<T extends string> {
  * advertised ones unless the user overrides (some servers advertise badly).
  * @see https://www.rfc-editor.org/rfc/rfc8414#section-2
  */
-export function offeredAuthMethods(provider: ProviderPreset, advertised: readonly string[] | undefined, override: boolean): MethodChoice<AuthMethod> {
+export function offeredAuthMethods(provider: ProviderId, advertised: readonly string[] | undefined, override: boolean): MethodChoice<AuthMethod> {
   const entry = PROVIDERS[provider];
   if (entry.authMethods.length < AUTH_METHODS.length) return { options: entry.authMethods, narrowed: true };
   if (!entry.narrowsByDiscovery || !advertised || override) return { options: AUTH_METHODS, narrowed: false };
@@ -114,7 +115,7 @@ export function offeredAuthMethods(provider: ProviderPreset, advertised: readonl
 }
 
 /** The signing algorithms to offer for private_key_jwt, narrowed by `token_endpoint_auth_signing_alg_values_supported`. */
-export function offeredSigningAlgs(provider: ProviderPreset, advertised: readonly string[] | undefined, override: boolean): MethodChoice<SigningAlg> {
+export function offeredSigningAlgs(provider: ProviderId, advertised: readonly string[] | undefined, override: boolean): MethodChoice<SigningAlg> {
   if (!PROVIDERS[provider].narrowsByDiscovery || !advertised || override) return { options: SIGNING_ALGS, narrowed: false };
   const options = SIGNING_ALGS.filter((a) => advertised.includes(a));
   return options.length === 0 ? { options: SIGNING_ALGS, narrowed: false } : { options, narrowed: options.length < SIGNING_ALGS.length };

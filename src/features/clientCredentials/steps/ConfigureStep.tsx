@@ -5,12 +5,12 @@ import { InfoBox } from '../../../components/InfoBox';
 import { ScopeChips } from '../../../components/ScopeChips';
 import { SecretInput } from '../../../components/SecretInput';
 import { mergeWorkerScopes } from '../../../config/pingone';
-import { PROVIDER_IDS, PROVIDERS } from '../../../config/providers';
+import { PROVIDER_IDS, type ProviderId } from '../../../config/providerBasics';
+import { PROVIDERS } from '../../../config/providers';
 import { useConfig } from '../../../hooks/useConfig';
 import { isMtlsAuthMethod, type AuthMethod } from '../../../types/token';
 import { FIELD_LABELS, fieldId, SECRET_METHODS } from '../model/flowFormSchema';
 import type { SaveResult } from '../model/flowPersistence';
-import type { ProviderPreset } from '../model/flowTypes';
 import { FormField } from '../../../components/FormField';
 import { KeyManager } from './KeyManager';
 import { CertificateSetting, mtlsMethodNote, RelaySetting } from './RelayFields';
@@ -21,7 +21,7 @@ import { createShareLink } from '../model/shareLink';
 import type { FlowController } from '../hooks/useClientCredentialsFlow';
 import type { NumericField } from '../hooks/useFlowForm';
 
-const PROVIDER_OPTIONS: ReadonlyArray<[ProviderPreset, string]> = PROVIDER_IDS.map((id) => [id, PROVIDERS[id].label]);
+const PROVIDER_OPTIONS: ReadonlyArray<[ProviderId, string]> = PROVIDER_IDS.map((id) => [id, PROVIDERS[id].label]);
 
 const ADVANCED: ReadonlyArray<[NumericField, string, string]> = [
   ['proactiveRefreshSeconds', 'Proactive refresh (seconds before expiry)', '0–3600. The cache fetches a new token this long before the current one expires.'],
@@ -192,7 +192,7 @@ export function ConfigureStep({ flow }: { flow: FlowController }) {
     <form className="cc-form" noValidate onSubmit={(e) => e.preventDefault()}>
       <FormField id={fieldId('provider')} label="Provider" source={flow.sources.provider} hint="Local sandbox works offline: a real OAuth server on your machine, shaped like PingOne.">
         {(control) => (
-          <select {...control} className="input" value={form.provider} onChange={(e) => void flow.setProvider(e.target.value as ProviderPreset)}>
+          <select {...control} className="input" value={form.provider} onChange={(e) => void flow.setProvider(e.target.value as ProviderId)}>
             {PROVIDER_OPTIONS.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}

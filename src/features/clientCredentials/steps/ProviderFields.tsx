@@ -1,11 +1,11 @@
 // Step 1, provider part: Local sandbox (demo clients), PingOne (region + environment), microauthd, Custom (discovery).
 import { InfoBox } from '../../../components/InfoBox';
 import { MICROAUTHD_AUTH_METHODS_NOTE } from '../../../config/microauthd';
-import { PINGONE_REGIONS } from '../../../config/pingone';
+import { PINGONE_REGIONS } from '../../../config/pingoneRegions';
 import { SANDBOX_START_COMMANDS, type SandboxClient } from '../../../services/sandboxAdmin';
 import { FormField } from '../../../components/FormField';
 import { sandboxClientsFor } from '../model/providerPresets';
-import type { ProviderPreset } from '../model/flowTypes';
+import type { ProviderId } from '../../../config/providerBasics';
 import type { FlowController } from '../hooks/useClientCredentialsFlow';
 import { fieldId } from '../model/flowFormSchema';
 import { ServerFeatures } from './ServerFeatures';
@@ -188,7 +188,7 @@ function CustomFields({ flow }: { flow: FlowController }) {
   );
 }
 
-const FIELDS_BY_PROVIDER: Record<ProviderPreset, (props: { flow: FlowController }) => React.JSX.Element> = {
+const FIELDS_BY_PROVIDER: Record<ProviderId, (props: { flow: FlowController }) => React.JSX.Element> = {
   sandbox: SandboxFields,
   pingone: PingOneFields,
   microauthd: MicroauthdFields,

@@ -1,5 +1,5 @@
 // What the error card says for a CORS block and for the local relay's own failures (not running, refused, upstream).
-import type { Explainer } from './errorExplain';
+import type { Explainer } from './explainTypes';
 
 const START_RELAY = 'Start it with `npm run relay` (or `npm start`, which runs sandbox, relay and app together).';
 
