@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 const NO_SANDBOX = { group: ['**/sandbox/**', '**/relay/**', '**/lib/**'], message: 'src/ never imports the sandbox, the relay or their Node helpers (lib/).' };
 const upward = (...layers) => ({ group: layers.map((l) => `**/${l}/**`), message: `No import upward (${layers.join(', ')}).` });
@@ -23,6 +24,17 @@ export default tseslint.config(
     },
   },
   { files: ['src/utils/zod.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  {
+    // No import circles, type-only ones included: a circle means two modules are one concept or a shared piece
+    // is missing below both (the layering above cannot see a circle inside one layer).
+    files: ['src/**/*.{ts,tsx}', 'cli/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   {
     // Playwright fixtures call their continuation `use`; it is not React's hook.
     files: ['e2e/**/*.ts'],
