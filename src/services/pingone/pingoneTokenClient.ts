@@ -91,6 +91,7 @@ export function createPingOneTokenClient(options: PingOneTokenClientOptions): Pi
               { logger, timeoutMs, signal: opts.signal, onExchange: options.onExchange, relay: options.relay },
             ),
           {
+            peer: 'the PingOne API',
             random: options.random,
             maxRetries: Math.min(options.maxRetries ?? 3, 3),
             onAttempt: options.onAttempt,

@@ -59,6 +59,8 @@ describe('backoffDelay', () => {
   });
 });
 
+const PEER = 'the token endpoint';
+
 describe('withRetry', () => {
   it('retries at most maxRetries times and rethrows the last error unchanged', async () => {
     const { clock } = fx;
@@ -70,7 +72,7 @@ describe('withRetry', () => {
         seen.push(n);
         throw errors[n - 1];
       },
-      { random: () => 0, onAttempt: (i) => infos.push(i) },
+      { peer: PEER, random: () => 0, onAttempt: (i) => infos.push(i) },
     );
     await expect(clock.run(promise)).rejects.toBe(errors[3]);
     expect(seen).toEqual([1, 2, 3, 4]);
@@ -90,7 +92,7 @@ describe('withRetry', () => {
         if (n === 1) throw httpError(429, 4000);
         return 'ok';
       },
-      { onAttempt: (i) => infos.push(i) },
+      { peer: PEER, onAttempt: (i) => infos.push(i) },
     );
     await expect(clock.run(promise)).resolves.toBe('ok');
     expect(infos[0]).toMatchObject({ outcome: 'retry', status: 429, delayMs: 4000, retryAfterMs: 4000 });
@@ -105,7 +107,7 @@ describe('withRetry', () => {
         if (n === 1) throw error;
         return 'ok';
       },
-      { random: () => 0.5, onAttempt: (i) => infos.push(i) },
+      { peer: PEER, random: () => 0.5, onAttempt: (i) => infos.push(i) },
     );
     await expect(clock.run(promise)).resolves.toBe('ok');
     expect(infos[0]).toMatchObject({ delayMs: 125 });
@@ -115,6 +117,7 @@ describe('withRetry', () => {
   it('does not let a throwing listener change the outcome', async () => {
     const { clock } = fx;
     const promise = withRetry(async () => 'ok', {
+      peer: PEER,
       onAttempt: () => {
         throw new TypeError('listener bug');
       },
@@ -126,8 +129,23 @@ describe('withRetry', () => {
     const controller = new AbortController();
     controller.abort();
     let calls = 0;
-    await expect(withRetry(async () => ++calls, { signal: controller.signal })).rejects.toMatchObject({ code: 'ABORTED' });
+    await expect(withRetry(async () => ++calls, { peer: PEER, signal: controller.signal })).rejects.toMatchObject({ code: 'ABORTED' });
     expect(calls).toBe(0);
+  });
+
+  it.each(['the PingOne API', 'microauthd', 'the introspection endpoint'])('names %s, the peer it calls, when cancelled during a wait', async (peer) => {
+    const { clock } = fx;
+    const controller = new AbortController();
+    const promise = withRetry(async () => {
+      throw new PlaygroundError('NETWORK', 'x');
+    }, { peer, random: () => 0.5, baseDelayMs: 1000, signal: controller.signal });
+    const settled = promise.catch((error: unknown) => error);
+    await clock.advanceAsync(0);
+    controller.abort();
+    const error = (await settled) as PlaygroundError;
+    expect(error.code).toBe('ABORTED');
+    expect(error.message).toBe(`The request to ${peer} was cancelled.`);
+    expect(error.message).not.toContain('token endpoint');
   });
 
   it('waits on the clock, not on real time', async () => {
@@ -138,7 +156,7 @@ describe('withRetry', () => {
         if (n < 3) throw new PlaygroundError('NETWORK', 'x');
         return clock.now();
       },
-      { random: () => 0.999, baseDelayMs: 1000 },
+      { peer: PEER, random: () => 0.999, baseDelayMs: 1000 },
     );
     expect(await clock.run(promise)).toBe(start + 999 + 1998);
     expect(clock.scheduled).toEqual([999, 1998]);

@@ -2,7 +2,7 @@
 import { sleep } from '../clock';
 import { effects } from '../effects';
 import { HttpResponseError, isPlaygroundError, OAuthResponseError, RelayError, type ErrorCode } from '../errors';
-import { abortedError } from './send';
+import { abortedError } from '../http';
 
 /** One attempt, as the attempts timeline shows it. */
 export interface AttemptInfo {
@@ -24,6 +24,8 @@ export interface AttemptInfo {
 
 /** Time comes from `effects().clock`. */
 export interface RetryOptions {
+  /** Who is being called, for the cancellation message ("The request to the PingOne API was cancelled."). */
+  peer: string;
   /** [0, 1); injectable so tests get fixed delays */
   random?: () => number;
   /** retries after the first attempt; default 3 */
@@ -94,6 +96,25 @@ function failedAttempt(n: number, startedAt: number, now: number, error: unknown
   };
 }
 
+/** The HTTP status of the response an attempt got: withRetry sees only the processed value, so a success would be reported without one. */
+export interface AttemptStatus {
+  /** Call as an attempt starts. */
+  reset(): void;
+  /** The response the attempt got (a browser's opaque redirect has status 0, which is no HTTP status). */
+  note(response: Response): void;
+  /** The attempt report with the noted status, where the error did not carry one. */
+  attach(info: AttemptInfo): AttemptInfo;
+}
+
+export function createAttemptStatus(): AttemptStatus {
+  let last: number | undefined;
+  return {
+    reset: () => (last = undefined),
+    note: (response) => (last = response.type === 'opaqueredirect' ? undefined : response.status),
+    attach: (info) => (info.status === undefined && last !== undefined ? { ...info, status: last } : info),
+  };
+}
+
 /** Full jitter: uniform in [0, min(max, base·2^(retry−1))]. @see https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/ */
 export function backoffDelay(retry: number, random: () => number, baseDelayMs: number, maxDelayMs: number): number {
   const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, retry - 1));
@@ -112,7 +133,7 @@ function report(listener: RetryOptions['onAttempt'], info: AttemptInfo): void {
  * Runs `attempt(n)` (n = 1, 2, …) until it succeeds, fails with a non-retryable error, or retries run out; then
  * rethrows the last error unchanged, so the caller sees the real status and code. Every attempt is reported.
  */
-export async function withRetry<T>(attempt: (n: number) => Promise<T>, opts: RetryOptions = {}): Promise<T> {
+export async function withRetry<T>(attempt: (n: number) => Promise<T>, opts: RetryOptions): Promise<T> {
   const { clock } = effects();
   const random = opts.random ?? Math.random;
   const maxRetries = opts.maxRetries ?? 3;
@@ -121,7 +142,7 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, opts: Ret
   const maxRetryAfterMs = opts.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
 
   for (let n = 1; ; n++) {
-    if (opts.signal?.aborted) throw abortedError(opts.signal.reason);
+    if (opts.signal?.aborted) throw abortedError(opts.peer, opts.signal.reason);
     const startedAt = clock.now();
     try {
       const value = await attempt(n);
@@ -140,7 +161,7 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, opts: Ret
       try {
         await sleep(clock, delayMs, opts.signal);
       } catch (reason) {
-        throw abortedError(reason);
+        throw abortedError(opts.peer, reason);
       }
     }
   }

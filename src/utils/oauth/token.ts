@@ -7,7 +7,7 @@ import type { RelayRoute } from '../relay';
 import { authMethodOf, type RequestDescription } from './description';
 import { failureCode, pathOf } from './logFields';
 import { processTokenResponse } from './response';
-import { withRetry, type AttemptInfo } from './retry';
+import { createAttemptStatus, withRetry, type AttemptInfo } from './retry';
 import { TOKEN_ENDPOINT_PEER } from './peers';
 import { sendTokenRequest, type SendTokenRequestOptions } from './send';
 import { toTokenRecord } from './tokenRecord';
@@ -64,7 +64,7 @@ async function describeTimed(describe: RequestClientCredentialsTokenOptions['des
  */
 export async function requestClientCredentialsToken(opts: RequestClientCredentialsTokenOptions): Promise<ClientCredentialsToken> {
   const log = effects().logger.child('CC');
-  let lastStatus: number | undefined;
+  const status = createAttemptStatus();
   // The first description is built before any attempt: bad input fails here, before a request or an attempt.
   const first = await describeTimed(opts.describe, 1);
   log.info(`POST ${pathOf(first.url)} method=${authMethodOf(first)}`);
@@ -72,12 +72,11 @@ export async function requestClientCredentialsToken(opts: RequestClientCredentia
   try {
     const token = await withRetry(
       async (attempt) => {
-        lastStatus = undefined;
+        status.reset();
         const description = attempt === 1 ? first : await describeTimed(opts.describe, attempt);
         opts.onDescribed?.(description, attempt);
         const response = await (opts.send ?? sendTokenRequest)(description, { timeoutMs: opts.timeoutMs, signal: opts.signal, relay: opts.relay });
-        // A browser's opaque redirect has status 0, which is no HTTP status: leave it unreported.
-        lastStatus = response.type === 'opaqueredirect' ? undefined : response.status;
+        status.note(response);
         const validated = effects().timing.start('validate');
         try {
           const body = await processTokenResponse(response);
@@ -87,13 +86,14 @@ export async function requestClientCredentialsToken(opts: RequestClientCredentia
         }
       },
       {
+        peer: TOKEN_ENDPOINT_PEER,
         random: opts.random,
         maxRetries: opts.retry?.maxRetries,
         baseDelayMs: opts.retry?.baseDelayMs,
         maxDelayMs: opts.retry?.maxDelayMs,
         signal: opts.signal,
         onAttempt: (info) => {
-          const withStatus = info.status === undefined && lastStatus !== undefined ? { ...info, status: lastStatus } : info;
+          const withStatus = status.attach(info);
           if (info.outcome === 'retry') {
             log.warn(
               `attempt ${info.attempt} failed code=${info.code ?? 'unknown'} http=${withStatus.status ?? '-'}; retrying in ${info.delayMs}ms`,

@@ -47,7 +47,8 @@ describe('introspectToken', () => {
     );
     expect(result).toEqual({ active: true, claims: { scope: 'a' } });
     expect(described).toEqual([1, 2]);
-    expect(attempts.map((a) => [a.outcome, a.delayMs])).toEqual([['retry', 2000], ['success', undefined]]);
+    // Each attempt names the HTTP status it got, the success too (it read "no response" before).
+    expect(attempts.map((a) => [a.outcome, a.status, a.delayMs])).toEqual([['retry', 503, 2000], ['success', 200, undefined]]);
     const lines = fx.log.text().join('\n');
     expect(lines).toContain('active=true');
     expect(lines).not.toContain(TOKEN);

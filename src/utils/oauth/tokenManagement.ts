@@ -6,7 +6,7 @@ import { failureCode, pathOf } from './logFields';
 import { INTROSPECTION_ENDPOINT_PEER, REVOCATION_ENDPOINT_PEER } from './peers';
 import { processIntrospectionResponse, type IntrospectionResult } from './introspection';
 import type { RelayRoute } from '../relay';
-import { withRetry, type AttemptInfo } from './retry';
+import { createAttemptStatus, withRetry, type AttemptInfo } from './retry';
 import { processRevocationResponse } from './revocation';
 import { sendTokenRequest } from './send';
 
@@ -26,16 +26,20 @@ export interface TokenManagementOptions {
 async function run<T>(what: 'introspection' | 'revocation', opts: TokenManagementOptions, process: (r: Response) => Promise<T>): Promise<T> {
   const log = effects().logger.child(what === 'introspection' ? 'INTROSPECT' : 'REVOKE');
   const peer = what === 'introspection' ? INTROSPECTION_ENDPOINT_PEER : REVOCATION_ENDPOINT_PEER;
+  const status = createAttemptStatus();
   const first = await opts.describe(1);
   log.info(`POST ${pathOf(first.url)} method=${authMethodOf(first)}`);
   try {
     return await withRetry(
       async (attempt) => {
+        status.reset();
         const description = attempt === 1 ? first : await opts.describe(attempt);
         opts.onDescribed?.(description, attempt);
-        return process(await sendTokenRequest(description, { timeoutMs: opts.timeoutMs, signal: opts.signal, relay: opts.relay, peer }));
+        const response = await sendTokenRequest(description, { timeoutMs: opts.timeoutMs, signal: opts.signal, relay: opts.relay, peer });
+        status.note(response);
+        return process(response);
       },
-      { random: opts.random, signal: opts.signal, onAttempt: opts.onAttempt },
+      { peer, random: opts.random, signal: opts.signal, onAttempt: (info) => opts.onAttempt?.(status.attach(info)) },
     );
   } catch (error) {
     const status = isPlaygroundError(error) ? error.status : undefined;
