@@ -1,6 +1,8 @@
-// The app root: the browser router over the route table.
+// The app root: the browser router over the route table, under the app's auth stores.
 
 import { RouterProvider, createBrowserRouter } from 'react-router-dom';
+import type { AuthStores } from './contexts/authStores';
+import { AuthStoresRoot } from './contexts/AuthStoresRoot';
 import { createAppRoutes } from './routes';
 
 type AppRouter = ReturnType<typeof createBrowserRouter>;
@@ -15,8 +17,15 @@ function getBrowserRouter(): AppRouter {
 export interface AppProps {
   /** A router to use instead of the browser one (tests pass a memory router). */
   router?: AppRouter;
+  /** The auth stores to use instead of the app's (tests); default: made on first use. */
+  stores?: AuthStores;
 }
 
-export function App({ router }: AppProps) {
-  return <RouterProvider router={router ?? getBrowserRouter()} />;
+/** The router under the app's one set of auth stores, which the status bar and the flow share. */
+export function App({ router, stores }: AppProps) {
+  return (
+    <AuthStoresRoot stores={stores}>
+      <RouterProvider router={router ?? getBrowserRouter()} />
+    </AuthStoresRoot>
+  );
 }

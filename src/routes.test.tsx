@@ -7,6 +7,8 @@ import { createConfigStore } from './services/config/configStore';
 import { createAppRoutes } from './routes';
 import { provideEffects } from './utils/effects';
 import { createMemoryStorage } from './utils/storage';
+import { AuthStoresRoot } from './contexts/AuthStoresRoot';
+import { createTestStores } from '../tests/support/clientCredentialsFlow';
 
 async function renderAt(path: string, settings: unknown, env: Record<string, string | boolean> = { DEV: false }) {
   const store = createConfigStore();
@@ -19,7 +21,9 @@ async function renderAt(path: string, settings: unknown, env: Record<string, str
   const router = createMemoryRouter(createAppRoutes(), { initialEntries: [path] });
   render(
     <ConfigProvider store={store}>
-      <RouterProvider router={router} />
+      <AuthStoresRoot stores={createTestStores()}>
+        <RouterProvider router={router} />
+      </AuthStoresRoot>
     </ConfigProvider>,
   );
   return { store, router };
@@ -37,7 +41,9 @@ describe('feature flag oauth.clientCredentials.enabled', () => {
     const router = createMemoryRouter(createAppRoutes(), { initialEntries: ['/flows/client-credentials'] });
     render(
       <ConfigProvider store={store}>
-        <RouterProvider router={router} />
+        <AuthStoresRoot stores={createTestStores()}>
+          <RouterProvider router={router} />
+        </AuthStoresRoot>
       </ConfigProvider>,
     );
     const nav = screen.getByRole('navigation', { name: 'Main' });

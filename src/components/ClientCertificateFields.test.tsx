@@ -5,7 +5,8 @@ import { http, HttpResponse } from 'msw';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { setupMswServer } from '../../tests/support/msw';
-import type { RelayCredential } from '../services/relayAdmin';
+import { uploadRelayCredential, type RelayCredential } from '../services/relayAdmin';
+import { isPlaygroundError } from '../utils/errors';
 import { ClientCertificateFields } from './ClientCertificateFields';
 
 const RELAY = 'http://localhost:4600';
@@ -16,8 +17,19 @@ const server = setupMswServer();
 function Harness() {
   const [refs, setRefs] = useState({ mtlsCertRef: '', mtlsKeyRef: '', mtlsCaRef: '' });
   const [credential, setCredential] = useState<RelayCredential | undefined>();
+  // What the flow session does with a paste: hand it to the relay, keep the relay's description, say why not.
+  const onUpload = async (pem: { cert: string; key: string; ca?: string }) => {
+    try {
+      setCredential(await uploadRelayCredential(RELAY, pem));
+      return undefined;
+    } catch (error) {
+      return isPlaygroundError(error) ? error.message : 'failed';
+    }
+  };
   return (
-    <ClientCertificateFields refs={refs} onRefChange={(f, v) => setRefs((r) => ({ ...r, [f]: v }))} relayUrl={RELAY} credential={credential} onCredential={setCredential} />
+    <ClientCertificateFields
+      refs={refs} onRefChange={(f, v) => setRefs((r) => ({ ...r, [f]: v }))} credential={credential} onUpload={onUpload} onForget={() => setCredential(undefined)}
+    />
   );
 }
 
@@ -53,6 +65,28 @@ describe('ClientCertificateFields', () => {
     // The key material is gone from the page: not in any field, not in the DOM.
     expect(container.innerHTML).not.toContain('secretkeymaterial');
     expect(container.innerHTML).not.toContain('certificatebody');
+  });
+
+  it('hands a pasted server CA along, so a server with a private CA can be reached (the sandbox\'s demo CA)', async () => {
+    const bodies: unknown[] = [];
+    const CA = '-----BEGIN CERTIFICATE-----\nMIIBdemoCAbody\n-----END CERTIFICATE-----';
+    server.use(
+      http.post(`${RELAY}/credentials`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json({ credentialId: 'cred-2', subject: 'CN=demo', issuer: 'CN=demo CA', notAfter: '2027-01-01T00:00:00Z', x5tS256: 'thumb-2' }, { status: 201 });
+      }),
+    );
+    render(<Harness />);
+    await userEvent.click(screen.getByText('Or paste a certificate and key'));
+    await userEvent.click(screen.getByLabelText('Certificate (PEM)'));
+    await userEvent.paste(CERT);
+    await userEvent.click(screen.getByLabelText('Private key (PEM)'));
+    await userEvent.paste(KEY);
+    await userEvent.click(screen.getByLabelText('Server CA (PEM, optional)'));
+    await userEvent.paste(CA);
+    await userEvent.click(screen.getByRole('button', { name: 'Hand to the relay' }));
+    await screen.findByRole('group', { name: 'Certificate held by the relay' });
+    expect(bodies).toEqual([{ cert: CERT, key: KEY, ca: CA }]);
   });
 
   it('shows the relay’s refusal as text and keeps what was pasted', async () => {

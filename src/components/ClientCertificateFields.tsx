@@ -1,8 +1,8 @@
 // The client certificate for tls_client_auth / self_signed_tls_client_auth (RFC 8705): file names the relay reads,
-// or a pasted certificate + key handed to the relay once and kept only as its credentialId, in memory.
+// or a pasted certificate + key (+ the server's CA) handed to the relay once and kept only as its credentialId, in
+// memory. Presentational: the caller hands the PEMs over and forgets them (the flow session does).
 import { useId, useState } from 'react';
-import { uploadRelayCredential, deleteRelayCredential, type RelayCredential } from '../services/relayAdmin';
-import { isPlaygroundError } from '../utils/errors';
+import type { RelayCredential } from '../services/relayAdmin';
 import { MTLS_NEEDS_RELAY } from '../utils/relayRoute';
 import { FormField } from './FormField';
 import './relay.css';
@@ -12,10 +12,12 @@ export type CertificateRefField = 'mtlsCertRef' | 'mtlsKeyRef' | 'mtlsCaRef';
 export interface ClientCertificateFieldsProps {
   refs: Record<CertificateRefField, string>;
   onRefChange: (field: CertificateRefField, value: string) => void;
-  relayUrl: string;
   /** The pasted certificate the relay holds (memory only: never stored, never logged). */
   credential: RelayCredential | undefined;
-  onCredential: (credential: RelayCredential | undefined) => void;
+  /** Hands the pasted PEMs to the relay; resolves with why it failed, or undefined when the relay took them. */
+  onUpload: (pem: { cert: string; key: string; ca?: string }) => Promise<string | undefined>;
+  /** Asks the relay to drop the pasted certificate. */
+  onForget: () => void;
   errors?: Partial<Record<CertificateRefField, string>>;
 }
 
@@ -57,30 +59,32 @@ function PemArea({ label, value, onChange }: { label: string; value: string; onC
   );
 }
 
-function PastedCertificate({ relayUrl, onCredential }: Pick<ClientCertificateFieldsProps, 'relayUrl' | 'onCredential'>) {
+function PastedCertificate({ onUpload }: Pick<ClientCertificateFieldsProps, 'onUpload'>) {
   const [cert, setCert] = useState('');
   const [key, setKey] = useState('');
+  const [ca, setCa] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const upload = async () => {
     setBusy(true);
     setProblem(undefined);
-    try {
-      onCredential(await uploadRelayCredential(relayUrl, { cert, key }));
-      // Handed over: the PEMs leave the page's state at once.
-      setCert('');
-      setKey('');
-    } catch (error) {
-      setProblem(isPlaygroundError(error) ? error.message : 'The relay could not take the certificate.');
-    } finally {
-      setBusy(false);
+    const failed = await onUpload(ca.trim() ? { cert, key, ca } : { cert, key });
+    setBusy(false);
+    if (failed) {
+      setProblem(failed); // nothing typed is lost: the PEMs stay for another try
+      return;
     }
+    // Handed over: the PEMs leave the page's state at once.
+    setCert('');
+    setKey('');
+    setCa('');
   };
   return (
     <details className="relay-pem">
       <summary>Or paste a certificate and key</summary>
       <PemArea label="Certificate (PEM)" value={cert} onChange={setCert} />
       <PemArea label="Private key (PEM)" value={key} onChange={setKey} />
+      <PemArea label="Server CA (PEM, optional)" value={ca} onChange={setCa} />
       <button type="button" className="btn btn--secondary" disabled={busy || !cert.trim() || !key.trim()} onClick={() => void upload()}>
         Hand to the relay
       </button>
@@ -89,11 +93,7 @@ function PastedCertificate({ relayUrl, onCredential }: Pick<ClientCertificateFie
   );
 }
 
-function HeldCertificate({ credential, relayUrl, onCredential }: Pick<ClientCertificateFieldsProps, 'relayUrl' | 'onCredential'> & { credential: RelayCredential }) {
-  const forget = () => {
-    void deleteRelayCredential(relayUrl, credential.credentialId);
-    onCredential(undefined);
-  };
+function HeldCertificate({ credential, onForget }: Pick<ClientCertificateFieldsProps, 'onForget'> & { credential: RelayCredential }) {
   return (
     <div role="group" aria-label="Certificate held by the relay" className="relay-held">
       <p>The relay holds a pasted certificate (in its memory only):</p>
@@ -103,24 +103,24 @@ function HeldCertificate({ credential, relayUrl, onCredential }: Pick<ClientCert
         <dt>Valid until</dt><dd>{credential.notAfter}</dd>
         <dt>x5t#S256</dt><dd><code>{credential.x5tS256}</code></dd>
       </dl>
-      <button type="button" className="btn btn--secondary btn--small" onClick={forget}>Forget certificate</button>
+      <button type="button" className="btn btn--secondary btn--small" onClick={onForget}>Forget certificate</button>
     </div>
   );
 }
 
 /** The certificate source for an mTLS method, with the note why it needs the relay. */
 export function ClientCertificateFields(props: ClientCertificateFieldsProps) {
-  const { credential, relayUrl, onCredential } = props;
+  const { credential, onUpload, onForget } = props;
   return (
     <fieldset className="relay-certificate">
       <legend>Client certificate (mutual TLS)</legend>
       <p className="cc-field__hint">{MTLS_NEEDS_RELAY}</p>
       {credential ? (
-        <HeldCertificate credential={credential} relayUrl={relayUrl} onCredential={onCredential} />
+        <HeldCertificate credential={credential} onForget={onForget} />
       ) : (
         <>
           <RefFields refs={props.refs} onRefChange={props.onRefChange} errors={props.errors} />
-          <PastedCertificate relayUrl={relayUrl} onCredential={onCredential} />
+          <PastedCertificate onUpload={onUpload} />
         </>
       )}
     </fieldset>

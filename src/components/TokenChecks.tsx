@@ -16,6 +16,15 @@ export interface TokenChecksProps {
 }
 
 function CheckItem({ result }: { result: TokenCheckResult }) {
+  if (result.notApplicable) {
+    return (
+      <li className="check check-na">
+        <span className="check-mark" aria-hidden="true">–</span>
+        <span className="tp-sr-only">Not applicable: </span>
+        <code className="check-name">{result.check}</code> <span className="check-message">{result.message}</span>
+      </li>
+    );
+  }
   return (
     <li className={result.ok ? 'check check-ok' : 'check check-failed'}>
       <span className="check-mark" aria-hidden="true">
@@ -27,7 +36,9 @@ function CheckItem({ result }: { result: TokenCheckResult }) {
   );
 }
 
-function summaryOf(results: readonly TokenCheckResult[], verifying: boolean): { text: string; className: string } {
+function summaryOf(all: readonly TokenCheckResult[], verifying: boolean): { text: string; className: string } {
+  const results = all.filter((r) => !r.notApplicable);
+  if (results.length === 0 && !verifying) return { text: 'Not applicable to this token.', className: 'checks-na' };
   const failed = results.filter((r) => !r.ok).length;
   if (failed > 0) {
     const text = verifying ? `Verifying the signature; ${failed} of ${results.length} other checks failed.` : `${failed} of ${results.length} checks failed.`;

@@ -1,34 +1,57 @@
-// NewAuthContext: token presence via the cache, saveToken into every store, signOut purging every store.
+// The app's auth stores and their React glue: token presence via the cache, saveToken into every store, one
+// sign-out purging every store (in every tab), and one set of stores shared by every reader under the root.
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { useNewAuth } from '../hooks/useNewAuth';
+import { Suspense } from 'react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { generateSigningKeyPair } from '../utils/keys';
 import { TOKEN_STORAGE_PREFIX } from '../utils/tokenStorage';
 import { REMEMBERED_SECRET_PREFIX } from '../utils/credentialManager';
-import { createAuthStores, FLOW_PROGRESS_PREFIX } from './authStores';
-import { NewAuthProvider } from './NewAuthContext';
+import { createAuthStores, FLOW_PROGRESS_PREFIX, type AuthStoresOptions } from './authStores';
+import { AuthStoresRoot, createAuthStoresHandle } from './AuthStoresRoot';
+import { useAuthStores, useCurrentToken, useSessionEpoch } from './NewAuthContext';
+import type { SessionBroadcast, SessionMessage } from './sessionBroadcast';
 
 const META = { clientId: 'client-1', env: 'env-1', scope: ['p1:read:user'], authMethod: 'client_secret_basic' as const };
 const record = (token: string) => ({ accessToken: token, tokenType: 'bearer', obtainedAt: Date.now(), expAt: Date.now() + 3_600_000, expiresIn: 3600 });
+const CREDENTIAL = { credentialId: 'cred-1', subject: 'CN=demo', issuer: 'CN=ca', notAfter: '2030-01-01T00:00:00Z', x5tS256: 'thumb' };
+
+const stores = (options: AuthStoresOptions = {}) => createAuthStores({ indexedDB: new IDBFactory(), ...options });
+
+/** Tabs of one browser: what one posts, the others hear (a BroadcastChannel does not echo to its sender). */
+function tabsHub() {
+  const tabs: Array<(message: SessionMessage) => void> = [];
+  return (): SessionBroadcast => {
+    let mine: ((message: SessionMessage) => void) | undefined;
+    return {
+      post: (message) => tabs.filter((t) => t !== mine).forEach((t) => t(message)),
+      listen(listener) {
+        mine = listener;
+        tabs.push(listener);
+        return () => tabs.splice(tabs.indexOf(listener), 1);
+      },
+    };
+  };
+}
 
 function Probe() {
-  const auth = useNewAuth();
+  const s = useAuthStores();
+  const token = useCurrentToken(s);
   return (
     <div>
-      <p>{auth.hasToken ? `has token ${auth.currentToken?.record.accessToken.slice(0, 7)}` : 'No token'}</p>
-      <p>epoch {auth.sessionEpoch}</p>
-      <button type="button" onClick={() => void auth.signOut()}>
+      <p>{token ? `has token ${token.record.accessToken.slice(0, 7)}` : 'No token'}</p>
+      <p>epoch {useSessionEpoch(s)}</p>
+      <button type="button" onClick={() => void s.signOut()}>
         Sign out
       </button>
     </div>
   );
 }
 
-/** Reads only the session epoch (placed under a second provider). */
+/** Reads only the session epoch (a second reader, as the status bar is beside the flow). */
 function EpochProbe() {
-  return <p>other {useNewAuth().sessionEpoch}</p>;
+  return <p>other {useSessionEpoch(useAuthStores())}</p>;
 }
 
 beforeEach(() => {
@@ -36,96 +59,134 @@ beforeEach(() => {
   localStorage.clear();
 });
 
-describe('NewAuthContext', () => {
-  it('saveToken puts the token in storage, cache and history, and hasToken follows the cache', async () => {
-    const stores = createAuthStores({ indexedDB: new IDBFactory() });
-    render(
-      <NewAuthProvider stores={stores}>
-        <Probe />
-      </NewAuthProvider>,
-    );
+describe('auth stores', () => {
+  it('saveToken puts the token in storage, cache and history, and the token readers follow the cache', async () => {
+    const s = stores();
+    render(<AuthStoresRoot stores={s}><Probe /></AuthStoresRoot>);
     expect(screen.getByText('No token')).toBeInTheDocument();
-    await act(() => stores.saveToken(record('token-A-0123456789'), META));
+    await act(() => s.saveToken(record('token-A-0123456789'), META));
     expect(screen.getByText('has token token-A')).toBeInTheDocument();
     expect(sessionStorage.getItem(`${TOKEN_STORAGE_PREFIX}client_credentials`)).toContain('token-A-0123456789');
-    expect(stores.history.list()).toHaveLength(1);
-    expect(stores.cache.peek(META)?.accessToken).toBe('token-A-0123456789');
+    expect(s.history.list()).toHaveLength(1);
+    expect(s.cache.peek(META)?.accessToken).toBe('token-A-0123456789');
   });
 
   it('revokeToken drops the token from cache and storage and says revoked until the next token', async () => {
-    const stores = createAuthStores({ indexedDB: new IDBFactory() });
-    await stores.saveToken(record('token-R-0123456789'), META);
-    stores.revokeToken(META);
-    expect(stores.cache.peek(META)).toBeUndefined();
+    const s = stores();
+    await s.saveToken(record('token-R-0123456789'), META);
+    s.revokeToken(META);
+    expect(s.cache.peek(META)).toBeUndefined();
     expect(sessionStorage.getItem(`${TOKEN_STORAGE_PREFIX}client_credentials`)).toBeNull();
-    expect(stores.revokedAt()).toEqual(expect.any(Number));
-    expect(createAuthStores({ indexedDB: new IDBFactory() }).cache.peek(META)).toBeUndefined();
-    await stores.saveToken(record('token-S-0123456789'), META);
-    expect(stores.revokedAt()).toBeNull();
+    expect(s.revokedAt()).toEqual(expect.any(Number));
+    expect(stores().cache.peek(META)).toBeUndefined();
+    await s.saveToken(record('token-S-0123456789'), META);
+    expect(s.revokedAt()).toBeNull();
   });
 
   it('restores a stored token into the cache after a reload (new stores over the same sessionStorage)', async () => {
-    const before = createAuthStores({ indexedDB: new IDBFactory() });
-    await before.saveToken(record('token-B-0123456789'), META);
-    const after = createAuthStores({ indexedDB: new IDBFactory() });
-    expect(after.cache.peek(META)?.accessToken).toBe('token-B-0123456789');
+    await stores().saveToken(record('token-B-0123456789'), META);
+    expect(stores().cache.peek(META)?.accessToken).toBe('token-B-0123456789');
   });
 
-  it('Sign out purges tokens, cache, history, remembered secrets, stored keys and flow progress', async () => {
-    const stores = createAuthStores({ indexedDB: new IDBFactory() });
-    await stores.saveToken(record('token-C-0123456789'), META);
-    stores.credentialManager.setSecret('client-1', 'remembered-secret', { remember: true });
-    stores.credentialManager.setSecret('client-2', 'memory-secret', { remember: false });
-    const key = await generateSigningKeyPair('ES256');
-    await stores.credentialManager.saveKey(key);
-    expect(await stores.credentialManager.loadKeys()).toHaveLength(1);
+  it('Sign out purges tokens, history, secrets, keys, the DPoP key, the relay certificate (asking the relay), the identity and progress', async () => {
+    const forgetRelayCredential = vi.fn(async () => undefined);
+    const s = stores({ forgetRelayCredential });
+    await s.saveToken(record('token-C-0123456789'), META);
+    s.credentialManager.setSecret('client-1', 'remembered-secret', { remember: true });
+    s.credentialManager.setSecret('client-2', 'memory-secret', { remember: false });
+    await s.credentialManager.saveKey(await generateSigningKeyPair('ES256'));
+    const { key: dpopKey } = await s.dpop.binding();
+    s.relayCredential.hold({ relayUrl: 'http://localhost:4600', credential: CREDENTIAL });
+    s.identity.select({ provider: 'custom', label: 'Custom', host: 'as.example.com' });
     sessionStorage.setItem(`${FLOW_PROGRESS_PREFIX}client-credentials`, '{"v":1}');
     sessionStorage.setItem('unrelated', 'kept');
 
-    render(
-      <NewAuthProvider stores={stores}>
-        <Probe />
-      </NewAuthProvider>,
-    );
+    render(<AuthStoresRoot stores={s}><Probe /></AuthStoresRoot>);
     expect(screen.getByText('has token token-C')).toBeInTheDocument();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Sign out' }));
 
     expect(await screen.findByText('No token')).toBeInTheDocument();
     expect(screen.getByText('epoch 1')).toBeInTheDocument();
     expect(sessionStorage.getItem(`${TOKEN_STORAGE_PREFIX}client_credentials`)).toBeNull();
-    expect(stores.cache.getSnapshot().entries).toHaveLength(0);
-    expect(stores.history.list()).toHaveLength(0);
+    expect(s.cache.getSnapshot().entries).toHaveLength(0);
+    expect(s.history.list()).toHaveLength(0);
     expect(localStorage.getItem(`${REMEMBERED_SECRET_PREFIX}client-1`)).toBeNull();
-    expect(stores.credentialManager.getSecret('client-1')).toBeUndefined();
-    expect(stores.credentialManager.getSecret('client-2')).toBeUndefined();
-    expect(await stores.credentialManager.loadKeys()).toHaveLength(0);
+    expect(s.credentialManager.getSecret('client-1')).toBeUndefined();
+    expect(s.credentialManager.getSecret('client-2')).toBeUndefined();
+    expect(await s.credentialManager.loadKeys()).toHaveLength(0);
+    expect(s.dpop.getSnapshot()).toEqual({ status: 'idle' });
+    expect((await s.dpop.binding()).key.jkt).not.toBe(dpopKey.jkt);
+    expect(s.relayCredential.getSnapshot()).toBeUndefined();
+    expect(forgetRelayCredential).toHaveBeenCalledWith({ relayUrl: 'http://localhost:4600', credential: CREDENTIAL });
+    expect(s.identity.getSnapshot().selected).toBeNull();
     expect(sessionStorage.getItem(`${FLOW_PROGRESS_PREFIX}client-credentials`)).toBeNull();
     expect(sessionStorage.getItem('unrelated')).toBe('kept');
   });
 
-  it('two providers over the same stores (status bar, flow) see one session: a sign-out in one counts in both', async () => {
-    const stores = createAuthStores({ indexedDB: new IDBFactory() });
+  it('a sign-out in one tab purges the other tab too (its cache, its held secrets), and counts a session there', async () => {
+    const tab = tabsHub();
+    const first = stores({ broadcast: tab() });
+    const second = stores({ broadcast: tab() });
+    await second.saveToken(record('token-D-0123456789'), META);
+    second.credentialManager.holdSecret('client-1', 'typed-in-the-other-tab');
+
+    await first.signOut();
+    await vi.waitFor(() => expect(second.sessionEpoch()).toBe(1));
+    expect(second.cache.peek(META)).toBeUndefined();
+    expect(second.credentialManager.getSecret('client-1')).toBeUndefined();
+    expect(first.sessionEpoch()).toBe(1); // once, not again by its own message
+  });
+
+  it('every reader under the root shares one set of stores: a sign-out read by one counts in the other', async () => {
     render(
-      <>
-        <NewAuthProvider stores={stores}>
-          <Probe />
-        </NewAuthProvider>
-        <NewAuthProvider stores={stores}>
-          <EpochProbe />
-        </NewAuthProvider>
-      </>,
+      <AuthStoresRoot stores={stores()}>
+        <Probe />
+        <EpochProbe />
+      </AuthStoresRoot>,
     );
     await userEvent.setup().click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByText('epoch 1')).toBeInTheDocument();
     expect(screen.getByText('other 1')).toBeInTheDocument();
   });
 
-  it('getM2MToken without a registered token source fails clearly instead of hanging', async () => {
-    const stores = createAuthStores({ indexedDB: new IDBFactory() });
-    await expect(stores.cache.get(META)).rejects.toMatchObject({ message: expect.stringMatching(/get a token in the Client Credentials flow/) });
+  it('without given stores, the root makes them once, on first use, for every reader', async () => {
+    const make = vi.fn(async () => stores());
+    const handle = createAuthStoresHandle(make);
+    expect(handle.current()).toBeUndefined();
+    const [a, b] = await Promise.all([handle.load(), handle.load()]);
+    expect(a).toBe(b);
+    expect(handle.current()).toBe(a);
+    expect(make).toHaveBeenCalledTimes(1);
   });
 
-  it('useNewAuth outside the provider throws a clear error', () => {
-    expect(() => render(<Probe />)).toThrow(/NewAuthProvider/);
+  it('the root suspends its readers until the stores are made', async () => {
+    let ready: (made: ReturnType<typeof stores>) => void = () => undefined;
+    const handle = createAuthStoresHandle(() => new Promise((resolve) => (ready = resolve)));
+    // React retries a suspended render through act() in tests: render and the stores being made both go through it.
+    await act(async () => {
+      render(
+        <AuthStoresRoot handle={handle}>
+          <Suspense fallback={<p>loading stores</p>}>
+            <EpochProbe />
+          </Suspense>
+        </AuthStoresRoot>,
+      );
+    });
+    expect(screen.getByText('loading stores')).toBeInTheDocument();
+    await act(async () => {
+      ready(stores());
+      await handle.load();
+    });
+    expect(await screen.findByText('other 0')).toBeInTheDocument();
+  });
+
+  it('getM2MToken without a registered token source fails clearly instead of hanging', async () => {
+    await expect(stores().cache.get(META)).rejects.toMatchObject({ message: expect.stringMatching(/get a token in the Client Credentials flow/) });
+  });
+
+  it('useAuthStores outside the root throws a clear error', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<Probe />)).toThrow(/AuthStoresRoot/);
+    vi.restoreAllMocks();
   });
 });

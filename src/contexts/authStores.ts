@@ -1,19 +1,25 @@
-// The app's token-related stores wired together: one TokenCache, token storage, history, credentials, logger.
+// The app's auth stores wired together, made once per app: one TokenCache, token storage, history, credentials
+// (secrets, signing keys), the DPoP key, the relay's pasted certificate, the provider in use, and one sign-out that
+// purges all of it in every tab.
 import type { AuthMethod, TokenCacheKeyParts, TokenRecord } from '../types/token';
+import { deleteRelayCredential } from '../services/relayAdmin';
 import { createCredentialManager, type CredentialManager } from '../utils/credentialManager';
-import { InputError } from '../utils/errors';
-import { createListenerSet } from '../utils/listeners';
-import { createKeyStore } from '../utils/keyStore';
-import { tokenFingerprint } from '../utils/fingerprint';
 import { effects } from '../utils/effects';
+import { InputError } from '../utils/errors';
+import { createKeyStore } from '../utils/keyStore';
+import { createListenerSet } from '../utils/listeners';
 import type { Logger } from '../utils/logger';
-import { createSafeStorage, storageKeysWithPrefix, webStorage, type KeyValueStorage } from '../utils/storage';
+import { webStorage, type KeyValueStorage } from '../utils/storage';
 import { TokenCache, type TokenCacheKeyInput } from '../utils/tokenCache';
 import { createTokenHistory, type TokenHistory } from '../utils/tokenHistory';
-import { createTokenStorage, type StoredTokenMeta, type TokenStorage } from '../utils/tokenStorage';
+import { createTokenStorage, type TokenStorage } from '../utils/tokenStorage';
+import { createDpopStore, type DpopStore } from './dpopStore';
+import { createProviderIdentityStore, type ProviderIdentityStore } from './providerIdentity';
+import { createRelayCredentialStore, type HeldRelayCredential, type RelayCredentialStore } from './relayCredentialStore';
+import { NO_BROADCAST, type SessionBroadcast } from './sessionBroadcast';
+import { partsOf, persistToken, purgeFlowProgress, restoreSavedToken, type SaveTokenMeta } from './tokenPersistence';
 
-/** sessionStorage keys under this prefix hold flow progress; sign-out removes them all. */
-export const FLOW_PROGRESS_PREFIX = 'm2m-playground:flow:';
+export { FLOW_PROGRESS_PREFIX, type SaveTokenMeta } from './tokenPersistence';
 
 /**
  * How the cache obtains a token for a key when nobody handed it one: the flow registers this after a successful
@@ -27,17 +33,15 @@ export interface TokenSource {
   fetch(parts: TokenCacheKeyParts, signal?: AbortSignal): Promise<TokenRecord>;
 }
 
-/** What `saveToken` needs besides the record: the cache key parts and how the token was obtained. */
-export interface SaveTokenMeta extends StoredTokenMeta {
-  authMethod: AuthMethod;
-}
-
 export interface AuthStores {
   cache: TokenCache;
   tokenStorage: TokenStorage;
   credentialManager: CredentialManager;
   history: TokenHistory;
   logger: Logger;
+  dpop: DpopStore;
+  identity: ProviderIdentityStore;
+  relayCredential: RelayCredentialStore;
   setTokenSource(source: TokenSource | null): void;
   /** Storage + cache + history, for a token obtained by an explicit request. */
   saveToken(record: TokenRecord, meta: SaveTokenMeta): Promise<void>;
@@ -51,12 +55,13 @@ export interface AuthStores {
   /** Epoch ms of the last revocation, or null (also after a new token or a sign-out). */
   revokedAt(): number | null;
   subscribeRevocation(listener: () => void): () => void;
-  /** Purges every token, secret, key, history entry and the flow progress, then counts a new session. */
-  signOut(): Promise<void>;
   /**
-   * Increments on every sign-out. Kept here, not in React state, so every provider over these stores (the status
-   * bar's and the flow's) sees the same session.
+   * Purges every token, secret, signing key, the DPoP key and nonces, history, flow progress, the relay's pasted
+   * certificate (the relay is asked to drop it) and the provider identity; then counts a new session. Other tabs of
+   * the app do the same.
    */
+  signOut(): Promise<void>;
+  /** Increments on every sign-out (here or in another tab): flows start a new session on it. */
   sessionEpoch(): number;
   subscribeSession(listener: () => void): () => void;
 }
@@ -70,58 +75,45 @@ export interface AuthStoresOptions {
   proactiveRefreshSeconds?: number;
   tokenStorage?: TokenStorage;
   history?: TokenHistory;
-  credentialManager?: CredentialManager;
+  /** How sign-out reaches the app's other tabs (the app gives a BroadcastChannel, sessionBroadcast.ts); default: it does not. */
+  broadcast?: SessionBroadcast;
+  /** Asks the relay to drop a pasted certificate (default: `DELETE /credentials/:id`, best effort). */
+  forgetRelayCredential?: (held: HeldRelayCredential) => Promise<void>;
 }
 
-function partsOf(meta: StoredTokenMeta): TokenCacheKeyParts {
-  const parts: TokenCacheKeyParts = { clientId: meta.clientId, env: meta.env, scope: meta.scope ?? [] };
-  if (meta.audience) parts.audience = meta.audience;
-  if (meta.resource) parts.resource = meta.resource;
-  if (meta.jkt) parts.jkt = meta.jkt;
-  return parts;
-}
-
-/** The stores the options do not supply, over session storage (tokens, history) and the remembered secrets. */
+/** The stores the options do not supply, over session storage (tokens, history), the remembered secrets and one key store. */
 function baseStoresFor(options: AuthStoresOptions) {
   const given = options.sessionStorage;
   const session = given ? () => given : webStorage('sessionStorage');
-  const tokenStorage = options.tokenStorage ?? createTokenStorage({ storage: session });
-  const history = options.history ?? createTokenHistory({ storage: session });
-  const credentialManager = options.credentialManager ?? createCredentialManager({
-    rememberStorage: options.localStorage,
-    keyStore: options.indexedDB ? createKeyStore({ indexedDB: options.indexedDB }) : undefined,
-  });
-  return { session, tokenStorage, history, credentialManager };
+  const keyStore = createKeyStore(options.indexedDB ? { indexedDB: options.indexedDB } : {});
+  return {
+    session,
+    tokenStorage: options.tokenStorage ?? createTokenStorage({ storage: session }),
+    history: options.history ?? createTokenHistory({ storage: session }),
+    credentialManager: createCredentialManager({ rememberStorage: options.localStorage, keyStore }),
+    // The DPoP key sits in the same key store, so the credential manager's purge removes it too.
+    dpop: createDpopStore(keyStore),
+    identity: createProviderIdentityStore(),
+    relayCredential: createRelayCredentialStore(),
+  };
 }
 
-/** Stores the token for a reload and records it in history by fingerprint (never the token itself). */
-async function persistToken(stores: { tokenStorage: TokenStorage; history: TokenHistory }, record: TokenRecord, meta: SaveTokenMeta) {
-  stores.tokenStorage.put('client_credentials', { ...record, meta });
-  stores.history.add({
-    fingerprint: await tokenFingerprint(record.accessToken),
-    clientId: meta.clientId,
-    authMethod: meta.authMethod,
-    scope: record.scope,
-    expAt: record.expAt,
-    obtainedAt: record.obtainedAt,
-    status: 'success',
-  });
+/** A value with listeners, for the revocation time and the session epoch. */
+function observable<T>(initial: T) {
+  let value = initial;
+  const listeners = createListenerSet();
+  return {
+    get: () => value,
+    set(next: T) {
+      if (Object.is(value, next)) return;
+      value = next;
+      listeners.notify();
+    },
+    subscribe: listeners.subscribe,
+  };
 }
 
-/** Puts a token saved before a reload back into the cache; its TTL continues from the absolute expiry. */
-function restoreSavedToken(tokenStorage: TokenStorage, cache: TokenCache, log: Logger): void {
-  const restored = tokenStorage.get('client_credentials');
-  if (!restored?.meta) return;
-  const { kind: _kind, meta, ...record } = restored;
-  cache.set(partsOf(meta), record);
-  log.info(`restored token from session exp=${new Date(record.expAt).toISOString()}`);
-}
-
-/** Removes every flow-progress key from session storage. */
-function purgeFlowProgress(session: () => KeyValueStorage | null | undefined): void {
-  const safe = createSafeStorage(session);
-  for (const key of storageKeysWithPrefix(session, FLOW_PROGRESS_PREFIX)) safe.removeItem(key);
-}
+const forgetAtRelay = (held: HeldRelayCredential) => deleteRelayCredential(held.relayUrl, held.credential.credentialId);
 
 /**
  * Creates the stores and restores a token saved before a reload into the cache (TTL continues from the absolute
@@ -130,17 +122,11 @@ function purgeFlowProgress(session: () => KeyValueStorage | null | undefined): v
 export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
   const log = effects().logger.child('CC');
   const stores = baseStoresFor(options);
-  const { session, tokenStorage, history, credentialManager } = stores;
+  const { session, tokenStorage, history, credentialManager, dpop, identity, relayCredential } = stores;
   let source: TokenSource | null = null;
-  let epoch = 0;
-  const sessionListeners = createListenerSet();
-  let revokedAt: number | null = null;
-  const revocationListeners = createListenerSet();
-  const setRevoked = (at: number | null) => {
-    if (revokedAt === at) return;
-    revokedAt = at;
-    revocationListeners.notify();
-  };
+  const epoch = observable(0);
+  const revokedAt = observable<number | null>(null);
+  const broadcast = options.broadcast ?? NO_BROADCAST;
 
   const cache = new TokenCache({
     proactiveRefreshSeconds: options.proactiveRefreshSeconds,
@@ -158,18 +144,37 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
   });
   restoreSavedToken(tokenStorage, cache, log);
 
+  /** Everything this tab holds; the relay and IndexedDB are asked by the tab that signed out. */
+  async function purge(): Promise<void> {
+    source = null;
+    revokedAt.set(null);
+    cache.clear();
+    tokenStorage.clear();
+    history.clear();
+    purgeFlowProgress(session);
+    identity.forget();
+    const held = relayCredential.getSnapshot();
+    relayCredential.hold(undefined);
+    if (held) await (options.forgetRelayCredential ?? forgetAtRelay)(held).catch(() => undefined);
+    await dpop.forget();
+    await credentialManager.purgeAll();
+    epoch.set(epoch.get() + 1);
+  }
+
+  broadcast.listen(() => {
+    void purge().then(() => log.info('signed out in another tab: this tab purged too'));
+  });
+
   return {
+    ...stores,
     cache,
-    tokenStorage,
-    credentialManager,
-    history,
     logger: log,
     setTokenSource(next) {
       source = next;
       if (next?.proactiveRefreshSeconds !== undefined) cache.setProactiveRefreshSeconds(next.proactiveRefreshSeconds);
     },
     async saveToken(record, meta) {
-      setRevoked(null);
+      revokedAt.set(null);
       cache.set(partsOf(meta), record);
       await persistToken(stores, record, meta);
     },
@@ -181,23 +186,16 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
       cache.invalidate(parts);
       tokenStorage.clear('client_credentials');
       log.info('token revoked: removed from the cache and session storage');
-      setRevoked(effects().clock.now());
+      revokedAt.set(effects().clock.now());
     },
-    revokedAt: () => revokedAt,
-    subscribeRevocation: revocationListeners.subscribe,
+    revokedAt: revokedAt.get,
+    subscribeRevocation: revokedAt.subscribe,
     async signOut() {
-      source = null;
-      setRevoked(null);
-      cache.clear();
-      tokenStorage.clear();
-      history.clear();
-      purgeFlowProgress(session);
-      await credentialManager.purgeAll();
-      log.info('signed out: tokens, secrets, keys, history and flow progress purged');
-      epoch += 1;
-      sessionListeners.notify();
+      await purge();
+      broadcast.post({ type: 'signed-out' });
+      log.info('signed out: tokens, secrets, keys, DPoP key, relay certificate, history and flow progress purged');
     },
-    sessionEpoch: () => epoch,
-    subscribeSession: sessionListeners.subscribe,
+    sessionEpoch: epoch.get,
+    subscribeSession: epoch.subscribe,
   };
 }

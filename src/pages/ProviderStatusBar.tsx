@@ -1,31 +1,37 @@
-// The status bar wired to the token stores and the provider table. Loaded after the first paint (routes.tsx), so
-// the token core and the provider table are not in the initial bundle; its own NewAuthProvider reads the same
-// default stores as the flow's.
+// The status bar, the one component that reads the auth stores for it: the provider in use, token presence, the TTL
+// from the absolute expiry, the next refresh, and Sign out. Loaded after the first paint (routes.tsx), so the token
+// core and the provider table are not in the initial bundle.
 import { useSyncExternalStore } from 'react';
 import { APP_VERSION } from '../components/AppLayout';
-import { TokenStatusBar } from '../components/TokenStatusBar';
+import { identityProps, StatusBar } from '../components/StatusBar';
 import { configuredIdentity } from '../config/providers';
-import { NewAuthProvider } from '../contexts/NewAuthContext';
-import { identityInUse, providerInUse } from '../features/clientCredentials/model/providerInUse';
+import { useAuthStores, useCurrentToken, useRevokedAt } from '../contexts/NewAuthContext';
+import { identityInUse } from '../contexts/providerIdentity';
 import { useConfig } from '../hooks/useConfig';
-import { useNewAuth } from '../hooks/useNewAuth';
 
 /**
  * Names the provider actually in use: the one the current token came from, else the one chosen in the flow, else
- * the configured one — each described by its row in the provider table.
+ * the configured one — each described by its row in the provider table. The countdown runs from the record's
+ * absolute `expAt`, so after a reload it continues instead of restarting; only the countdowns tick every second.
  */
-function ProviderInUseStatusBar() {
-  const { provider } = useConfig().config;
-  const { currentToken } = useNewAuth();
-  const inUse = useSyncExternalStore(providerInUse.subscribe, providerInUse.getSnapshot, providerInUse.getSnapshot);
-  const configured = configuredIdentity(provider);
-  return <TokenStatusBar identity={identityInUse(inUse, currentToken?.key, configured)} version={APP_VERSION} />;
-}
-
 export function ProviderStatusBar() {
+  const stores = useAuthStores();
+  const { provider } = useConfig().config;
+  const currentToken = useCurrentToken(stores);
+  const revokedAt = useRevokedAt(stores);
+  const inUse = useSyncExternalStore(stores.identity.subscribe, stores.identity.getSnapshot, stores.identity.getSnapshot);
+  const identity = identityInUse(inUse, currentToken?.key, configuredIdentity(provider));
+  const record = currentToken?.record ?? null;
+  // A refresh time after expiry would never happen (the token is gone first), so it is not shown.
+  const nextRefreshAt = currentToken && currentToken.refreshAt < currentToken.record.expAt ? currentToken.refreshAt : undefined;
   return (
-    <NewAuthProvider>
-      <ProviderInUseStatusBar />
-    </NewAuthProvider>
+    <StatusBar
+      {...identityProps(identity)}
+      version={APP_VERSION}
+      token={record ? { expAt: record.expAt } : null}
+      revoked={!record && revokedAt !== null}
+      nextRefreshAt={nextRefreshAt}
+      onSignOut={() => void stores.signOut()}
+    />
   );
 }

@@ -9,6 +9,11 @@ export interface TokenCheckResult {
   check: string;
   ok: boolean;
   message: string;
+  /**
+   * The check does not apply to this token (an opaque token has no claims to hold against RFC 9068): neither
+   * passed nor failed, and never counted or shown as a failure. `ok` is false so nothing reads it as "verified".
+   */
+  notApplicable?: true;
 }
 
 /** A decoded (not verified) JWT access token. */
@@ -183,7 +188,12 @@ export async function verifyAccessTokenSignature(token: string, opts: SignatureC
  */
 export function localTokenChecks(decoded: DecodedAccessToken | null, expect: AccessTokenExpectations): TokenCheckResult[] {
   if (!decoded) {
-    return [{ check: 'format', ok: false, message: 'The access token is not a JWT (opaque): it cannot be checked locally.' }];
+    // RFC 9068 profiles JWT access tokens only; an opaque token is legitimate (RFC 6749 §1.4) and is understood by
+    // introspecting it (RFC 7662).
+    return [{
+      check: 'format', ok: false, notApplicable: true,
+      message: 'Opaque access token (not a JWT): the RFC 9068 checks do not apply. Introspect it to learn what it grants.',
+    }];
   }
   return checkAccessTokenClaims(decoded, expect);
 }

@@ -7,7 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import type { ReactElement } from 'react';
 import { ConfigProvider } from '../../src/contexts/ConfigContext';
 import { createAuthStores, type AuthStores } from '../../src/contexts/authStores';
-import { NewAuthProvider } from '../../src/contexts/NewAuthContext';
+import { AuthStoresRoot } from '../../src/contexts/AuthStoresRoot';
 import { createConfigStore } from '../../src/services/config/configStore';
 import { resolveConfig } from '../../src/services/config/resolve';
 import type { SettingsPatch } from '../../src/services/config/settings';
@@ -58,7 +58,7 @@ export function renderWithStores(ui: ReactElement, options: RenderFlowOptions = 
   const stores = options.stores ?? createTestStores();
   const view = render(
     <ConfigProvider store={configStore}>
-      <NewAuthProvider stores={stores}>{ui}</NewAuthProvider>
+      <AuthStoresRoot stores={stores}>{ui}</AuthStoresRoot>
     </ConfigProvider>,
   );
   return { ...view, stores, configStore };

@@ -1,5 +1,6 @@
 // "Break it" (sandbox only): inject faults on the token endpoint, list the active ones, and clear them.
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useAsyncValue } from '../../hooks/useAsyncValue';
 import { clearFaults, injectFault, listFaults, type ActiveFault, type SandboxFault } from '../../services/sandboxAdmin';
 import { isPlaygroundError } from '../../utils/errors';
 import './BreakItPanel.css';
@@ -53,47 +54,30 @@ function messageOf(error: unknown): string {
 
 /** The sandbox's active faults, and `run` for an action that changes them (busy, notice, error, re-list). */
 function useSandboxFaults(sandboxUrl: string) {
-  const [faults, setFaults] = useState<ActiveFault[] | null>(null);
+  // Reading the sandbox's current state is synchronising with an external system (one load per sandbox URL).
+  const [listed, reload] = useAsyncValue(sandboxUrl, (baseUrl) => listFaults({ baseUrl }));
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
-
-  const refresh = useCallback(async () => {
-    try {
-      setFaults(await listFaults({ baseUrl: sandboxUrl }));
-      setError(null);
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }, [sandboxUrl]);
-
-  // Reading the sandbox's current state is synchronising with an external system: an effect is the right tool.
-  useEffect(() => {
-    let live = true;
-    listFaults({ baseUrl: sandboxUrl }).then(
-      (list) => live && setFaults(list),
-      (e: unknown) => live && setError(messageOf(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [sandboxUrl]);
 
   async function run(action: () => Promise<void>, done: string) {
     setBusy(true);
     setNotice('');
+    setActionError(null);
     try {
       await action();
       setNotice(done);
-      await refresh();
+      reload();
     } catch (e) {
-      setError(messageOf(e));
+      setActionError(messageOf(e));
     } finally {
       setBusy(false);
     }
   }
 
-  return { faults, busy, error, notice, refresh, run };
+  const faults = listed?.status === 'fulfilled' ? listed.value : null;
+  const error = actionError ?? (listed?.status === 'rejected' ? messageOf(listed.error) : null);
+  return { faults, busy, error, notice, refresh: reload, run };
 }
 
 function ActiveFaultList({ faults }: { faults: readonly ActiveFault[] | null }) {
@@ -138,7 +122,7 @@ export function BreakItPanel({ sandboxUrl }: BreakItPanelProps) {
         <button type="button" className="btn btn--secondary btn--small" disabled={busy} onClick={() => run(() => clearFaults(opts), 'Faults cleared.')}>
           Clear faults
         </button>
-        <button type="button" className="btn btn--link btn--small" disabled={busy} onClick={() => void refresh()}>
+        <button type="button" className="btn btn--link btn--small" disabled={busy} onClick={refresh}>
           Refresh list
         </button>
       </div>

@@ -1,5 +1,5 @@
 // The TOTP enrolment panel: the otpauth:// key URI as a QR code (qrcode package) and, on request, as text.
-import { useEffect, useState } from 'react';
+import { useAsyncValue } from '../../hooks/useAsyncValue';
 import { RevealableValue } from './RevealableValue';
 import { IconPhone } from '../../components/icons/objectIcons';
 
@@ -11,25 +11,16 @@ export interface TotpQrProps {
 }
 
 /**
- * Renders the QR code for an authenticator app. Drawing it is async (`QRCode.toDataURL`), so it runs in an effect
- * keyed by the URI; a late result for an old URI is dropped. The qrcode package loads here, on first use: most
+ * Renders the QR code for an authenticator app. Drawing it is async (`QRCode.toDataURL`), so it is loaded per URI
+ * (useAsyncValue drops a late result for an old URI). The qrcode package loads here, on first use: most
  * visits never pair a TOTP device, and it is a fifth of the flow's code.
  */
 export function TotpQr({ keyUri, secret }: TotpQrProps) {
-  const [qr, setQr] = useState<{ uri: string; dataUrl?: string; failed?: boolean } | undefined>();
-
-  useEffect(() => {
-    let live = true;
-    import('qrcode').then(({ default: QRCode }) => QRCode.toDataURL(keyUri, { errorCorrectionLevel: 'M', margin: 1, width: 200 })).then(
-      (dataUrl) => live && setQr({ uri: keyUri, dataUrl }),
-      () => live && setQr({ uri: keyUri, failed: true }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [keyUri]);
-
-  const current = qr?.uri === keyUri ? qr : undefined;
+  const [qr] = useAsyncValue(keyUri, (uri) =>
+    import('qrcode').then(({ default: QRCode }) => QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 1, width: 200 })),
+  );
+  const current: { dataUrl?: string; failed?: boolean } | undefined =
+    qr?.status === 'fulfilled' ? { dataUrl: qr.value } : qr?.status === 'rejected' ? { failed: true } : undefined;
   return (
     <section className="mfa-totp" aria-label="TOTP enrolment">
       <h3 className="api-heading"><IconPhone /> Scan this with an authenticator app</h3>

@@ -1,23 +1,41 @@
-// The Client Credentials flow page: title, sandbox banner and the four-step flow, composed from the flow hook.
-import { useContext } from 'react';
+// The Client Credentials flow page: title, sandbox banner and the four-step flow, composed from the flow session.
+// Each step receives what it shows; the session (features/clientCredentials/model/flowSession.ts) owns the state.
+import { useEffect, useState } from 'react';
 import { PROVIDERS } from '../../config/providers';
 import { BreakItPanel } from '../../features/faults/BreakItPanel';
 import { InfoBox } from '../../components/InfoBox';
 import { StepByStepFlow, type FlowStep, type StepStatus } from '../../components/StepByStepFlow';
-import { NewAuthContext, NewAuthProvider } from '../../contexts/NewAuthContext';
-import { useNewAuth } from '../../hooks/useNewAuth';
+import type { AuthStores } from '../../contexts/authStores';
+import { useAuthStores, useCurrentToken, useSessionEpoch } from '../../contexts/NewAuthContext';
+import { ExchangeSinkContext } from '../../contexts/ExchangeSinkContext';
+import { useConfig } from '../../hooks/useConfig';
 import { ClientCredentialsTitle } from './ClientCredentialsTitle';
 import { ConfigureStep } from '../../features/clientCredentials/steps/ConfigureStep';
+import type { ConfigureView } from '../../features/clientCredentials/steps/configureView';
 import { RequestStep } from '../../features/clientCredentials/steps/RequestStep';
 import { TokenStepSlot, UseTokenStepSlot } from '../../features/clientCredentials/steps/stepSlots';
-import { useClientCredentialsFlow, type ClientCredentialsFlowOptions, type FlowController } from '../../features/clientCredentials/hooks/useClientCredentialsFlow';
-import type { CacheSnapshotEntry } from '../../utils/tokenCache';
-import { ExchangeSinkContext } from '../../contexts/ExchangeSinkContext';
 import { FlowPictures } from '../../features/clientCredentials/steps/FlowPictures';
 import { useApiTrail } from '../../features/clientCredentials/hooks/useFlowSequence';
+import { useConfigValid, useDpopKeyState, useFlowSession, useFlowState, useHeldCertificate } from '../../features/clientCredentials/hooks/useFlowSession';
+import type { FlowSession, FlowSessionState } from '../../features/clientCredentials/model/flowSession';
+import { fieldId, type FormField } from '../../features/clientCredentials/model/flowFormSchema';
+import { createFlowPersistence, type FlowPersistence } from '../../features/clientCredentials/model/flowPersistence';
+import { selectedKeyOf } from '../../features/clientCredentials/model/session/sessionContext';
+import { isPreviewPending } from '../../features/clientCredentials/model/session/previewActions';
+import { managementEndpointsOf } from '../../features/clientCredentials/model/session/managementActions';
+import { readShareLink, SHARE_PARAM } from '../../features/clientCredentials/model/shareLink';
 import { isMtlsAuthMethod } from '../../types/token';
+import type { CacheSnapshotEntry } from '../../utils/tokenCache';
 import '../../features/clientCredentials/steps/clientCredentials.css';
 import { IconFlask, IconSend, IconSettings, IconShield, IconTicket } from '../../components/icons/objectIcons';
+
+export interface ClientCredentialsFlowOptions {
+  persistence?: FlowPersistence;
+  /** Overrides `provider.sandboxUrl` from the configuration. */
+  sandboxUrl?: string;
+  /** The URL fragment to read a share link from (default: the page's, read once and then removed). */
+  shareHash?: string;
+}
 
 function statusOf(index: number, active: number, done: boolean, failed = false): StepStatus {
   if (failed) return 'error';
@@ -25,42 +43,61 @@ function statusOf(index: number, active: number, done: boolean, failed = false):
   return done ? 'complete' : 'pending';
 }
 
-function configureStep(flow: FlowController, active: number): FlowStep {
+function focusField(field: FormField) {
+  // After React has rendered the error, so the message is announced with the focused field.
+  queueMicrotask(() => document.getElementById(fieldId(field))?.focus());
+}
+
+/** Validates step 1 (submit); on a problem, focuses the first invalid field and returns false. */
+function checked(session: FlowSession): boolean {
+  const first = session.checkConfiguration();
+  if (first) focusField(first);
+  return first === undefined;
+}
+
+interface StepInputs {
+  session: FlowSession;
+  state: FlowSessionState;
+  stores: AuthStores;
+  active: number;
+  configValid: boolean;
+  currentToken: CacheSnapshotEntry | undefined;
+}
+
+function configureStep({ session, state, stores, active, configValid }: StepInputs): FlowStep {
+  const view: ConfigureView = {
+    ...session, ...state, selectedKey: selectedKeyOf(state), sandboxUrl: session.sandboxUrl, relayUrl: session.relayUrl,
+    mtlsCredential: stores.relayCredential.getSnapshot()?.credential, dpopKey: stores.dpop.getSnapshot(),
+  };
   return {
     id: 'configure',
     title: 'Configure',
     icon: <IconSettings />,
     description: 'Pick a provider and tell it who you are: the client ID and how the client proves it (a secret or, better, a private key). Then choose the scopes the token should carry.',
-    content: <ConfigureStep flow={flow} />,
-    status: statusOf(0, active, flow.configValid && active > 0),
-    canProceed: flow.configValid,
-    action: {
-      label: 'Check configuration',
-      busyLabel: 'Checking…',
-      busy: false,
-      onClick: () => {
-        if (!flow.checkConfiguration()) flow.setActiveIndex(1);
-      },
-    },
+    content: <ConfigureStep flow={view} />,
+    status: statusOf(0, active, configValid && active > 0),
+    canProceed: configValid,
+    action: { label: 'Check configuration', busyLabel: 'Checking…', busy: false, onClick: () => checked(session) && session.setActiveIndex(1) },
   };
 }
 
-function requestStep(flow: FlowController, active: number): FlowStep {
+function requestStep({ session, state, stores, active }: StepInputs): FlowStep {
+  const { preview } = state;
   return {
     id: 'request',
     title: 'Request',
     icon: <IconSend />,
     description: 'This is exactly what will be sent to the token endpoint: no redirect, no browser login, just one POST. Secrets are masked; reveal them only in the export if you must.',
-    content: <RequestStep description={flow.preview.description} error={flow.preview.error} pending={flow.preview.pending} form={flow.form} onRefresh={flow.preview.refresh} />,
-    status: statusOf(1, active, flow.preview.description !== null && active > 1),
-    canProceed: flow.preview.description !== null,
+    content: <RequestStep description={preview.description} error={preview.error} pending={isPreviewPending(state)} form={state.form} onRefresh={session.refreshPreview} dpop={stores.dpop} />,
+    status: statusOf(1, active, preview.description !== null && active > 1),
+    canProceed: preview.description !== null,
   };
 }
 
-function tokenStep(flow: FlowController, active: number, currentToken: CacheSnapshotEntry | undefined): FlowStep {
-  const { run } = flow.tokenRun;
-  // The sandbox's warning banner and its fault panel: the provider table says which provider is a dev tool.
-  const { devTools } = PROVIDERS[flow.form.provider];
+function tokenStep({ session, state, stores, active, currentToken }: StepInputs): FlowStep {
+  const { run, form } = state;
+  const getToken = () => void (checked(session) && session.getToken());
+  const running = run.status === 'running';
   return {
     id: 'token',
     title: 'Token',
@@ -70,22 +107,28 @@ function tokenStep(flow: FlowController, active: number, currentToken: CacheSnap
       <>
         <TokenStepSlot
           run={run}
-          onGetToken={() => void flow.getToken()}
-          form={flow.form}
-          description={flow.preview.description}
-          management={{ state: flow.management, endpoints: flow.managementEndpoints }}
+          onGetToken={getToken}
+          onCancel={running ? session.cancelToken : undefined}
+          form={form}
+          description={state.preview.description}
+          relayUrl={session.relayUrl}
+          onViaRelay={session.setViaRelay}
+          history={stores.history}
+          bindings={{ dpopJkt: stores.dpop.jkt(), certificateThumbprint: stores.relayCredential.getSnapshot()?.credential.x5tS256 }}
+          management={{ state: state.management, introspect: session.introspect, revoke: session.revoke, endpoints: managementEndpointsOf(state) }}
         />
-        {devTools && <BreakItPanel sandboxUrl={flow.sandboxUrl} />}
+        {/* The sandbox's fault panel: the provider table says which provider is a dev tool. */}
+        {PROVIDERS[form.provider].devTools && <BreakItPanel sandboxUrl={session.sandboxUrl} />}
       </>
     ),
     status: statusOf(2, active, run.status === 'success', run.status === 'error' && active !== 2),
     canProceed: run.status === 'success' || currentToken !== undefined,
-    action: { label: 'Get token', busyLabel: 'Getting token…', busy: run.status === 'running', onClick: () => void flow.getToken() },
+    action: { label: 'Get token', busyLabel: 'Getting token…', busy: running, onClick: getToken },
   };
 }
 
-function callApiStep(flow: FlowController, active: number, currentToken: CacheSnapshotEntry | undefined): FlowStep {
-  const { run } = flow.tokenRun;
+function callApiStep({ session, state, stores, active, currentToken }: StepInputs): FlowStep {
+  const { run, form } = state;
   return {
     id: 'use',
     title: 'Use the token',
@@ -93,12 +136,14 @@ function callApiStep(flow: FlowController, active: number, currentToken: CacheSn
     description: 'Call an API with the token as a Bearer credential and see what its scopes allow.',
     content: (
       <UseTokenStepSlot
-        form={flow.form}
+        form={form}
         token={run.record ?? currentToken?.record}
-        sandboxInfo={flow.sandbox.info}
-        sandboxUrl={flow.sandboxUrl}
-        getWorkerToken={flow.getWorkerToken}
-        requestedScopes={run.requestedScopes.length > 0 ? run.requestedScopes : flow.form.scopes}
+        sandboxInfo={state.sandbox.info}
+        sandboxUrl={session.sandboxUrl}
+        relayUrl={session.relayUrl}
+        mtlsCredential={stores.relayCredential.getSnapshot()?.credential}
+        getWorkerToken={session.getWorkerToken}
+        requestedScopes={run.requestedScopes.length > 0 ? run.requestedScopes : form.scopes}
       />
     ),
     status: statusOf(3, active, false),
@@ -106,44 +151,58 @@ function callApiStep(flow: FlowController, active: number, currentToken: CacheSn
   };
 }
 
-function FlowBody(props: ClientCredentialsFlowOptions) {
-  const flow = useClientCredentialsFlow(props);
-  const { currentToken } = useNewAuth();
-  const active = flow.activeIndex;
-  const { devTools } = PROVIDERS[flow.form.provider];
-  const steps = [configureStep(flow, active), requestStep(flow, active), tokenStep(flow, active, currentToken), callApiStep(flow, active, currentToken)];
-  const trail = useApiTrail(flow.form.viaRelay || isMtlsAuthMethod(flow.form.authMethod));
+/** The page's share link, if it was opened through one: read during render (pure), the fragment dropped after mount. */
+function useShareLink(shareHash: string | undefined) {
+  const fromPage = shareHash === undefined;
+  const [shared] = useState(() => {
+    const hash = fromPage ? (typeof window === 'undefined' ? '' : window.location.hash) : shareHash;
+    return hash.includes(`${SHARE_PARAM}=`) ? readShareLink(hash) : null;
+  });
+  useEffect(() => {
+    if (fromPage && window.location.hash.includes(`${SHARE_PARAM}=`)) {
+      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    }
+  }, [fromPage]);
+  return shared;
+}
+
+function FlowBody({ stores, options }: { stores: AuthStores; options: ClientCredentialsFlowOptions }) {
+  const config = useConfig();
+  const shared = useShareLink(options.shareHash);
+  const session = useFlowSession(() => ({
+    stores, config, shared, sandboxUrl: options.sandboxUrl, persistence: options.persistence ?? createFlowPersistence(),
+  }));
+  const state = useFlowState(session);
+  // The steps read these through the stores; subscribing here re-renders them when they change.
+  useDpopKeyState(stores);
+  useHeldCertificate(stores);
+  const currentToken = useCurrentToken(stores);
+  const configValid = useConfigValid(state, stores);
+  const active = state.activeIndex;
+  const inputs: StepInputs = { session, state, stores, active, configValid, currentToken };
+  const steps = [configureStep(inputs), requestStep(inputs), tokenStep(inputs), callApiStep(inputs)];
+  const trail = useApiTrail(state.form.viaRelay || isMtlsAuthMethod(state.form.authMethod));
 
   return (
     <div className="page cc-page">
       <ClientCredentialsTitle />
-      {devTools && (
+      {PROVIDERS[state.form.provider].devTools && (
         <InfoBox variant="warning" role="note" icon={<IconFlask />} title="You're using the local sandbox" className="cc-sandbox-banner">
-          A development server with in-memory state at <code>{flow.sandboxUrl}</code>. Its demo clients and keys are public: never
+          A development server with in-memory state at <code>{session.sandboxUrl}</code>. Its demo clients and keys are public: never
           enter real credentials while it is the provider.
         </InfoBox>
       )}
       <ExchangeSinkContext.Provider value={trail.record}>
-        <StepByStepFlow steps={steps} activeIndex={active} onActiveIndexChange={flow.setActiveIndex} label="Client Credentials steps" />
+        <StepByStepFlow steps={steps} activeIndex={active} onActiveIndexChange={session.setActiveIndex} label="Client Credentials steps" />
       </ExchangeSinkContext.Provider>
-      <FlowPictures run={flow.tokenRun.run} form={flow.form} description={flow.preview.description} trail={trail} />
+      <FlowPictures run={state.run} management={state.management.run} form={state.form} description={state.preview.description} trail={trail} stores={stores} />
     </div>
   );
 }
 
-/** Remounts the flow on sign-out (sessionEpoch), so secrets typed into it vanish with the stores' contents. */
-function FlowWithSession(props: ClientCredentialsFlowOptions) {
-  const { sessionEpoch } = useNewAuth();
-  return <FlowBody key={sessionEpoch} {...props} />;
-}
-
-/** The `/flows/client-credentials` route. Uses the app's NewAuthProvider, or the default stores if none is mounted. */
+/** The `/flows/client-credentials` route: a new session after every sign-out (in this tab or another). */
 export function ClientCredentialsFlow(props: ClientCredentialsFlowOptions = {}) {
-  const auth = useContext(NewAuthContext);
-  if (auth) return <FlowWithSession {...props} />;
-  return (
-    <NewAuthProvider>
-      <FlowWithSession {...props} />
-    </NewAuthProvider>
-  );
+  const stores = useAuthStores();
+  const epoch = useSessionEpoch(stores);
+  return <FlowBody key={epoch} stores={stores} options={props} />;
 }

@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { RouterProvider, createMemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
-import { ENV_ID, SANDBOX, sandboxInfoFixture, setupFlowTestServer } from '../../../tests/support/clientCredentialsFlow';
+import { createTestStores, ENV_ID, SANDBOX, sandboxInfoFixture, setupFlowTestServer } from '../../../tests/support/clientCredentialsFlow';
+import { AuthStoresRoot } from '../../contexts/AuthStoresRoot';
 import { ConfigProvider } from '../../contexts/ConfigContext';
 import { createConfigStore } from '../../services/config/configStore';
 import { createAppRoutes } from '../../routes';
@@ -20,7 +21,9 @@ async function renderApp() {
   await store.load({ env: { DEV: false }, storage: createMemoryStorage() });
   render(
     <ConfigProvider store={store}>
-      <RouterProvider router={createMemoryRouter(createAppRoutes(), { initialEntries: ['/flows/client-credentials'] })} />
+      <AuthStoresRoot stores={createTestStores()}>
+        <RouterProvider router={createMemoryRouter(createAppRoutes(), { initialEntries: ['/flows/client-credentials'] })} />
+      </AuthStoresRoot>
     </ConfigProvider>,
   );
 }

@@ -10,6 +10,7 @@ import { createApiTrail, type ApiTrail } from '../model/apiTrail';
 import { flowSequence, tokenLabel, type TokenRunTrace } from '../model/flowSequence';
 import type { FlowForm, TokenRun } from '../model/flowTypes';
 import { isRefreshEvent, refreshMarks, refreshRows } from '../model/refreshSequence';
+import type { ManagementRun } from '../model/session/sessionState';
 
 /** Rows kept in memory: the diagram folds all but its last screen; the text alternative lists these. */
 export const SEQUENCE_HISTORY_LIMIT = 200;
@@ -29,6 +30,17 @@ function traceOf(run: TokenRun, form: FlowForm, description: RequestDescription 
     viaRelay: form.viaRelay || isMtlsAuthMethod(form.authMethod),
     description,
     tokenEndpoint: description?.url ?? form.tokenEndpoint,
+  };
+}
+
+/** An introspection or revocation, drawn like a token request to the authorization server (to its own endpoint). */
+function managementTraceOf(run: ManagementRun | null, form: FlowForm): TokenRunTrace | undefined {
+  const startedAt = run?.attempts[0]?.startedAt;
+  if (!run || startedAt === undefined) return undefined;
+  const description = run.description ?? null;
+  return {
+    kind: run.kind, startedAt, attempts: run.attempts, authMethod: form.authMethod,
+    viaRelay: form.viaRelay || isMtlsAuthMethod(form.authMethod), description, tokenEndpoint: description?.url ?? run.kind,
   };
 }
 
@@ -65,10 +77,19 @@ export function useApiTrail(viaRelay: boolean): ApiTrail {
   return trail;
 }
 
-/** Reads the token run (props), the cache's refresh events and the step-4 trail (external stores). */
-export function useFlowSequence(run: TokenRun, form: FlowForm, description: RequestDescription | null, cache: Pick<TokenCache, 'onEvent'>, trail: ApiTrail): FlowSequence {
-  const current = useMemo(() => traceOf(run, form, description), [run, form, description]);
-  const traces = useRunTraces(current);
+/**
+ * Reads the token run and the introspection/revocation run (props), the cache's refresh events and the step-4 trail
+ * (external stores).
+ */
+export function useFlowSequence(
+  runs: { token: TokenRun; management: ManagementRun | null }, form: FlowForm, description: RequestDescription | null,
+  cache: Pick<TokenCache, 'onEvent'>, trail: ApiTrail,
+): FlowSequence {
+  const current = useMemo(() => traceOf(runs.token, form, description), [runs.token, form, description]);
+  const tokenTraces = useRunTraces(current);
+  const management = useMemo(() => managementTraceOf(runs.management, form), [runs.management, form]);
+  const managementTraces = useRunTraces(management);
+  const traces = useMemo(() => [...tokenTraces, ...managementTraces], [tokenTraces, managementTraces]);
   const events = useRefreshEvents(cache);
   const api = useSyncExternalStore(trail.subscribe, trail.getSnapshot, trail.getSnapshot);
   const label = tokenLabel(current?.tokenEndpoint ?? form.tokenEndpoint, form.authMethod);

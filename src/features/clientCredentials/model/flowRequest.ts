@@ -9,7 +9,6 @@ import { describeClientCredentialsRequest, type RequestDescription } from '../..
 import type { RelayRoute } from '../../../utils/relay';
 import { routeFor, tokenEndpointFor } from '../../../utils/relayRoute';
 import { TokenCacheKey } from '../../../utils/tokenCacheKey';
-import { dpopSession } from './dpopSession';
 import type { FlowForm } from './flowTypes';
 
 /** The credentials that never enter FlowForm: the secret (memory) and the signing key (non-extractable). */
@@ -71,14 +70,16 @@ export async function describeFlowRequest(form: FlowForm, creds: FlowCredentials
   });
 }
 
-/** The environment part of the cache key: the environment ID, or the issuer / token endpoint for other servers. */
-export function cacheKeyParts(form: FlowForm): TokenCacheKeyParts {
+/**
+ * The cache key parts: the environment ID (or the issuer / token endpoint for other servers), client, scopes,
+ * audience, resource, and with DPoP the key's thumbprint (`jkt`, once known: a token bound to another key is not this one).
+ */
+export function cacheKeyParts(form: FlowForm, dpopJkt?: string): TokenCacheKeyParts {
   const env = form.environmentId.trim() || form.issuer.trim() || form.tokenEndpoint.trim();
   const parts: TokenCacheKeyParts = { clientId: form.clientId.trim(), env, scope: [...form.scopes] };
   if (form.audience.trim()) parts.audience = form.audience.trim();
   if (form.resource.trim()) parts.resource = form.resource.trim();
-  const jkt = form.dpop ? dpopSession.jkt() : undefined;
-  if (jkt) parts.jkt = jkt;
+  if (form.dpop && dpopJkt) parts.jkt = dpopJkt;
   return parts;
 }
 
@@ -88,11 +89,11 @@ const keysByForm = new WeakMap<FlowForm, TokenCacheKey>();
  * The form's cache key, computed once per form value (forms are immutable React state, replaced on every edit):
  * step 4 asks the cache for this token on every API call, and a key handed over ready makes that a map lookup.
  */
-export function flowCacheKey(form: FlowForm): TokenCacheKey {
+export function flowCacheKey(form: FlowForm, dpopJkt?: string): TokenCacheKey {
   let key = keysByForm.get(form);
   // The DPoP key becomes known after the first DPoP request: a key computed before it is computed again.
-  if (!key || (form.dpop && key.parts.jkt !== dpopSession.jkt())) {
-    key = new TokenCacheKey(cacheKeyParts(form));
+  if (!key || (form.dpop && key.parts.jkt !== dpopJkt)) {
+    key = new TokenCacheKey(cacheKeyParts(form, dpopJkt));
     keysByForm.set(form, key);
   }
   return key;

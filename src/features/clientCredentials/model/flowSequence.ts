@@ -7,8 +7,10 @@ import type { AttemptInfo } from '../../../utils/oauth/retry';
 import type { RequestDescription } from '../../../utils/oauth/description';
 import { maskRequestDescription } from '../../../utils/oauth/requestMask';
 
-/** One Get token (or a cache refresh): its attempts and what it sent, kept after the next one starts. */
+/** One Get token (or an introspection or revocation): its attempts and what it sent, kept after the next one starts. */
 export interface TokenRunTrace {
+  /** Which request of the authorization server this was (default: the token request). */
+  kind?: 'token' | 'introspect' | 'revoke';
   startedAt: number;
   attempts: readonly AttemptInfo[];
   authMethod: string;
@@ -58,7 +60,7 @@ export function tokenRows(trace: TokenRunTrace): DiagramExchange[] {
   const label = tokenLabel(trace.tokenEndpoint, trace.authMethod);
   return trace.attempts.map((a) => {
     const status = a.status ?? (a.outcome === 'success' ? 200 : 0);
-    const row: DiagramExchange = { id: `token-${trace.startedAt}-${a.attempt}`, to: 'token', viaRelay: trace.viaRelay, label, status, attempt: a.attempt };
+    const row: DiagramExchange = { id: `${trace.kind ?? 'token'}-${trace.startedAt}-${a.attempt}`, to: 'token', viaRelay: trace.viaRelay, label, status, attempt: a.attempt };
     const code = a.oauthError ?? (a.status === undefined ? a.code : undefined);
     if (code) row.errorCode = code;
     if (a.outcome === 'retry' && a.delayMs !== undefined) {

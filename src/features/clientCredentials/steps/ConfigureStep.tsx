@@ -18,8 +18,8 @@ import { DpopSetting } from './DpopSetting';
 import { offeredAuthMethods } from '../model/providerPresets';
 import { ProviderFields } from './ProviderFields';
 import { createShareLink } from '../model/shareLink';
-import type { FlowController } from '../hooks/useClientCredentialsFlow';
-import type { NumericField } from '../hooks/useFlowForm';
+import type { ConfigureView } from './configureView';
+import type { NumericField } from '../model/flowFormSchema';
 
 const PROVIDER_OPTIONS: ReadonlyArray<[ProviderId, string]> = PROVIDER_IDS.map((id) => [id, PROVIDERS[id].label]);
 
@@ -29,13 +29,7 @@ const ADVANCED: ReadonlyArray<[NumericField, string, string]> = [
   ['clockSkewSeconds', 'Clock-skew tolerance (seconds)', '0–300. Leeway when checking exp, iat and nbf of the token.'],
 ];
 
-/** Choosing an mTLS method ticks the relay box too: the relay is the only way to present a client certificate. */
-function chooseMethod(flow: FlowController, method: AuthMethod) {
-  flow.setField('authMethod', method);
-  if (isMtlsAuthMethod(method) && !flow.form.viaRelay) flow.setField('viaRelay', true);
-}
-
-function AuthMethodField({ flow }: { flow: FlowController }) {
+function AuthMethodField({ flow }: { flow: ConfigureView }) {
   const byDiscovery = PROVIDERS[flow.form.provider].narrowsByDiscovery;
   const advertised = byDiscovery ? flow.discovery.result?.metadata.token_endpoint_auth_methods_supported : undefined;
   const offered = offeredAuthMethods(flow.form.provider, advertised, flow.discovery.override);
@@ -53,7 +47,7 @@ function AuthMethodField({ flow }: { flow: FlowController }) {
         ].filter(Boolean).join(' ')}
       >
         {(control) => (
-          <select {...control} className="input" value={flow.form.authMethod} onChange={(e) => chooseMethod(flow, e.target.value as AuthMethod)} onBlur={() => flow.touch('authMethod')}>
+          <select {...control} className="input" value={flow.form.authMethod} onChange={(e) => flow.setAuthMethod(e.target.value as AuthMethod)} onBlur={() => flow.touch('authMethod')}>
             {!offered.options.includes(flow.form.authMethod) && <option value={flow.form.authMethod}>{flow.form.authMethod}</option>}
             {offered.options.map((m) => (
               <option key={m} value={m}>
@@ -73,7 +67,7 @@ function AuthMethodField({ flow }: { flow: FlowController }) {
   );
 }
 
-function SecretField({ flow }: { flow: FlowController }) {
+function SecretField({ flow }: { flow: ConfigureView }) {
   return (
     <FormField
       id={fieldId('clientSecret')}
@@ -125,7 +119,7 @@ function SaveProblem({ result }: { result: SaveResult | null }) {
 }
 
 /** Scopes as chips, with the provider's least-privilege preset when it has default scopes. */
-function ScopesField({ flow }: { flow: FlowController }) {
+function ScopesField({ flow }: { flow: ConfigureView }) {
   const { defaultScopes } = PROVIDERS[flow.form.provider];
   // The preset is the provider's default scopes plus VITE_PINGONE_EXTRA_SCOPES / settings (deduplicated, order kept).
   const extraScopes = useConfig().config.provider.pingone.extraScopes;
@@ -161,7 +155,7 @@ function ScopesField({ flow }: { flow: FlowController }) {
 }
 
 /** Advanced numbers, typed as text so an invalid draft stays on screen with its error. */
-function AdvancedFields({ flow }: { flow: FlowController }) {
+function AdvancedFields({ flow }: { flow: ConfigureView }) {
   const hasAdvancedError = ADVANCED.some(([field]) => flow.errors[field]);
   const { form } = flow;
   return (
@@ -186,7 +180,7 @@ function AdvancedFields({ flow }: { flow: FlowController }) {
   );
 }
 
-export function ConfigureStep({ flow }: { flow: FlowController }) {
+export function ConfigureStep({ flow }: { flow: ConfigureView }) {
   const { form } = flow;
   return (
     <form className="cc-form" noValidate onSubmit={(e) => e.preventDefault()}>
@@ -205,7 +199,7 @@ export function ConfigureStep({ flow }: { flow: FlowController }) {
 
       <FormField id={fieldId('clientId')} label="Client ID" source={flow.sources.clientId} error={flow.errors.clientId}>
         {(control) => (
-          <input {...control} className="input input--mono" spellCheck={false} autoComplete="off" value={form.clientId} onChange={(e) => flow.setClientId(e.target.value)} onBlur={() => {
+          <input {...control} className="input input--mono" spellCheck={false} autoComplete="off" value={form.clientId} onChange={(e) => flow.setField('clientId', e.target.value)} onBlur={() => {
             flow.touch('clientId');
             flow.commitSecret();
           }} />

@@ -1,13 +1,13 @@
 // Step 2's DPoP proof (RFC 9449 §4): a preview proof for this request, decoded, with the linter's findings.
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { useEffect, useState } from 'react';
 import { JsonView } from '../../../components/JsonView';
 import { effects } from '../../../utils/effects';
 import type { LintFinding } from '../../../utils/oauth/assertionLint';
 import type { RequestDescription } from '../../../utils/oauth/description';
 import { createDpopProof } from '../../../utils/oauth/dpop';
 import { lintDpopProof } from '../../../utils/oauth/dpopLint';
-import { dpopSession } from '../model/dpopSession';
+import type { DpopStore } from '../../../contexts/dpopStore';
+import { useAsyncValue } from '../../../hooks/useAsyncValue';
 import { LintResults } from './AssertionPanel';
 
 /** The placeholder the exports show: a proof is good for one request only, so a copied one would be refused. */
@@ -15,31 +15,28 @@ export const DPOP_PROOF_PLACEHOLDER = '<DPoP proof: a new ES256 JWT for each req
 
 type Preview = { proof: string; findings: LintFinding[] } | { error: string };
 
-/** Signs a preview proof whenever the request changes (the one sent with Get token is always a new one). */
-function usePreviewProof(description: RequestDescription): Preview | undefined {
-  const [preview, setPreview] = useState<{ for: RequestDescription; value: Preview }>();
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      try {
-        const { key, nonces } = await dpopSession.binding();
-        const nonce = nonces.get(description.url);
-        const proof = await createDpopProof({ key, htm: description.method, url: description.url, nonce });
-        const findings = await lintDpopProof(proof, { htm: description.method, url: description.url, now: effects().clock.now(), nonce });
-        if (live) setPreview({ for: description, value: { proof, findings } });
-      } catch (error) {
-        if (live) setPreview({ for: description, value: { error: error instanceof Error ? error.message : 'The DPoP proof could not be signed.' } });
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [description]);
-  return preview?.for === description ? preview.value : undefined;
+/** Signs a preview proof for a request with the app's DPoP key and lints it (the one sent with Get token is always new). */
+async function previewProof(description: RequestDescription, dpop: Pick<DpopStore, 'binding'>): Promise<Preview> {
+  try {
+    const { key, nonces } = await dpop.binding();
+    const nonce = nonces.get(description.url);
+    const proof = await createDpopProof({ key, htm: description.method, url: description.url, nonce });
+    const findings = await lintDpopProof(proof, { htm: description.method, url: description.url, now: effects().clock.now(), nonce });
+    return { proof, findings };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : 'The DPoP proof could not be signed.' };
+  }
 }
 
-export function DpopProofPanel({ description }: { description: RequestDescription }) {
-  const preview = usePreviewProof(description);
+export interface DpopProofPanelProps {
+  description: RequestDescription;
+  dpop: Pick<DpopStore, 'binding'>;
+}
+
+export function DpopProofPanel({ description, dpop }: DpopProofPanelProps) {
+  // A new proof whenever the request changes.
+  const [signed] = useAsyncValue(description, (d) => previewProof(d, dpop));
+  const preview = signed?.status === 'fulfilled' ? signed.value : undefined;
   return (
     <section className="cc-assertion" aria-label="DPoP proof">
       <h3 className="panel-title">DPoP proof (header DPoP)</h3>

@@ -3,7 +3,8 @@ import { memo, useDeferredValue, useSyncExternalStore } from 'react';
 import { SequenceDiagram } from '../../../components/SequenceDiagram';
 import { TokenTimeline } from '../../../components/TokenTimeline';
 import { PROVIDERS, type ProviderEntry } from '../../../config/providers';
-import { useNewAuth } from '../../../hooks/useNewAuth';
+import { useCurrentToken } from '../../../contexts/NewAuthContext';
+import type { AuthStores } from '../../../contexts/authStores';
 import type { RequestDescription } from '../../../utils/oauth/description';
 import { earlierTokens, type TimelineMark } from '../../../utils/timelineHistory';
 import type { CacheSnapshotEntry } from '../../../utils/tokenCache';
@@ -11,6 +12,7 @@ import type { TokenHistoryEntry } from '../../../utils/tokenHistory';
 import { useFlowSequence } from '../hooks/useFlowSequence';
 import type { ApiTrail } from '../model/apiTrail';
 import type { FlowForm, TokenRun } from '../model/flowTypes';
+import type { ManagementRun } from '../model/session/sessionState';
 
 /** The API lifeline's name, by the provider row's step-4 console. */
 const API_LABEL: Record<ProviderEntry['console'], string> = {
@@ -21,7 +23,10 @@ const API_LABEL: Record<ProviderEntry['console'], string> = {
 
 export interface FlowPicturesProps {
   run: TokenRun;
+  /** The latest introspection or revocation (drawn too, in order). */
+  management: ManagementRun | null;
   form: FlowForm;
+  stores: Pick<AuthStores, 'cache' | 'history'>;
   description: RequestDescription | null;
   trail: ApiTrail;
 }
@@ -46,15 +51,17 @@ const Diagram = memo(SequenceDiagram);
  * draw is read through useDeferredValue: the decoded token (the click's answer) commits first, the pictures follow
  * in a render of their own, off the click-to-token path.
  */
-export const FlowPictures = memo(function FlowPictures({ run, form, description, trail }: FlowPicturesProps) {
-  const { cache, currentToken, history } = useNewAuth();
+export const FlowPictures = memo(function FlowPictures({ run, management, form, description, trail, stores }: FlowPicturesProps) {
+  const { cache, history } = stores;
+  const currentToken = useCurrentToken(stores);
   const entries = useSyncExternalStore(history.subscribe, history.getSnapshot, history.getSnapshot);
   const deferredRun = useDeferredValue(run);
+  const deferredManagement = useDeferredValue(management);
   const deferredForm = useDeferredValue(form);
   const deferredDescription = useDeferredValue(description);
   const deferredToken = useDeferredValue(currentToken);
   const deferredEntries = useDeferredValue(entries);
-  const { rows, marks } = useFlowSequence(deferredRun, deferredForm, deferredDescription, cache, trail);
+  const { rows, marks } = useFlowSequence({ token: deferredRun, management: deferredManagement }, deferredForm, deferredDescription, cache, trail);
   return (
     <div className="cc-pictures">
       <Timeline token={deferredToken} history={deferredEntries} marks={marks} />

@@ -4,7 +4,7 @@ import { InfoBox } from '../../../components/InfoBox';
 import type { SigningAlg } from '../../../types/token';
 import { FormField } from '../../../components/FormField';
 import { offeredSigningAlgs } from '../model/providerPresets';
-import type { FlowController } from '../hooks/useClientCredentialsFlow';
+import type { ConfigureView } from './configureView';
 import { fieldId } from '../model/flowFormSchema';
 import { PublicKeyPanel } from './PublicKeyPanel';
 import { IconKey } from '../../../components/icons/objectIcons';
@@ -15,7 +15,7 @@ const ALG_HINTS: Record<SigningAlg, string> = {
   PS256: 'RSA-PSS with SHA-256 (2048-bit keys).',
 };
 
-function SigningAlgField({ flow }: { flow: FlowController }) {
+function SigningAlgField({ flow }: { flow: ConfigureView }) {
   const { form } = flow;
   const algs = offeredSigningAlgs(form.provider, flow.discovery.result?.metadata.token_endpoint_auth_signing_alg_values_supported, flow.discovery.override);
   return (
@@ -33,7 +33,7 @@ function SigningAlgField({ flow }: { flow: FlowController }) {
   );
 }
 
-function GenerateKeyRow({ flow }: { flow: FlowController }) {
+function GenerateKeyRow({ flow }: { flow: ConfigureView }) {
   const { form, keys } = flow;
   return (
     <div className="cc-actions-row">
@@ -45,14 +45,14 @@ function GenerateKeyRow({ flow }: { flow: FlowController }) {
   );
 }
 
-function KeyChoiceField({ flow }: { flow: FlowController }) {
+function KeyChoiceField({ flow }: { flow: ConfigureView }) {
   const { form, keys, selectedKey } = flow;
   return (
     <FormField id="cc-keyRef" label="Key to sign with" source={flow.sources.keyRef}>
       {(control) => (
         <select {...control} className="input" value={form.keyRef} onChange={(e) => flow.selectKey(e.target.value)}>
           {!selectedKey && <option value="">Choose a key…</option>}
-          {keys.keys.map((k) => (
+          {keys.list.map((k) => (
             <option key={k.id} value={k.id}>
               {k.label ?? 'Key'} · {k.key.alg} · {k.id.slice(0, 12)}…
             </option>
@@ -64,7 +64,7 @@ function KeyChoiceField({ flow }: { flow: FlowController }) {
 }
 
 /** The pasted private key and its Import key button; the text is held here only until the import succeeds. */
-function ImportKeyFields({ flow }: { flow: FlowController }) {
+function ImportKeyFields({ flow }: { flow: ConfigureView }) {
   const { form, keys, selectedKey } = flow;
   const [keyText, setKeyText] = useState('');
   async function importKey() {
@@ -104,7 +104,7 @@ function ImportKeyFields({ flow }: { flow: FlowController }) {
   );
 }
 
-function KidField({ flow }: { flow: FlowController }) {
+function KidField({ flow }: { flow: ConfigureView }) {
   return (
     <FormField
       id={fieldId('kid')}
@@ -121,14 +121,14 @@ function KidField({ flow }: { flow: FlowController }) {
 }
 
 /** Key generation, import and export for private_key_jwt. The private key never leaves WebCrypto. */
-export function KeyManager({ flow }: { flow: FlowController }) {
+export function KeyManager({ flow }: { flow: ConfigureView }) {
   const { keys, selectedKey } = flow;
   return (
     <fieldset className="cc-fieldset">
       <legend><IconKey /> Signing key (private_key_jwt)</legend>
       <SigningAlgField flow={flow} />
       <GenerateKeyRow flow={flow} />
-      {keys.keys.length > 0 && <KeyChoiceField flow={flow} />}
+      {keys.list.length > 0 && <KeyChoiceField flow={flow} />}
       <ImportKeyFields flow={flow} />
       {keys.storageWarning && <InfoBox variant="warning">{keys.storageWarning}</InfoBox>}
       <KidField flow={flow} />

@@ -6,11 +6,11 @@ import { SANDBOX_START_COMMANDS, type SandboxClient } from '../../../services/sa
 import { FormField } from '../../../components/FormField';
 import { sandboxClientsFor } from '../model/providerPresets';
 import type { ProviderId } from '../../../config/providerBasics';
-import type { FlowController } from '../hooks/useClientCredentialsFlow';
+import type { ConfigureView } from './configureView';
 import { fieldId } from '../model/flowFormSchema';
 import { ServerFeatures } from './ServerFeatures';
 
-function TokenEndpointField({ flow, readOnly, hint }: { flow: FlowController; readOnly?: boolean; hint?: string }) {
+function TokenEndpointField({ flow, readOnly, hint }: { flow: ConfigureView; readOnly?: boolean; hint?: string }) {
   return (
     <FormField id={fieldId('tokenEndpoint')} label="Token endpoint" source={flow.sources.tokenEndpoint} error={flow.errors.tokenEndpoint} hint={hint}>
       {(control) => (
@@ -31,7 +31,7 @@ function TokenEndpointField({ flow, readOnly, hint }: { flow: FlowController; re
   );
 }
 
-function SandboxFields({ flow }: { flow: FlowController }) {
+function SandboxFields({ flow }: { flow: ConfigureView }) {
   const { sandbox } = flow;
   if (sandbox.status === 'unreachable') {
     return (
@@ -41,7 +41,7 @@ function SandboxFields({ flow }: { flow: FlowController }) {
           Start it in a terminal with <code>{SANDBOX_START_COMMANDS.alone}</code> (or <code>{SANDBOX_START_COMMANDS.withApp}</code> to run the
           sandbox and the app together), then try again.
         </p>
-        <button type="button" className="btn btn--secondary" onClick={() => void flow.sandbox.reload().then((info) => info && flow.onSandboxLoaded(info))}>
+        <button type="button" className="btn btn--secondary" onClick={() => void flow.reloadSandbox()}>
           Try again
         </button>
       </InfoBox>
@@ -61,7 +61,7 @@ function SandboxFields({ flow }: { flow: FlowController }) {
 }
 
 interface DemoClientPickerProps {
-  flow: FlowController;
+  flow: ConfigureView;
   clients: readonly SandboxClient[];
   /** The empty option, shown while the form's client is none of the demo clients. */
   ownLabel: string;
@@ -88,7 +88,7 @@ function DemoClientPicker({ flow, clients, ownLabel, optionLabel }: DemoClientPi
   );
 }
 
-function PingOneFields({ flow }: { flow: FlowController }) {
+function PingOneFields({ flow }: { flow: ConfigureView }) {
   const { form } = flow;
   const template = form.tokenEndpoint === '';
   return (
@@ -132,7 +132,7 @@ function PingOneFields({ flow }: { flow: FlowController }) {
   );
 }
 
-function MicroauthdFields({ flow }: { flow: FlowController }) {
+function MicroauthdFields({ flow }: { flow: ConfigureView }) {
   const clients = sandboxClientsFor(flow.sandbox.info, 'microauthd');
   return (
     <>
@@ -150,7 +150,7 @@ function MicroauthdFields({ flow }: { flow: FlowController }) {
   );
 }
 
-function CustomFields({ flow }: { flow: FlowController }) {
+function CustomFields({ flow }: { flow: ConfigureView }) {
   const { discovery } = flow;
   return (
     <>
@@ -188,7 +188,7 @@ function CustomFields({ flow }: { flow: FlowController }) {
   );
 }
 
-const FIELDS_BY_PROVIDER: Record<ProviderId, (props: { flow: FlowController }) => React.JSX.Element> = {
+const FIELDS_BY_PROVIDER: Record<ProviderId, (props: { flow: ConfigureView }) => React.JSX.Element> = {
   sandbox: SandboxFields,
   pingone: PingOneFields,
   microauthd: MicroauthdFields,
@@ -196,7 +196,7 @@ const FIELDS_BY_PROVIDER: Record<ProviderId, (props: { flow: FlowController }) =
 };
 
 /** The fields of the chosen provider preset. */
-export function ProviderFields({ flow }: { flow: FlowController }) {
+export function ProviderFields({ flow }: { flow: ConfigureView }) {
   const Fields = FIELDS_BY_PROVIDER[flow.form.provider];
   return <Fields flow={flow} />;
 }

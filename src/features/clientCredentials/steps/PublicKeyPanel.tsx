@@ -4,11 +4,11 @@ import { CopyButton } from '../../../components/CopyButton';
 import { InfoBox } from '../../../components/InfoBox';
 import { PROVIDERS } from '../../../config/providers';
 import { toJwks, type SigningKey } from '../../../utils/keys';
-import type { FlowController } from '../hooks/useClientCredentialsFlow';
+import type { ConfigureView } from './configureView';
 import { IconSparkle } from '../../../components/icons/objectIcons';
 
 /** The selected key's public JWKS to paste into the provider, Delete key, and Register with sandbox. */
-export function PublicKeyPanel({ flow, selectedKey }: { flow: FlowController; selectedKey: SigningKey }) {
+export function PublicKeyPanel({ flow, selectedKey }: { flow: ConfigureView; selectedKey: SigningKey }) {
   const { form, registration } = flow;
   const jwksId = useId();
   // Only a provider the sandbox fills, with private_key_jwt, can register a browser key there.
@@ -29,7 +29,7 @@ export function PublicKeyPanel({ flow, selectedKey }: { flow: FlowController; se
           type="button"
           className="btn btn--danger-outline"
           onClick={() => {
-            void flow.keys.remove(form.keyRef);
+            void flow.removeKey(form.keyRef);
             flow.setField('keyRef', '');
           }}
         >

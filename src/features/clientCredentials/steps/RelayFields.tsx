@@ -5,26 +5,26 @@ import { RelayToggle } from '../../../components/RelayToggle';
 import { isMtlsAuthMethod } from '../../../types/token';
 import { MTLS_NEEDS_RELAY } from '../../../utils/relayRoute';
 import { fieldId } from '../model/flowFormSchema';
-import type { FlowController } from '../hooks/useClientCredentialsFlow';
+import type { ConfigureView } from './configureView';
 
 /** The relay box, bound to the form's `viaRelay` (persisted like the other non-secret fields). */
-export function RelaySetting({ flow }: { flow: FlowController }) {
+export function RelaySetting({ flow }: { flow: ConfigureView }) {
   return (
     <div id={fieldId('viaRelay')}>
-      <RelayToggle checked={flow.form.viaRelay} onChange={(checked) => flow.setField('viaRelay', checked)} relayUrl={flow.relayUrl} />
+      <RelayToggle checked={flow.form.viaRelay} onChange={flow.setViaRelay} relayUrl={flow.relayUrl} />
       <FieldError id={`${fieldId('viaRelay')}-error`} message={flow.errors.viaRelay} />
     </div>
   );
 }
 
 /** The note beside the method select when mTLS is offered but the relay box is off. */
-export function mtlsMethodNote(flow: FlowController): string | undefined {
+export function mtlsMethodNote(flow: ConfigureView): string | undefined {
   if (flow.form.viaRelay) return undefined;
   return `tls_client_auth and self_signed_tls_client_auth: ${MTLS_NEEDS_RELAY}`;
 }
 
 /** The certificate source for tls_client_auth / self_signed_tls_client_auth (RFC 8705 §2). */
-export function CertificateSetting({ flow }: { flow: FlowController }) {
+export function CertificateSetting({ flow }: { flow: ConfigureView }) {
   const { form } = flow;
   if (!isMtlsAuthMethod(form.authMethod)) return null;
   const onRefChange = (field: CertificateRefField, value: string) => flow.setField(field, value);
@@ -32,9 +32,9 @@ export function CertificateSetting({ flow }: { flow: FlowController }) {
     <ClientCertificateFields
       refs={{ mtlsCertRef: form.mtlsCertRef, mtlsKeyRef: form.mtlsKeyRef, mtlsCaRef: form.mtlsCaRef }}
       onRefChange={onRefChange}
-      relayUrl={flow.relayUrl}
       credential={flow.mtlsCredential}
-      onCredential={flow.setMtlsCredential}
+      onUpload={flow.uploadCertificate}
+      onForget={flow.forgetCertificate}
       errors={{ mtlsCertRef: flow.errors.mtlsCertRef, mtlsKeyRef: flow.errors.mtlsKeyRef }}
     />
   );

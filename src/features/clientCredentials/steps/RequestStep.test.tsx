@@ -9,6 +9,9 @@ import { DEFAULT_FLOW_FORM } from '../model/flowFormSchema';
 import type { FlowForm } from '../model/flowTypes';
 import { RequestStep } from './RequestStep';
 
+/** These requests are not DPoP-bound: the proof panel never asks for a key. */
+const NO_DPOP = { binding: () => Promise.reject(new Error('no DPoP in these tests')) };
+
 const SECRET = 's3cr3t-with/slash+plus=and more';
 const ENDPOINT = 'https://as.example.com/env/as/token';
 const form: FlowForm = { ...DEFAULT_FLOW_FORM, provider: 'custom', tokenEndpoint: ENDPOINT, clientId: 'client-1', scopes: ['read', 'write'] };
@@ -25,7 +28,7 @@ describe('Request step', () => {
   it('masks the Authorization header and keeps the secret out of the cURL and fetch exports until revealed', async () => {
     const description = await describeWith(clientSecretBasic(SECRET));
     const basic = basicAuthorization('client-1', SECRET).slice('Basic '.length);
-    render(<RequestStep description={description} error={null} pending={false} form={{ ...form, authMethod: 'client_secret_basic' }} onRefresh={() => undefined} />);
+    render(<RequestStep description={description} error={null} pending={false} form={{ ...form, authMethod: 'client_secret_basic' }} onRefresh={() => undefined} dpop={NO_DPOP} />);
 
     const headers = screen.getByRole('table', { name: 'Headers' });
     expect(within(headers).getByRole('row', { name: /Authorization/ })).toHaveTextContent('Basic ••••••');
@@ -42,7 +45,7 @@ describe('Request step', () => {
 
   it('masks client_secret in the body table and the exports', async () => {
     const description = await describeWith(clientSecretPost(SECRET));
-    render(<RequestStep description={description} error={null} pending={false} form={{ ...form, authMethod: 'client_secret_post' }} onRefresh={() => undefined} />);
+    render(<RequestStep description={description} error={null} pending={false} form={{ ...form, authMethod: 'client_secret_post' }} onRefresh={() => undefined} dpop={NO_DPOP} />);
     const body = screen.getByRole('table', { name: /Form body/ });
     expect(within(body).getByRole('row', { name: /client_secret/ })).toHaveTextContent('••••••');
     expect(within(body).getByRole('row', { name: /scope/ })).toHaveTextContent('read write');
@@ -55,7 +58,7 @@ describe('Request step', () => {
   });
 
   it('colours the URL and shows a template with the placeholder while step 1 is incomplete', () => {
-    render(<RequestStep description={null} error={{ code: 'INVALID_INPUT', message: 'The environment ID must be a UUID.' }} pending={false} form={{ ...DEFAULT_FLOW_FORM, provider: 'pingone' }} onRefresh={() => undefined} />);
+    render(<RequestStep description={null} error={{ code: 'INVALID_INPUT', message: 'The environment ID must be a UUID.' }} pending={false} form={{ ...DEFAULT_FLOW_FORM, provider: 'pingone' }} onRefresh={() => undefined} dpop={NO_DPOP} />);
     const placeholder = screen.getByText('<environment-id>');
     expect(placeholder).toHaveAttribute('data-kind', 'placeholder');
     expect(screen.getByText(/The environment ID must be a UUID/)).toBeInTheDocument();
@@ -68,12 +71,12 @@ describe('Request step', () => {
     const description = await describeWith((ctx) => {
       ctx.body.set('client_assertion', jwt);
     });
-    render(<RequestStep description={description} error={null} pending={false} form={{ ...form, authMethod: 'client_secret_jwt' }} onRefresh={() => undefined} />);
+    render(<RequestStep description={description} error={null} pending={false} form={{ ...form, authMethod: 'client_secret_jwt' }} onRefresh={() => undefined} dpop={NO_DPOP} />);
     expect(document.body.textContent).toMatch(/each attempt \(every retry[^)]*\) signs a fresh assertion with a new jti/);
   });
 
   it('lints a pasted assertion', async () => {
-    render(<RequestStep description={null} error={null} pending={false} form={form} onRefresh={() => undefined} />);
+    render(<RequestStep description={null} error={null} pending={false} form={form} onRefresh={() => undefined} dpop={NO_DPOP} />);
     const user = userEvent.setup();
     await user.click(screen.getByLabelText('Paste an assertion to lint'));
     await user.paste('not-a-jwt');

@@ -10,7 +10,7 @@ import { toCurl } from '../../../utils/oauth/curl';
 import { toFetchSnippet } from '../../../utils/oauth/fetchSnippet';
 import { bodyPairs, maskRequestDescription } from '../../../utils/oauth/requestMask';
 import { AssertionPanel, PasteAssertionLinter, type AssertionContext } from './AssertionPanel';
-import { DPOP_PROOF_PLACEHOLDER, DpopProofPanel } from './DpopProofPanel';
+import { DPOP_PROOF_PLACEHOLDER, DpopProofPanel, type DpopProofPanelProps } from './DpopProofPanel';
 import { withDpopHeader } from '../../../utils/oauth/dpopRequest';
 import type { FlowError, FlowForm } from '../model/flowTypes';
 import { PROVIDERS } from '../../../config/providers';
@@ -22,6 +22,8 @@ export interface RequestStepProps {
   form: FlowForm;
   /** Signs a fresh preview assertion (new jti, iat). */
   onRefresh: () => void;
+  /** The app's DPoP key, for the preview proof when the form binds with DPoP. */
+  dpop: DpopProofPanelProps['dpop'];
 }
 
 function urlTemplate(form: FlowForm): string {
@@ -62,7 +64,7 @@ function NameValueTable({ caption, rows }: { caption: string; rows: ReadonlyArra
   );
 }
 
-export function RequestStep({ description, error, pending, form, onRefresh }: RequestStepProps) {
+export function RequestStep({ description, error, pending, form, onRefresh, dpop }: RequestStepProps) {
   const [reveal, setReveal] = useState(false);
   const context = assertionContext(form);
 
@@ -121,7 +123,7 @@ export function RequestStep({ description, error, pending, form, onRefresh }: Re
           </p>
         </>
       )}
-      {form.dpop && <DpopProofPanel description={description} />}
+      {form.dpop && <DpopProofPanel description={description} dpop={dpop} />}
       <PasteAssertionLinter context={context} />
       <label className="cc-check">
         <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />

@@ -2,13 +2,17 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { TokenManagementState } from '../hooks/useTokenManagement';
-import { TokenManagementPanel } from './TokenManagementPanel';
+import type { ManagementRun } from '../model/session/sessionState';
+import { TokenManagementPanel, type TokenManagementControls } from './TokenManagementPanel';
 
 const ENDPOINTS = { introspection: 'https://as.example.com/as/introspect', revocation: 'https://as.example.com/as/revoke' };
 
-function state(over: Partial<TokenManagementState> = {}): TokenManagementState {
-  return { run: null, introspect: vi.fn(async () => undefined), revoke: vi.fn(async () => undefined), isRevoked: () => false, ...over };
+function state(over: { run?: ManagementRun; revoked?: string[] } = {}): TokenManagementControls {
+  return {
+    state: { run: over.run ?? null, revoked: new Set(over.revoked ?? []) },
+    introspect: vi.fn(async () => undefined),
+    revoke: vi.fn(async () => undefined),
+  };
 }
 
 describe('TokenManagementPanel', () => {
@@ -40,7 +44,7 @@ describe('TokenManagementPanel', () => {
   it('hides a run about another token, says a missing endpoint, and disables revoke after revocation', () => {
     const management = state({
       run: { kind: 'introspect', token: 'old', status: 'success', attempts: [], result: { active: true, claims: {} } },
-      isRevoked: (t) => t === 'tok',
+      revoked: ['tok'],
     });
     render(<TokenManagementPanel token="tok" endpoints={{ introspection: undefined, revocation: ENDPOINTS.revocation }} management={management} />);
     expect(screen.queryByRole('region', { name: 'Introspection result' })).toBeNull();

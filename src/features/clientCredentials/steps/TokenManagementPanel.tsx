@@ -9,13 +9,20 @@ import type { RequestDescription } from '../../../utils/oauth/description';
 import { toCurl } from '../../../utils/oauth/curl';
 import { toFetchSnippet } from '../../../utils/oauth/fetchSnippet';
 import { bodyPairs, maskRequestDescription } from '../../../utils/oauth/requestMask';
-import type { TokenManagementState } from '../hooks/useTokenManagement';
+import type { ManagementState } from '../model/session/sessionState';
 import type { TokenManagementEndpoints } from '../model/tokenManagementEndpoints';
+
+/** The session's introspection/revocation state and actions. */
+export interface TokenManagementControls {
+  state: ManagementState;
+  introspect(token: string): Promise<void>;
+  revoke(token: string): Promise<void>;
+}
 
 export interface TokenManagementPanelProps {
   token: string;
   endpoints: TokenManagementEndpoints;
-  management: TokenManagementState;
+  management: TokenManagementControls;
 }
 
 /** The request as sent, masked like step 2's preview; the exports keep secret placeholders. */
@@ -50,8 +57,8 @@ function Missing({ what }: { what: string }) {
 }
 
 export function TokenManagementPanel({ token, endpoints, management }: TokenManagementPanelProps) {
-  const run = management.run?.token === token ? management.run : null;
-  const revoked = management.isRevoked(token);
+  const run = management.state.run?.token === token ? management.state.run : null;
+  const revoked = management.state.revoked.has(token);
   const busy = run?.status === 'running';
   return (
     <section className="token-management" aria-label="Introspect and revoke">

@@ -2,12 +2,10 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setupTestEffects } from '../../../../tests/support/effects';
-import { NewAuthProvider } from '../../../contexts/NewAuthContext';
-import { createAuthStores } from '../../../contexts/authStores';
 import { createMemoryStorage } from '../../../utils/storage';
+import { createTokenHistory } from '../../../utils/tokenHistory';
 import type { FlowForm, TokenRun } from '../model/flowTypes';
 import { TokenStep } from './TokenStep';
 
@@ -33,10 +31,8 @@ const TOKEN = await new SignJWT({ client_id: 'cc-basic', scope: 'p1:read:user' }
 const jwksFetch = vi.fn(async () => Response.json(jwks)) as unknown as typeof globalThis.fetch;
 setupTestEffects(() => ({ fetch: jwksFetch }));
 
-function wrap(children: ReactNode) {
-  const stores = createAuthStores({ sessionStorage: createMemoryStorage(), localStorage: createMemoryStorage() });
-  return <NewAuthProvider stores={stores}>{children}</NewAuthProvider>;
-}
+/** What the page hands every TokenStep besides the run: this tab's history and what bindings compare with. */
+const tab = () => ({ history: createTokenHistory({ storage: () => createMemoryStorage() }), bindings: { dpopJkt: undefined, certificateThumbprint: undefined } });
 
 afterEach(() => {
   vi.clearAllMocks();
@@ -55,8 +51,31 @@ const successRun: TokenRun = {
 };
 
 describe('TokenStep', () => {
+  it('an opaque token: the RFC 9068 checks say not applicable, nothing reads as failed or red', () => {
+    const opaque = 'opaque-Zq2Lm9Xr7Tb4Wn8Kc1Vd';
+    const run: TokenRun = {
+      ...successRun,
+      response: { access_token: opaque, token_type: 'bearer', expires_in: 3600, extra: {} },
+      record: { ...successRun.record!, accessToken: opaque, scope: undefined },
+    };
+    const { container } = render(<TokenStep {...tab()} run={run} onGetToken={() => {}} form={form} description={description} />);
+    const checks = screen.getByRole('region', { name: 'Token checks (RFC 9068)' });
+    expect(checks).toHaveTextContent('Not applicable to this token.');
+    expect(checks).toHaveTextContent('Not applicable: format');
+    expect(checks).not.toHaveTextContent(/failed/i);
+    expect(container.querySelector('.check-failed, .checks-failed')).toBeNull();
+  });
+
+  it('while the request runs, Cancel is offered and cancels it', async () => {
+    const onCancel = vi.fn();
+    const running: TokenRun = { status: 'running', attempts: [], requestedScopes: [] };
+    render(<TokenStep {...tab()} run={running} onGetToken={() => {}} onCancel={onCancel} form={form} description={description} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+
   it('on success shows the masked token, the decoded region, passing checks and the scope difference', async () => {
-    render(wrap(<TokenStep run={successRun} onGetToken={() => {}} form={form} description={description} />));
+    render(<TokenStep {...tab()} run={successRun} onGetToken={() => {}} form={form} description={description} />);
     expect(screen.getByText('Token acquired!').closest('[role="status"]')).not.toBeNull();
     expect(document.body.textContent).toMatch(/Expires in (59:5\d|1:00:00)/);
     expect(document.body.textContent).not.toContain(TOKEN);
@@ -73,7 +92,7 @@ describe('TokenStep', () => {
 
   it('reveals the token and its three coloured parts together', async () => {
     const user = userEvent.setup();
-    render(wrap(<TokenStep run={successRun} onGetToken={() => {}} form={form} description={description} />));
+    render(<TokenStep {...tab()} run={successRun} onGetToken={() => {}} form={form} description={description} />);
     await user.click(screen.getByRole('button', { name: 'Reveal access token' }));
     expect(document.body.textContent).toContain(TOKEN);
     const parts = screen.getByLabelText('Token parts');
@@ -82,7 +101,7 @@ describe('TokenStep', () => {
   });
 
   it('flags a token for another client', async () => {
-    render(wrap(<TokenStep run={successRun} onGetToken={() => {}} form={{ ...form, clientId: 'other' }} description={description} />));
+    render(<TokenStep {...tab()} run={successRun} onGetToken={() => {}} form={{ ...form, clientId: 'other' }} description={description} />);
     expect(await screen.findByText(/^1 of \d+ checks failed\.$/)).toBeInTheDocument();
     expect(screen.getByText(/client_id is cc-basic, not other/)).toBeInTheDocument();
   });
@@ -92,7 +111,7 @@ describe('TokenStep', () => {
     const other = { ...form, jwksUri: `${ISSUER}/keys` };
     let answer: (response: Response) => void = () => undefined;
     vi.mocked(jwksFetch).mockImplementationOnce(() => new Promise<Response>((resolve) => (answer = resolve)));
-    const { rerender } = render(wrap(<TokenStep run={successRun} onGetToken={() => {}} form={other} description={description} />));
+    const { rerender } = render(<TokenStep {...tab()} run={successRun} onGetToken={() => {}} form={other} description={description} />);
     const checks = screen.getByRole('region', { name: 'Token checks (RFC 9068)' });
     expect(screen.getByRole('region', { name: 'Decoded access token' })).toHaveTextContent('"client_id": "cc-basic"');
     expect(checks).toHaveAttribute('aria-busy', 'true');
@@ -107,7 +126,7 @@ describe('TokenStep', () => {
       .setIssuer(ISSUER).setSubject('cc-basic').setAudience(AUD).setJti('j2').setIssuedAt(nowS).setExpirationTime(nowS + 3600)
       .sign(privateKey);
     const secondRun: TokenRun = { ...successRun, response: { ...successRun.response!, access_token: SECOND }, record: { ...successRun.record!, accessToken: SECOND } };
-    rerender(wrap(<TokenStep run={secondRun} onGetToken={() => {}} form={other} description={description} />));
+    rerender(<TokenStep {...tab()} run={secondRun} onGetToken={() => {}} form={other} description={description} />);
     expect(await screen.findByText('All checks passed.')).toBeInTheDocument();
     expect(jwksFetch).toHaveBeenCalledTimes(1);
   });
@@ -121,7 +140,7 @@ describe('TokenStep', () => {
       requestedScopes: [],
       error: { code: 'OAUTH_ERROR', message: 'invalid_client', status: 401, error: 'invalid_client', error_description: '<img src=x onerror=alert(1)>' },
     };
-    const { container } = render(wrap(<TokenStep run={run} onGetToken={onGetToken} form={form} description={description} />));
+    const { container } = render(<TokenStep {...tab()} run={run} onGetToken={onGetToken} form={form} description={description} />);
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('invalid_client');
     expect(alert).toHaveTextContent('<img src=x onerror=alert(1)>');

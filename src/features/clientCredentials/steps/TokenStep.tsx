@@ -11,14 +11,13 @@ import { Spinner } from '../../../components/Spinner';
 import { TokenChecks } from '../../../components/TokenChecks';
 import { TokenDisplay, maskToken } from '../../../components/TokenDisplay';
 import { TokenHistoryList } from '../../../components/TokenHistoryList';
-import { useNewAuth } from '../../../hooks/useNewAuth';
 import { grantedScopeOf } from '../../../utils/grantedScope';
 import type { TokenRecord, TokenResponse } from '../../../types/token';
 import type { RequestDescription } from '../../../utils/oauth/description';
-import { useTokenChecks, type TokenChecksState } from '../hooks/useTokenChecks';
-import type { TokenManagementState } from '../hooks/useTokenManagement';
+import { useTokenChecks, type BindingKeys, type TokenChecksState } from '../hooks/useTokenChecks';
+import type { TokenHistory } from '../../../utils/tokenHistory';
 import type { TokenManagementEndpoints } from '../model/tokenManagementEndpoints';
-import { TokenManagementPanel } from './TokenManagementPanel';
+import { TokenManagementPanel, type TokenManagementControls } from './TokenManagementPanel';
 import type { FlowError, FlowForm, TokenRun } from '../model/flowTypes';
 import './TokenStep.css';
 import { IconSparkle } from '../../../components/icons/objectIcons';
@@ -27,12 +26,18 @@ export interface TokenStepProps {
   run: TokenRun;
   /** Sends the request again (the stepper's own action button is the primary `Get token`). */
   onGetToken: () => void;
+  /** While a request is in flight: cancels it (its attempts and the waits between them). */
+  onCancel?: (() => void) | undefined;
   form: FlowForm;
   description: RequestDescription | null;
   /** `Send through the local relay`, offered on the error card when the relay is the fix (CORS, no answer). */
   relayControl?: ReactNode;
   /** `Introspect token` and `Revoke token` for the token on screen (RFC 7662, RFC 7009). */
-  management?: { state: TokenManagementState; endpoints: TokenManagementEndpoints } | undefined;
+  management?: (TokenManagementControls & { endpoints: TokenManagementEndpoints }) | undefined;
+  /** Past token requests of this tab, by fingerprint. */
+  history: TokenHistory;
+  /** What cnf.jkt and cnf.x5t#S256 are compared with. */
+  bindings: BindingKeys;
 }
 
 /** The response as the server sent it, with the access token masked (the token card is where it is revealed). */
@@ -130,13 +135,12 @@ const TokenAcquired = memo(function TokenAcquired({ run, record, response, revea
   );
 });
 
-export function TokenStep({ run, onGetToken, form, description, relayControl, management }: TokenStepProps) {
-  const { history } = useNewAuth();
+export function TokenStep({ run, onGetToken, onCancel, form, description, relayControl, management, history, bindings }: TokenStepProps) {
   const token = run.status === 'success' ? run.record?.accessToken : undefined;
   // Reveal is remembered per token, so a newly obtained token always starts masked.
   const [revealedToken, setRevealedToken] = useState<string | null>(null);
   const onRevealedChange = useCallback((next: boolean) => setRevealedToken(next ? (token ?? null) : null), [token]);
-  const checks = useTokenChecks(token, form, run.status === 'success' ? run.response?.token_type : undefined);
+  const checks = useTokenChecks(token, form, run.status === 'success' ? run.response?.token_type : undefined, bindings);
 
   return (
     <div className="token-step">
@@ -144,7 +148,12 @@ export function TokenStep({ run, onGetToken, form, description, relayControl, ma
       {run.status === 'idle' && <p className="tp-muted">Press Get token to send the request.</p>}
       {run.status === 'running' && (
         <p role="status" className="token-step-running">
-          <Spinner /> Requesting a token…
+          <Spinner /> Requesting a token…{' '}
+          {onCancel && (
+            <button type="button" className="btn btn--secondary btn--small" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
         </p>
       )}
       <AttemptsTimeline attempts={run.attempts} />
@@ -160,7 +169,7 @@ export function TokenStep({ run, onGetToken, form, description, relayControl, ma
           checks={checks}
         />
       )}
-      {token !== undefined && management && <TokenManagementPanel token={token} endpoints={management.endpoints} management={management.state} />}
+      {token !== undefined && management && <TokenManagementPanel token={token} endpoints={management.endpoints} management={management} />}
       <TokenHistoryList history={history} />
     </div>
   );

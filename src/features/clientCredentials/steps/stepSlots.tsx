@@ -1,25 +1,20 @@
-// Steps 3 and 4 as the page mounts them: adapters from the flow's state to TokenStep and UseTokenStep.
-import { useMemo, useSyncExternalStore } from 'react';
+// Steps 3 and 4 as the page mounts them: adapters from the flow session's state to TokenStep and UseTokenStep.
+import { useMemo } from 'react';
 import { RelayToggle } from '../../../components/RelayToggle';
 import { PROVIDERS } from '../../../config/providers';
-import { useConfig } from '../../../hooks/useConfig';
-import { isMtlsAuthMethod } from '../../../types/token';
+import type { RelayCredential } from '../../../services/relayAdmin';
+import type { SandboxInfo } from '../../../services/sandboxAdmin';
+import { isMtlsAuthMethod, type TokenRecord } from '../../../types/token';
 import type { RelayRoute } from '../../../utils/relay';
 import { flowRoute } from '../model/flowRequest';
-import { mtlsCredentialStore, relayChoice } from '../model/relayChoice';
-import type { SandboxInfo } from '../../../services/sandboxAdmin';
-import type { TokenRecord } from '../../../types/token';
-import type { RequestDescription } from '../../../utils/oauth/description';
-import type { FlowForm, TokenRun } from '../model/flowTypes';
+import type { FlowForm } from '../model/flowTypes';
 import { TokenStep, type TokenStepProps } from './TokenStep';
 import { UseTokenStep } from './UseTokenStep';
 
-export interface TokenStepSlotProps {
-  run: TokenRun;
-  onGetToken: () => void;
-  form: FlowForm;
-  description: RequestDescription | null;
-  management?: TokenStepProps['management'];
+export interface TokenStepSlotProps extends Omit<TokenStepProps, 'relayControl'> {
+  relayUrl: string;
+  /** The error card's `Send through the local relay` box sets the form's field. */
+  onViaRelay: (viaRelay: boolean) => void;
 }
 
 export interface UseTokenStepSlotProps {
@@ -28,15 +23,17 @@ export interface UseTokenStepSlotProps {
   sandboxInfo?: SandboxInfo | undefined;
   /** The sandbox origin (the OTP outbox helper lives there). */
   sandboxUrl: string;
+  relayUrl: string;
+  /** The pasted certificate the relay holds, if any (step 4 presents it too, RFC 8705 §3). */
+  mtlsCredential: RelayCredential | undefined;
   /** The worker token from the app's TokenCache; `forceRefresh` after a 401. */
   getWorkerToken: (opts?: { forceRefresh?: boolean }) => Promise<{ accessToken: string }>;
   requestedScopes: readonly string[];
 }
 
 /** Step 3: the token run (attempts, response or error card with the relay box, token checks, history). */
-export function TokenStepSlot(props: TokenStepSlotProps) {
-  const relayUrl = useConfig().config.relay.url;
-  const relayControl = <RelayToggle checked={props.form.viaRelay} onChange={relayChoice.choose} relayUrl={relayUrl} />;
+export function TokenStepSlot({ relayUrl, onViaRelay, ...props }: TokenStepSlotProps) {
+  const relayControl = <RelayToggle checked={props.form.viaRelay} onChange={onViaRelay} relayUrl={relayUrl} />;
   return <TokenStep {...props} relayControl={relayControl} />;
 }
 
@@ -44,30 +41,30 @@ export function TokenStepSlot(props: TokenStepSlotProps) {
  * Step 4's route: the same as the token request's (a certificate-bound token needs its certificate, RFC 8705 §3),
  * and, with mTLS on a provider whose row says so, the API on the mutual-TLS listener.
  */
-function useStepFourRoute(form: FlowForm, info: SandboxInfo | undefined): { relay: RelayRoute | undefined; mtlsApiBase: string | undefined } {
-  const relayUrl = useConfig().config.relay.url;
-  const credential = useSyncExternalStore(mtlsCredentialStore.subscribe, mtlsCredentialStore.getSnapshot, mtlsCredentialStore.getSnapshot);
+function useStepFourRoute(props: Pick<UseTokenStepSlotProps, 'form' | 'relayUrl' | 'mtlsCredential'>, info: SandboxInfo | undefined) {
+  const { form, relayUrl, mtlsCredential } = props;
   return useMemo(() => {
     let relay: RelayRoute | undefined;
     try {
-      relay = flowRoute(form, { secret: '', relayUrl, mtlsCredential: credential });
+      relay = flowRoute(form, { secret: '', relayUrl, mtlsCredential });
     } catch {
       relay = undefined; // step 1 shows what is missing
     }
     const mtls = isMtlsAuthMethod(form.authMethod) && PROVIDERS[form.provider].mtlsApiBase;
     return { relay, mtlsApiBase: mtls ? info?.mtls?.apiBase : undefined };
-  }, [form, relayUrl, credential, info]);
+  }, [form, relayUrl, mtlsCredential, info]);
 }
 
 /**
  * Step 4: the provider's resource console. A sandbox-backed provider's API base, seeded users and microauthd base
  * come from /sandbox/info (the provider table says which providers the sandbox fills and which console they get).
  */
-export function UseTokenStepSlot({ form, token, sandboxInfo, sandboxUrl, getWorkerToken, requestedScopes }: UseTokenStepSlotProps) {
+export function UseTokenStepSlot(props: UseTokenStepSlotProps) {
+  const { form, token, sandboxInfo, sandboxUrl, getWorkerToken, requestedScopes } = props;
   const entry = PROVIDERS[form.provider];
   const info = entry.sandbox ? sandboxInfo : undefined;
   const mfaOnSandbox = info && entry.console === 'mfa';
-  const { relay, mtlsApiBase } = useStepFourRoute(form, info);
+  const { relay, mtlsApiBase } = useStepFourRoute(props, info);
   return (
     <UseTokenStep
       form={form}

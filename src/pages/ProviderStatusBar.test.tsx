@@ -1,15 +1,29 @@
-// The wired status bar: "No token" vs "expires in", TTL from the absolute expiry after a reload, sign-out.
+// The status bar over the auth stores: "No token" vs "expires in", TTL from the absolute expiry after a reload,
+// the provider in use, sign-out.
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NewAuthProvider } from '../contexts/NewAuthContext';
+import type { ReactNode } from 'react';
+import { AuthStoresRoot } from '../contexts/AuthStoresRoot';
+import { ConfigProvider } from '../contexts/ConfigContext';
 import { createAuthStores, type AuthStores } from '../contexts/authStores';
+import { createConfigStore } from '../services/config/configStore';
+import { resolveConfig } from '../services/config/resolve';
 import type { TokenRecord } from '../types/token';
 import { setupTestEffects } from '../../tests/support/effects';
 import { VirtualClock } from '../../tests/support/virtualClock';
 import { noopLogger } from '../utils/logger';
 import { createMemoryStorage, type KeyValueStorage } from '../utils/storage';
-import { TokenStatusBar } from './TokenStatusBar';
+import { ProviderStatusBar } from './ProviderStatusBar';
+
+/** The bar as the app mounts it: under the configuration and the app's one set of auth stores. */
+function renderBar(s: AuthStores, ui: ReactNode = <ProviderStatusBar />) {
+  return render(
+    <ConfigProvider store={createConfigStore({ resolve: resolveConfig })}>
+      <AuthStoresRoot stores={s}>{ui}</AuthStoresRoot>
+    </ConfigProvider>,
+  );
+}
 
 const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
 // The cache and the countdowns read this clock through effects().
@@ -38,32 +52,37 @@ afterEach(() => {
 describe('TokenStatusBar', () => {
   it('reads "No token" without a token, then "expires in" once one is saved', async () => {
     const s = stores(createMemoryStorage());
-    render(
-      <NewAuthProvider stores={s}>
-        <TokenStatusBar version="0.1.0" region="NA" />
-      </NewAuthProvider>,
-    );
+    renderBar(s);
     const bar = screen.getByRole('region', { name: 'Token status' });
     expect(bar).toHaveTextContent('No token');
     expect(bar).not.toHaveTextContent('expires in');
-    expect(bar).toHaveTextContent('v0.1.0');
+    expect(bar).toHaveTextContent(/v\d+\.\d+\.\d+/);
 
     await act(() => s.saveToken(record(T0, 3600), META));
     expect(bar).toHaveTextContent('expires in 1:00:00');
     expect(bar).toHaveTextContent('next refresh in 58:30');
-    expect(bar).toHaveTextContent('env-123');
     expect(bar).not.toHaveTextContent('No token');
+  });
+
+  it('names the provider the token came from (the stores\' identity), over the one chosen in the flow', async () => {
+    const s = stores(createMemoryStorage());
+    s.identity.select({ provider: 'pingone', label: 'PingOne', environmentId: 'env-chosen', region: 'EU' });
+    renderBar(s);
+    const bar = screen.getByRole('region', { name: 'Token status' });
+    expect(bar).toHaveTextContent('PingOne');
+    expect(bar).toHaveTextContent('env-chosen');
+    await act(() => s.saveToken(record(T0, 3600), META));
+    const key = s.cache.getSnapshot().entries[0]!.key;
+    act(() => s.identity.tokenObtained(key, { provider: 'custom', label: 'Custom', host: 'as.example.com' }));
+    expect(bar).toHaveTextContent('as.example.com');
+    expect(bar).not.toHaveTextContent('env-chosen');
   });
 
   it('continues the countdown from the absolute expiry after a reload', async () => {
     const session = createMemoryStorage();
     await stores(session).saveToken(record(T0, 3600), META);
     fx.clock.advance(10 * 60_000); // ten minutes later, the page is reloaded
-    render(
-      <NewAuthProvider stores={stores(session)}>
-        <TokenStatusBar version="0.1.0" />
-      </NewAuthProvider>,
-    );
+    renderBar(stores(session));
     expect(screen.getByRole('region', { name: 'Token status' })).toHaveTextContent('expires in 50:00');
   });
 
@@ -72,13 +91,12 @@ describe('TokenStatusBar', () => {
     const session = createMemoryStorage();
     const s = stores(session);
     await s.saveToken(record(T0, 3600), META);
-    render(
-      <NewAuthProvider stores={s}>
-        <TokenStatusBar version="0.1.0" />
-      </NewAuthProvider>,
-    );
+    s.identity.select({ provider: 'custom', label: 'Custom', host: 'as.example.com' });
+    renderBar(s);
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByText('No token')).toBeInTheDocument();
     expect(s.tokenStorage.get('client_credentials')).toBeNull();
+    // The provider identity is forgotten too: the bar falls back to the configured provider.
+    expect(screen.getByRole('region', { name: 'Token status' })).not.toHaveTextContent('as.example.com');
   });
 });

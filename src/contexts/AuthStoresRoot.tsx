@@ -1,0 +1,58 @@
+// The app's one set of auth stores, handed down from the root. The status bar and the flow read the same stores
+// because the root gives both the same object, not because two providers fall back to one module default. The
+// stores (the token core) are made on first use by whichever lazy chunk asks, so the shell's bundle stays small.
+import { createContext, useState, type ReactNode } from 'react';
+import type { AuthStores } from './authStores';
+
+export interface AuthStoresHandle {
+  /** The stores once made (synchronously), else undefined. */
+  current(): AuthStores | undefined;
+  /** Makes them (once) and resolves with them. */
+  load(): Promise<AuthStores>;
+}
+
+export const AuthStoresContext = createContext<AuthStoresHandle | null>(null);
+
+/** A handle over `make`, called at most once; stores made synchronously are current at once. */
+export function createAuthStoresHandle(make: () => AuthStores | Promise<AuthStores>): AuthStoresHandle {
+  let made: AuthStores | undefined;
+  let loading: Promise<AuthStores> | undefined;
+  return {
+    current: () => made,
+    load() {
+      if (loading) return loading;
+      const out = make();
+      if (out instanceof Promise) {
+        loading = out.then((stores) => (made = stores));
+      } else {
+        made = out;
+        loading = Promise.resolve(out);
+      }
+      return loading;
+    },
+  };
+}
+
+/** The app's stores: sign-out reaches its other tabs over a BroadcastChannel. */
+const makeAppStores = () =>
+  Promise.all([import('./authStores'), import('./sessionBroadcast')]).then(([{ createAuthStores }, { createSessionBroadcast }]) =>
+    createAuthStores({ broadcast: createSessionBroadcast() }),
+  );
+
+export interface AuthStoresRootProps {
+  children: ReactNode;
+  /** Stores made by the caller (tests); default: the app's, made on first use. */
+  stores?: AuthStores;
+  /** A handle made by the caller (tests that watch the stores being made); default: one over the app's stores. */
+  handle?: AuthStoresHandle;
+}
+
+export function AuthStoresRoot({ children, stores, handle: given }: AuthStoresRootProps) {
+  const [handle] = useState(() => {
+    if (given) return given;
+    const made = createAuthStoresHandle(stores ? () => stores : makeAppStores);
+    if (stores) void made.load(); // given stores are current at once: no suspended first render
+    return made;
+  });
+  return <AuthStoresContext.Provider value={handle}>{children}</AuthStoresContext.Provider>;
+}

@@ -1,0 +1,56 @@
+// A token's life in this tab's storage: saved for a reload and recorded in history (by fingerprint), put back into
+// the cache after a reload, and the flow's progress keys that sign-out removes.
+import type { TokenCacheKeyParts, TokenRecord } from '../types/token';
+import { tokenFingerprint } from '../utils/fingerprint';
+import type { Logger } from '../utils/logger';
+import { createSafeStorage, storageKeysWithPrefix, type KeyValueStorage } from '../utils/storage';
+import type { TokenCache } from '../utils/tokenCache';
+import type { TokenHistory } from '../utils/tokenHistory';
+import type { StoredTokenMeta, TokenStorage } from '../utils/tokenStorage';
+import type { AuthMethod } from '../types/token';
+
+/** sessionStorage keys under this prefix hold flow progress; sign-out removes them all. */
+export const FLOW_PROGRESS_PREFIX = 'm2m-playground:flow:';
+
+/** What `saveToken` needs besides the record: the cache key parts and how the token was obtained. */
+export interface SaveTokenMeta extends StoredTokenMeta {
+  authMethod: AuthMethod;
+}
+
+export function partsOf(meta: StoredTokenMeta): TokenCacheKeyParts {
+  const parts: TokenCacheKeyParts = { clientId: meta.clientId, env: meta.env, scope: meta.scope ?? [] };
+  if (meta.audience) parts.audience = meta.audience;
+  if (meta.resource) parts.resource = meta.resource;
+  if (meta.jkt) parts.jkt = meta.jkt;
+  return parts;
+}
+
+/** Stores the token for a reload and records it in history by fingerprint (never the token itself). */
+export async function persistToken(stores: { tokenStorage: TokenStorage; history: TokenHistory }, record: TokenRecord, meta: SaveTokenMeta) {
+  stores.tokenStorage.put('client_credentials', { ...record, meta });
+  stores.history.add({
+    fingerprint: await tokenFingerprint(record.accessToken),
+    clientId: meta.clientId,
+    authMethod: meta.authMethod,
+    scope: record.scope,
+    expAt: record.expAt,
+    obtainedAt: record.obtainedAt,
+    status: 'success',
+  });
+}
+
+/** Puts a token saved before a reload back into the cache; its TTL continues from the absolute expiry. */
+export function restoreSavedToken(tokenStorage: TokenStorage, cache: TokenCache, log: Logger): void {
+  const restored = tokenStorage.get('client_credentials');
+  if (!restored?.meta) return;
+  const { kind: _kind, meta, ...record } = restored;
+  cache.set(partsOf(meta), record);
+  log.info(`restored token from session exp=${new Date(record.expAt).toISOString()}`);
+}
+
+/** Removes every flow-progress key from session storage. */
+export function purgeFlowProgress(session: () => KeyValueStorage | null | undefined): void {
+  const safe = createSafeStorage(session);
+  for (const key of storageKeysWithPrefix(session, FLOW_PROGRESS_PREFIX)) safe.removeItem(key);
+}
+
