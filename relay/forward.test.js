@@ -46,6 +46,38 @@ describe('POST /forward reports the upstream answer', () => {
     expect(seen.headers.connection).not.toBe('keep-alive, x-drop');
   });
 
+  it('does not forward Expect or proxy-identity headers (X-Forwarded-*, Forwarded, Via, X-Real-IP)', async () => {
+    answer = (_req, res) => res.end('ok');
+    const res = await forwardVia(relay, envelope({
+      headers: {
+        Expect: '100-continue', 'X-Forwarded-For': '10.0.0.1', 'X-Forwarded-Host': 'admin.internal', 'X-Forwarded-Proto': 'https',
+        'X-Forwarded-Port': '443', Forwarded: 'for=10.0.0.1;host=admin.internal', Via: '1.1 trusted-proxy', 'X-Real-IP': '10.0.0.1',
+        'HTTP2-Settings': 'AAMAAABkAAQAAP__', 'X-Kept': 'yes',
+      },
+      body: 'a=1',
+    }));
+    expect(res.json).toMatchObject({ status: 200, body: 'ok' });
+    const { headers } = upstream.requests[0];
+    expect(headers['x-kept']).toBe('yes');
+    for (const name of ['expect', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded', 'via', 'x-real-ip', 'http2-settings']) {
+      expect(headers[name], name).toBeUndefined();
+    }
+  });
+
+  it('leaves Set-Cookie and Set-Cookie2 out of the answer handed to the page', async () => {
+    answer = (_req, res) => {
+      res.setHeader('Set-Cookie', ['session=s3cr3t; HttpOnly', 'other=1']);
+      res.setHeader('Set-Cookie2', 'legacy=1');
+      res.setHeader('X-Other', 'kept');
+      res.end('ok');
+    };
+    const res = await forwardVia(relay, envelope());
+    expect(res.json.headers['x-other']).toBe('kept');
+    expect(res.json.headers['set-cookie']).toBeUndefined();
+    expect(res.json.headers['set-cookie2']).toBeUndefined();
+    expect(JSON.stringify(res.json)).not.toContain('s3cr3t');
+  });
+
   it('reports a redirect as a 3xx and does not follow it', async () => {
     answer = (req, res) => {
       if (req.url === '/moved') res.writeHead(302, { location: '/elsewhere' }).end();

@@ -7,9 +7,15 @@ import { UpstreamFailure } from './refusal.js';
 import { pinnedLookup } from './targetPolicy.js';
 import { upstreamFailureFrom } from './upstreamErrors.js';
 
-/** Response headers as `{ lower-case name: value }`; a repeated header (set-cookie) is joined as fetch's Headers does. */
+// A page never sees cookies a server sets (Fetch filters these out of every response it exposes), and the relay's
+// answer is read by the page: they stay out of it too. @see https://fetch.spec.whatwg.org/#forbidden-response-header-name
+const WITHHELD_RESPONSE_HEADERS = new Set(['set-cookie', 'set-cookie2']);
+
+/** Response headers as `{ lower-case name: value }`, minus cookies; a repeated header is joined as fetch's Headers does. */
 function flatHeaders(raw) {
-  return Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]));
+  return Object.fromEntries(Object.entries(raw)
+    .filter(([name]) => !WITHHELD_RESPONSE_HEADERS.has(name))
+    .map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]));
 }
 
 /** Client TLS options: always verify the server; a caRef/ca adds to Node's CAs instead of replacing them. */
