@@ -32,7 +32,7 @@ async function uploadCredential(req, { credentials, maxBodyBytes }) {
   const json = await readJsonBody(req, maxBodyBytes);
   if (typeof json !== 'object' || json === null) throw new RelayRefusal(400, 'the request body must be a JSON object { cert, key, ca? }');
   const { tls, description } = checkClientCredential({ cert: json.cert, key: json.key, ca: json.ca });
-  return { credentialId: credentials.add(tls), ...description };
+  return { credentialId: credentials.add(tls, req.headers.origin), ...description };
 }
 
 /** Runs one `POST /forward`, within the concurrency limit, and logs it. */
@@ -49,7 +49,7 @@ async function handleForward(req, res, context) {
   try {
     envelope = parseForwardEnvelope(await readJsonBody(req, context.maxBodyBytes));
     const onClientGone = (abort) => res.on('close', () => !res.writableFinished && abort());
-    const answer = await forward(envelope, { ...context, onClientGone });
+    const answer = await forward(envelope, { ...context, origin: req.headers.origin, onClientGone });
     outcome = { status: answer.status };
     return answer;
   } catch (err) {
@@ -69,7 +69,7 @@ async function route(req, res, context) {
   if (pathname === '/credentials' && req.method === 'POST') return [201, await uploadCredential(req, context)];
   const credential = pathname.match(CREDENTIAL_PATH);
   if (credential && req.method === 'DELETE') {
-    context.credentials.delete(credential[1]);
+    context.credentials.delete(credential[1], req.headers.origin); // another origin's id: nothing to delete
     return [204, undefined];
   }
   const known = pathname === '/health' || pathname === '/forward' || pathname === '/credentials' || credential;

@@ -11,19 +11,20 @@ function unlessAborted(promise, signal, timeoutFailure) {
 }
 
 /** The client TLS options for the envelope's `mtls`, or null without one. */
-async function clientTls(mtls, { certDir, credentials }) {
+async function clientTls(mtls, { certDir, credentials, origin }) {
   if (!mtls) return null;
   if (mtls.credentialId === undefined) return readCertRefs(certDir, mtls);
-  const tls = credentials.get(mtls.credentialId);
-  if (!tls) throw badRequest('unknown mtls.credentialId: the relay keeps uploads only in memory until it restarts; upload the certificate again');
+  const tls = credentials.get(mtls.credentialId, origin);
+  if (!tls) throw badRequest('unknown mtls.credentialId: the relay keeps uploads only in memory until it restarts, each for the page origin that uploaded it; upload the certificate again');
   return tls;
 }
 
 /**
  * Carries out one parsed envelope within `timeoutMs` and returns the upstream description.
  * @param {ReturnType<import('./envelope.js').parseForwardEnvelope>} envelope
- * @param {{ lookup: Function, allowPrivate: boolean, certDir: string, credentials: object, timeoutMs: number,
- *   maxBodyBytes: number, onClientGone: (abort: () => void) => void }} context
+ * @param {{ lookup: Function, allowPrivate: boolean, certDir: string, credentials: object, origin: string,
+ *   timeoutMs: number, maxBodyBytes: number, onClientGone: (abort: () => void) => void }} context `origin` is the
+ *   page's Origin: an uploaded credential is found only for the origin that uploaded it
  */
 export async function forward(envelope, context) {
   const { url } = envelope;

@@ -96,6 +96,21 @@ describe('mTLS with an uploaded credential', () => {
     expect(after.json.reason).toMatch(/unknown mtls.credentialId/);
   });
 
+  it('binds a credential to the origin that uploaded it: another allowed origin can neither use nor delete it', async () => {
+    const other = 'http://127.0.0.1:5173'; // allowed too, but a different page
+    const { json } = await upload({ cert: client.certPem, key: client.keyPem, ca: serverCa.certPem });
+    const { credentialId } = json;
+
+    const stolen = await forwardVia(relay, { method: 'POST', url: `${mtlsServer.localhostOrigin}/as/token`, headers: {}, body: '', mtls: { credentialId } }, { origin: other });
+    expect(stolen.status).toBe(400);
+    expect(stolen.json.reason).toMatch(/unknown mtls.credentialId/); // the same answer as for an id that never existed
+    expect(mtlsServer.requests).toHaveLength(0);
+
+    await callRelay(relay, { method: 'DELETE', path: `/credentials/${credentialId}`, origin: other });
+    const own = await post(mtlsServer.localhostOrigin, { credentialId });
+    expect(JSON.parse(own.json.body)).toMatchObject({ cn: 'sandbox-tls' });
+  });
+
   it.each([
     ['a key that does not belong to the certificate', () => ({ cert: client.certPem, key: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }) }), /key does not belong to cert \(key\/cert mismatch\)/],
     ['an encrypted key', () => ({ cert: client.certPem, key: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }) }), /key is encrypted/],
