@@ -62,27 +62,30 @@ function parseHeaders(raw) {
 /** The envelope's `mtls`: file references inside certDir, or the id of an uploaded credential. */
 function parseMtls(raw) {
   if (raw === undefined || raw === null) return null;
-  if (!isPlainObject(raw)) throw badRequest('mtls must be { certRef, keyRef, caRef? }, { credentialId } or { caRef }');
+  if (!isPlainObject(raw)) throw badRequest('mtls must be { certRef, keyRef, caRef? }, { credentialId, caRef? } or { caRef }');
   // Extension of the contract: `{ caRef }` alone trusts that CA for the server certificate and sends no client
   // certificate (to see how an mTLS server answers without one, e.g. a bound token presented without its certificate).
   if (raw.certRef === undefined && raw.keyRef === undefined && raw.credentialId === undefined && typeof raw.caRef === 'string' && raw.caRef !== '') {
     return { caRef: raw.caRef };
   }
+  if (raw.caRef !== undefined && (typeof raw.caRef !== 'string' || raw.caRef === '')) throw badRequest('mtls.caRef, when given, must name a file in the relay\'s certificate directory');
+  // An uploaded credential may come with a server CA file (caRef): the pasted-certificate path to a private-CA server.
   if ('credentialId' in raw) {
     if (typeof raw.credentialId !== 'string' || raw.credentialId === '') throw badRequest('mtls.credentialId must be a non-empty string');
-    return { credentialId: raw.credentialId };
+    if (raw.certRef !== undefined || raw.keyRef !== undefined) throw badRequest('mtls.credentialId cannot be combined with certRef/keyRef: name an upload or the files, not both');
+    return { credentialId: raw.credentialId, ...(raw.caRef === undefined ? {} : { caRef: raw.caRef }) };
   }
   for (const field of ['certRef', 'keyRef']) {
     if (typeof raw[field] !== 'string' || raw[field] === '') throw badRequest(`mtls.${field} must name a file in the relay's certificate directory`);
   }
-  if (raw.caRef !== undefined && (typeof raw.caRef !== 'string' || raw.caRef === '')) throw badRequest('mtls.caRef, when given, must name a file in the relay\'s certificate directory');
   return { certRef: raw.certRef, keyRef: raw.keyRef, caRef: raw.caRef };
 }
 
 /**
  * @param {unknown} json the parsed request body
  * @returns {{ method: string, url: URL, headers: Record<string, string>, body: string | null,
- *   mtls: null | { credentialId: string } | { certRef: string, keyRef: string, caRef?: string } | { caRef: string } }}
+ *   mtls: null | { credentialId: string, caRef?: string } | { certRef: string, keyRef: string, caRef?: string }
+ *     | { caRef: string } }}
  */
 export function parseForwardEnvelope(json) {
   if (!isPlainObject(json)) throw badRequest('the request body must be a JSON object { method, url, headers, body }');

@@ -10,13 +10,19 @@ function unlessAborted(promise, signal, timeoutFailure) {
   return Promise.race([promise, new Promise((_, reject) => signal.addEventListener('abort', () => reject(timeoutFailure()), { once: true }))]);
 }
 
-/** The client TLS options for the envelope's `mtls`, or null without one. */
+/**
+ * The client TLS options for the envelope's `mtls`, or null without one. An upload's own CA and a caRef file are both
+ * trusted for the server (`ca` is then a list).
+ * @returns {Promise<null | { cert?: string, key?: string, ca?: string | string[] }>}
+ */
 async function clientTls(mtls, { certDir, credentials, origin }) {
   if (!mtls) return null;
   if (mtls.credentialId === undefined) return readCertRefs(certDir, mtls);
   const tls = credentials.get(mtls.credentialId, origin);
   if (!tls) throw badRequest('unknown mtls.credentialId: the relay keeps uploads only in memory until it restarts, each for the page origin that uploaded it; upload the certificate again');
-  return tls;
+  if (mtls.caRef === undefined) return tls;
+  const { ca } = await readCertRefs(certDir, { caRef: mtls.caRef });
+  return { ...tls, ca: [tls.ca, ca].filter(Boolean) };
 }
 
 /**

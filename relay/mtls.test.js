@@ -126,6 +126,58 @@ describe('mTLS with an uploaded credential', () => {
   });
 });
 
+// The sandbox's demo shape: one private CA issues the HTTPS listener's certificate (sent with the CA in its chain) and
+// the client certificate, which the app pastes; the server's CA comes with the upload (ca) or from certDir (caRef).
+describe('a pasted certificate with a private server CA', () => {
+  let demoCa;
+  let demoClient;
+  let demoServer;
+  beforeAll(async () => {
+    demoCa = await createCa('CN=DEMO-ONLY sandbox CA');
+    const [server, issued] = await Promise.all([issue(demoCa, { server: true }), issue(demoCa, { subject: 'CN=sandbox-tls' })]);
+    demoClient = issued;
+    await writeFile(join(certDir, 'demo-ca.pem'), demoCa.certPem);
+    demoServer = await startHttpsUpstream({ certPem: `${server.certPem}\n${demoCa.certPem}`, keyPem: server.keyPem, clientCa: demoCa }, describePeer);
+  });
+  afterAll(() => demoServer.close());
+  afterEach(() => {
+    demoServer.requests.length = 0;
+  });
+  const upload = (body) => callRelay(relay, { path: '/credentials', body });
+
+  it('without the CA the server is not trusted (the failure the two ways below fix)', async () => {
+    const { json } = await upload({ cert: demoClient.certPem, key: demoClient.keyPem });
+    const res = await post(demoServer.localhostOrigin, { credentialId: json.credentialId });
+    expect(res.json).toMatchObject({ kind: 'tls', code: 'SELF_SIGNED_CERT_IN_CHAIN' });
+  });
+
+  it('the CA uploaded with cert and key is trusted for the server', async () => {
+    const { json } = await upload({ cert: demoClient.certPem, key: demoClient.keyPem, ca: demoCa.certPem });
+    const res = await post(demoServer.localhostOrigin, { credentialId: json.credentialId });
+    expect(res.json.status).toBe(200);
+    expect(JSON.parse(res.json.body)).toEqual({ cn: 'sandbox-tls', x5t: x5tOf(demoClient.certPem) });
+  });
+
+  it('mtls { credentialId, caRef } uses the upload and trusts the CA file too', async () => {
+    const { json } = await upload({ cert: demoClient.certPem, key: demoClient.keyPem });
+    const res = await post(demoServer.localhostOrigin, { credentialId: json.credentialId, caRef: 'demo-ca.pem' });
+    expect(res.json.status).toBe(200);
+    expect(JSON.parse(res.json.body)).toEqual({ cn: 'sandbox-tls', x5t: x5tOf(demoClient.certPem) });
+  });
+
+  it.each([
+    ['a caRef that is not a certificate', { caRef: 'client-key.pem' }, /caRef "client-key.pem" is not a PEM certificate/],
+    ['a caRef leading outside certDir', { caRef: '../x.pem' }, /must be a file name inside the certificate directory/],
+    ['certRef next to credentialId', { certRef: 'client.pem', keyRef: 'client-key.pem' }, /credentialId cannot be combined with certRef\/keyRef/],
+  ])('refuses %s with 400', async (_name, extra, reason) => {
+    const { json } = await upload({ cert: demoClient.certPem, key: demoClient.keyPem });
+    const res = await post(demoServer.localhostOrigin, { credentialId: json.credentialId, ...extra });
+    expect(res.status).toBe(400);
+    expect(res.json.reason).toMatch(reason);
+    expect(demoServer.requests).toHaveLength(0);
+  });
+});
+
 describe('TLS failures, in words', () => {
   it('a server certificate from an unknown CA → 502 tls', async () => {
     const res = await post(plainTlsServer.origin, { certRef: 'client.pem', keyRef: 'client-key.pem' });

@@ -25,7 +25,7 @@ function tlsOptions(tls) {
   return {
     ...options,
     ...(tls.cert ? { cert: tls.cert, key: tls.key } : {}),
-    ...(tls.ca ? { ca: [...rootCertificates, tls.ca] } : {}),
+    ...(tls.ca ? { ca: [...rootCertificates, ...[tls.ca].flat()] } : {}),
   };
 }
 
@@ -51,7 +51,7 @@ function readBody(res, max, origin) {
 
 /**
  * @param {{ method: string, url: URL, headers: Record<string, string>, body: string | null,
- *   addresses: Array<{ address: string, family: number }>, tls: null | { cert?: string, key?: string, ca?: string },
+ *   addresses: Array<{ address: string, family: number }>, tls: null | { cert?: string, key?: string, ca?: string | string[] },
  *   signal: AbortSignal, maxBodyBytes: number, timeoutFailure: () => UpstreamFailure }} forward
  * @returns {Promise<{ status: number, statusText: string, headers: Record<string, string>, body: string }>}
  */
