@@ -28,10 +28,10 @@ function sendJson(res, status, headers, body) {
 }
 
 /** `POST /credentials`: checks the PEMs, keeps them in memory, answers their description. */
-async function uploadCredential(req, { credentials, maxBodyBytes }) {
+async function uploadCredential(req, { credentials, maxBodyBytes, now }) {
   const json = await readJsonBody(req, maxBodyBytes);
   if (typeof json !== 'object' || json === null) throw new RelayRefusal(400, 'the request body must be a JSON object { cert, key, ca? }');
-  const { tls, description } = checkClientCredential({ cert: json.cert, key: json.key, ca: json.ca });
+  const { tls, description } = checkClientCredential({ cert: json.cert, key: json.key, ca: json.ca }, { now: now() });
   return { credentialId: credentials.add(tls, req.headers.origin), ...description };
 }
 
@@ -102,20 +102,21 @@ function createHandler(context) {
  * Starts the relay on `host:port` (`port: 0` picks a free one).
  * @param {{ port?: number, host?: string, allowedOrigins?: string[], allowPrivate?: boolean, certDir?: string,
  *   quiet?: boolean, lookup?: Function, timeoutMs?: number, maxBodyBytes?: number, maxConcurrent?: number,
- *   log?: (line: string) => void }} [options] `lookup` has `dns.lookup`'s signature (tests make names resolve
- *   anywhere); `allowedOrigins` replaces the app's default origins; `log` receives the forward lines.
+ *   log?: (line: string) => void, now?: () => number }} [options] `lookup` has `dns.lookup`'s signature (tests make
+ *   names resolve anywhere); `allowedOrigins` replaces the app's default origins; `log` receives the forward lines;
+ *   `now` is the clock an upload's validity is judged on.
  * @returns {Promise<{ url: string, port: number, close(): Promise<void> }>}
  */
 export async function startRelay({
   port = DEFAULT_PORT, host = '127.0.0.1', allowedOrigins = APP_ORIGINS, allowPrivate = false, certDir = DEFAULT_CERT_DIR,
   quiet = false, lookup = dnsLookup, timeoutMs = DEFAULT_TIMEOUT_MS, maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
-  maxConcurrent = DEFAULT_MAX_CONCURRENT, log = quiet ? () => {} : console.log,
+  maxConcurrent = DEFAULT_MAX_CONCURRENT, log = quiet ? () => {} : console.log, now = Date.now,
 } = {}) {
   let realPort = port;
   const context = {
     access: createAccessPolicy({ allowedOrigins, port: () => realPort }),
     credentials: createCredentialStore(),
-    lookup, allowPrivate, certDir, timeoutMs, maxBodyBytes, maxConcurrent, log, inFlight: 0,
+    lookup, allowPrivate, certDir, timeoutMs, maxBodyBytes, maxConcurrent, log, now, inFlight: 0,
   };
   const server = createServer(createHandler(context));
   realPort = await listen(server, port, host);

@@ -96,6 +96,31 @@ describe('mTLS with an uploaded credential', () => {
     expect(after.json.reason).toMatch(/unknown mtls.credentialId/);
   });
 
+  it('accepts an expired certificate with a warning (a demo may show the server refusing it), and the server does', async () => {
+    const expired = await issue(clientCa, { subject: 'CN=sandbox-tls', expired: true });
+    const created = await upload({ cert: expired.certPem, key: expired.keyPem, ca: serverCa.certPem });
+    expect(created.status).toBe(201);
+    expect(created.json.warning).toMatch(/^the certificate expired on \d{4}-\d\d-\d\dT[\d:.]+Z: kept anyway/);
+    const res = await post(mtlsServer.localhostOrigin, { credentialId: created.json.credentialId });
+    expect(res.json).toMatchObject({ error: 'relay_upstream_error', kind: 'tls' });
+    expect(mtlsServer.requests).toHaveLength(0);
+  });
+
+  it('accepts a certificate that is not valid yet with a warning; a current one has none', async () => {
+    const early = await issue(clientCa, { subject: 'CN=sandbox-tls', notYetValid: true });
+    const created = await upload({ cert: early.certPem, key: early.keyPem });
+    expect(created.status).toBe(201);
+    expect(created.json.warning).toMatch(/^the certificate is not valid before \d{4}-.*Z \(check the clocks\): kept anyway/);
+    expect((await upload({ cert: client.certPem, key: client.keyPem })).json).not.toHaveProperty('warning');
+  });
+
+  it('judges validity on the injected clock', async () => {
+    const later = await startTestRelay({ certDir, now: () => Date.now() + 10 * 86_400_000 });
+    const created = await callRelay(later, { path: '/credentials', body: { cert: client.certPem, key: client.keyPem } });
+    await later.close();
+    expect(created.json.warning).toMatch(/^the certificate expired on/);
+  });
+
   it('binds a credential to the origin that uploaded it: another allowed origin can neither use nor delete it', async () => {
     const other = 'http://127.0.0.1:5173'; // allowed too, but a different page
     const { json } = await upload({ cert: client.certPem, key: client.keyPem, ca: serverCa.certPem });
