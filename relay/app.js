@@ -12,7 +12,7 @@ import {
 import { createCredentialStore } from './credentialStore.js';
 import { parseForwardEnvelope } from './envelope.js';
 import { forward, forwardLogLine } from './forward.js';
-import { RelayRefusal, UpstreamFailure } from './refusal.js';
+import { ClientGone, RelayRefusal, UpstreamFailure } from './refusal.js';
 import { readJsonBody } from './requestBody.js';
 
 /** `<repo>/certs`, where certRef/keyRef/caRef are looked up unless RELAY_CERT_DIR says otherwise. */
@@ -53,7 +53,7 @@ async function handleForward(req, res, context) {
     outcome = { status: answer.status };
     return answer;
   } catch (err) {
-    outcome = err instanceof RelayRefusal || err instanceof UpstreamFailure ? err : { reason: 'internal error' };
+    outcome = err instanceof RelayRefusal || err instanceof UpstreamFailure || err instanceof ClientGone ? err : { reason: 'internal error' };
     throw err;
   } finally {
     context.inFlight -= 1;
@@ -91,6 +91,7 @@ function createHandler(context) {
       const [status, body] = await route(req, res, context);
       sendJson(res, status, cors, body);
     } catch (err) {
+      if (err instanceof ClientGone) return; // nobody is left to answer
       const known = err instanceof RelayRefusal || err instanceof UpstreamFailure;
       if (!known) console.error(`[relay] internal error (${err?.name ?? 'Error'})`); // never the message: it may quote input
       if (!res.headersSent) sendJson(res, known ? err.status : 500, cors, known ? err : { error: 'relay_refused', reason: 'internal relay error' });

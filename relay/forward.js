@@ -1,13 +1,13 @@
 // `POST /forward`: check the envelope, vet the target, send it with the right client certificate, report the answer.
 import { readCertRefs } from './certFiles.js';
 import { logLine } from '../lib/logText.js';
-import { badRequest, UpstreamFailure } from './refusal.js';
+import { badRequest, ClientGone, UpstreamFailure } from './refusal.js';
 import { vetTarget } from './targetPolicy.js';
 import { sendUpstream } from './upstream.js';
 
-/** Rejects with the timeout failure when `signal` aborts first (DNS has no abort of its own). */
-function unlessAborted(promise, signal, timeoutFailure) {
-  return Promise.race([promise, new Promise((_, reject) => signal.addEventListener('abort', () => reject(timeoutFailure()), { once: true }))]);
+/** Rejects with the abort's reason (timeout or client gone) when `signal` aborts first (DNS has no abort of its own). */
+function unlessAborted(promise, signal) {
+  return Promise.race([promise, new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }))]);
 }
 
 /**
@@ -35,15 +35,13 @@ async function clientTls(mtls, { certDir, credentials, origin }) {
 export async function forward(envelope, context) {
   const { url } = envelope;
   const controller = new AbortController();
-  const timeoutFailure = () => new UpstreamFailure('timeout', 'ETIMEDOUT', `${url.origin} did not answer within ${context.timeoutMs} ms`);
-  const timer = setTimeout(() => controller.abort(), context.timeoutMs);
-  context.onClientGone(() => controller.abort());
+  // The abort's reason is what the forward ends with: the timeout failure, or the page having gone away.
+  const timer = setTimeout(() => controller.abort(new UpstreamFailure('timeout', 'ETIMEDOUT', `${url.origin} did not answer within ${context.timeoutMs} ms`)), context.timeoutMs);
+  context.onClientGone(() => controller.abort(new ClientGone()));
   try {
     const tls = await clientTls(envelope.mtls, context);
-    const addresses = await unlessAborted(vetTarget(url, context), controller.signal, timeoutFailure);
-    return await sendUpstream({
-      ...envelope, addresses, tls, signal: controller.signal, maxBodyBytes: context.maxBodyBytes, timeoutFailure,
-    });
+    const addresses = await unlessAborted(vetTarget(url, context), controller.signal);
+    return await sendUpstream({ ...envelope, addresses, tls, signal: controller.signal, maxBodyBytes: context.maxBodyBytes });
   } finally {
     clearTimeout(timer);
   }
@@ -53,11 +51,12 @@ export async function forward(envelope, context) {
  * One log line per forward: method, target origin + path (never the query or fragment, which may carry tokens),
  * outcome, duration, and `mtls` when a client certificate was used. Never a header, body, certificate, key or id.
  * @param {{ method?: string, url?: URL, mtls?: object | null } | null} envelope null when it did not parse
- * @param {{ status?: number, reason?: string, kind?: string }} outcome
+ * @param {{ status?: number, reason?: string, kind?: string } | ClientGone} outcome
  */
 export function forwardLogLine(envelope, outcome, ms) {
   const target = envelope?.url ? logLine` ${envelope.method} ${envelope.url.origin}${envelope.url.pathname}` : '';
-  const result = outcome.kind ? logLine`failed ${outcome.kind}: ${outcome.reason}`
+  const result = outcome instanceof ClientGone ? logLine`abandoned: ${outcome.reason}`
+    : outcome.kind ? logLine`failed ${outcome.kind}: ${outcome.reason}`
     : outcome.reason ? logLine`refused: ${outcome.reason}` : logLine`${outcome.status}`;
   const clientCertificate = Boolean(envelope?.mtls?.certRef || envelope?.mtls?.credentialId);
   return `[relay] forward${target} ${result} ${ms}ms${clientCertificate ? ' mtls' : ''}`;

@@ -1,7 +1,9 @@
 // POST /forward end to end over real sockets: the upstream's answer reported exactly, and each limit refused.
+import { request } from 'node:http';
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { callRelay, forwardVia, startTestRelay } from './testing/relayClient.js';
+import { APP_ORIGIN, callRelay, forwardVia, startTestRelay } from './testing/relayClient.js';
 import { startHttpUpstream } from './testing/upstreams.js';
 
 const SMALL = 1024;
@@ -159,6 +161,37 @@ describe('POST /forward upstream failures', () => {
     expect(res.status).toBe(504);
     expect(res.json).toMatchObject({ error: 'relay_upstream_error', kind: 'timeout', code: 'ETIMEDOUT' });
     expect(upstream.requests).toHaveLength(1);
+  });
+});
+
+describe('a page that goes away mid-forward', () => {
+  it('is logged as a client disconnect (not a timeout), and the upstream request is aborted', async () => {
+    let logged;
+    const lineLogged = new Promise((resolve) => { logged = resolve; });
+    const watched = await startTestRelay({ log: (line) => logged(line) });
+    let arrived;
+    let upstreamClosed;
+    const upstreamGotIt = new Promise((resolve) => { arrived = resolve; });
+    const upstreamAborted = new Promise((resolve) => { upstreamClosed = resolve; });
+    answer = (_req, res) => {
+      res.on('close', upstreamClosed); // never answered: only the relay's abort closes it
+      arrived();
+    };
+    const text = JSON.stringify(envelope({ body: 'grant_type=client_credentials' }));
+    const page = request({
+      host: '127.0.0.1', port: watched.port, path: '/forward', method: 'POST',
+      headers: { host: `localhost:${watched.port}`, origin: APP_ORIGIN, 'content-type': 'application/json' },
+    });
+    page.on('error', () => {}); // the page's own side of the disconnect
+    page.end(text);
+    await upstreamGotIt;
+    page.destroy();
+
+    const line = await lineLogged;
+    await upstreamAborted;
+    await watched.close();
+    expect(line).toMatch(new RegExp(`^\\[relay\\] forward POST ${upstream.origin}/as/token abandoned: the page closed the connection before the answer; the upstream request was aborted \\d+ms$`));
+    expect(line).not.toMatch(/did not answer|timeout/);
   });
 });
 

@@ -52,10 +52,10 @@ function readBody(res, max, origin) {
 /**
  * @param {{ method: string, url: URL, headers: Record<string, string>, body: string | null,
  *   addresses: Array<{ address: string, family: number }>, tls: null | { cert?: string, key?: string, ca?: string | string[] },
- *   signal: AbortSignal, maxBodyBytes: number, timeoutFailure: () => UpstreamFailure }} forward
+ *   signal: AbortSignal, maxBodyBytes: number }} forward `signal` aborts with the failure to report as its reason
  * @returns {Promise<{ status: number, statusText: string, headers: Record<string, string>, body: string }>}
  */
-export function sendUpstream({ method, url, headers, body, addresses, tls, signal, maxBodyBytes, timeoutFailure }) {
+export function sendUpstream({ method, url, headers, body, addresses, tls, signal, maxBodyBytes }) {
   const bytes = body === null ? null : Buffer.from(body, 'utf8');
   const expectsBody = ['POST', 'PUT', 'PATCH'].includes(method);
   const length = bytes ? { 'content-length': String(bytes.length) } : expectsBody ? { 'content-length': '0' } : {};
@@ -63,7 +63,7 @@ export function sendUpstream({ method, url, headers, body, addresses, tls, signa
   return new Promise((resolve, reject) => {
     let handshaken = false;
     let responded = false;
-    const fail = (err) => reject(signal.aborted ? timeoutFailure() : upstreamFailureFrom(err, url.origin, {
+    const fail = (err) => reject(signal.aborted ? signal.reason : upstreamFailureFrom(err, url.origin, {
       resetAfterHandshake: handshaken && !responded, clientCertificate: Boolean(tls?.cert),
     }));
     const req = request(url, {
