@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { closeServer, listen } from '../lib/listen.js';
 
 import { createAccessPolicy } from './access.js';
+import { createAgentPool } from './agentPool.js';
 import { checkClientCredential } from './clientCredential.js';
 import {
   APP_ORIGINS, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONCURRENT, DEFAULT_PORT, DEFAULT_TIMEOUT_MS, RELAY_VERSION,
@@ -69,7 +70,8 @@ async function route(req, res, context) {
   if (pathname === '/credentials' && req.method === 'POST') return [201, await uploadCredential(req, context)];
   const credential = pathname.match(CREDENTIAL_PATH);
   if (credential && req.method === 'DELETE') {
-    context.credentials.delete(credential[1], req.headers.origin); // another origin's id: nothing to delete
+    const forgotten = context.credentials.delete(credential[1], req.headers.origin); // another origin's id: nothing
+    if (forgotten) context.agents.retire(forgotten); // its kept-alive connections carry the certificate
     return [204, undefined];
   }
   const known = pathname === '/health' || pathname === '/forward' || pathname === '/credentials' || credential;
@@ -117,6 +119,7 @@ export async function startRelay({
   const context = {
     access: createAccessPolicy({ allowedOrigins, port: () => realPort }),
     credentials: createCredentialStore(),
+    agents: createAgentPool(),
     lookup, allowPrivate, certDir, timeoutMs, maxBodyBytes, maxConcurrent, log, now, inFlight: 0,
   };
   const server = createServer(createHandler(context));
@@ -124,6 +127,9 @@ export async function startRelay({
   return {
     url: `http://localhost:${realPort}`,
     port: realPort,
-    close: () => closeServer(server),
+    close: async () => {
+      context.agents.close();
+      await closeServer(server);
+    },
   };
 }

@@ -28,7 +28,7 @@ async function clientTls(mtls, { certDir, credentials, origin }) {
 /**
  * Carries out one parsed envelope within `timeoutMs` and returns the upstream description.
  * @param {ReturnType<import('./envelope.js').parseForwardEnvelope>} envelope
- * @param {{ lookup: Function, allowPrivate: boolean, certDir: string, credentials: object, origin: string,
+ * @param {{ lookup: Function, allowPrivate: boolean, certDir: string, credentials: object, agents: object, origin: string,
  *   timeoutMs: number, maxBodyBytes: number, onClientGone: (abort: () => void) => void }} context `origin` is the
  *   page's Origin: an uploaded credential is found only for the origin that uploaded it
  */
@@ -41,7 +41,8 @@ export async function forward(envelope, context) {
   try {
     const tls = await clientTls(envelope.mtls, context);
     const addresses = await unlessAborted(vetTarget(url, context), controller.signal);
-    return await sendUpstream({ ...envelope, addresses, tls, signal: controller.signal, maxBodyBytes: context.maxBodyBytes });
+    const agent = context.agents.agentFor(url, tls);
+    return await sendUpstream({ ...envelope, addresses, tls, agent, signal: controller.signal, maxBodyBytes: context.maxBodyBytes });
   } finally {
     clearTimeout(timer);
   }

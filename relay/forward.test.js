@@ -80,6 +80,14 @@ describe('POST /forward reports the upstream answer', () => {
     expect(JSON.stringify(res.json)).not.toContain('s3cr3t');
   });
 
+  it('keeps the upstream connection alive: consecutive forwards to one origin share it', async () => {
+    answer = (_req, res) => res.end('ok');
+    await forwardVia(relay, envelope());
+    await forwardVia(relay, envelope({ method: 'GET' }));
+    const [first, second] = upstream.requests;
+    expect(second.socket).toBe(first.socket);
+  });
+
   it('reports a redirect as a 3xx and does not follow it', async () => {
     answer = (req, res) => {
       if (req.url === '/moved') res.writeHead(302, { location: '/elsewhere' }).end();

@@ -203,6 +203,43 @@ describe('a pasted certificate with a private server CA', () => {
   });
 });
 
+describe('kept-alive connections, one pool per TLS identity', () => {
+  it('reuses a connection only for the same client certificate: A, B, A → A\'s connection again, B on its own', async () => {
+    const other = await issue(clientCa, { subject: 'CN=other-client' });
+    const b = await callRelay(relay, { path: '/credentials', body: { cert: other.certPem, key: other.keyPem, ca: serverCa.certPem } });
+    const a = await callRelay(relay, { path: '/credentials', body: { cert: client.certPem, key: client.keyPem, ca: serverCa.certPem } });
+    const seen = [];
+    for (const credentialId of [a.json.credentialId, b.json.credentialId, a.json.credentialId]) {
+      const res = await post(mtlsServer.localhostOrigin, { credentialId });
+      seen.push(JSON.parse(res.json.body).cn);
+    }
+    expect(seen).toEqual(['sandbox-tls', 'other-client', 'sandbox-tls']);
+    const [first, second, third] = mtlsServer.requests.map((r) => r.socket);
+    expect(third).toBe(first); // kept alive and reused by the same identity
+    expect(second).not.toBe(first); // never lent to another certificate
+  });
+
+  it('the same certificate with another trusted CA set gets its own connection', async () => {
+    const { json } = await callRelay(relay, { path: '/credentials', body: { cert: client.certPem, key: client.keyPem, ca: serverCa.certPem } });
+    await post(mtlsServer.localhostOrigin, { credentialId: json.credentialId });
+    await post(mtlsServer.localhostOrigin, { ...FILES });
+    await post(mtlsServer.localhostOrigin, { credentialId: json.credentialId, caRef: 'server-ca.pem' });
+    const [upload, files, uploadWithCaRef] = mtlsServer.requests.map((r) => r.socket);
+    expect(files).toBe(upload); // same certificate, key and CA: the same identity, whether uploaded or from files
+    expect(uploadWithCaRef).not.toBe(upload); // two CAs trusted: another identity
+  });
+
+  it('DELETE closes the idle connections that carried the forgotten certificate', async () => {
+    const { json } = await callRelay(relay, { path: '/credentials', body: { cert: client.certPem, key: client.keyPem, ca: serverCa.certPem } });
+    await post(mtlsServer.localhostOrigin, { credentialId: json.credentialId });
+    const { socket } = mtlsServer.requests[0];
+    expect(socket.destroyed).toBe(false); // kept alive after the answer
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    await callRelay(relay, { method: 'DELETE', path: `/credentials/${json.credentialId}` });
+    await closed; // the relay ended it: the upstream never closes a kept-alive connection by itself within the test
+  });
+});
+
 describe('TLS failures, in words', () => {
   it('a server certificate from an unknown CA → 502 tls', async () => {
     const res = await post(plainTlsServer.origin, { certRef: 'client.pem', keyRef: 'client-key.pem' });

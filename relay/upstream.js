@@ -52,10 +52,11 @@ function readBody(res, max, origin) {
 /**
  * @param {{ method: string, url: URL, headers: Record<string, string>, body: string | null,
  *   addresses: Array<{ address: string, family: number }>, tls: null | { cert?: string, key?: string, ca?: string | string[] },
- *   signal: AbortSignal, maxBodyBytes: number }} forward `signal` aborts with the failure to report as its reason
+ *   agent: import('node:http').Agent, signal: AbortSignal, maxBodyBytes: number }} forward `agent` pools connections
+ *   for this forward's TLS identity only; `signal` aborts with the failure to report as its reason
  * @returns {Promise<{ status: number, statusText: string, headers: Record<string, string>, body: string }>}
  */
-export function sendUpstream({ method, url, headers, body, addresses, tls, signal, maxBodyBytes }) {
+export function sendUpstream({ method, url, headers, body, addresses, tls, agent, signal, maxBodyBytes }) {
   const bytes = body === null ? null : Buffer.from(body, 'utf8');
   const expectsBody = ['POST', 'PUT', 'PATCH'].includes(method);
   const length = bytes ? { 'content-length': String(bytes.length) } : expectsBody ? { 'content-length': '0' } : {};
@@ -70,12 +71,12 @@ export function sendUpstream({ method, url, headers, body, addresses, tls, signa
       method,
       headers: { ...headers, ...length },
       lookup: pinnedLookup(addresses),
-      // A fresh connection per forward: no socket (and no TLS session with another client certificate) is shared.
-      agent: false,
+      agent,
       signal,
       ...(url.protocol === 'https:' ? tlsOptions(tls) : {}),
     });
-    req.on('socket', (socket) => socket.once('secureConnect', () => { handshaken = true; }));
+    // A kept-alive connection did its handshake for an earlier forward: only a new one can be refused in this one's.
+    req.on('socket', (socket) => req.reusedSocket || socket.once('secureConnect', () => { handshaken = true; }));
     // Once the response has begun, its own stream reports failures (and readBody's too_large must win over the
     // reset that destroying the response causes on the request).
     req.on('error', (err) => responded || fail(err));
