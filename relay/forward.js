@@ -5,6 +5,9 @@ import { badRequest, ClientGone, UpstreamFailure } from './refusal.js';
 import { vetTarget } from './targetPolicy.js';
 import { sendUpstream } from './upstream.js';
 
+/** Methods whose request may be sent twice with the effect of once (RFC 9110 §9.2.2). */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
 /** Rejects with the abort's reason (timeout or client gone) when `signal` aborts first (DNS has no abort of its own). */
 function unlessAborted(promise, signal) {
   return Promise.race([promise, new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }))]);
@@ -41,8 +44,16 @@ export async function forward(envelope, context) {
   try {
     const tls = await clientTls(envelope.mtls, context);
     const addresses = await unlessAborted(vetTarget(url, context), controller.signal);
-    const agent = context.agents.agentFor(url, tls);
-    return await sendUpstream({ ...envelope, addresses, tls, agent, signal: controller.signal, maxBodyBytes: context.maxBodyBytes });
+    const send = () => sendUpstream({
+      ...envelope, addresses, tls, agent: context.agents.agentFor(url, tls), signal: controller.signal, maxBodyBytes: context.maxBodyBytes,
+    });
+    return await send().catch((failure) => {
+      // A server may close a kept-alive connection just as a request goes out on it. An idempotent request is sent
+      // again, once, on a new connection; any other may have been acted on and is not.
+      // @see https://www.rfc-editor.org/rfc/rfc9112#section-9.3.1 and https://www.rfc-editor.org/rfc/rfc9110#section-9.2.2
+      if (failure instanceof UpstreamFailure && failure.reusedConnection && IDEMPOTENT_METHODS.has(envelope.method)) return send();
+      throw failure;
+    });
   } finally {
     clearTimeout(timer);
   }

@@ -172,6 +172,37 @@ describe('POST /forward upstream failures', () => {
   });
 });
 
+describe('a kept-alive connection the server closes as a request goes out on it', () => {
+  // The upstream drops every connection at its second request, the way a server's idle timeout can cross a reuse.
+  const dropSecond = (req, res) => {
+    const socket = req.socket;
+    socket.served = (socket.served ?? 0) + 1;
+    if (socket.served === 2) socket.destroy();
+    else res.end('fresh');
+  };
+
+  it('sends an idempotent request again, once, on a new connection (RFC 9112 §9.3.1)', async () => {
+    answer = dropSecond;
+    const fresh = await startTestRelay(); // its own pool: the first forward opens the connection
+    await forwardVia(fresh, envelope({ method: 'GET' }));
+    const res = await forwardVia(fresh, envelope({ method: 'GET' }));
+    await fresh.close();
+    expect(res.json).toMatchObject({ status: 200, body: 'fresh' });
+    expect(upstream.requests.map((r) => r.socket.served)).toEqual([2, 2, 1]);
+  });
+
+  it('does not send a POST again (the server may have acted on it): 502 unreachable', async () => {
+    answer = dropSecond;
+    const fresh = await startTestRelay();
+    await forwardVia(fresh, envelope({ body: 'a=1' }));
+    const res = await forwardVia(fresh, envelope({ body: 'a=1' }));
+    await fresh.close();
+    expect(res.status).toBe(502);
+    expect(res.json).toMatchObject({ kind: 'unreachable', code: 'ECONNRESET' });
+    expect(upstream.requests).toHaveLength(2);
+  });
+});
+
 describe('a page that goes away mid-forward', () => {
   it('is logged as a client disconnect (not a timeout), and the upstream request is aborted', async () => {
     let logged;

@@ -64,9 +64,13 @@ export function sendUpstream({ method, url, headers, body, addresses, tls, agent
   return new Promise((resolve, reject) => {
     let handshaken = false;
     let responded = false;
-    const fail = (err) => reject(signal.aborted ? signal.reason : upstreamFailureFrom(err, url.origin, {
-      resetAfterHandshake: handshaken && !responded, clientCertificate: Boolean(tls?.cert),
-    }));
+    const fail = (err) => {
+      if (signal.aborted) return reject(signal.reason);
+      const failure = upstreamFailureFrom(err, url.origin, { resetAfterHandshake: handshaken && !responded, clientCertificate: Boolean(tls?.cert) });
+      // On a kept-alive connection before any response: the server may have closed it as this request went out.
+      failure.reusedConnection = Boolean(req.reusedSocket) && !responded;
+      return reject(failure);
+    };
     const req = request(url, {
       method,
       headers: { ...headers, ...length },
