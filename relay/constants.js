@@ -2,7 +2,7 @@
 // The relay keeps its own copy of the app origins (it never imports src/ or sandbox/).
 
 /** Version reported by `GET /health`; bump it when the wire contract changes. */
-export const RELAY_VERSION = '1.0.0';
+export const RELAY_VERSION = '1.1.0';
 
 /** Port the relay listens on unless RELAY_PORT (or the `port` option) says otherwise. */
 export const DEFAULT_PORT = 4600;
