@@ -1,5 +1,8 @@
-// What kind of address an IP is (loopback, private, link-local, metadata, reserved, public): the target policy's input.
+// What kind of address an IP is (loopback, private, link-local, metadata, reserved, public), judging an IPv6 address
+// that carries an IPv4 address by that address too: the target policy's input.
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
+
+import { embeddedIPv4 } from './embeddedIPv4.js';
 
 /** Builds a BlockList from `['10.0.0.0/8', 'fc00::/7', '1.2.3.4', ...]`. */
 function listOf(entries) {
@@ -24,7 +27,8 @@ const KINDS = [
   // 0/8 ("this network": 0.0.0.0 reaches the local host on Linux), multicast, 240/4 and broadcast, ::, ff00::/8.
   ['reserved', listOf(['0.0.0.0/8', '224.0.0.0/4', '240.0.0.0/4', '::', 'ff00::/8'])],
   // RFC 1918, RFC 4193 unique local, RFC 6598 shared address space (CGNAT).
-  ['private', listOf(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7', '100.64.0.0/10'])],
+  // The local-use NAT64 prefix (RFC 8215) leads to a translator inside the local network.
+  ['private', listOf(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7', '100.64.0.0/10', '64:ff9b:1::/48'])],
 ];
 
 /** The eight 16-bit groups of an IPv6 address (with `::` expanded and a dotted IPv4 tail converted). */
@@ -42,25 +46,55 @@ function ipv6Groups(address) {
   return [...left, ...middle, ...right].map((group) => parseInt(group, 16));
 }
 
+/** Most severe first: when an address and the IPv4 address it carries differ, the first of the two here wins. */
+const SEVERITY = ['metadata', 'link-local', 'reserved', 'embedded-loopback', 'private', 'loopback', 'public'];
+const worst = (kinds) => SEVERITY.find((kind) => kinds.includes(kind));
+
+/** The kind of an address by the lists alone (no embedded IPv4 considered). */
+function listedKind(address) {
+  const type = isIPv4(address) ? 'ipv4' : 'ipv6';
+  return KINDS.find(([, list]) => list.check(address, type))?.[0] ?? 'public';
+}
+
+/** The kind of an IPv4 address reached through `embedding`: a loopback there is not this machine's loopback. */
+function carriedKind({ ipv4, local }) {
+  const kind = listedKind(ipv4);
+  return kind === 'loopback' && !local ? 'embedded-loopback' : kind;
+}
+
 /**
- * The address as it will be judged: an IPv4-mapped IPv6 address (`::ffff:169.254.169.254`, `::ffff:a9fe:a9fe`) is
- * its IPv4 address, so the mapped spelling cannot slip past the IPv4 rules. @see https://www.rfc-editor.org/rfc/rfc4291#section-2.5.5.2
- * @param {string} address an IP address as `net.isIP` accepts it
+ * What the target policy judges an address by: its kind and, for an IPv6 address that carries an IPv4 address, the
+ * carried address that decided it (`carried`). The IPv4-mapped form is its IPv4 address outright; for the other forms
+ * the more severe of the IPv6 address's own kind and the carried address's kind wins.
+ * @param {string} address an IP address as `net.isIP` accepts it (a zone index is ignored)
+ * @returns {{ kind: 'metadata' | 'loopback' | 'embedded-loopback' | 'link-local' | 'reserved' | 'private' | 'public',
+ *   address: string, carried: null | import('./embeddedIPv4.js').EmbeddedIPv4 }}
  */
-export function canonicalAddress(address) {
-  if (!isIPv6(address)) return address;
-  const groups = ipv6Groups(address);
-  const mapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
-  if (!mapped) return address.split('%')[0].toLowerCase();
-  return [groups[6] >> 8, groups[6] & 255, groups[7] >> 8, groups[7] & 255].join('.');
+export function describeAddress(address) {
+  if (!isIPv6(address)) return { kind: listedKind(address), address, carried: null };
+  const plain = address.split('%')[0].toLowerCase();
+  const embedded = embeddedIPv4(ipv6Groups(plain));
+  const mapped = embedded.find((e) => e.local);
+  if (mapped) return { kind: listedKind(mapped.ipv4), address: mapped.ipv4, carried: null };
+  const own = listedKind(plain);
+  // A guessed position counts only where it lands somewhere the relay never contacts (a wrong guess decodes noise).
+  const counted = embedded.filter((e) => !e.guessed || ['metadata', 'link-local', 'embedded-loopback'].includes(carriedKind(e)));
+  const kind = worst([own, ...counted.map(carriedKind)]);
+  return { kind, address: plain, carried: kind === own ? null : counted.find((e) => carriedKind(e) === kind) };
 }
 
 /**
  * @param {string} address an IP address
- * @returns {'metadata' | 'loopback' | 'link-local' | 'reserved' | 'private' | 'public'}
+ * @returns {'metadata' | 'loopback' | 'embedded-loopback' | 'link-local' | 'reserved' | 'private' | 'public'}
  */
 export function addressKind(address) {
-  const canonical = canonicalAddress(address);
-  const type = isIPv4(canonical) ? 'ipv4' : 'ipv6';
-  return KINDS.find(([, list]) => list.check(canonical, type))?.[0] ?? 'public';
+  return describeAddress(address).kind;
+}
+
+/**
+ * The address as it is judged: an IPv4-mapped IPv6 address (`::ffff:a9fe:a9fe`) is its IPv4 address.
+ * @param {string} address
+ */
+export function canonicalAddress(address) {
+  return describeAddress(address).address;
 }

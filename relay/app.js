@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { closeServer, listen } from '../lib/listen.js';
 
 import { createAccessPolicy } from './access.js';
+import { createAgentPool } from './agentPool.js';
 import { checkClientCredential } from './clientCredential.js';
 import {
   APP_ORIGINS, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONCURRENT, DEFAULT_PORT, DEFAULT_TIMEOUT_MS, RELAY_VERSION,
@@ -12,7 +13,7 @@ import {
 import { createCredentialStore } from './credentialStore.js';
 import { parseForwardEnvelope } from './envelope.js';
 import { forward, forwardLogLine } from './forward.js';
-import { RelayRefusal, UpstreamFailure } from './refusal.js';
+import { ClientGone, RelayRefusal, UpstreamFailure } from './refusal.js';
 import { readJsonBody } from './requestBody.js';
 
 /** `<repo>/certs`, where certRef/keyRef/caRef are looked up unless RELAY_CERT_DIR says otherwise. */
@@ -28,11 +29,11 @@ function sendJson(res, status, headers, body) {
 }
 
 /** `POST /credentials`: checks the PEMs, keeps them in memory, answers their description. */
-async function uploadCredential(req, { credentials, maxBodyBytes }) {
+async function uploadCredential(req, { credentials, maxBodyBytes, now }) {
   const json = await readJsonBody(req, maxBodyBytes);
   if (typeof json !== 'object' || json === null) throw new RelayRefusal(400, 'the request body must be a JSON object { cert, key, ca? }');
-  const { tls, description } = checkClientCredential({ cert: json.cert, key: json.key, ca: json.ca });
-  return { credentialId: credentials.add(tls), ...description };
+  const { tls, description } = checkClientCredential({ cert: json.cert, key: json.key, ca: json.ca }, { now: now() });
+  return { credentialId: credentials.add(tls, req.headers.origin), ...description };
 }
 
 /** Runs one `POST /forward`, within the concurrency limit, and logs it. */
@@ -49,11 +50,11 @@ async function handleForward(req, res, context) {
   try {
     envelope = parseForwardEnvelope(await readJsonBody(req, context.maxBodyBytes));
     const onClientGone = (abort) => res.on('close', () => !res.writableFinished && abort());
-    const answer = await forward(envelope, { ...context, onClientGone });
+    const answer = await forward(envelope, { ...context, origin: req.headers.origin, onClientGone });
     outcome = { status: answer.status };
     return answer;
   } catch (err) {
-    outcome = err instanceof RelayRefusal || err instanceof UpstreamFailure ? err : { reason: 'internal error' };
+    outcome = err instanceof RelayRefusal || err instanceof UpstreamFailure || err instanceof ClientGone ? err : { reason: 'internal error' };
     throw err;
   } finally {
     context.inFlight -= 1;
@@ -69,7 +70,8 @@ async function route(req, res, context) {
   if (pathname === '/credentials' && req.method === 'POST') return [201, await uploadCredential(req, context)];
   const credential = pathname.match(CREDENTIAL_PATH);
   if (credential && req.method === 'DELETE') {
-    context.credentials.delete(credential[1]);
+    const forgotten = context.credentials.delete(credential[1], req.headers.origin); // another origin's id: nothing
+    if (forgotten) context.agents.retire(forgotten); // its kept-alive connections carry the certificate
     return [204, undefined];
   }
   const known = pathname === '/health' || pathname === '/forward' || pathname === '/credentials' || credential;
@@ -91,6 +93,7 @@ function createHandler(context) {
       const [status, body] = await route(req, res, context);
       sendJson(res, status, cors, body);
     } catch (err) {
+      if (err instanceof ClientGone) return; // nobody is left to answer
       const known = err instanceof RelayRefusal || err instanceof UpstreamFailure;
       if (!known) console.error(`[relay] internal error (${err?.name ?? 'Error'})`); // never the message: it may quote input
       if (!res.headersSent) sendJson(res, known ? err.status : 500, cors, known ? err : { error: 'relay_refused', reason: 'internal relay error' });
@@ -102,26 +105,31 @@ function createHandler(context) {
  * Starts the relay on `host:port` (`port: 0` picks a free one).
  * @param {{ port?: number, host?: string, allowedOrigins?: string[], allowPrivate?: boolean, certDir?: string,
  *   quiet?: boolean, lookup?: Function, timeoutMs?: number, maxBodyBytes?: number, maxConcurrent?: number,
- *   log?: (line: string) => void }} [options] `lookup` has `dns.lookup`'s signature (tests make names resolve
- *   anywhere); `allowedOrigins` replaces the app's default origins; `log` receives the forward lines.
+ *   log?: (line: string) => void, now?: () => number }} [options] `lookup` has `dns.lookup`'s signature (tests make
+ *   names resolve anywhere); `allowedOrigins` replaces the app's default origins; `log` receives the forward lines;
+ *   `now` is the clock an upload's validity is judged on.
  * @returns {Promise<{ url: string, port: number, close(): Promise<void> }>}
  */
 export async function startRelay({
   port = DEFAULT_PORT, host = '127.0.0.1', allowedOrigins = APP_ORIGINS, allowPrivate = false, certDir = DEFAULT_CERT_DIR,
   quiet = false, lookup = dnsLookup, timeoutMs = DEFAULT_TIMEOUT_MS, maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
-  maxConcurrent = DEFAULT_MAX_CONCURRENT, log = quiet ? () => {} : console.log,
+  maxConcurrent = DEFAULT_MAX_CONCURRENT, log = quiet ? () => {} : console.log, now = Date.now,
 } = {}) {
   let realPort = port;
   const context = {
     access: createAccessPolicy({ allowedOrigins, port: () => realPort }),
     credentials: createCredentialStore(),
-    lookup, allowPrivate, certDir, timeoutMs, maxBodyBytes, maxConcurrent, log, inFlight: 0,
+    agents: createAgentPool(),
+    lookup, allowPrivate, certDir, timeoutMs, maxBodyBytes, maxConcurrent, log, now, inFlight: 0,
   };
   const server = createServer(createHandler(context));
   realPort = await listen(server, port, host);
   return {
     url: `http://localhost:${realPort}`,
     port: realPort,
-    close: () => closeServer(server),
+    close: async () => {
+      context.agents.close();
+      await closeServer(server);
+    },
   };
 }

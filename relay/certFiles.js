@@ -52,5 +52,5 @@ export async function readCertRefs(certDir, refs) {
     refs.caRef === undefined ? undefined : readCertFile(certDir, refs.caRef, 'caRef'),
   ]);
   const names = { cert: `certRef "${refs.certRef}"`, key: `keyRef "${refs.keyRef}"`, ca: `caRef "${refs.caRef}"` };
-  return checkClientCredential({ cert, key, ca }, names).tls;
+  return checkClientCredential({ cert, key, ca }, { names }).tls;
 }

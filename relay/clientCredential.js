@@ -38,17 +38,35 @@ function parsePrivateKey(pem, what) {
 }
 
 /**
- * Checks a client credential and describes it.
- * @param {{ cert: unknown, key: unknown, ca?: unknown }} pems
- * @param {{ cert: string, key: string, ca: string }} names how reasons name each part
- * @returns {{ tls: { cert: string, key: string, ca?: string }, description: { subject: string, issuer: string,
- *   notAfter: string, x5tS256: string } }}
+ * Words for a certificate outside its validity period at `now`, or null. Such a certificate is still accepted: a demo
+ * may want to show a server refusing it (RFC 5280 §4.1.2.5: a server checking the client certificate refuses it).
+ * @param {X509Certificate} certificate @param {number} now epoch ms
+ * @see https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5
  */
-export function checkClientCredential(pems, names = { cert: 'cert', key: 'key', ca: 'ca' }) {
+function validityWarning(certificate, now) {
+  const keptAnyway = 'kept anyway (a demo may show a server refusing it), but a server that checks it will refuse the TLS handshake';
+  const notBefore = new Date(certificate.validFrom);
+  const notAfter = new Date(certificate.validTo);
+  if (now > notAfter.getTime()) return `the certificate expired on ${notAfter.toISOString()}: ${keptAnyway}`;
+  if (now < notBefore.getTime()) return `the certificate is not valid before ${notBefore.toISOString()} (check the clocks): ${keptAnyway}`;
+  return null;
+}
+
+/**
+ * Checks a client credential and describes it; `warning` is present only when the certificate is outside its
+ * validity period at `now`.
+ * @param {{ cert: unknown, key: unknown, ca?: unknown }} pems
+ * @param {{ names?: { cert: string, key: string, ca: string }, now?: number }} [options] how reasons name each part;
+ *   the epoch ms the validity is judged at (the relay's injected clock)
+ * @returns {{ tls: { cert: string, key: string, ca?: string }, description: { subject: string, issuer: string,
+ *   notAfter: string, x5tS256: string, warning?: string } }}
+ */
+export function checkClientCredential(pems, { names = { cert: 'cert', key: 'key', ca: 'ca' }, now = Date.now() } = {}) {
   const certificate = parseCertificate(pems.cert, names.cert);
   const key = parsePrivateKey(pems.key, names.key);
   if (pems.ca !== undefined && pems.ca !== null) parseCertificate(pems.ca, names.ca);
   if (!certificate.checkPrivateKey(key)) throw badRequest(`${names.key} does not belong to ${names.cert} (key/cert mismatch)`);
+  const warning = validityWarning(certificate, now);
   return {
     tls: { cert: pems.cert, key: pems.key, ...(pems.ca ? { ca: pems.ca } : {}) },
     description: {
@@ -57,6 +75,7 @@ export function checkClientCredential(pems, names = { cert: 'cert', key: 'key', 
       notAfter: new Date(certificate.validTo).toISOString(),
       // RFC 8705 §3.1: x5t#S256 is the base64url SHA-256 of the DER certificate.
       x5tS256: certificateThumbprint(certificate),
+      ...(warning ? { warning } : {}),
     },
   };
 }

@@ -2,7 +2,7 @@
 // The relay keeps its own copy of the app origins (it never imports src/ or sandbox/).
 
 /** Version reported by `GET /health`; bump it when the wire contract changes. */
-export const RELAY_VERSION = '1.0.0';
+export const RELAY_VERSION = '1.1.0';
 
 /** Port the relay listens on unless RELAY_PORT (or the `port` option) says otherwise. */
 export const DEFAULT_PORT = 4600;
@@ -35,3 +35,15 @@ export const FORWARD_METHODS = Object.freeze(['GET', 'HEAD', 'POST', 'PUT', 'PAT
 
 /** How long a browser may cache the relay's preflight answer, in seconds. */
 export const PREFLIGHT_MAX_AGE_SECONDS = 600;
+
+/**
+ * How long an unused upstream connection stays open for the next forward. Below the 5 s idle timeout of Node's own
+ * HTTP server and Apache httpd, so the relay lets go first instead of reusing a connection the server is closing
+ * (a server that announces `Keep-Alive: timeout=` is honoured by Node's agent as well).
+ * @see https://nodejs.org/docs/latest-v20.x/api/http.html#serverkeepalivetimeout
+ * @see https://httpd.apache.org/docs/2.4/mod/core.html#keepalivetimeout
+ */
+export const AGENT_IDLE_MS = 4_000;
+
+/** TLS identities (client certificate + key + CAs) that keep a connection pool; the least recently used goes first. */
+export const MAX_TLS_IDENTITIES = 32;

@@ -1,7 +1,9 @@
 // POST /forward end to end over real sockets: the upstream's answer reported exactly, and each limit refused.
+import { request } from 'node:http';
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { callRelay, forwardVia, startTestRelay } from './testing/relayClient.js';
+import { APP_ORIGIN, callRelay, forwardVia, startTestRelay } from './testing/relayClient.js';
 import { startHttpUpstream } from './testing/upstreams.js';
 
 const SMALL = 1024;
@@ -44,6 +46,46 @@ describe('POST /forward reports the upstream answer', () => {
     // hop-by-hop headers, and the headers `Connection` names, do not travel (RFC 9110 §7.6.1)
     expect(seen.headers['x-drop']).toBeUndefined();
     expect(seen.headers.connection).not.toBe('keep-alive, x-drop');
+  });
+
+  it('does not forward Expect or proxy-identity headers (X-Forwarded-*, Forwarded, Via, X-Real-IP)', async () => {
+    answer = (_req, res) => res.end('ok');
+    const res = await forwardVia(relay, envelope({
+      headers: {
+        Expect: '100-continue', 'X-Forwarded-For': '10.0.0.1', 'X-Forwarded-Host': 'admin.internal', 'X-Forwarded-Proto': 'https',
+        'X-Forwarded-Port': '443', Forwarded: 'for=10.0.0.1;host=admin.internal', Via: '1.1 trusted-proxy', 'X-Real-IP': '10.0.0.1',
+        'HTTP2-Settings': 'AAMAAABkAAQAAP__', 'X-Kept': 'yes',
+      },
+      body: 'a=1',
+    }));
+    expect(res.json).toMatchObject({ status: 200, body: 'ok' });
+    const { headers } = upstream.requests[0];
+    expect(headers['x-kept']).toBe('yes');
+    for (const name of ['expect', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded', 'via', 'x-real-ip', 'http2-settings']) {
+      expect(headers[name], name).toBeUndefined();
+    }
+  });
+
+  it('leaves Set-Cookie and Set-Cookie2 out of the answer handed to the page', async () => {
+    answer = (_req, res) => {
+      res.setHeader('Set-Cookie', ['session=s3cr3t; HttpOnly', 'other=1']);
+      res.setHeader('Set-Cookie2', 'legacy=1');
+      res.setHeader('X-Other', 'kept');
+      res.end('ok');
+    };
+    const res = await forwardVia(relay, envelope());
+    expect(res.json.headers['x-other']).toBe('kept');
+    expect(res.json.headers['set-cookie']).toBeUndefined();
+    expect(res.json.headers['set-cookie2']).toBeUndefined();
+    expect(JSON.stringify(res.json)).not.toContain('s3cr3t');
+  });
+
+  it('keeps the upstream connection alive: consecutive forwards to one origin share it', async () => {
+    answer = (_req, res) => res.end('ok');
+    await forwardVia(relay, envelope());
+    await forwardVia(relay, envelope({ method: 'GET' }));
+    const [first, second] = upstream.requests;
+    expect(second.socket).toBe(first.socket);
   });
 
   it('reports a redirect as a 3xx and does not follow it', async () => {
@@ -127,6 +169,68 @@ describe('POST /forward upstream failures', () => {
     expect(res.status).toBe(504);
     expect(res.json).toMatchObject({ error: 'relay_upstream_error', kind: 'timeout', code: 'ETIMEDOUT' });
     expect(upstream.requests).toHaveLength(1);
+  });
+});
+
+describe('a kept-alive connection the server closes as a request goes out on it', () => {
+  // The upstream drops every connection at its second request, the way a server's idle timeout can cross a reuse.
+  const dropSecond = (req, res) => {
+    const socket = req.socket;
+    socket.served = (socket.served ?? 0) + 1;
+    if (socket.served === 2) socket.destroy();
+    else res.end('fresh');
+  };
+
+  it('sends an idempotent request again, once, on a new connection (RFC 9112 §9.3.1)', async () => {
+    answer = dropSecond;
+    const fresh = await startTestRelay(); // its own pool: the first forward opens the connection
+    await forwardVia(fresh, envelope({ method: 'GET' }));
+    const res = await forwardVia(fresh, envelope({ method: 'GET' }));
+    await fresh.close();
+    expect(res.json).toMatchObject({ status: 200, body: 'fresh' });
+    expect(upstream.requests.map((r) => r.socket.served)).toEqual([2, 2, 1]);
+  });
+
+  it('does not send a POST again (the server may have acted on it): 502 unreachable', async () => {
+    answer = dropSecond;
+    const fresh = await startTestRelay();
+    await forwardVia(fresh, envelope({ body: 'a=1' }));
+    const res = await forwardVia(fresh, envelope({ body: 'a=1' }));
+    await fresh.close();
+    expect(res.status).toBe(502);
+    expect(res.json).toMatchObject({ kind: 'unreachable', code: 'ECONNRESET' });
+    expect(upstream.requests).toHaveLength(2);
+  });
+});
+
+describe('a page that goes away mid-forward', () => {
+  it('is logged as a client disconnect (not a timeout), and the upstream request is aborted', async () => {
+    let logged;
+    const lineLogged = new Promise((resolve) => { logged = resolve; });
+    const watched = await startTestRelay({ log: (line) => logged(line) });
+    let arrived;
+    let upstreamClosed;
+    const upstreamGotIt = new Promise((resolve) => { arrived = resolve; });
+    const upstreamAborted = new Promise((resolve) => { upstreamClosed = resolve; });
+    answer = (_req, res) => {
+      res.on('close', upstreamClosed); // never answered: only the relay's abort closes it
+      arrived();
+    };
+    const text = JSON.stringify(envelope({ body: 'grant_type=client_credentials' }));
+    const page = request({
+      host: '127.0.0.1', port: watched.port, path: '/forward', method: 'POST',
+      headers: { host: `localhost:${watched.port}`, origin: APP_ORIGIN, 'content-type': 'application/json' },
+    });
+    page.on('error', () => {}); // the page's own side of the disconnect
+    page.end(text);
+    await upstreamGotIt;
+    page.destroy();
+
+    const line = await lineLogged;
+    await upstreamAborted;
+    await watched.close();
+    expect(line).toMatch(new RegExp(`^\\[relay\\] forward POST ${upstream.origin}/as/token abandoned: the page closed the connection before the answer; the upstream request was aborted \\d+ms$`));
+    expect(line).not.toMatch(/did not answer|timeout/);
   });
 });
 

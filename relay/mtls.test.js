@@ -96,6 +96,46 @@ describe('mTLS with an uploaded credential', () => {
     expect(after.json.reason).toMatch(/unknown mtls.credentialId/);
   });
 
+  it('accepts an expired certificate with a warning (a demo may show the server refusing it), and the server does', async () => {
+    const expired = await issue(clientCa, { subject: 'CN=sandbox-tls', expired: true });
+    const created = await upload({ cert: expired.certPem, key: expired.keyPem, ca: serverCa.certPem });
+    expect(created.status).toBe(201);
+    expect(created.json.warning).toMatch(/^the certificate expired on \d{4}-\d\d-\d\dT[\d:.]+Z: kept anyway/);
+    const res = await post(mtlsServer.localhostOrigin, { credentialId: created.json.credentialId });
+    expect(res.json).toMatchObject({ error: 'relay_upstream_error', kind: 'tls' });
+    expect(mtlsServer.requests).toHaveLength(0);
+  });
+
+  it('accepts a certificate that is not valid yet with a warning; a current one has none', async () => {
+    const early = await issue(clientCa, { subject: 'CN=sandbox-tls', notYetValid: true });
+    const created = await upload({ cert: early.certPem, key: early.keyPem });
+    expect(created.status).toBe(201);
+    expect(created.json.warning).toMatch(/^the certificate is not valid before \d{4}-.*Z \(check the clocks\): kept anyway/);
+    expect((await upload({ cert: client.certPem, key: client.keyPem })).json).not.toHaveProperty('warning');
+  });
+
+  it('judges validity on the injected clock', async () => {
+    const later = await startTestRelay({ certDir, now: () => Date.now() + 10 * 86_400_000 });
+    const created = await callRelay(later, { path: '/credentials', body: { cert: client.certPem, key: client.keyPem } });
+    await later.close();
+    expect(created.json.warning).toMatch(/^the certificate expired on/);
+  });
+
+  it('binds a credential to the origin that uploaded it: another allowed origin can neither use nor delete it', async () => {
+    const other = 'http://127.0.0.1:5173'; // allowed too, but a different page
+    const { json } = await upload({ cert: client.certPem, key: client.keyPem, ca: serverCa.certPem });
+    const { credentialId } = json;
+
+    const stolen = await forwardVia(relay, { method: 'POST', url: `${mtlsServer.localhostOrigin}/as/token`, headers: {}, body: '', mtls: { credentialId } }, { origin: other });
+    expect(stolen.status).toBe(400);
+    expect(stolen.json.reason).toMatch(/unknown mtls.credentialId/); // the same answer as for an id that never existed
+    expect(mtlsServer.requests).toHaveLength(0);
+
+    await callRelay(relay, { method: 'DELETE', path: `/credentials/${credentialId}`, origin: other });
+    const own = await post(mtlsServer.localhostOrigin, { credentialId });
+    expect(JSON.parse(own.json.body)).toMatchObject({ cn: 'sandbox-tls' });
+  });
+
   it.each([
     ['a key that does not belong to the certificate', () => ({ cert: client.certPem, key: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }) }), /key does not belong to cert \(key\/cert mismatch\)/],
     ['an encrypted key', () => ({ cert: client.certPem, key: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }) }), /key is encrypted/],
@@ -108,6 +148,95 @@ describe('mTLS with an uploaded credential', () => {
     expect(res.status).toBe(400);
     expect(res.json).toMatchObject({ error: 'relay_refused' });
     expect(res.json.reason).toMatch(reason);
+  });
+});
+
+// The sandbox's demo shape: one private CA issues the HTTPS listener's certificate (sent with the CA in its chain) and
+// the client certificate, which the app pastes; the server's CA comes with the upload (ca) or from certDir (caRef).
+describe('a pasted certificate with a private server CA', () => {
+  let demoCa;
+  let demoClient;
+  let demoServer;
+  beforeAll(async () => {
+    demoCa = await createCa('CN=DEMO-ONLY sandbox CA');
+    const [server, issued] = await Promise.all([issue(demoCa, { server: true }), issue(demoCa, { subject: 'CN=sandbox-tls' })]);
+    demoClient = issued;
+    await writeFile(join(certDir, 'demo-ca.pem'), demoCa.certPem);
+    demoServer = await startHttpsUpstream({ certPem: `${server.certPem}\n${demoCa.certPem}`, keyPem: server.keyPem, clientCa: demoCa }, describePeer);
+  });
+  afterAll(() => demoServer.close());
+  afterEach(() => {
+    demoServer.requests.length = 0;
+  });
+  const upload = (body) => callRelay(relay, { path: '/credentials', body });
+
+  it('without the CA the server is not trusted (the failure the two ways below fix)', async () => {
+    const { json } = await upload({ cert: demoClient.certPem, key: demoClient.keyPem });
+    const res = await post(demoServer.localhostOrigin, { credentialId: json.credentialId });
+    expect(res.json).toMatchObject({ kind: 'tls', code: 'SELF_SIGNED_CERT_IN_CHAIN' });
+  });
+
+  it('the CA uploaded with cert and key is trusted for the server', async () => {
+    const { json } = await upload({ cert: demoClient.certPem, key: demoClient.keyPem, ca: demoCa.certPem });
+    const res = await post(demoServer.localhostOrigin, { credentialId: json.credentialId });
+    expect(res.json.status).toBe(200);
+    expect(JSON.parse(res.json.body)).toEqual({ cn: 'sandbox-tls', x5t: x5tOf(demoClient.certPem) });
+  });
+
+  it('mtls { credentialId, caRef } uses the upload and trusts the CA file too', async () => {
+    const { json } = await upload({ cert: demoClient.certPem, key: demoClient.keyPem });
+    const res = await post(demoServer.localhostOrigin, { credentialId: json.credentialId, caRef: 'demo-ca.pem' });
+    expect(res.json.status).toBe(200);
+    expect(JSON.parse(res.json.body)).toEqual({ cn: 'sandbox-tls', x5t: x5tOf(demoClient.certPem) });
+  });
+
+  it.each([
+    ['a caRef that is not a certificate', { caRef: 'client-key.pem' }, /caRef "client-key.pem" is not a PEM certificate/],
+    ['a caRef leading outside certDir', { caRef: '../x.pem' }, /must be a file name inside the certificate directory/],
+    ['certRef next to credentialId', { certRef: 'client.pem', keyRef: 'client-key.pem' }, /credentialId cannot be combined with certRef\/keyRef/],
+  ])('refuses %s with 400', async (_name, extra, reason) => {
+    const { json } = await upload({ cert: demoClient.certPem, key: demoClient.keyPem });
+    const res = await post(demoServer.localhostOrigin, { credentialId: json.credentialId, ...extra });
+    expect(res.status).toBe(400);
+    expect(res.json.reason).toMatch(reason);
+    expect(demoServer.requests).toHaveLength(0);
+  });
+});
+
+describe('kept-alive connections, one pool per TLS identity', () => {
+  it('reuses a connection only for the same client certificate: A, B, A → A\'s connection again, B on its own', async () => {
+    const other = await issue(clientCa, { subject: 'CN=other-client' });
+    const b = await callRelay(relay, { path: '/credentials', body: { cert: other.certPem, key: other.keyPem, ca: serverCa.certPem } });
+    const a = await callRelay(relay, { path: '/credentials', body: { cert: client.certPem, key: client.keyPem, ca: serverCa.certPem } });
+    const seen = [];
+    for (const credentialId of [a.json.credentialId, b.json.credentialId, a.json.credentialId]) {
+      const res = await post(mtlsServer.localhostOrigin, { credentialId });
+      seen.push(JSON.parse(res.json.body).cn);
+    }
+    expect(seen).toEqual(['sandbox-tls', 'other-client', 'sandbox-tls']);
+    const [first, second, third] = mtlsServer.requests.map((r) => r.socket);
+    expect(third).toBe(first); // kept alive and reused by the same identity
+    expect(second).not.toBe(first); // never lent to another certificate
+  });
+
+  it('the same certificate with another trusted CA set gets its own connection', async () => {
+    const { json } = await callRelay(relay, { path: '/credentials', body: { cert: client.certPem, key: client.keyPem, ca: serverCa.certPem } });
+    await post(mtlsServer.localhostOrigin, { credentialId: json.credentialId });
+    await post(mtlsServer.localhostOrigin, { ...FILES });
+    await post(mtlsServer.localhostOrigin, { credentialId: json.credentialId, caRef: 'server-ca.pem' });
+    const [upload, files, uploadWithCaRef] = mtlsServer.requests.map((r) => r.socket);
+    expect(files).toBe(upload); // same certificate, key and CA: the same identity, whether uploaded or from files
+    expect(uploadWithCaRef).not.toBe(upload); // two CAs trusted: another identity
+  });
+
+  it('DELETE closes the idle connections that carried the forgotten certificate', async () => {
+    const { json } = await callRelay(relay, { path: '/credentials', body: { cert: client.certPem, key: client.keyPem, ca: serverCa.certPem } });
+    await post(mtlsServer.localhostOrigin, { credentialId: json.credentialId });
+    const { socket } = mtlsServer.requests[0];
+    expect(socket.destroyed).toBe(false); // kept alive after the answer
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    await callRelay(relay, { method: 'DELETE', path: `/credentials/${json.credentialId}` });
+    await closed; // the relay ended it: the upstream never closes a kept-alive connection by itself within the test
   });
 });
 

@@ -43,3 +43,15 @@ export class UpstreamFailure extends Error {
     return { error: 'relay_upstream_error', kind: this.kind, code: this.code, reason: this.reason };
   }
 }
+
+/**
+ * The page closed its connection to the relay before the answer: nobody is left to answer, so the upstream request is
+ * aborted and the forward is logged as abandoned (not as a timeout or an upstream failure).
+ */
+export class ClientGone extends Error {
+  constructor() {
+    super('the page closed the connection before the answer; the upstream request was aborted');
+    this.name = 'ClientGone';
+    this.reason = this.message;
+  }
+}

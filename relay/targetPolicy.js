@@ -2,7 +2,7 @@
 // private ranges only when allowed. Judged on every resolved address, and the connection is pinned to them.
 import { isIP } from 'node:net';
 
-import { addressKind, canonicalAddress } from './addressKinds.js';
+import { describeAddress } from './addressKinds.js';
 import { badRequest, forbidden, UpstreamFailure } from './refusal.js';
 
 // Names of cloud metadata services, refused before any DNS query (their addresses are refused as well).
@@ -12,6 +12,7 @@ const METADATA_NAMES = new Set(['metadata.google.internal', 'metadata.goog']);
 const KIND_TEXT = {
   metadata: 'a cloud metadata address, which the relay never contacts',
   'link-local': 'a link-local address (169.254.0.0/16, fe80::/10), which the relay never contacts',
+  'embedded-loopback': 'a loopback address reached through a translator or tunnel (not this machine), which the relay never contacts',
   reserved: 'a reserved, unspecified or multicast address, which the relay never contacts',
   private: 'a private address (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7): start the relay with RELAY_ALLOW_PRIVATE=1 to allow it',
 };
@@ -50,8 +51,9 @@ function resolve(lookup, hostname) {
 
 /** Refuses `address` (reached as `hostname` with `protocol`) unless the policy allows it. */
 function judge(hostname, address, protocol, allowPrivate) {
-  const kind = addressKind(address);
-  const shown = hostname === address ? `${address} is` : `${hostname} resolves to ${canonicalAddress(address)}, which is`;
+  const { kind, address: judged, carried } = describeAddress(address);
+  const named = hostname === address ? judged : `${hostname} resolves to ${judged}, which`;
+  const shown = carried ? `${named} carries ${carried.ipv4} (${carried.form}), which is` : `${named} is`;
   if (kind === 'private' && allowPrivate) return;
   if (KIND_TEXT[kind]) throw forbidden(`${shown} ${KIND_TEXT[kind]}`);
   if (protocol === 'http:' && kind !== 'loopback') {

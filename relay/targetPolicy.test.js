@@ -18,6 +18,22 @@ describe('addressKind', () => {
     expect(addressKind(address)).toBe(kind);
   });
 
+  // IPv6 forms that carry an IPv4 address are judged by it: the connection ends up there (through a translator or
+  // tunnel, or on this host's own IPv4 stack for the mapped form).
+  it.each([
+    ['64:ff9b::a9fe:a9fe', 'metadata'], ['64:ff9b::169.254.169.254', 'metadata'], ['64:ff9b::a00:1', 'private'],
+    ['64:ff9b::7f00:1', 'embedded-loopback'], ['64:ff9b::', 'reserved'], ['64:ff9b::808:808', 'public'], // RFC 6052 §2.1
+    ['64:ff9b:1::a9fe:a9fe', 'metadata'], ['64:ff9b:1:a9fe:a9:fe00::', 'metadata'], ['64:ff9b:1:a9:fe:a9fe::', 'metadata'], ['64:ff9b:1:0:a9:fea9:fe00:0', 'metadata'], ['64:ff9b:1::808:808', 'private'], // RFC 8215, RFC 6052 §2.2
+    ['2002:a9fe:a9fe::1', 'metadata'], ['2002:7f00:1::1', 'embedded-loopback'], ['2002:c0a8:101::1', 'private'], ['2002:808:808::1', 'public'], // RFC 3056 §2
+    ['::a9fe:a9fe', 'metadata'], ['::7f00:1', 'embedded-loopback'], ['::10.0.0.1', 'private'], ['::2', 'reserved'], // RFC 4291 §2.5.5.1
+    ['::ffff:0:a9fe:a9fe', 'metadata'], ['::ffff:0:7f00:1', 'embedded-loopback'], ['::ffff:0:808:808', 'public'], // RFC 2765 §2.1
+    ['2001:0:4136:e378:8000:63bf:5601:5601', 'metadata'], ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'embedded-loopback'], // RFC 4380 §4
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'public'],
+    ['::1', 'loopback'], ['::ffff:127.0.0.1', 'loopback'], // this host's own loopback stays loopback
+  ])('%s (embedding IPv4) is %s', (address, kind) => {
+    expect(addressKind(address)).toBe(kind);
+  });
+
   it('judges IPv4-mapped IPv6 as its IPv4 address', () => {
     expect(canonicalAddress('::ffff:169.254.169.254')).toBe('169.254.169.254');
     expect(canonicalAddress('::FFFF:a9fe:a9fe')).toBe('169.254.169.254');
@@ -36,6 +52,7 @@ describe('POST /forward target policy', () => {
     'mixed.example': [{ address: '93.184.216.34', family: 4 }, { address: '192.168.1.5', family: 4 }],
     'public.example': [{ address: '93.184.216.34', family: 4 }],
     'imds.example': [{ address: '::ffff:169.254.169.254', family: 6 }],
+    'nat64.example': [{ address: '64:ff9b::a00:7', family: 6 }],
   };
   const lookup = (hostname, options, callback) => {
     lookups.push(hostname);
@@ -72,6 +89,14 @@ describe('POST /forward target policy', () => {
     ['a name with one public and one private address', 'https://mixed.example/', /resolves to 192\.168\.1\.5, which is a private address/],
     ['a private IP literal', 'https://192.168.0.10/', /private address/],
     ['0.0.0.0 (reaches the local host on Linux)', 'http://0.0.0.0:1/', /reserved/],
+    ['the metadata IP behind the NAT64 prefix', 'https://[64:ff9b::a9fe:a9fe]/', /64:ff9b::a9fe:a9fe carries 169\.254\.169\.254 \(NAT64, RFC 6052\), which is a cloud metadata address/],
+    ['loopback behind the NAT64 prefix', 'https://[64:ff9b::7f00:1]/', /carries 127\.0\.0\.1 \(NAT64, RFC 6052\), which is a loopback address reached through a translator or tunnel/],
+    ['the metadata IP as a 6to4 address', 'https://[2002:a9fe:a9fe::1]/', /carries 169\.254\.169\.254 \(6to4, RFC 3056\)/],
+    ['the metadata IP as IPv4-compatible IPv6', 'https://[::a9fe:a9fe]/', /carries 169\.254\.169\.254 \(IPv4-compatible, RFC 4291\)/],
+    ['loopback as IPv4-compatible IPv6', 'https://[::7f00:1]/', /carries 127\.0\.0\.1 \(IPv4-compatible, RFC 4291\)/],
+    ['the metadata IP as IPv4-translated IPv6', 'https://[::ffff:0:a9fe:a9fe]/', /carries 169\.254\.169\.254 \(IPv4-translated, RFC 2765\)/],
+    ['the metadata IP as a Teredo client', 'https://[2001:0:4136:e378:8000:63bf:5601:5601]/', /carries 169\.254\.169\.254 \(Teredo, RFC 4380\)/],
+    ['a name resolving to a NAT64 form of a private address', 'https://nat64.example/', /nat64\.example resolves to 64:ff9b::a00:7, which carries 10\.0\.0\.7 \(NAT64, RFC 6052\), which is a private address/],
     ['http: to a public IP', 'http://93.184.216.34/token', /93\.184\.216\.34 is not loopback: plain http: is forwarded only to localhost/],
     ['http: to a name resolving to a public address', 'http://public.example/token', /public\.example resolves to 93\.184\.216\.34, which is not loopback/],
     ['a file: URL', 'file:///etc/passwd', /only https: \(and http: to loopback\), not file:/],

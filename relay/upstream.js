@@ -7,9 +7,15 @@ import { UpstreamFailure } from './refusal.js';
 import { pinnedLookup } from './targetPolicy.js';
 import { upstreamFailureFrom } from './upstreamErrors.js';
 
-/** Response headers as `{ lower-case name: value }`; a repeated header (set-cookie) is joined as fetch's Headers does. */
+// A page never sees cookies a server sets (Fetch filters these out of every response it exposes), and the relay's
+// answer is read by the page: they stay out of it too. @see https://fetch.spec.whatwg.org/#forbidden-response-header-name
+const WITHHELD_RESPONSE_HEADERS = new Set(['set-cookie', 'set-cookie2']);
+
+/** Response headers as `{ lower-case name: value }`, minus cookies; a repeated header is joined as fetch's Headers does. */
 function flatHeaders(raw) {
-  return Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]));
+  return Object.fromEntries(Object.entries(raw)
+    .filter(([name]) => !WITHHELD_RESPONSE_HEADERS.has(name))
+    .map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]));
 }
 
 /** Client TLS options: always verify the server; a caRef/ca adds to Node's CAs instead of replacing them. */
@@ -19,7 +25,7 @@ function tlsOptions(tls) {
   return {
     ...options,
     ...(tls.cert ? { cert: tls.cert, key: tls.key } : {}),
-    ...(tls.ca ? { ca: [...rootCertificates, tls.ca] } : {}),
+    ...(tls.ca ? { ca: [...rootCertificates, ...[tls.ca].flat()] } : {}),
   };
 }
 
@@ -45,11 +51,12 @@ function readBody(res, max, origin) {
 
 /**
  * @param {{ method: string, url: URL, headers: Record<string, string>, body: string | null,
- *   addresses: Array<{ address: string, family: number }>, tls: null | { cert?: string, key?: string, ca?: string },
- *   signal: AbortSignal, maxBodyBytes: number, timeoutFailure: () => UpstreamFailure }} forward
+ *   addresses: Array<{ address: string, family: number }>, tls: null | { cert?: string, key?: string, ca?: string | string[] },
+ *   agent: import('node:http').Agent, signal: AbortSignal, maxBodyBytes: number }} forward `agent` pools connections
+ *   for this forward's TLS identity only; `signal` aborts with the failure to report as its reason
  * @returns {Promise<{ status: number, statusText: string, headers: Record<string, string>, body: string }>}
  */
-export function sendUpstream({ method, url, headers, body, addresses, tls, signal, maxBodyBytes, timeoutFailure }) {
+export function sendUpstream({ method, url, headers, body, addresses, tls, agent, signal, maxBodyBytes }) {
   const bytes = body === null ? null : Buffer.from(body, 'utf8');
   const expectsBody = ['POST', 'PUT', 'PATCH'].includes(method);
   const length = bytes ? { 'content-length': String(bytes.length) } : expectsBody ? { 'content-length': '0' } : {};
@@ -57,19 +64,23 @@ export function sendUpstream({ method, url, headers, body, addresses, tls, signa
   return new Promise((resolve, reject) => {
     let handshaken = false;
     let responded = false;
-    const fail = (err) => reject(signal.aborted ? timeoutFailure() : upstreamFailureFrom(err, url.origin, {
-      resetAfterHandshake: handshaken && !responded, clientCertificate: Boolean(tls?.cert),
-    }));
+    const fail = (err) => {
+      if (signal.aborted) return reject(signal.reason);
+      const failure = upstreamFailureFrom(err, url.origin, { resetAfterHandshake: handshaken && !responded, clientCertificate: Boolean(tls?.cert) });
+      // On a kept-alive connection before any response: the server may have closed it as this request went out.
+      failure.reusedConnection = Boolean(req.reusedSocket) && !responded;
+      return reject(failure);
+    };
     const req = request(url, {
       method,
       headers: { ...headers, ...length },
       lookup: pinnedLookup(addresses),
-      // A fresh connection per forward: no socket (and no TLS session with another client certificate) is shared.
-      agent: false,
+      agent,
       signal,
       ...(url.protocol === 'https:' ? tlsOptions(tls) : {}),
     });
-    req.on('socket', (socket) => socket.once('secureConnect', () => { handshaken = true; }));
+    // A kept-alive connection did its handshake for an earlier forward: only a new one can be refused in this one's.
+    req.on('socket', (socket) => req.reusedSocket || socket.once('secureConnect', () => { handshaken = true; }));
     // Once the response has begun, its own stream reports failures (and readBody's too_large must win over the
     // reset that destroying the response causes on the request).
     req.on('error', (err) => responded || fail(err));

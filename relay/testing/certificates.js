@@ -28,14 +28,15 @@ export async function createCa(name = 'CN=Relay Test CA') {
 
 /**
  * A certificate issued by `ca`: a server certificate (`server: true`, SANs localhost and 127.0.0.1) or a client one.
- * `expired: true` dates it in the past. Returns `{ certPem, keyPem }`.
+ * `expired: true` dates it in the past, `notYetValid: true` in the future. Returns `{ certPem, keyPem }`.
  */
-export async function issue(ca, { subject = 'CN=relay-test', server = false, expired = false } = {}) {
+export async function issue(ca, { subject = 'CN=relay-test', server = false, expired = false, notYetValid = false } = {}) {
   const keys = await newKeys();
   const now = Date.now();
+  const [from, to] = expired ? [-3, -2] : notYetValid ? [2, 3] : [-1, 1]; // days from now
   const cert = await x509.X509CertificateGenerator.create({
     subject, issuer: ca.name, publicKey: keys.publicKey, signingKey: ca.keys.privateKey, signingAlgorithm: ALG,
-    notBefore: new Date(now - (expired ? 3 : 1) * DAY), notAfter: new Date(now + (expired ? -2 : 1) * DAY),
+    notBefore: new Date(now + from * DAY), notAfter: new Date(now + to * DAY),
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
