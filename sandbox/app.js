@@ -13,6 +13,7 @@ import {
   AUTHZ_MODES, DEFAULT_CERT_DIR, DEFAULT_ENV_ID, DEFAULT_PORT, DEFAULT_TOKEN_TTL_SECONDS,
 } from './constants.js';
 import { createCors } from './cors.js';
+import { createFinalErrorHandler } from './errorHandler.js';
 import { createFaults } from './faults.js';
 import { SandboxInputError } from './inputError.js';
 import { openListener } from './listener.js';
@@ -90,7 +91,7 @@ async function openMtlsListener({ mtlsPort, host, certDir }) {
 }
 
 /** The one express app both listeners serve. */
-function assembleApp({ asPrefix, envId, baseUrl, issuer, cors, faults, provider, pingone, microauthd, adminRouter }) {
+function assembleApp({ asPrefix, envId, baseUrl, issuer, cors, faults, provider, pingone, microauthd, adminRouter, logger }) {
   const app = express();
   app.disable('x-powered-by');
   const isAuthServerPath = (path) => path === asPrefix || path.startsWith(`${asPrefix}/`);
@@ -108,6 +109,7 @@ function assembleApp({ asPrefix, envId, baseUrl, issuer, cors, faults, provider,
   app.use((req, res) => res.status(404).json(req.path.startsWith('/v1/')
     ? { id: 'sandbox-not-found', code: 'NOT_FOUND', message: 'The requested resource was not found.' }
     : { error: 'not_found', message: `no sandbox route ${req.method} ${req.path}` }));
+  app.use(createFinalErrorHandler(logger));
   return app;
 }
 
@@ -146,7 +148,7 @@ export async function startSandbox({
     const issuer = `${baseUrl}${asPrefix}`;
     const mtls = tls && { baseUrl: tls.baseUrl, tokenEndpoint: `${tls.baseUrl}${asPrefix}/token`, certDir: tls.certDir };
     const parts = await createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUrl, issuer, asPrefix, tls, mtls });
-    const app = assembleApp({ asPrefix, envId, baseUrl, issuer, ...parts });
+    const app = assembleApp({ asPrefix, envId, baseUrl, issuer, logger, ...parts });
     for (const listener of listeners) listener.serve(app);
     return {
       baseUrl,

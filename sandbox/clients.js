@@ -2,12 +2,15 @@
 import { readFileSync } from 'node:fs';
 
 import { P1_SCOPES } from './constants.js';
+import { limitReached } from './inputError.js';
 
 const demoKeyUrl = (name) => new URL(`./demo-keys/${name}`, import.meta.url);
 const DEMO_JWKS = JSON.parse(readFileSync(demoKeyUrl('DEMO-ONLY-private-key-jwt.public.jwks.json'), 'utf8'));
 const DEMO_PRIVATE_KEY_PEM = readFileSync(demoKeyUrl('DEMO-ONLY-private-key-jwt.pem'), 'utf8');
 
 const ALL_SCOPES = P1_SCOPES.join(' ');
+/** Clients registered at runtime at once (the seeded ones do not count): enough for any demo, bounded memory. */
+export const MAX_RUNTIME_CLIENTS = 100;
 const IDENTITY_DATA_ADMIN = 'Identity Data Admin';
 
 /**
@@ -228,8 +231,14 @@ export function createClientRegistry(mtls) {
     isSeeded: (clientId) => seededIds.has(clientId),
     /** The seeded demo clients (fixed for the registry's lifetime: they cannot be overwritten). @returns {ClientEntry[]} */
     seeded: () => [...seededIds].map((clientId) => entries.get(clientId)),
-    /** Adds or replaces a runtime client. @param {ClientEntry} entry */
+    /**
+     * Adds or replaces a runtime client; a new one over MAX_RUNTIME_CLIENTS is refused (409, see limitReached).
+     * @param {ClientEntry} entry
+     */
     put(entry) {
+      if (!entries.has(entry.client_id) && entries.size - seededIds.size >= MAX_RUNTIME_CLIENTS) {
+        throw limitReached(`the sandbox holds at most ${MAX_RUNTIME_CLIENTS} registered clients; POST /sandbox/reset first`);
+      }
       entries.set(entry.client_id, entry);
     },
     /** The p1:* scopes a client may be granted (empty for unknown clients). @param {string} clientId */
