@@ -7,6 +7,7 @@ import express from 'express';
 
 import { createAdminRouter } from './admin.js';
 import { createAuthServer } from './authServer.js';
+import { createClientErrorHandler } from './clientError.js';
 import { parseClientRegistration } from './clientRegistration.js';
 import { createClientRegistry, describeClient, toProviderMetadata } from './clients.js';
 import {
@@ -149,7 +150,8 @@ export async function startSandbox({
     const mtls = tls && { baseUrl: tls.baseUrl, tokenEndpoint: `${tls.baseUrl}${asPrefix}/token`, certDir: tls.certDir };
     const parts = await createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUrl, issuer, asPrefix, tls, mtls });
     const app = assembleApp({ asPrefix, envId, baseUrl, issuer, logger, ...parts });
-    for (const listener of listeners) listener.serve(app);
+    const onClientError = createClientErrorHandler(parts.cors.isAllowedOrigin);
+    for (const listener of listeners) listener.serve(app, onClientError);
     return {
       baseUrl,
       envId,
