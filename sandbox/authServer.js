@@ -16,6 +16,7 @@ import { assertAssertionExpiry, explainInvalidClient, requireRegisteredAuthMetho
 import { toProviderMetadata } from './clients.js';
 import { dpopFeature } from './dpop/feature.js';
 import { DPOP_ALGS } from './dpop/proof.js';
+import { requireRecentDpopProof } from './dpop/tokenEndpointIat.js';
 import {
   AUTH_METHODS, DEMO_ORG_ID, MTLS_AUTH_METHODS, P1_SCOPES, PINGONE_API_RESOURCE, PUBLIC_KEY_ASSERTION_ALGS,
 } from './constants.js';
@@ -171,7 +172,7 @@ export async function createAuthServer({ issuer, envId, tokenTtl, registry, getA
     },
   });
 
-  provider.registerGrantType('client_credentials', requireRegisteredAuthMethod(clientCredentialsHandler),
+  provider.registerGrantType('client_credentials', requireRegisteredAuthMethod(requireRecentDpopProof(clientCredentialsHandler)),
     clientCredentialsParameters, ['resource']);
 
   reportRefusals(provider, logger);
