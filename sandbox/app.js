@@ -172,6 +172,8 @@ export async function startSandbox({
 /** Everything the app is made of, wired together: auth server, emulated APIs, faults, the admin API's operations. */
 async function createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUrl, issuer, asPrefix, tls, mtls }) {
   const apiBase = `${baseUrl}/v1`;
+  // Where DPoP proofs' htu must point on each listener: the configured origins, never a request's Host header.
+  const origins = { http: baseUrl, ...(tls ? { tls: tls.baseUrl } : {}) };
   const microauthdBase = `${baseUrl}/microauthd`;
   let mode = authz;
   const setAuthz = (next) => {
@@ -189,11 +191,11 @@ async function createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUr
     createAuthServer({
       issuer, envId, tokenTtl, registry, getAuthz: () => mode, isAllowedOrigin: cors.isAllowedOrigin, mtls, nonceSecret, logger,
     }),
-    createMicroauthd({ baseUrl: microauthdBase, log: microauthdLog(logger), dpopNonceSecret: nonceSecret }),
+    createMicroauthd({ baseUrl: microauthdBase, log: microauthdLog(logger), dpopNonceSecret: nonceSecret, origins }),
   ]);
   const pingone = createPingOneApi({
     envId, apiBase, verifyAccessToken, authz: () => mode, clientRoles: (clientId) => registry.roles(clientId), outbox,
-    dpopNonceSecret: nonceSecret,
+    dpopNonceSecret: nonceSecret, origins,
   });
   const faults = createFaults({ tokenPath: `${asPrefix}/token`, applyCors: cors.applyHeaders });
   const describe = (entry) => describeClient(entry, { mtlsTokenEndpoint: mtls?.tokenEndpoint });
