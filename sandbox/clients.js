@@ -27,6 +27,8 @@ const IDENTITY_DATA_ADMIN = 'Identity Data Admin';
  * @property {boolean} [cors]  false: browsers get no Access-Control-Allow-Origin on its token requests
  * @property {'opaque'} [access_token_format]  opaque: its tokens can be introspected and revoked (RFC 7662, 7009)
  * @property {boolean} [dpop_bound_access_tokens]  RFC 9449 §5.2: its token requests must carry a DPoP proof
+ * @property {'issuer'} [client_assertion_audience]  issuer: its assertions' aud must be the issuer alone
+ *   (draft-ietf-oauth-rfc7523bis); otherwise oidc-provider's issuer, token endpoint or endpoint called
  * @property {string} [tls_client_auth_subject_dn]  tls_client_auth: the certificate subject it must present
  * @property {boolean} [tls_client_certificate_bound_access_tokens]  RFC 8705 §3: its tokens carry cnf.x5t#S256
  * @property {{ certRef: string, keyRef: string, caRef: string }} [certificate]  demo files, relative to the cert dir
@@ -104,6 +106,18 @@ function demoClients(mtls) {
         + 'DEMO key in sandbox/demo-keys (RFC 7523). Generate your own key in the playground for anything else.',
       roles: [IDENTITY_DATA_ADMIN],
       private_key_pem: DEMO_PRIVATE_KEY_PEM,
+    },
+    {
+      client_id: 'sandbox-strict-audience',
+      token_endpoint_auth_method: 'private_key_jwt',
+      jwks: DEMO_JWKS,
+      scope: ALL_SCOPES,
+      purpose: 'Worker app with every p1:* scope, signing with the same DEMO key as sandbox-private-key-jwt, that accepts '
+        + 'only the issuer identifier as its client assertion aud, as its only value (a string or a one-element array), '
+        + 'as draft-ietf-oauth-rfc7523bis requires: the token endpoint URL is refused with invalid_client.',
+      roles: [IDENTITY_DATA_ADMIN],
+      private_key_pem: DEMO_PRIVATE_KEY_PEM,
+      client_assertion_audience: 'issuer',
     },
     {
       client_id: 'sandbox-underscoped',
@@ -201,6 +215,7 @@ export function describeClient(entry, { mtlsTokenEndpoint } = {}) {
     ...(entry.cors === false ? { cors: false } : {}),
     ...(entry.access_token_format === undefined ? {} : { access_token_format: entry.access_token_format }),
     ...(entry.dpop_bound_access_tokens ? { dpop_bound_access_tokens: true } : {}),
+    ...(entry.client_assertion_audience === undefined ? {} : { client_assertion_audience: entry.client_assertion_audience }),
   };
 }
 
@@ -249,6 +264,8 @@ export function createClientRegistry(mtls) {
     allowsCors: (clientId) => entries.get(clientId)?.cors !== false,
     /** True when the client's access tokens are opaque (introspectable) instead of JWTs. @param {string} clientId */
     opaqueTokens: (clientId) => entries.get(clientId)?.access_token_format === 'opaque',
+    /** True when the client's assertions must name only the issuer as aud. @param {string} clientId */
+    issuerOnlyAudience: (clientId) => entries.get(clientId)?.client_assertion_audience === 'issuer',
     /** Role names assigned to a client (empty for unknown clients). @param {string} clientId */
     roles: (clientId) => [...(entries.get(clientId)?.roles ?? [])],
     reset: seed,
