@@ -6,6 +6,8 @@ import { AUTHZ_MODES } from './constants.js';
 import { SandboxInputError } from './inputError.js';
 import { logLine } from '../lib/logText.js';
 
+/** Largest admin request body (express.json `limit`): 413 beyond. */
+export const ADMIN_BODY_LIMIT = '64kb';
 const IPV4_LOOPBACK = /^127(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 /**
@@ -61,7 +63,9 @@ export function createAdminRouter(deps) {
     }
     return next();
   });
-  router.use(express.json({ limit: '200kb' }));
+  // Every admin body is small (a fault's raw body is at most 16 KiB, a registration a few keys); a bigger one is
+  // refused before it is read into memory.
+  router.use(express.json({ limit: ADMIN_BODY_LIMIT }));
 
   const requireBody = (req) => {
     if (!req.is('application/json')) throw new SandboxInputError('body', 'send a JSON object with Content-Type: application/json');
@@ -104,9 +108,9 @@ export function createAdminRouter(deps) {
   // Express 5 forwards errors thrown by sync and async handlers here.
   router.use((err, req, res, next) => {
     if (res.headersSent) return next(err);
-    if (err instanceof SandboxInputError) return jsonError(res, 400, 'invalid_request', err.message, err.field);
+    if (err instanceof SandboxInputError) return jsonError(res, err.status, err.error, err.message, err.field);
     if (err?.type === 'entity.parse.failed') return jsonError(res, 400, 'invalid_request', 'the body is not valid JSON', 'body');
-    if (err?.type === 'entity.too.large') return jsonError(res, 413, 'invalid_request', 'the body is too large', 'body');
+    if (err?.type === 'entity.too.large') return jsonError(res, 413, 'invalid_request', `the body is larger than ${ADMIN_BODY_LIMIT}`, 'body');
     deps.logger.error(logLine`[sandbox] admin error ${req.method} ${req.originalUrl}: ${err?.stack ?? err}`);
     return jsonError(res, 500, 'server_error', 'unexpected sandbox error');
   });

@@ -36,7 +36,7 @@ describe('GET /sandbox/info', () => {
     });
     const pingone = body.clients.filter((c) => c.provider === 'pingone');
     expect(pingone.map((c) => c.client_id)).toEqual([
-      'sandbox-basic', 'sandbox-post', 'sandbox-secret-jwt', 'sandbox-private-key-jwt', 'sandbox-underscoped', 'sandbox-roles',
+      'sandbox-basic', 'sandbox-post', 'sandbox-secret-jwt', 'sandbox-private-key-jwt', 'sandbox-strict-audience', 'sandbox-underscoped', 'sandbox-roles',
       'sandbox-no-cors', 'sandbox-opaque', 'sandbox-dpop',
     ]);
     for (const client of pingone) {

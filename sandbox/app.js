@@ -7,12 +7,14 @@ import express from 'express';
 
 import { createAdminRouter } from './admin.js';
 import { createAuthServer } from './authServer.js';
+import { createClientErrorHandler } from './clientError.js';
 import { parseClientRegistration } from './clientRegistration.js';
 import { createClientRegistry, describeClient, toProviderMetadata } from './clients.js';
 import {
   AUTHZ_MODES, DEFAULT_CERT_DIR, DEFAULT_ENV_ID, DEFAULT_PORT, DEFAULT_TOKEN_TTL_SECONDS,
 } from './constants.js';
 import { createCors } from './cors.js';
+import { createFinalErrorHandler } from './errorHandler.js';
 import { createFaults } from './faults.js';
 import { SandboxInputError } from './inputError.js';
 import { openListener } from './listener.js';
@@ -90,7 +92,7 @@ async function openMtlsListener({ mtlsPort, host, certDir }) {
 }
 
 /** The one express app both listeners serve. */
-function assembleApp({ asPrefix, envId, baseUrl, issuer, cors, faults, provider, pingone, microauthd, adminRouter }) {
+function assembleApp({ asPrefix, envId, baseUrl, issuer, cors, faults, provider, pingone, microauthd, adminRouter, logger }) {
   const app = express();
   app.disable('x-powered-by');
   const isAuthServerPath = (path) => path === asPrefix || path.startsWith(`${asPrefix}/`);
@@ -108,6 +110,7 @@ function assembleApp({ asPrefix, envId, baseUrl, issuer, cors, faults, provider,
   app.use((req, res) => res.status(404).json(req.path.startsWith('/v1/')
     ? { id: 'sandbox-not-found', code: 'NOT_FOUND', message: 'The requested resource was not found.' }
     : { error: 'not_found', message: `no sandbox route ${req.method} ${req.path}` }));
+  app.use(createFinalErrorHandler(logger));
   return app;
 }
 
@@ -146,8 +149,9 @@ export async function startSandbox({
     const issuer = `${baseUrl}${asPrefix}`;
     const mtls = tls && { baseUrl: tls.baseUrl, tokenEndpoint: `${tls.baseUrl}${asPrefix}/token`, certDir: tls.certDir };
     const parts = await createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUrl, issuer, asPrefix, tls, mtls });
-    const app = assembleApp({ asPrefix, envId, baseUrl, issuer, ...parts });
-    for (const listener of listeners) listener.serve(app);
+    const app = assembleApp({ asPrefix, envId, baseUrl, issuer, logger, ...parts });
+    const onClientError = createClientErrorHandler(parts.cors.isAllowedOrigin);
+    for (const listener of listeners) listener.serve(app, onClientError);
     return {
       baseUrl,
       envId,
@@ -168,6 +172,8 @@ export async function startSandbox({
 /** Everything the app is made of, wired together: auth server, emulated APIs, faults, the admin API's operations. */
 async function createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUrl, issuer, asPrefix, tls, mtls }) {
   const apiBase = `${baseUrl}/v1`;
+  // Where DPoP proofs' htu must point on each listener: the configured origins, never a request's Host header.
+  const origins = { http: baseUrl, ...(tls ? { tls: tls.baseUrl } : {}) };
   const microauthdBase = `${baseUrl}/microauthd`;
   let mode = authz;
   const setAuthz = (next) => {
@@ -185,11 +191,11 @@ async function createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUr
     createAuthServer({
       issuer, envId, tokenTtl, registry, getAuthz: () => mode, isAllowedOrigin: cors.isAllowedOrigin, mtls, nonceSecret, logger,
     }),
-    createMicroauthd({ baseUrl: microauthdBase, log: microauthdLog(logger), dpopNonceSecret: nonceSecret }),
+    createMicroauthd({ baseUrl: microauthdBase, log: microauthdLog(logger), dpopNonceSecret: nonceSecret, origins }),
   ]);
   const pingone = createPingOneApi({
     envId, apiBase, verifyAccessToken, authz: () => mode, clientRoles: (clientId) => registry.roles(clientId), outbox,
-    dpopNonceSecret: nonceSecret,
+    dpopNonceSecret: nonceSecret, origins,
   });
   const faults = createFaults({ tokenPath: `${asPrefix}/token`, applyCors: cors.applyHeaders });
   const describe = (entry) => describeClient(entry, { mtlsTokenEndpoint: mtls?.tokenEndpoint });

@@ -12,12 +12,16 @@ import {
 import { createAccessTokenVerifier } from './accessTokens.js';
 import { createAdapterFactory } from './adapter.js';
 import { parseBasicAuthorization } from './basicAuth.js';
-import { assertAssertionExpiry, explainInvalidClient, requireRegisteredAuthMethod } from './clientAuthPolicy.js';
+import {
+  assertAssertionExpiry, assertAssertionIssuedAt, assertAssertionType, assertIssuerOnlyAudience, explainInvalidClient,
+  requireRegisteredAuthMethod,
+} from './clientAuthPolicy.js';
 import { toProviderMetadata } from './clients.js';
 import { dpopFeature } from './dpop/feature.js';
 import { DPOP_ALGS } from './dpop/proof.js';
+import { requireRecentDpopProof } from './dpop/tokenEndpointIat.js';
 import {
-  AUTH_METHODS, DEMO_ORG_ID, MTLS_AUTH_METHODS, P1_SCOPES, PINGONE_API_RESOURCE, PUBLIC_KEY_ASSERTION_ALGS,
+  AUTH_METHODS, CLOCK_SKEW_SECONDS, DEMO_ORG_ID, MTLS_AUTH_METHODS, P1_SCOPES, PINGONE_API_RESOURCE, PUBLIC_KEY_ASSERTION_ALGS,
 } from './constants.js';
 import { refuseJwtRevocation } from './jwtRevocation.js';
 import { logLine } from '../lib/logText.js';
@@ -49,13 +53,17 @@ function basicAuthClientId(ctx) {
  * console and, since this is a playground, in the body too (the error handler sets ctx.body just before emitting).
  */
 function reportRefusals(provider, logger) {
-  provider.on('grant.error', (ctx, err) => {
+  const report = (kind) => (ctx, err) => {
     const explained = explainInvalidClient(ctx, err);
     if (explained && ctx.body && typeof ctx.body === 'object') ctx.body = { ...ctx.body, error_description: explained };
     const clientId = ctx.oidc?.client?.clientId ?? ctx.oidc?.params?.client_id ?? basicAuthClientId(ctx) ?? '(unknown client)';
     const reason = err.error_detail ?? err.error_description ?? err.message;
-    logger.warn(logLine`[sandbox] token request refused (${clientId}): ${err.error ?? 'error'}: ${reason}`);
-  });
+    logger.warn(logLine`[sandbox] ${kind} request refused (${clientId}): ${err.error ?? 'error'}: ${reason}`);
+  };
+  // Introspection and revocation authenticate clients like the token endpoint; their refusals deserve the same line.
+  provider.on('grant.error', report('token'));
+  provider.on('introspection.error', report('introspection'));
+  provider.on('revocation.error', report('revocation'));
   provider.on('server_error', (_ctx, err) => logger.error(logLine`[sandbox] server error: ${err.stack ?? err.message}`));
 }
 
@@ -145,7 +153,14 @@ export async function createAuthServer({ issuer, envId, tokenTtl, registry, getA
       // The proof algorithms the emulated APIs verify too: one list for the whole sandbox.
       dPoPSigningAlgValues: [...DPOP_ALGS],
     },
-    assertJwtClientAuthClaimsAndHeader: async (_ctx, claims) => assertAssertionExpiry(claims),
+    // Called after the signature and oidc-provider's own claim checks, for every JWT client at every endpoint.
+    assertJwtClientAuthClaimsAndHeader: async (_ctx, claims, header, client) => {
+      assertAssertionExpiry(claims);
+      assertAssertionIssuedAt(claims);
+      assertAssertionType(header);
+      if (registry.issuerOnlyAudience(client.clientId)) assertIssuerOnlyAudience(claims, issuer);
+    },
+    clockTolerance: CLOCK_SKEW_SECONDS,
     clientDefaults: { grant_types: ['client_credentials'], response_types: [], token_endpoint_auth_method: 'client_secret_basic' },
     discovery: {
       ...certificates.discovery,
@@ -171,7 +186,7 @@ export async function createAuthServer({ issuer, envId, tokenTtl, registry, getA
     },
   });
 
-  provider.registerGrantType('client_credentials', requireRegisteredAuthMethod(clientCredentialsHandler),
+  provider.registerGrantType('client_credentials', requireRegisteredAuthMethod(requireRecentDpopProof(clientCredentialsHandler)),
     clientCredentialsParameters, ['resource']);
 
   reportRefusals(provider, logger);

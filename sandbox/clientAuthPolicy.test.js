@@ -1,7 +1,10 @@
 // The sandbox's client authentication rules as pure functions: the exp cap and the method read from the transport.
 import { describe, expect, it } from 'vitest';
 
-import { assertAssertionExpiry, authMethodMismatch, presentedAuthMethod } from './clientAuthPolicy.js';
+import {
+  assertAssertionExpiry, assertAssertionIssuedAt, assertAssertionType, assertIssuerOnlyAudience, authMethodMismatch,
+  presentedAuthMethod,
+} from './clientAuthPolicy.js';
 
 const jwtWithAlg = (alg) => `${Buffer.from(JSON.stringify({ alg })).toString('base64url')}.e30.sig`;
 const ctxOf = ({ authorization, params = {}, registered } = {}) => ({
@@ -18,6 +21,43 @@ describe('assertAssertionExpiry', () => {
     expect(() => assertAssertionExpiry(claims, now)).toThrow(expect.objectContaining({
       statusCode: 401, error: 'invalid_client', error_description: expect.stringMatching(why),
     }));
+  });
+});
+
+const refused = (why) => expect.objectContaining({
+  statusCode: 401, error: 'invalid_client', error_description: expect.stringMatching(why),
+});
+
+describe('assertAssertionIssuedAt', () => {
+  const now = 1_800_000_000;
+  it.each([[{}], [{ iat: now }], [{ iat: now + 15, exp: now + 60 }], [{ iat: now - 3600, exp: now + 60 }]])('%j passes', (claims) => {
+    expect(() => assertAssertionIssuedAt(claims, now)).not.toThrow();
+  });
+  it.each([
+    [{ iat: now + 16, exp: now + 60 }, /16 s in the future/],
+    [{ iat: now + 86_400, exp: now + 60 }, /in the future/],
+    [{ iat: now + 10, exp: now + 5 }, /after its exp/],
+  ])('%j → invalid_client saying why', (claims, why) => {
+    expect(() => assertAssertionIssuedAt(claims, now)).toThrow(refused(why));
+  });
+});
+
+describe('assertAssertionType', () => {
+  it.each([[undefined], ['JWT'], ['jwt'], ['client-authentication+jwt'], ['Application/Client-Authentication+JWT'], ['example-profile+jwt']])(
+    'typ %s passes', (typ) => expect(() => assertAssertionType({ typ })).not.toThrow(),
+  );
+  it.each([['at+jwt'], ['application/at+jwt'], ['DPoP+JWT'], ['secevent+jwt'], ['logout+jwt'], ['token-introspection+jwt'], [null], [['JWT']]])(
+    'typ %j → invalid_client naming typ', (typ) => expect(() => assertAssertionType({ typ })).toThrow(refused(/typ/)),
+  );
+});
+
+describe('assertIssuerOnlyAudience', () => {
+  const issuer = 'http://localhost:4500/env/as';
+  it.each([[issuer], [[issuer]]])('aud %j passes', (aud) => expect(() => assertIssuerOnlyAudience({ aud }, issuer)).not.toThrow());
+  it.each([
+    [`${issuer}/token`], [[issuer, `${issuer}/token`]], [[]], [undefined], [`${issuer}/`], [issuer.toUpperCase()],
+  ])('aud %j → invalid_client naming the rule', (aud) => {
+    expect(() => assertIssuerOnlyAudience({ aud }, issuer)).toThrow(refused(/only the issuer identifier .* as its only value/));
   });
 });
 

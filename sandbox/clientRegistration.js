@@ -2,13 +2,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
 import { AUTH_METHODS, P1_SCOPES } from './constants.js';
-import { SandboxInputError } from './inputError.js';
+import { SandboxInputError, tooLarge } from './inputError.js';
 import { assertPublicSigningKeys } from './publicJwk.js';
 
 const SECRET_METHODS = new Set(['client_secret_basic', 'client_secret_post', 'client_secret_jwt']);
 const CLIENT_ID_PATTERN = /^[A-Za-z0-9._~-]{1,128}$/;
 // HS256 needs a key of at least 256 bits (RFC 7518 §3.2); plain secrets only need to be guessable-proof.
 const MIN_SECRET_LENGTH = { client_secret_jwt: 32, default: 8 };
+/** Keys in a registered JWK Set: room for rotation (old, current, next) and more, not for a key dump. */
+export const MAX_JWKS_KEYS = 10;
 
 /** @param {unknown} value */
 const isPlainObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -54,6 +56,7 @@ function parseJwks(raw) {
   if (!isPlainObject(raw) || !Array.isArray(raw.keys) || raw.keys.length === 0) {
     throw new SandboxInputError('jwks', 'jwks must be a JWK Set: { "keys": [ ...public JWKs ] }');
   }
+  if (raw.keys.length > MAX_JWKS_KEYS) throw tooLarge('jwks', `jwks may hold at most ${MAX_JWKS_KEYS} keys`);
   assertPublicSigningKeys(raw.keys);
   return { keys: raw.keys };
 }

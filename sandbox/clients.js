@@ -2,12 +2,15 @@
 import { readFileSync } from 'node:fs';
 
 import { P1_SCOPES } from './constants.js';
+import { limitReached } from './inputError.js';
 
 const demoKeyUrl = (name) => new URL(`./demo-keys/${name}`, import.meta.url);
 const DEMO_JWKS = JSON.parse(readFileSync(demoKeyUrl('DEMO-ONLY-private-key-jwt.public.jwks.json'), 'utf8'));
 const DEMO_PRIVATE_KEY_PEM = readFileSync(demoKeyUrl('DEMO-ONLY-private-key-jwt.pem'), 'utf8');
 
 const ALL_SCOPES = P1_SCOPES.join(' ');
+/** Clients registered at runtime at once (the seeded ones do not count): enough for any demo, bounded memory. */
+export const MAX_RUNTIME_CLIENTS = 100;
 const IDENTITY_DATA_ADMIN = 'Identity Data Admin';
 
 /**
@@ -24,6 +27,8 @@ const IDENTITY_DATA_ADMIN = 'Identity Data Admin';
  * @property {boolean} [cors]  false: browsers get no Access-Control-Allow-Origin on its token requests
  * @property {'opaque'} [access_token_format]  opaque: its tokens can be introspected and revoked (RFC 7662, 7009)
  * @property {boolean} [dpop_bound_access_tokens]  RFC 9449 §5.2: its token requests must carry a DPoP proof
+ * @property {'issuer'} [client_assertion_audience]  issuer: its assertions' aud must be the issuer alone
+ *   (draft-ietf-oauth-rfc7523bis); otherwise oidc-provider's issuer, token endpoint or endpoint called
  * @property {string} [tls_client_auth_subject_dn]  tls_client_auth: the certificate subject it must present
  * @property {boolean} [tls_client_certificate_bound_access_tokens]  RFC 8705 §3: its tokens carry cnf.x5t#S256
  * @property {{ certRef: string, keyRef: string, caRef: string }} [certificate]  demo files, relative to the cert dir
@@ -101,6 +106,18 @@ function demoClients(mtls) {
         + 'DEMO key in sandbox/demo-keys (RFC 7523). Generate your own key in the playground for anything else.',
       roles: [IDENTITY_DATA_ADMIN],
       private_key_pem: DEMO_PRIVATE_KEY_PEM,
+    },
+    {
+      client_id: 'sandbox-strict-audience',
+      token_endpoint_auth_method: 'private_key_jwt',
+      jwks: DEMO_JWKS,
+      scope: ALL_SCOPES,
+      purpose: 'Worker app with every p1:* scope, signing with the same DEMO key as sandbox-private-key-jwt, that accepts '
+        + 'only the issuer identifier as its client assertion aud, as its only value (a string or a one-element array), '
+        + 'as draft-ietf-oauth-rfc7523bis requires: the token endpoint URL is refused with invalid_client.',
+      roles: [IDENTITY_DATA_ADMIN],
+      private_key_pem: DEMO_PRIVATE_KEY_PEM,
+      client_assertion_audience: 'issuer',
     },
     {
       client_id: 'sandbox-underscoped',
@@ -198,6 +215,7 @@ export function describeClient(entry, { mtlsTokenEndpoint } = {}) {
     ...(entry.cors === false ? { cors: false } : {}),
     ...(entry.access_token_format === undefined ? {} : { access_token_format: entry.access_token_format }),
     ...(entry.dpop_bound_access_tokens ? { dpop_bound_access_tokens: true } : {}),
+    ...(entry.client_assertion_audience === undefined ? {} : { client_assertion_audience: entry.client_assertion_audience }),
   };
 }
 
@@ -228,8 +246,14 @@ export function createClientRegistry(mtls) {
     isSeeded: (clientId) => seededIds.has(clientId),
     /** The seeded demo clients (fixed for the registry's lifetime: they cannot be overwritten). @returns {ClientEntry[]} */
     seeded: () => [...seededIds].map((clientId) => entries.get(clientId)),
-    /** Adds or replaces a runtime client. @param {ClientEntry} entry */
+    /**
+     * Adds or replaces a runtime client; a new one over MAX_RUNTIME_CLIENTS is refused (409, see limitReached).
+     * @param {ClientEntry} entry
+     */
     put(entry) {
+      if (!entries.has(entry.client_id) && entries.size - seededIds.size >= MAX_RUNTIME_CLIENTS) {
+        throw limitReached(`the sandbox holds at most ${MAX_RUNTIME_CLIENTS} registered clients; POST /sandbox/reset first`);
+      }
       entries.set(entry.client_id, entry);
     },
     /** The p1:* scopes a client may be granted (empty for unknown clients). @param {string} clientId */
@@ -240,6 +264,8 @@ export function createClientRegistry(mtls) {
     allowsCors: (clientId) => entries.get(clientId)?.cors !== false,
     /** True when the client's access tokens are opaque (introspectable) instead of JWTs. @param {string} clientId */
     opaqueTokens: (clientId) => entries.get(clientId)?.access_token_format === 'opaque',
+    /** True when the client's assertions must name only the issuer as aud. @param {string} clientId */
+    issuerOnlyAudience: (clientId) => entries.get(clientId)?.client_assertion_audience === 'issuer',
     /** Role names assigned to a client (empty for unknown clients). @param {string} clientId */
     roles: (clientId) => [...(entries.get(clientId)?.roles ?? [])],
     reset: seed,

@@ -72,3 +72,10 @@ export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
  * @see https://developer.pingidentity.com/pingone-api/auth/auth-config-options/create-a-client-secret-jwt.html
  */
 export const MAX_ASSERTION_EXP_AHEAD_SECONDS = 3600;
+
+/**
+ * Clock skew allowed when judging a client's JWT timestamps: oidc-provider's `clockTolerance` default ("the allowed
+ * system clock skew for validating client-provided JWTs"), set explicitly so the sandbox's own assertion checks
+ * use the same figure. @see node_modules/oidc-provider/lib/helpers/defaults.js (clockTolerance)
+ */
+export const CLOCK_SKEW_SECONDS = 15;

@@ -61,6 +61,20 @@ describe('token endpoint (oidc-provider features.dPoP, nonces required)', () => 
     expect([wrong.res.status, wrong.json.error]).toEqual([400, 'invalid_dpop_proof']);
   });
 
+  it.each([
+    ['a year ago', () => Math.floor(Date.now() / 1000) - 365 * 86_400],
+    ['a day ahead', () => Math.floor(Date.now() / 1000) + 86_400],
+    ['1e12', () => 1e12],
+  ])('refuses a proof with a current nonce but an iat %s (RFC 9449 §4.3 check 11)', async (_name, iat) => {
+    const signer = createDpopSigner();
+    const { nonce } = await boundToken(signer);
+    const stale = await tokenWithProof(signer, { nonce, iat: iat() });
+    expect([stale.res.status, stale.json.error]).toEqual([400, 'invalid_dpop_proof']);
+    expect(stale.json.error_description).toMatch(/iat/);
+    const recent = await tokenWithProof(signer, { nonce, iat: Math.floor(Date.now() / 1000) - 200 });
+    expect(recent.res.status).toBe(200);
+  });
+
   it('binds a token for any client that sends a proof, and leaves Bearer requests as they were', async () => {
     const client = { id: 'sandbox-basic', secret: 'demo-secret-basic-DO-NOT-USE-IN-PRODUCTION' };
     const signer = createDpopSigner();

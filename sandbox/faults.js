@@ -1,11 +1,22 @@
 // Fault injection for the token endpoint and the emulated APIs: errors, Retry-After, delays, drops, broken bodies.
 import { randomUUID } from 'node:crypto';
 
-import { SandboxInputError } from './inputError.js';
+import { limitReached, SandboxInputError, tooLarge } from './inputError.js';
 
 const TARGETS = ['token', 'api'];
 const MAX_DELAY_MS = 30_000;
+const MAX_RETRY_AFTER_SECONDS = 86_400;
+/** Faults armed at once; each may hit up to 1000 requests, so 100 covers any demo (409 beyond, see limitReached). */
+export const MAX_FAULTS = 100;
+/** Characters of a raw fault body: room for a proxy's HTML error page, not for megabytes kept in memory (413 beyond). */
+export const MAX_FAULT_BODY_CHARS = 16_384;
 const PINGONE_CODES = { 400: 'INVALID_DATA', 401: 'ACCESS_FAILED', 403: 'ACCESS_FAILED', 404: 'NOT_FOUND', 415: 'INVALID_REQUEST', 429: 'REQUEST_LIMITED' };
+
+// RFC 9110 §5.6.2 tchar, §5.6.4 quoted-string (no obs-text), §5.6.6 parameters: media-type of §8.3.1.
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const QUOTED_STRING = '"(?:[\\t !#-\\[\\]-~]|\\\\[\\t -~])*"';
+const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*${TOKEN}=(?:${TOKEN}|${QUOTED_STRING}))*$`);
+const MAX_CONTENT_TYPE_LENGTH = 200;
 
 /**
  * @typedef {object} Fault
@@ -23,6 +34,44 @@ const PINGONE_CODES = { 400: 'INVALID_DATA', 401: 'ACCESS_FAILED', 403: 'ACCESS_
 
 const isInt = (value, min, max) => Number.isInteger(value) && value >= min && value <= max;
 
+/**
+ * A Retry-After value the sandbox can send as is: delay-seconds, or an HTTP-date in the IMF-fixdate form senders
+ * must generate (a date that `toUTCString` writes back unchanged, so no stray characters reach the header).
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3 and §5.6.7
+ */
+function isRetryAfter(value) {
+  if (typeof value === 'number') return isInt(value, 0, MAX_RETRY_AFTER_SECONDS);
+  if (typeof value !== 'string') return false;
+  if (/^\d{1,5}$/.test(value)) return Number(value) <= MAX_RETRY_AFTER_SECONDS;
+  const parsed = Date.parse(value);
+  return !Number.isNaN(parsed) && new Date(parsed).toUTCString() === value;
+}
+
+/** A Content-Type value that is one media type (RFC 9110 §8.3.1), so setting it as a header cannot throw. */
+const isMediaType = (value) => typeof value === 'string' && value.length <= MAX_CONTENT_TYPE_LENGTH && MEDIA_TYPE.test(value);
+
+/** The response fields: each is checked here, at the door, so that injecting the fault later cannot throw. */
+function checkResponseFields({ status, retryAfter, delayMs, drop, body: text, contentType }) {
+  if (status !== undefined && !isInt(status, 200, 599)) throw new SandboxInputError('status', 'status must be an integer HTTP status from 200 to 599');
+  if (delayMs !== undefined && !isInt(delayMs, 0, MAX_DELAY_MS)) throw new SandboxInputError('delayMs', `delayMs must be an integer from 0 to ${MAX_DELAY_MS}`);
+  if (drop !== undefined && typeof drop !== 'boolean') throw new SandboxInputError('drop', 'drop must be a boolean');
+  if (text !== undefined && typeof text !== 'string') throw new SandboxInputError('body', 'body must be a string (raw response text)');
+  if (text !== undefined && text.length > MAX_FAULT_BODY_CHARS) throw tooLarge('body', `body must be at most ${MAX_FAULT_BODY_CHARS} characters`);
+  if (contentType !== undefined && !isMediaType(contentType)) {
+    throw new SandboxInputError('contentType', `contentType must be one media type such as text/html; charset=utf-8 (at most ${MAX_CONTENT_TYPE_LENGTH} characters)`);
+  }
+  if (retryAfter !== undefined) {
+    if (!isRetryAfter(retryAfter)) {
+      throw new SandboxInputError('retryAfter', `retryAfter must be seconds (0-${MAX_RETRY_AFTER_SECONDS}) or an HTTP date such as Wed, 01 Jan 2031 00:00:00 GMT`);
+    }
+    if (status === undefined) throw new SandboxInputError('retryAfter', 'retryAfter needs a status (e.g. 429 or 503)');
+  }
+  if (drop && (status !== undefined || text !== undefined)) throw new SandboxInputError('drop', 'drop cannot be combined with status or body');
+  if (!drop && status === undefined && text === undefined && !delayMs) {
+    throw new SandboxInputError('status', 'a fault needs at least one of status, body, drop or delayMs');
+  }
+}
+
 /** Validates a `POST /sandbox/faults` body. @param {unknown} body @returns {Fault} */
 export function parseFault(body) {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -31,22 +80,7 @@ export function parseFault(body) {
   const { target, count = 1, status, retryAfter, delayMs, drop, body: text, contentType } = body;
   if (!TARGETS.includes(target)) throw new SandboxInputError('target', 'target must be "token" or "api"');
   if (!isInt(count, 1, 1000)) throw new SandboxInputError('count', 'count must be an integer from 1 to 1000');
-  if (status !== undefined && !isInt(status, 200, 599)) throw new SandboxInputError('status', 'status must be an integer HTTP status from 200 to 599');
-  if (delayMs !== undefined && !isInt(delayMs, 0, MAX_DELAY_MS)) throw new SandboxInputError('delayMs', `delayMs must be an integer from 0 to ${MAX_DELAY_MS}`);
-  if (drop !== undefined && typeof drop !== 'boolean') throw new SandboxInputError('drop', 'drop must be a boolean');
-  if (text !== undefined && (typeof text !== 'string' || text.length > 100_000)) throw new SandboxInputError('body', 'body must be a string (raw response text) of at most 100000 characters');
-  if (contentType !== undefined && (typeof contentType !== 'string' || !/^[\w.+-]+\/[\w.+-]+(;.*)?$/.test(contentType))) {
-    throw new SandboxInputError('contentType', 'contentType must be a media type such as text/html');
-  }
-  if (retryAfter !== undefined) {
-    const valid = isInt(retryAfter, 0, 86_400) || (typeof retryAfter === 'string' && (/^\d+$/.test(retryAfter) || !Number.isNaN(Date.parse(retryAfter))));
-    if (!valid) throw new SandboxInputError('retryAfter', 'retryAfter must be seconds (0-86400) or an HTTP date string');
-    if (status === undefined) throw new SandboxInputError('retryAfter', 'retryAfter needs a status (e.g. 429 or 503)');
-  }
-  if (drop && (status !== undefined || text !== undefined)) throw new SandboxInputError('drop', 'drop cannot be combined with status or body');
-  if (!drop && status === undefined && text === undefined && !delayMs) {
-    throw new SandboxInputError('status', 'a fault needs at least one of status, body, drop or delayMs');
-  }
+  checkResponseFields(body);
   return {
     id: randomUUID(), target, count, remaining: count,
     ...(status === undefined ? {} : { status }),
@@ -131,6 +165,9 @@ export function createFaults({ tokenPath, applyCors }) {
     /** @param {unknown} body @returns {Fault} */
     add(body) {
       const fault = parseFault(body);
+      if (faults.length >= MAX_FAULTS) {
+        throw limitReached(`the sandbox holds at most ${MAX_FAULTS} armed faults; DELETE /sandbox/faults or POST /sandbox/reset first`);
+      }
       faults.push(fault);
       return { ...fault };
     },

@@ -109,6 +109,31 @@ describe('API faults', () => {
   });
 });
 
+describe('values that could not be sent are refused at the door (400 naming the field), not at the next request', () => {
+  it.each([
+    [{ target: 'token', status: 429, retryAfter: '5\u0000' }, 'retryAfter'],
+    [{ target: 'token', status: 429, retryAfter: '5\r\nSet-Cookie: x=1' }, 'retryAfter'],
+    [{ target: 'token', status: 503, retryAfter: 'Tue, 01 Jan 2030 00:00:00 GMT\r\n' }, 'retryAfter'],
+    [{ target: 'token', status: 503, retryAfter: '2030-01-01' }, 'retryAfter'],
+    [{ target: 'token', body: 'x', contentType: 'text/html; charset=utf-8\u0000' }, 'contentType'],
+    [{ target: 'api', body: 'x', contentType: 'text/html; charset=utf-8\r\nX-Injected: 1' }, 'contentType'],
+  ])('%j → 400 %s, and the token endpoint keeps answering normally', async (fault, field) => {
+    const res = await admin(sandbox, 'POST', '/faults', fault);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_request', field });
+    const token = await requestToken(sandbox, {}, basic);
+    expect(token.status).toBe(200);
+  });
+
+  it('keeps accepting the values it sends as they are: seconds, an IMF-fixdate, a media type with parameters', async () => {
+    await inject({ target: 'token', status: 503, retryAfter: '120' });
+    await inject({ target: 'token', body: '<p>down</p>', contentType: 'text/html; charset="utf-8"' });
+    expect((await requestToken(sandbox, {}, basic)).headers.get('retry-after')).toBe('120');
+    const html = await requestToken(sandbox, {}, basic);
+    expect([html.status, html.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+  });
+});
+
 describe('GET and DELETE /sandbox/faults', () => {
   it('lists active faults with target and remaining, and DELETE clears them', async () => {
     await inject({ target: 'token', count: 3, status: 500 });

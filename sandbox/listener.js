@@ -6,7 +6,8 @@ import { closeServer, listen } from '../lib/listen.js';
  * @param {import('node:http').Server | import('node:https').Server} server
  * @param {number} port  0 for an ephemeral port
  * @param {string} host
- * @returns {Promise<{ port: number, serve(app: (req: object, res: object) => void): void,
+ * @returns {Promise<{ port: number,
+ *   serve(app: (req: object, res: object) => void, onClientError?: (err: Error, socket: object) => void): void,
  *   abort(): Promise<void>, close(): Promise<void> }>}
  */
 export async function openListener(server, port, host) {
@@ -16,7 +17,9 @@ export async function openListener(server, port, host) {
   const realPort = await listen(server, port, host);
   return {
     port: realPort,
-    serve(app) {
+    /** Hands requests to `app`; `onClientError` answers the ones Node's parser refuses (see clientError.js). */
+    serve(app, onClientError) {
+      if (onClientError) server.on('clientError', onClientError);
       handle = app;
       for (const [req, res] of early.splice(0)) app(req, res);
     },

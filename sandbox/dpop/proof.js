@@ -5,8 +5,25 @@ import { calculateJwkThumbprint, decodeProtectedHeader, EmbeddedJWK, jwtVerify }
 
 /** Proof algorithms accepted (oidc-provider's defaults), as advertised in discovery and `algs` challenges. */
 export const DPOP_ALGS = Object.freeze(['ES256', 'EdDSA']);
-/** How far a proof's iat may be from now, seconds (oidc-provider's token endpoint allows the same). */
+/**
+ * How far a proof's iat may be from the server's time, either way, in seconds: RFC 9449 §11.1 leaves the "acceptable
+ * window" to the server; 300 s is what oidc-provider allows a proof without a nonce (DPOP_OK_WINDOW in
+ * lib/helpers/validate_dpop.js), Duende IdentityServer's default ClientClockSkew ("5 minutes") and Auth0's IatOffset.
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-11.1
+ * @see https://docs.duendesoftware.com/identityserver/reference/v8/validators/dpop-proof-validator/
+ * @see https://auth0.github.io/aspnetcore-api/api/Auth0.AspNetCore.Authentication.Api.DPoP.DPoPOptions.html
+ */
 export const DPOP_IAT_WINDOW_SECONDS = 300;
+
+/**
+ * RFC 9449 §4.3 check 11: the proof was created within the window of now. A nonce proves freshness too, but the
+ * sandbox checks both, as a strict server may: a proof dated a year back or a day ahead is not a fresh proof.
+ * @param {unknown} iat  the proof's iat claim
+ * @param {number} nowMs  epoch ms
+ */
+export function isRecentIat(iat, nowMs) {
+  return typeof iat === 'number' && Math.abs(Math.floor(nowMs / 1000) - iat) <= DPOP_IAT_WINDOW_SECONDS;
+}
 
 /** A refused proof: `error` is `invalid_dpop_proof` or `use_dpop_nonce` (RFC 9449 §7.1, §9). */
 export class DpopProofError extends Error {
@@ -67,8 +84,7 @@ export async function verifyDpopProof({ proof, method, url, accessToken, nonces,
   const { header, payload } = await verifySignature(proof);
   if (payload.htm !== method) throw invalid(`The DPoP proof htm must be ${method}.`);
   if (typeof payload.htu !== 'string' || !sameTarget(payload.htu, url)) throw invalid('The DPoP proof htu does not match the request URL.');
-  const nowSeconds = Math.floor(now() / 1000);
-  if (typeof payload.iat !== 'number' || Math.abs(nowSeconds - payload.iat) > DPOP_IAT_WINDOW_SECONDS) {
+  if (!isRecentIat(payload.iat, now())) {
     throw invalid(`The DPoP proof iat is not within ${DPOP_IAT_WINDOW_SECONDS} s of the server's time.`);
   }
   if (typeof payload.jti !== 'string' || payload.jti === '' || payload.jti.length > 256) throw invalid('The DPoP proof needs a jti.');

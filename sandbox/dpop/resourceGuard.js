@@ -39,17 +39,32 @@ function singleProof(req) {
   return typeof value === 'string' && value !== '' && !value.includes(',') ? value : undefined;
 }
 
-/** The URL the client called, as its proof's htu names it (query and fragment are dropped when compared). */
-function requestUrl(req) {
-  return `${req.protocol}://${req.get('host')}${req.originalUrl}`;
+/**
+ * @typedef {object} PublicOrigins  where the sandbox is reached: its own configuration, never the request's Host
+ * @property {string} http  e.g. http://localhost:4500
+ * @property {string} [tls]  the mTLS listener's, e.g. https://localhost:4543
+ */
+
+/**
+ * The URL the client called, as its proof's htu must name it (query and fragment are dropped when compared): the
+ * configured origin of the listener the request came in on, plus its path. Not the Host header, which the client
+ * chooses: with it, a proof made for another server's URL would pass here.
+ * @param {import('express').Request} req @param {PublicOrigins} origins
+ * @returns {string | undefined}
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-4.3 (check 9: htu matches the HTTP URI of the request)
+ */
+function requestUrl(req, origins) {
+  const origin = req.socket.encrypted ? origins.tls : origins.http;
+  return origin === undefined ? undefined : `${origin}${req.originalUrl}`;
 }
 
 /**
  * One API's DPoP state: its nonces (sharing the authorization server's secret, so one nonce serves the origin) and
  * its jti replay memory. Nothing here runs for a Bearer request with an unbound token.
- * @param {{ nonceSecret: Buffer, now?: () => number }} options
+ * @param {{ nonceSecret: Buffer, origins: PublicOrigins, now?: () => number }} options
  */
-export function createDpopGuard({ nonceSecret, now = Date.now }) {
+export function createDpopGuard({ nonceSecret, origins, now = Date.now }) {
+  if (typeof origins?.http !== 'string') throw new TypeError('createDpopGuard: origins.http (the sandbox\'s own origin) is required');
   const nonces = createDpopNonces(nonceSecret, now);
   const replay = createReplayMemory({ now });
 
@@ -77,7 +92,7 @@ export function createDpopGuard({ nonceSecret, now = Date.now }) {
     const proof = singleProof(req);
     if (!proof) return { error: 'invalid_dpop_proof', description: 'Exactly one DPoP header with a proof is required.' };
     try {
-      const { jkt } = await verifyDpopProof({ proof, method: req.method, url: requestUrl(req), accessToken: token, nonces, replay, now });
+      const { jkt } = await verifyDpopProof({ proof, method: req.method, url: requestUrl(req, origins), accessToken: token, nonces, replay, now });
       if (jkt !== bound) return { error: 'invalid_dpop_proof', description: 'The DPoP proof key is not the key the access token is bound to (cnf.jkt).' };
     } catch (err) {
       if (err instanceof DpopProofError) return { error: err.error, description: err.message };
@@ -96,7 +111,7 @@ export function createDpopGuard({ nonceSecret, now = Date.now }) {
     if (req.get('dpop') === undefined) return undefined;
     const proof = singleProof(req);
     if (!proof) throw new DpopProofError('invalid_dpop_proof', 'Exactly one DPoP header with a proof is required.');
-    const { jkt } = await verifyDpopProof({ proof, method: req.method, url: requestUrl(req), nonces, replay, now });
+    const { jkt } = await verifyDpopProof({ proof, method: req.method, url: requestUrl(req, origins), nonces, replay, now });
     return jkt;
   }
 

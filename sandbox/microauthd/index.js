@@ -38,9 +38,10 @@ function discovery(issuer) {
 /**
  * Creates the emulation. The caller mounts `router` at the path of `baseUrl` (e.g. `/microauthd`).
  * @param {{ baseUrl: string, tokenTtlSeconds?: number, now?: () => number, log?: (event: object) => void,
- *   dpopNonceSecret?: Buffer }} options
+ *   dpopNonceSecret?: Buffer, origins?: { http: string, tls?: string } }} options
  *   baseUrl e.g. http://localhost:4500/microauthd (the issuer); `now` and `log` are for tests and the console;
- *   dpopNonceSecret (32 bytes) is shared with the sandbox's token endpoint, so one nonce serves the origin.
+ *   dpopNonceSecret (32 bytes) is shared with the sandbox's token endpoint, so one nonce serves the origin;
+ *   origins are where DPoP proofs' htu must point (default: baseUrl's origin), see dpop/resourceGuard.js.
  * @returns {Promise<{ router: import('express').Router, reset(): void,
  *   clients(): Array<{client_id: string, client_secret: string, token_endpoint_auth_method: string, scope: string,
  *     scope_names: string, purpose: string, provider: 'microauthd', roles: string[]}>,
@@ -51,7 +52,9 @@ export async function createMicroauthd(options) {
   if (!/^https?:\/\//.test(issuer)) throw new TypeError('createMicroauthd: baseUrl must be an http(s) URL');
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
-  const dpop = createDpopGuard({ nonceSecret: options.dpopNonceSecret ?? randomBytes(32), now });
+  const dpop = createDpopGuard({
+    nonceSecret: options.dpopNonceSecret ?? randomBytes(32), origins: options.origins ?? { http: new URL(issuer).origin }, now,
+  });
   // The signing key and the seed password hashes come from the thread pool together (start-up time, issue 10).
   // Seed passwords are hashed once; reset() copies these records rather than re-hashing.
   const [signer, seededUsers] = await Promise.all([

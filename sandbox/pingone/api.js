@@ -37,12 +37,15 @@ function certificateMismatch(req, payload) {
  *   clientRoles: (clientId: string) => string[], // role names assigned to a client (roles mode)
  *   outbox: { push(entry: object): void },
  *   dpopNonceSecret?: Buffer,             // 32 bytes, shared with the token endpoint (default: its own)
+ *   origins?: { http: string, tls?: string }, // DPoP htu origins (default: apiBase's), see dpop/resourceGuard.js
  * }} options
  * @returns {{ router: import('express').Router, reset(): void, users(): Array<{id: string, username: string}> }}
  */
-export function createPingOneApi({ envId, apiBase, verifyAccessToken, authz, clientRoles, outbox, dpopNonceSecret = randomBytes(32) }) {
+export function createPingOneApi({
+  envId, apiBase, verifyAccessToken, authz, clientRoles, outbox, dpopNonceSecret = randomBytes(32), origins = { http: new URL(apiBase).origin },
+}) {
   const store = createStore();
-  const dpop = createDpopGuard({ nonceSecret: dpopNonceSecret });
+  const dpop = createDpopGuard({ nonceSecret: dpopNonceSecret, origins });
   const rep = createRepresentations({ apiBase: apiBase.replace(/\/+$/, ''), envId });
   const router = Router();
 
