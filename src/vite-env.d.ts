@@ -13,6 +13,8 @@ interface ImportMetaEnv {
   readonly VITE_CC_ASSERTION_ALG?: string;
   readonly VITE_CC_ASSERTION_KID?: string;
   readonly VITE_CC_ASSERTION_LIFETIME_SECONDS?: string;
+  readonly VITE_CC_ASSERTION_AUDIENCE?: string;
+  readonly VITE_CC_ASSERTION_TYP?: string;
   readonly VITE_CC_MTLS_ENABLED?: string;
   readonly VITE_CC_MTLS_CERT_REF?: string;
   readonly VITE_CC_MTLS_KEY_REF?: string;

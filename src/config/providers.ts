@@ -4,6 +4,7 @@
 // shows as its identity, which auth methods it accepts, its default scopes, which token checks apply and which
 // step-4 console it gets (a key; the React component is picked in the flow's steps layer).
 import { AUTH_METHODS, type AuthMethod } from '../types/token';
+import type { AssertionAudience } from '../utils/oauth/assertionAudience';
 import { MICROAUTHD_AUTH_METHODS, MICROAUTHD_DEFAULT_BASE_URL } from './microauthd';
 import { authBase, PINGONE_WORKER_SCOPES, tokenEndpoint as pingOneTokenEndpoint } from './pingone';
 import { PROVIDER_BASICS, type ProviderBasics, type ProviderId } from './providerBasics';
@@ -76,6 +77,12 @@ export interface ProviderEntry extends ProviderBasics {
    * `/as/token` (the sandbox uses the same paths); `discovery` means only what discovery advertises (RFC 8414 §2).
    */
   tokenManagement: 'as-siblings' | 'discovery';
+  /**
+   * The client assertion `aud` this server wants when the configuration does not choose one (resolveAssertionAudience);
+   * absent means the default, `token_endpoint`. PingOne and the sandbox accept all three modes, so they leave it out.
+   * @see https://developer.pingidentity.com/pingone-api/auth/auth-config-options/create-a-private-key-jwt.html
+   */
+  assertionAudience?: AssertionAudience;
 }
 
 /** The PingOne endpoints for a region and environment, or empty values while the environment ID is not a UUID. */

@@ -12,6 +12,8 @@ export const CONFIG_PATHS = [
   'oauth.clientCredentials.assertion.alg',
   'oauth.clientCredentials.assertion.kid',
   'oauth.clientCredentials.assertion.lifetimeSeconds',
+  'oauth.clientCredentials.assertion.audience',
+  'oauth.clientCredentials.assertion.typ',
   'oauth.clientCredentials.mtls.enabled',
   'oauth.clientCredentials.mtls.certRef',
   'oauth.clientCredentials.mtls.keyRef',

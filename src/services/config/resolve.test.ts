@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AUTH_METHOD } from '../../config/defaults';
 import { AUTH_METHODS, SIGNING_ALGS } from '../../types/token';
+import { ASSERTION_AUDIENCES, ASSERTION_TYPS, resolveAssertionAudience, type AssertionAudience } from '../../utils/oauth/assertionAudience';
 import { resolveConfig } from './resolve';
 import { settingsSchema } from './schema';
 import { PINGONE_REGION_IDS } from '../../config/pingoneRegions';
@@ -29,7 +30,7 @@ describe('schema', () => {
   it('has the defaults of config/defaults', () => {
     const cc = defaults.oauth.clientCredentials;
     expect(cc).toMatchObject({ authMethod: DEFAULT_AUTH_METHOD, proactiveRefreshSeconds: 90, clockSkewSeconds: 120 });
-    expect(cc.assertion).toEqual({ alg: 'ES256', kid: '', lifetimeSeconds: 60 });
+    expect(cc.assertion).toEqual({ alg: 'ES256', kid: '', lifetimeSeconds: 60, audience: 'token_endpoint', typ: 'auto' });
     expect(defaults.provider).toMatchObject({ preset: 'sandbox', sandboxUrl: 'http://localhost:4500' });
   });
 });
@@ -51,7 +52,7 @@ describe('resolveConfig precedence', () => {
       proactiveRefreshSeconds: 30,
       clockSkewSeconds: 120,
     });
-    expect(config.oauth.clientCredentials.assertion).toEqual({ alg: 'ES256', kid: 'typed-kid', lifetimeSeconds: 60 });
+    expect(config.oauth.clientCredentials.assertion).toEqual({ alg: 'ES256', kid: 'typed-kid', lifetimeSeconds: 60, audience: 'token_endpoint', typ: 'auto' });
     expect(config.provider.clientId).toBe('local-client');
     expect(sources).toMatchObject({
       'oauth.clientCredentials.enabled': '.env',
@@ -69,6 +70,32 @@ describe('resolveConfig precedence', () => {
     const r = resolveConfig({ defaults, settingsJson: { oauth: { clientCredentials: { enabled: true } } }, local: { oauth: { clientCredentials: { enabled: false } } } });
     expect(r.config.oauth.clientCredentials.enabled).toBe(false);
     expect(r.sources['oauth.clientCredentials.enabled']).toBe('localStorage');
+  });
+
+  it('resolves the assertion audience and typ through .env → settings.json → localStorage, refusing unknown modes', () => {
+    const path = 'oauth.clientCredentials.assertion.audience';
+    const fromEnv = resolveConfig({ defaults, env: { VITE_CC_ASSERTION_AUDIENCE: 'endpoint', VITE_CC_ASSERTION_TYP: 'omit' } });
+    expect(fromEnv.config.oauth.clientCredentials.assertion).toMatchObject({ audience: 'endpoint', typ: 'omit' });
+    const layered = resolveConfig({
+      defaults,
+      env: { VITE_CC_ASSERTION_AUDIENCE: 'endpoint' },
+      settingsJson: { oauth: { clientCredentials: { assertion: { audience: 'issuer' } } } },
+      local: { oauth: { clientCredentials: { assertion: { audience: 'aud-of-my-choice', typ: 'send' } } } },
+    });
+    expect(layered.config.oauth.clientCredentials.assertion).toMatchObject({ audience: 'issuer', typ: 'send' });
+    expect(layered.sources[path]).toBe('settings.json');
+    expect(layered.issues).toEqual([expect.objectContaining({ path, source: 'localStorage', severity: 'error', message: expect.stringMatching(/issuer, token_endpoint, endpoint/) })]);
+    const untouched = resolveConfig({ defaults });
+    expect(untouched.config.oauth.clientCredentials.assertion).toMatchObject({ audience: 'token_endpoint', typ: 'auto' });
+    expect(untouched.sources[path]).toBe('default');
+  });
+
+  it('lets a provider row choose the audience only while the setting is at its default', () => {
+    const pick = (r: ReturnType<typeof resolveConfig>, providerDefault?: AssertionAudience) =>
+      resolveAssertionAudience(r.sources['oauth.clientCredentials.assertion.audience'] === 'default' ? undefined : r.config.oauth.clientCredentials.assertion.audience, providerDefault);
+    expect(pick(resolveConfig({ defaults }))).toBe('token_endpoint');
+    expect(pick(resolveConfig({ defaults }), 'issuer')).toBe('issuer');
+    expect(pick(resolveConfig({ defaults, local: { oauth: { clientCredentials: { assertion: { audience: 'endpoint' } } } } }), 'issuer')).toBe('endpoint');
   });
 
   it('reads every documented env variable type', () => {
@@ -160,7 +187,13 @@ describe('resolveConfig properties', () => {
         resource: url,
         proactiveRefreshSeconds: fc.integer({ min: 0, max: 3600 }),
         clockSkewSeconds: fc.integer({ min: 0, max: 300 }),
-        assertion: fc.record({ alg: fc.constantFrom(...SIGNING_ALGS), kid: text, lifetimeSeconds: fc.integer({ min: 1, max: 60 }) }),
+        assertion: fc.record({
+          alg: fc.constantFrom(...SIGNING_ALGS),
+          kid: text,
+          lifetimeSeconds: fc.integer({ min: 1, max: 60 }),
+          audience: fc.constantFrom(...ASSERTION_AUDIENCES),
+          typ: fc.constantFrom(...ASSERTION_TYPS),
+        }),
         mtls: fc.record({ enabled: fc.boolean(), certRef: text, keyRef: text, caRef: text }),
       }),
     }),

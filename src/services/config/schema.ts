@@ -6,6 +6,7 @@ import { AUTH_METHODS, SIGNING_ALGS } from '../../types/token';
 import { PINGONE_REGION_IDS } from '../../config/pingoneRegions';
 import { PROVIDER_IDS } from '../../config/providerBasics';
 import type { ConfigPath } from './configPaths';
+import { ASSERTION_AUDIENCES, ASSERTION_TYPS } from '../../utils/oauth/assertionAudience';
 
 /** A URL the app may call: http(s) only (no javascript:, data: or file:); localhost and IPs allowed. */
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -43,6 +44,10 @@ export const FIELD_SCHEMAS = {
   'oauth.clientCredentials.assertion.kid': z.string().max(256),
   // The assertion is a one-shot credential: RFC 7523 asks for a short lifetime; the playground caps it.
   'oauth.clientCredentials.assertion.lifetimeSeconds': seconds(1, MAX_ASSERTION_LIFETIME_SECONDS),
+  // Which URL a client assertion's aud names: issuer (RFC 7523bis), token_endpoint (RFC 7523), endpoint (the URL called).
+  'oauth.clientCredentials.assertion.audience': z.enum(ASSERTION_AUDIENCES, { error: `must be one of ${ASSERTION_AUDIENCES.join(', ')}` }),
+  // The assertion header's typ: auto (client-authentication+jwt with the issuer audience), send, or omit.
+  'oauth.clientCredentials.assertion.typ': z.enum(ASSERTION_TYPS, { error: `must be one of ${ASSERTION_TYPS.join(', ')}` }),
   'oauth.clientCredentials.mtls.enabled': z.boolean({ error: 'must be true or false' }),
   'oauth.clientCredentials.mtls.certRef': z.string().max(256),
   'oauth.clientCredentials.mtls.keyRef': z.string().max(256),
@@ -77,6 +82,8 @@ export const settingsSchema = z.object({
         alg: f['oauth.clientCredentials.assertion.alg'],
         kid: f['oauth.clientCredentials.assertion.kid'],
         lifetimeSeconds: f['oauth.clientCredentials.assertion.lifetimeSeconds'],
+        audience: f['oauth.clientCredentials.assertion.audience'],
+        typ: f['oauth.clientCredentials.assertion.typ'],
       }),
       mtls: z.object({
         enabled: f['oauth.clientCredentials.mtls.enabled'],

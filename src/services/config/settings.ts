@@ -4,6 +4,8 @@
 import {
   DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_AUTH_METHOD, DEFAULT_CLOCK_SKEW_SECONDS, DEFAULT_PROACTIVE_REFRESH_SECONDS, DEFAULT_RELAY_URL, DEFAULT_SIGNING_ALG,
 } from '../../config/defaults';
+// Two constants from a small core module (no zod), so the first paint still does not wait.
+import { DEFAULT_ASSERTION_AUDIENCE, DEFAULT_ASSERTION_TYP } from '../../utils/oauth/assertionAudience';
 // Type-only: the Settings type is inferred from the schema, which stays the one definition of the shape.
 import type { Settings } from './schema';
 
@@ -37,7 +39,13 @@ export function createDefaultSettings({ clientCredentialsEnabled }: DefaultSetti
         resource: '',
         proactiveRefreshSeconds: DEFAULT_PROACTIVE_REFRESH_SECONDS,
         clockSkewSeconds: DEFAULT_CLOCK_SKEW_SECONDS,
-        assertion: { alg: DEFAULT_SIGNING_ALG, kid: '', lifetimeSeconds: DEFAULT_ASSERTION_LIFETIME_SECONDS },
+        assertion: {
+          alg: DEFAULT_SIGNING_ALG,
+          kid: '',
+          lifetimeSeconds: DEFAULT_ASSERTION_LIFETIME_SECONDS,
+          audience: DEFAULT_ASSERTION_AUDIENCE,
+          typ: DEFAULT_ASSERTION_TYP,
+        },
         mtls: { enabled: false, certRef: '', keyRef: '', caRef: '' },
       },
     },

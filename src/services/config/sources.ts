@@ -34,6 +34,8 @@ export const ENV_VARIABLES: Readonly<Record<string, { path: ConfigPath; parse: E
   VITE_CC_ASSERTION_ALG: { path: 'oauth.clientCredentials.assertion.alg', parse: asString },
   VITE_CC_ASSERTION_KID: { path: 'oauth.clientCredentials.assertion.kid', parse: asString },
   VITE_CC_ASSERTION_LIFETIME_SECONDS: { path: 'oauth.clientCredentials.assertion.lifetimeSeconds', parse: asInteger },
+  VITE_CC_ASSERTION_AUDIENCE: { path: 'oauth.clientCredentials.assertion.audience', parse: asString },
+  VITE_CC_ASSERTION_TYP: { path: 'oauth.clientCredentials.assertion.typ', parse: asString },
   VITE_CC_MTLS_ENABLED: { path: 'oauth.clientCredentials.mtls.enabled', parse: asBoolean },
   VITE_CC_MTLS_CERT_REF: { path: 'oauth.clientCredentials.mtls.certRef', parse: asString },
   VITE_CC_MTLS_KEY_REF: { path: 'oauth.clientCredentials.mtls.keyRef', parse: asString },

@@ -50,6 +50,19 @@ describe('signClientAssertion', () => {
     expect(claims.exp! - claims.iat!).toBe(30);
   });
 
+  it('types the header as asked: JWT by default, client-authentication+jwt for RFC 7523bis, or no typ at all', async () => {
+    const sign = (typ?: string | null) => signClientAssertion({ clientId: 'c', audience: 'https://as.example.com/env/as', privateKey: es256.privateKey, alg: 'ES256', typ });
+    expect(decodeProtectedHeader(await sign()).typ).toBe('JWT');
+    expect(decodeProtectedHeader(await sign('client-authentication+jwt')).typ).toBe('client-authentication+jwt');
+    expect(decodeProtectedHeader(await sign(null))).toEqual({ alg: 'ES256', kid: es256.thumbprint });
+  });
+
+  it('needs an audience or a token endpoint, and takes the audience alone', async () => {
+    const alone = await signClientAssertion({ clientId: 'c', audience: 'https://as.example.com/env/as', privateKey: es256.privateKey, alg: 'ES256' });
+    expect(decodeJwt(alone).aud).toBe('https://as.example.com/env/as');
+    await expect(signClientAssertion({ clientId: 'c', privateKey: es256.privateKey, alg: 'ES256' })).rejects.toMatchObject({ field: 'tokenEndpoint' });
+  });
+
   it('derives the thumbprint kid from an extractable key it did not create, and omits kid when it cannot know it', async () => {
     const extractable = await generateKeyPair('ES256', { extractable: true });
     const jwt = await signClientAssertion({ clientId: 'c', tokenEndpoint: ENDPOINT, privateKey: extractable.privateKey, alg: 'ES256' });
@@ -94,6 +107,12 @@ describe('signClientSecretJwt', () => {
     expect(decodeProtectedHeader(jwt)).toEqual({ alg: 'HS256', typ: 'JWT' });
     const { payload } = await jwtVerify(jwt, new TextEncoder().encode('ü-secret'), { currentDate: new Date(clock.now()), audience: ENDPOINT });
     expect(payload).toMatchObject({ iss: 'c', sub: 'c', exp: payload.iat! + 60 });
+  });
+
+  it('drops typ when asked and signs the audience given', async () => {
+    const jwt = await signClientSecretJwt({ clientId: 'c', audience: 'https://as.example.com/env/as', secret: 's', typ: null });
+    expect(decodeProtectedHeader(jwt)).toEqual({ alg: 'HS256' });
+    expect(decodeJwt(jwt).aud).toBe('https://as.example.com/env/as');
   });
 
   it('refuses an empty secret and a long lifetime', async () => {

@@ -1,31 +1,38 @@
 // Signing client assertions (RFC 7523): private_key_jwt with the client's key, client_secret_jwt with HS256.
-import { calculateJwkThumbprint, SignJWT } from 'jose';
+import { calculateJwkThumbprint, SignJWT, type JWTHeaderParameters } from 'jose';
 import type { SigningAlg } from '../../types/token';
 import { DEFAULT_ASSERTION_LIFETIME_SECONDS, MAX_ASSERTION_LIFETIME_SECONDS } from '../../config/defaults';
 import type { Clock } from '../clock';
 import { effects } from '../effects';
 import { InputError } from '../errors';
 import { assertCryptoKeyFitsAlg, publicJwkFrom } from '../keys';
+import { GENERIC_JWT_TYP } from './assertionAudience';
 
-export interface ClientAssertionOptions {
+/** What both JWT methods put in an assertion besides the key: who signs, for whom, how long, and the header type. */
+interface AssertionCommonOptions {
   clientId: string;
-  tokenEndpoint: string;
-  /** Header `kid`; defaults to the RFC 7638 thumbprint of the public key when it can be known. */
-  kid?: string;
-  privateKey: CryptoKey;
-  alg: SigningAlg;
-  /** `aud`; defaults to the token endpoint. The issuer identifier is also accepted by most servers. */
-  audience?: string;
+  /** The `aud` when `audience` is not given (RFC 7523 §3); one of the two is required. */
+  tokenEndpoint?: string | undefined;
+  /** `aud`, a single string (see assertionAudience.ts for the modes that choose it). */
+  audience?: string | undefined;
   /** Default 60; more than 60 is refused. */
   lifetimeSeconds?: number | undefined;
+  /**
+   * Header `typ`: default `JWT`; `client-authentication+jwt` for RFC 7523bis; `null` sends no `typ`.
+   * @see https://datatracker.ietf.org/doc/draft-ietf-oauth-rfc7523bis/ (draft -11 §4)
+   */
+  typ?: string | null | undefined;
 }
 
-export interface ClientSecretJwtOptions {
-  clientId: string;
-  tokenEndpoint: string;
+export interface ClientAssertionOptions extends AssertionCommonOptions {
+  /** Header `kid`; defaults to the RFC 7638 thumbprint of the public key when it can be known. */
+  kid?: string | undefined;
+  privateKey: CryptoKey;
+  alg: SigningAlg;
+}
+
+export interface ClientSecretJwtOptions extends AssertionCommonOptions {
   secret: string;
-  audience?: string;
-  lifetimeSeconds?: number | undefined;
 }
 
 function checkLifetime(value: number | undefined): number {
@@ -39,11 +46,20 @@ function checkLifetime(value: number | undefined): number {
   return lifetime;
 }
 
-function checkCommon(clientId: string, tokenEndpoint: string): void {
-  if (typeof clientId !== 'string' || clientId.trim() === '') throw new InputError('clientId', 'Client ID is required.');
-  if (typeof tokenEndpoint !== 'string' || tokenEndpoint.trim() === '') {
-    throw new InputError('tokenEndpoint', 'Token endpoint is required.');
-  }
+/** The checked `aud`: the audience given, else the token endpoint. */
+function checkCommon(opts: AssertionCommonOptions): string {
+  if (typeof opts.clientId !== 'string' || opts.clientId.trim() === '') throw new InputError('clientId', 'Client ID is required.');
+  const audience = opts.audience ?? opts.tokenEndpoint;
+  if (typeof audience !== 'string' || audience.trim() === '') throw new InputError('tokenEndpoint', 'Token endpoint is required.');
+  return audience;
+}
+
+/** The protected header: `alg`, then `kid` when known, then `typ` unless it is dropped. */
+function protectedHeader(alg: string, kid: string | undefined, typ: string | null | undefined): JWTHeaderParameters {
+  const header: JWTHeaderParameters = { alg };
+  if (kid !== undefined) header.kid = kid;
+  if (typ !== null) header.typ = typ ?? GENERIC_JWT_TYP;
+  return header;
 }
 
 /** iss = sub = client_id, aud, iat, exp = iat + lifetime, and a fresh random jti (replay protection). */
@@ -62,7 +78,7 @@ function assertionClaims(clientId: string, audience: string, lifetime: number, c
  * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
  */
 export async function signClientAssertion(opts: ClientAssertionOptions): Promise<string> {
-  checkCommon(opts.clientId, opts.tokenEndpoint);
+  const audience = checkCommon(opts);
   const lifetime = checkLifetime(opts.lifetimeSeconds);
   assertCryptoKeyFitsAlg(opts.privateKey, opts.alg);
   let kid = opts.kid?.trim() || undefined;
@@ -71,9 +87,9 @@ export async function signClientAssertion(opts: ClientAssertionOptions): Promise
     // Prefer the kid the key was registered under (kept with the key); else its thumbprint.
     if (publicJwk) kid = typeof publicJwk.kid === 'string' ? publicJwk.kid : await calculateJwkThumbprint(publicJwk);
   }
-  const { payload, iat, exp } = assertionClaims(opts.clientId, opts.audience ?? opts.tokenEndpoint, lifetime, effects().clock);
+  const { payload, iat, exp } = assertionClaims(opts.clientId, audience, lifetime, effects().clock);
   return new SignJWT(payload)
-    .setProtectedHeader(kid === undefined ? { alg: opts.alg, typ: 'JWT' } : { alg: opts.alg, kid, typ: 'JWT' })
+    .setProtectedHeader(protectedHeader(opts.alg, kid, opts.typ))
     .setIssuedAt(iat)
     .setExpirationTime(exp)
     .sign(opts.privateKey);
@@ -85,12 +101,12 @@ export async function signClientAssertion(opts: ClientAssertionOptions): Promise
  * @see https://openid.net/specs/openid-connect-core-1_0.html#ClientAuthentication
  */
 export async function signClientSecretJwt(opts: ClientSecretJwtOptions): Promise<string> {
-  checkCommon(opts.clientId, opts.tokenEndpoint);
+  const audience = checkCommon(opts);
   if (typeof opts.secret !== 'string' || opts.secret === '') throw new InputError('clientSecret', 'Client secret is required.');
   const lifetime = checkLifetime(opts.lifetimeSeconds);
-  const { payload, iat, exp } = assertionClaims(opts.clientId, opts.audience ?? opts.tokenEndpoint, lifetime, effects().clock);
+  const { payload, iat, exp } = assertionClaims(opts.clientId, audience, lifetime, effects().clock);
   return new SignJWT(payload)
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setProtectedHeader(protectedHeader('HS256', undefined, opts.typ))
     .setIssuedAt(iat)
     .setExpirationTime(exp)
     .sign(new TextEncoder().encode(opts.secret));

@@ -6,7 +6,7 @@ import { VirtualClock } from '../../../tests/support/virtualClock';
 import { provideEffects } from '../effects';
 import { generateSigningKeyPair, type SigningKey } from '../keys';
 import { signClientAssertion } from './assertion';
-import { lintClientAssertion, type LintFinding } from './assertionLint';
+import { lintClientAssertion, lintClientAssertionReport, RFC7523BIS_URL, type LintFinding } from './assertionLint';
 
 const ENDPOINT = 'https://as.example.com/env/as/token';
 const ISSUER = 'https://as.example.com/env/as';
@@ -35,7 +35,7 @@ describe('lintClientAssertion', () => {
     const restore = provideEffects({ clock: new VirtualClock(NOW) });
     const jwt = await signClientAssertion({ clientId: 'client-1', tokenEndpoint: ENDPOINT, privateKey: key.privateKey, alg: 'ES256' }).finally(restore);
     const findings = lintClientAssertion(jwt, expect_);
-    expect(findings.map((f) => f.rule)).toEqual(['alg', 'kid', 'iss', 'sub', 'aud', 'exp', 'lifetime', 'iat', 'jti']);
+    expect(findings.map((f) => f.rule)).toEqual(['alg', 'kid', 'typ', 'iss', 'sub', 'aud', 'exp', 'lifetime', 'iat', 'jti']);
     expect(findings.every((f) => f.level === 'ok')).toBe(true);
   });
 
@@ -101,5 +101,63 @@ describe('lintClientAssertion', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('audience and typ (RFC 7523bis)', () => {
+  const INTROSPECT = 'https://as.example.com/env/as/introspect';
+
+  it('reports the aud and typ as sent, with the audience-injection explanation and its link', async () => {
+    const jwt = await sign({ ...good, aud: ISSUER }, { alg: 'ES256', kid: 'k1', typ: 'client-authentication+jwt' });
+    const report = lintClientAssertionReport(jwt, { ...expect_, audienceMode: 'issuer' });
+    expect(report.sent).toEqual({ aud: ISSUER, typ: 'client-authentication+jwt' });
+    expect(report.audience).toMatchObject({ link: RFC7523BIS_URL, mode: 'issuer', expected: ISSUER });
+    expect(report.audience.link).toBe('https://datatracker.ietf.org/doc/draft-ietf-oauth-rfc7523bis/');
+    const sentences = report.audience.text.split(/(?<=\.)\s+(?=[A-Z])/);
+    expect(sentences).toHaveLength(2);
+    expect(sentences[0]).toMatch(/^Audience injection: .*RFC 7523bis .*issuer identifier/);
+    expect(sentences[1]).toBe(`This server is set to the issuer (RFC 7523bis): "aud" must be "${ISSUER}".`);
+    expect(report.findings.every((f) => f.level === 'ok')).toBe(true);
+  });
+
+  it.each([
+    ['token_endpoint', ENDPOINT, /token endpoint \(RFC 7523\): "aud" must be "https:\/\/as\.example\.com\/env\/as\/token", which servers that follow RFC 7523bis refuse/],
+    ['endpoint', INTROSPECT, /endpoint called: "aud" must be "https:\/\/as\.example\.com\/env\/as\/introspect"/],
+    [undefined, undefined, /not set: servers that follow RFC 7523bis want the issuer, older ones the token endpoint/],
+  ] as const)('says which value a server set to %s needs', async (audienceMode, expected, sentence) => {
+    const { audience } = lintClientAssertionReport(await sign(good), { ...expect_, endpoint: INTROSPECT, audienceMode });
+    expect(audience.expected).toBe(expected);
+    expect(audience.text).toMatch(sentence);
+  });
+
+  it('reports a malformed assertion with nothing sent, and still explains', () => {
+    const report = lintClientAssertionReport('not a jwt', { ...expect_, audienceMode: 'issuer' });
+    expect(report.sent).toEqual({ aud: undefined, typ: undefined });
+    expect(report.findings.map((f) => f.rule)).toEqual(['format']);
+    expect(report.audience.text).toMatch(/^Audience injection/);
+  });
+
+  it.each([
+    ['issuer mode, aud issuer', 'issuer', ISSUER, 'ok'],
+    ['issuer mode, aud token endpoint', 'issuer', ENDPOINT, 'warning'],
+    ['token endpoint mode, aud issuer', 'token_endpoint', ISSUER, 'warning'],
+    ['endpoint mode at introspection, aud introspection URL', 'endpoint', INTROSPECT, 'ok'],
+    ['endpoint mode at introspection, aud token endpoint', 'endpoint', ENDPOINT, 'warning'],
+    ['issuer mode, aud elsewhere', 'issuer', 'https://evil.example/token', 'error'],
+  ] as const)('%s → aud %s', async (_name, audienceMode, aud, level) => {
+    const findings = lintClientAssertion(await sign({ ...good, aud }), { ...expect_, endpoint: INTROSPECT, audienceMode });
+    expect(byRule(findings, 'aud')).toEqual([level]);
+  });
+
+  it.each([
+    ['typed, aud issuer', { typ: 'client-authentication+jwt' }, ISSUER, 'ok'],
+    ['typed, aud token endpoint', { typ: 'client-authentication+jwt' }, ENDPOINT, 'warning'],
+    ['untyped, aud issuer', {}, ISSUER, 'warning'],
+    ['typ JWT, aud issuer', { typ: 'JWT' }, ISSUER, 'warning'],
+    ['typ JWT, aud token endpoint', { typ: 'JWT' }, ENDPOINT, 'ok'],
+    ['untyped, aud token endpoint', {}, ENDPOINT, 'ok'],
+  ] as const)('typ: %s → %s', async (_name, header, aud, level) => {
+    const findings = lintClientAssertion(await sign({ ...good, aud }, { alg: 'ES256', kid: 'k1', ...header }), expect_);
+    expect(byRule(findings, 'typ')).toEqual([level]);
   });
 });

@@ -4,12 +4,26 @@ import { effects } from '../effects';
 import { InputError } from '../errors';
 import { assertCryptoKeyFitsAlg } from '../keys';
 import { signClientAssertion, signClientSecretJwt } from './assertion';
+import {
+  assertionAudienceValue,
+  assertionTypHeader,
+  DEFAULT_ASSERTION_AUDIENCE,
+  DEFAULT_ASSERTION_TYP,
+  type AssertionAudience,
+  type AssertionTyp,
+} from './assertionAudience';
 
 /** What a {@link ClientAuth} may read and change: the headers and the form body of the request being built. */
 export interface ClientAuthContext {
   clientId: string;
-  tokenEndpoint: string;
-  issuer?: string;
+  /**
+   * The URL this request is sent to (token, introspection or revocation endpoint): the `endpoint` audience mode
+   * signs it, so an introspection assertion names the introspection URL.
+   */
+  endpoint: string;
+  /** The token endpoint, for the `token_endpoint` audience mode; the same as `endpoint` on a token request. */
+  tokenEndpoint?: string | undefined;
+  issuer?: string | undefined;
   headers: Record<string, string>;
   body: URLSearchParams;
 }
@@ -20,12 +34,12 @@ export type ClientAuth = (ctx: ClientAuthContext) => void | Promise<void>;
 /** @see https://www.rfc-editor.org/rfc/rfc7523#section-2.2 */
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
-/** Which value the assertion's `aud` carries: the token endpoint URL (default) or the issuer identifier. */
-export type AssertionAudience = 'token_endpoint' | 'issuer';
-
 /** Assertion time (`iat`, `exp`) comes from `effects().clock` when the request is described. */
 export interface JwtAuthOptions {
-  audience?: AssertionAudience;
+  /** Which URL `aud` names; default {@link DEFAULT_ASSERTION_AUDIENCE} (`token_endpoint`). */
+  audience?: AssertionAudience | undefined;
+  /** Whether the header says `typ`; default `auto` (`client-authentication+jwt` with the issuer mode). */
+  typ?: AssertionTyp | undefined;
   /** ≤ 60 s; default 60. */
   lifetimeSeconds?: number | undefined;
 }
@@ -58,12 +72,13 @@ function requireSecret(secret: string): void {
   if (typeof secret !== 'string' || secret === '') throw new InputError('clientSecret', 'Client secret is required.');
 }
 
-function assertionAudience(ctx: ClientAuthContext, which: AssertionAudience | undefined): string {
-  if (which !== 'issuer') return ctx.tokenEndpoint;
-  if (!ctx.issuer) {
-    throw new InputError('issuerOrDiscoveryUrl', 'The assertion audience is set to the issuer, but no issuer is configured.');
-  }
-  return ctx.issuer;
+/** The `aud` and `typ` a JWT method signs for this request, from its options and the URLs in the context. */
+function assertionTarget(ctx: ClientAuthContext, opts: JwtAuthOptions): { audience: string; typ: string | null } {
+  const mode = opts.audience ?? DEFAULT_ASSERTION_AUDIENCE;
+  return {
+    audience: assertionAudienceValue(mode, { issuer: ctx.issuer, tokenEndpoint: ctx.tokenEndpoint, endpoint: ctx.endpoint }),
+    typ: assertionTypHeader(opts.typ ?? DEFAULT_ASSERTION_TYP, mode),
+  };
 }
 
 /**
@@ -96,20 +111,16 @@ function setAssertion(ctx: ClientAuthContext, assertion: string): void {
 }
 
 /**
- * client_secret_jwt: an HS256 assertion keyed with the client secret.
+ * client_secret_jwt: an HS256 assertion keyed with the client secret; `aud` and `typ` as {@link JwtAuthOptions} say.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#ClientAuthentication
+ * @see https://datatracker.ietf.org/doc/draft-ietf-oauth-rfc7523bis/
  */
 export function clientSecretJwt(secret: string, opts: JwtAuthOptions = {}): ClientAuth {
   requireSecret(secret);
   return async (ctx) => {
+    const target = assertionTarget(ctx, opts);
     const signed = effects().timing.start('sign');
-    const assertion = await signClientSecretJwt({
-      clientId: ctx.clientId,
-      tokenEndpoint: ctx.tokenEndpoint,
-      secret,
-      audience: assertionAudience(ctx, opts.audience),
-      lifetimeSeconds: opts.lifetimeSeconds,
-    }).finally(signed);
+    const assertion = await signClientSecretJwt({ clientId: ctx.clientId, secret, ...target, lifetimeSeconds: opts.lifetimeSeconds }).finally(signed);
     setAssertion(ctx, assertion);
   };
 }
@@ -126,21 +137,23 @@ export function tlsClientAuth(): ClientAuth {
 }
 
 /**
- * private_key_jwt: an assertion signed with the client's private key (ES256, RS256 or PS256).
+ * private_key_jwt: an assertion signed with the client's private key (ES256, RS256 or PS256); `aud` and `typ` as
+ * {@link JwtAuthOptions} say.
  * @see https://www.rfc-editor.org/rfc/rfc7523#section-2.2
+ * @see https://datatracker.ietf.org/doc/draft-ietf-oauth-rfc7523bis/
  */
 export function privateKeyJwt(privateKey: CryptoKey, opts: PrivateKeyJwtOptions): ClientAuth {
   // Refuse a key/alg mismatch when the method is chosen, not only when a request is built.
   assertCryptoKeyFitsAlg(privateKey, opts.alg);
   return async (ctx) => {
+    const target = assertionTarget(ctx, opts);
     const signed = effects().timing.start('sign');
     const assertion = await signClientAssertion({
       clientId: ctx.clientId,
-      tokenEndpoint: ctx.tokenEndpoint,
       kid: opts.kid,
       privateKey,
       alg: opts.alg,
-      audience: assertionAudience(ctx, opts.audience),
+      ...target,
       lifetimeSeconds: opts.lifetimeSeconds,
     }).finally(signed);
     setAssertion(ctx, assertion);

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateSigningKeyPair } from '../keys';
 import { buildClientCredentialsBody } from './body';
-import { clientSecretBasic, clientSecretJwt, clientSecretPost, privateKeyJwt, type ClientAuth } from './clientAuth';
-import { authMethodOf, describeClientCredentialsRequest, headerValue } from './description';
+import { clientSecretBasic, clientSecretJwt, clientSecretPost, privateKeyJwt, type ClientAuth, type ClientAuthContext } from './clientAuth';
+import { authMethodOf, describeAuthenticatedPost, describeClientCredentialsRequest, headerValue } from './description';
 
 const noAuth: ClientAuth = () => undefined;
 
@@ -45,6 +45,32 @@ describe('describeClientCredentialsRequest', () => {
     ['empty', '  '],
   ])('refuses %s with field tokenEndpoint', async (_name, url) => {
     await expect(describeWith(url)).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'tokenEndpoint' });
+  });
+
+  it('hands the client authentication the URL called apart from the token endpoint and the issuer', async () => {
+    const seen: Omit<ClientAuthContext, 'headers' | 'body'>[] = [];
+    const spy: ClientAuth = ({ headers: _h, body: _b, ...ctx }) => void seen.push(ctx);
+    await describeWith('https://as.example.com/as/token', 'c', spy);
+    await describeAuthenticatedPost({
+      url: 'https://as.example.com/as/introspect',
+      urlField: 'introspectionEndpoint',
+      tokenEndpoint: 'https://as.example.com/as/token',
+      issuer: 'https://as.example.com/as',
+      clientId: 'c',
+      auth: spy,
+      params: new URLSearchParams({ token: 't' }),
+    });
+    expect(seen).toEqual([
+      { clientId: 'c', endpoint: 'https://as.example.com/as/token', tokenEndpoint: 'https://as.example.com/as/token', issuer: undefined },
+      { clientId: 'c', endpoint: 'https://as.example.com/as/introspect', tokenEndpoint: 'https://as.example.com/as/token', issuer: 'https://as.example.com/as' },
+    ]);
+  });
+
+  it('names the URL field at fault, and checks a token endpoint given beside it', async () => {
+    const post = (url: string, tokenEndpoint?: string) =>
+      describeAuthenticatedPost({ url, urlField: 'revocationEndpoint', tokenEndpoint, clientId: 'c', auth: noAuth, params: new URLSearchParams() });
+    await expect(post('http://remote.example.com/revoke')).rejects.toMatchObject({ field: 'revocationEndpoint' });
+    await expect(post('https://as.example.com/revoke', 'javascript:alert(1)')).rejects.toMatchObject({ field: 'tokenEndpoint' });
   });
 
   it('refuses an empty client id with field clientId', async () => {

@@ -61,9 +61,9 @@ describe('describeIntrospectionRequest / describeRevocationRequest', () => {
     }
   });
 
-  it('signs a private_key_jwt assertion whose aud is the endpoint called', async () => {
+  it('signs a private_key_jwt assertion whose aud is the endpoint called, in the endpoint audience mode', async () => {
     const key = await generateSigningKeyPair('ES256');
-    const desc = await describeRevocationRequest({ ...base(privateKeyJwt(key.privateKey, { alg: 'ES256', kid: key.kid })), endpoint: REVOKE });
+    const desc = await describeRevocationRequest({ ...base(privateKeyJwt(key.privateKey, { alg: 'ES256', kid: key.kid, audience: 'endpoint' })), endpoint: REVOKE });
     const assertion = new URLSearchParams(desc.body).get('client_assertion') ?? '';
     expect(decodeJwt(assertion)).toMatchObject({ iss: 'client-1', sub: 'client-1', aud: REVOKE });
   });

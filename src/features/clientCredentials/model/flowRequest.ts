@@ -4,6 +4,7 @@ import type { TokenCacheKeyParts } from '../../../types/token';
 import { InputError } from '../../../utils/errors';
 import type { SigningKey } from '../../../utils/keys';
 import { buildClientCredentialsBody } from '../../../utils/oauth/body';
+import type { AssertionAudience, AssertionTyp } from '../../../utils/oauth/assertionAudience';
 import { clientSecretBasic, clientSecretJwt, clientSecretPost, privateKeyJwt, tlsClientAuth, type ClientAuth } from '../../../utils/oauth/clientAuth';
 import { describeClientCredentialsRequest, type RequestDescription } from '../../../utils/oauth/description';
 import type { RelayRoute } from '../../../utils/relay';
@@ -21,19 +22,28 @@ export interface FlowCredentials {
   mtlsCredential?: { credentialId: string; x5tS256: string } | undefined;
 }
 
+/**
+ * The assertion choices a form may carry (`Assertion audience` and the typ option); optional until FlowForm holds
+ * them, so a form without them keeps the defaults (token endpoint, `typ` auto).
+ */
+export interface AssertionChoice {
+  assertionAudience?: AssertionAudience | undefined;
+  assertionTyp?: AssertionTyp | undefined;
+}
+
 /** The client authentication the form asks for. A JWT method signs a fresh assertion (new jti, time from effects().clock) each time it runs. */
-export function buildFlowAuth(form: FlowForm, creds: FlowCredentials): ClientAuth {
-  const lifetimeSeconds = form.assertionLifetimeSeconds;
+export function buildFlowAuth(form: FlowForm & AssertionChoice, creds: FlowCredentials): ClientAuth {
+  const jwt = { lifetimeSeconds: form.assertionLifetimeSeconds, audience: form.assertionAudience, typ: form.assertionTyp };
   switch (form.authMethod) {
     case 'client_secret_basic':
       return clientSecretBasic(creds.secret);
     case 'client_secret_post':
       return clientSecretPost(creds.secret);
     case 'client_secret_jwt':
-      return clientSecretJwt(creds.secret, { lifetimeSeconds });
+      return clientSecretJwt(creds.secret, jwt);
     case 'private_key_jwt':
       if (!creds.key) throw new InputError('privateKey', 'private_key_jwt needs a key: generate a key pair or import one.');
-      return privateKeyJwt(creds.key.privateKey, { kid: form.kid.trim() || creds.key.kid, alg: form.signingAlg, lifetimeSeconds });
+      return privateKeyJwt(creds.key.privateKey, { kid: form.kid.trim() || creds.key.kid, alg: form.signingAlg, ...jwt });
     case 'tls_client_auth':
     case 'self_signed_tls_client_auth':
       return tlsClientAuth();
@@ -58,7 +68,7 @@ export function flowRoute(form: FlowForm, creds: FlowCredentials): RelayRoute | 
  * @throws InputError naming the field at fault
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4.2
  */
-export async function describeFlowRequest(form: FlowForm, creds: FlowCredentials): Promise<RequestDescription> {
+export async function describeFlowRequest(form: FlowForm & AssertionChoice, creds: FlowCredentials): Promise<RequestDescription> {
   const params = buildClientCredentialsBody({ scope: form.scopes, audience: form.audience, resource: form.resource });
   return describeClientCredentialsRequest({
     // With mTLS, the server's mutual-TLS alias of the token endpoint (RFC 8705 §5), when discovery gave one.

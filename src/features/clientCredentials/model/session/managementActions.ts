@@ -26,7 +26,11 @@ export function managementEndpointsOf(s: Pick<FlowSessionState, 'form' | 'discov
 function describerFor(kind: ManagementKind, form: FlowForm, creds: FlowCredentials, endpoints: TokenManagementEndpoints, token: string): TokenManagementOptions['describe'] {
   const endpoint = kind === 'introspect' ? endpoints.introspection : endpoints.revocation;
   const describe = kind === 'introspect' ? describeIntrospectionRequest : describeRevocationRequest;
-  return () => describe({ endpoint: endpoint ?? '', clientId: form.clientId, issuer: form.issuer || undefined, auth: buildFlowAuth(form, creds), token });
+  // The token endpoint too: an assertion in `token_endpoint` mode names it wherever it is sent (RFC 7523 §3).
+  return () => describe({
+    endpoint: endpoint ?? '', tokenEndpoint: form.tokenEndpoint || undefined, clientId: form.clientId, issuer: form.issuer || undefined,
+    auth: buildFlowAuth(form, creds), token,
+  });
 }
 
 export function managementActions(ctx: SessionContext): ManagementActions {
