@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import { effects } from '../effects';
 import { InputError } from '../errors';
 import { assertCryptoKeyFitsAlg, publicJwkFrom } from '../keys';
+import type { X509HeaderParameters } from '../x509Thumbprint';
 
 export interface ClientAssertionOptions {
   clientId: string;
@@ -18,6 +19,8 @@ export interface ClientAssertionOptions {
   audience?: string;
   /** Default 60; more than 60 is refused. */
   lifetimeSeconds?: number | undefined;
+  /** Certificate thumbprint header(s) for a certificate credential (RFC 7515 §4.1.7/§4.1.8), e.g. Entra ID's. */
+  x509?: X509HeaderParameters | undefined;
 }
 
 export interface ClientSecretJwtOptions {
@@ -73,7 +76,7 @@ export async function signClientAssertion(opts: ClientAssertionOptions): Promise
   }
   const { payload, iat, exp } = assertionClaims(opts.clientId, opts.audience ?? opts.tokenEndpoint, lifetime, effects().clock);
   return new SignJWT(payload)
-    .setProtectedHeader(kid === undefined ? { alg: opts.alg, typ: 'JWT' } : { alg: opts.alg, kid, typ: 'JWT' })
+    .setProtectedHeader({ ...(kid === undefined ? { alg: opts.alg, typ: 'JWT' } : { alg: opts.alg, kid, typ: 'JWT' }), ...opts.x509 })
     .setIssuedAt(iat)
     .setExpirationTime(exp)
     .sign(opts.privateKey);
