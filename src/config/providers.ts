@@ -195,12 +195,12 @@ export function providerEndpoints(id: ProviderId, location: Pick<ProviderLocatio
       return { ...NO_ENDPOINTS, ...pingOneEndpoints(location.region, location.environmentId) };
     case 'microauthd':
       return microauthdEndpoints(microauthdBase(sandbox));
+    // The hosted rows are named by their own fields (hostedFormEndpoints), which a location does not carry.
     case 'entra':
     case 'auth0':
     case 'okta':
     case 'keycloak':
     case 'cognito':
-      // Named by their own fields (hostedFormEndpoints), which a location does not carry.
     case 'custom':
       return NO_ENDPOINTS;
   }
