@@ -3,7 +3,7 @@
 // providers.ts builds its rows from these, so a label and an id have one home.
 
 /** Every provider the playground knows, by id: the one list (the table, the settings and the form read it). */
-export const PROVIDER_IDS = ['sandbox', 'pingone', 'microauthd', 'custom'] as const;
+export const PROVIDER_IDS = ['sandbox', 'pingone', 'microauthd', 'entra', 'auth0', 'okta', 'keycloak', 'cognito', 'custom'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export interface ProviderBasics {
@@ -16,5 +16,10 @@ export const PROVIDER_BASICS: Readonly<Record<ProviderId, ProviderBasics>> = Obj
   sandbox: { label: 'Local sandbox', devTools: true },
   pingone: { label: 'PingOne', devTools: false },
   microauthd: { label: 'microauthd', devTools: false },
+  entra: { label: 'Microsoft Entra ID', devTools: false },
+  auth0: { label: 'Auth0', devTools: false },
+  okta: { label: 'Okta', devTools: false },
+  keycloak: { label: 'Keycloak', devTools: false },
+  cognito: { label: 'Amazon Cognito', devTools: false },
   custom: { label: 'Custom', devTools: false },
 });

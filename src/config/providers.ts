@@ -1,4 +1,5 @@
-// The provider table: what each provider (Local sandbox, PingOne, microauthd, Custom) is, in one place, as data.
+// The provider table: what each provider (Local sandbox, PingOne, microauthd, the hosted identity services Entra ID,
+// Auth0, Okta, Keycloak and Cognito, Custom) is, in one place, as data.
 //
 // Every "which provider is this" decision reads a row here: where the endpoints come from, what the status bar
 // shows as its identity, which auth methods it accepts, its default scopes, which token checks apply and which
@@ -8,6 +9,12 @@ import type { AssertionAudience } from '../utils/oauth/assertionAudience';
 import { MICROAUTHD_AUTH_METHODS, MICROAUTHD_DEFAULT_BASE_URL } from './microauthd';
 import { authBase, PINGONE_WORKER_SCOPES, tokenEndpoint as pingOneTokenEndpoint } from './pingone';
 import { PROVIDER_BASICS, type ProviderBasics, type ProviderId } from './providerBasics';
+import { AUTH0 } from './providers/auth0';
+import { COGNITO } from './providers/cognito';
+import { ENTRA } from './providers/entra';
+import { KEYCLOAK } from './providers/keycloak';
+import { OKTA } from './providers/okta';
+import type { HostedEndpoints, HostedProvider, HostedRow, ProviderFieldValues } from './providers/types';
 
 /** The endpoint fields a provider fills. */
 export interface ProviderEndpoints {
@@ -83,6 +90,8 @@ export interface ProviderEntry extends ProviderBasics {
    * @see https://developer.pingidentity.com/pingone-api/auth/auth-config-options/create-a-private-key-jwt.html
    */
   assertionAudience?: AssertionAudience;
+  /** Hosted identity services: the fields that name the server, and what the provider documents (see providers/). */
+  hosted?: HostedProvider;
 }
 
 /** The PingOne endpoints for a region and environment, or empty values while the environment ID is not a UUID. */
@@ -111,6 +120,17 @@ export const NO_ENDPOINTS: ProviderEndpoints = Object.freeze({ tokenEndpoint: ''
 const NO_FAILURE_LOG = { pingOneWorkerFailure: false };
 const UNKNOWN_ENDPOINT = '<token-endpoint>';
 
+/** A hosted provider's entry: named by host, its own methods and template, the generic console, discovery's endpoints. */
+function hostedEntry(id: ProviderId, row: HostedRow): ProviderEntry {
+  const { authMethods, tokenEndpointTemplate, assertionAudience, ...hosted } = row;
+  return {
+    ...PROVIDER_BASICS[id], id, identity: 'host', requiresEnvironmentId: false, choosesRegion: false, authMethods,
+    // The row's methods are the documented ones; discovery does not narrow them (Entra's omits client_secret_basic).
+    narrowsByDiscovery: false, defaultScopes: [], tokenChecks: NO_FAILURE_LOG, console: 'customCall', tokenEndpointTemplate,
+    mtlsApiBase: false, tokenManagement: 'discovery', assertionAudience, hosted,
+  };
+}
+
 export const PROVIDERS: Readonly<Record<ProviderId, ProviderEntry>> = Object.freeze({
   sandbox: {
     ...PROVIDER_BASICS.sandbox, id: 'sandbox', identity: 'environment', fixedRegion: 'this machine',
@@ -132,6 +152,11 @@ export const PROVIDERS: Readonly<Record<ProviderId, ProviderEntry>> = Object.fre
     defaultScopes: [], tokenChecks: NO_FAILURE_LOG, console: 'microauthd', tokenEndpointTemplate: UNKNOWN_ENDPOINT,
     mtlsApiBase: false, tokenManagement: 'discovery',
   },
+  entra: hostedEntry('entra', ENTRA),
+  auth0: hostedEntry('auth0', AUTH0),
+  okta: hostedEntry('okta', OKTA),
+  keycloak: hostedEntry('keycloak', KEYCLOAK),
+  cognito: hostedEntry('cognito', COGNITO),
   custom: {
     ...PROVIDER_BASICS.custom, id: 'custom', identity: 'host', requiresEnvironmentId: false, choosesRegion: false,
     authMethods: AUTH_METHODS, narrowsByDiscovery: true, defaultScopes: [], tokenChecks: NO_FAILURE_LOG,
@@ -141,6 +166,21 @@ export const PROVIDERS: Readonly<Record<ProviderId, ProviderEntry>> = Object.fre
 
 export function providerEntry(id: ProviderId): ProviderEntry {
   return PROVIDERS[id];
+}
+
+/**
+ * The endpoints a hosted provider's field values give (empty strings while incomplete); undefined for a provider
+ * that is not named by fields (sandbox, PingOne, microauthd, Custom).
+ */
+export function hostedEndpoints(id: ProviderId, values: ProviderFieldValues): HostedEndpoints | undefined {
+  return PROVIDERS[id].hosted?.endpoints(values);
+}
+
+/** The form's endpoint fields for a hosted provider's values (the discovery URL is what "Issuer or discovery URL" holds). */
+export function hostedFormEndpoints(id: ProviderId, values: ProviderFieldValues): ProviderEndpoints {
+  const found = hostedEndpoints(id, values);
+  if (!found) return NO_ENDPOINTS;
+  return { tokenEndpoint: found.tokenEndpoint, issuer: found.issuer, jwksUri: found.jwksUri, issuerOrDiscoveryUrl: found.discoveryUrl };
 }
 
 /**
@@ -157,6 +197,12 @@ export function providerEndpoints(id: ProviderId, location: Pick<ProviderLocatio
       return { ...NO_ENDPOINTS, ...pingOneEndpoints(location.region, location.environmentId) };
     case 'microauthd':
       return microauthdEndpoints(microauthdBase(sandbox));
+    // The hosted rows are named by their own fields (hostedFormEndpoints), which a location does not carry.
+    case 'entra':
+    case 'auth0':
+    case 'okta':
+    case 'keycloak':
+    case 'cognito':
     case 'custom':
       return NO_ENDPOINTS;
   }
@@ -205,6 +251,12 @@ const CONFIGURED_ENDPOINTS: Readonly<Record<ProviderId, (p: ProviderSettings) =>
     const path = 'provider.microauthd.baseUrl';
     return { endpoints: microauthdEndpoints(p.microauthd.baseUrl), paths: { issuerOrDiscoveryUrl: path, issuer: path, tokenEndpoint: path, jwksUri: path } };
   },
+  // The configuration has no settings for the hosted rows yet: their fields are typed in the form.
+  entra: () => ({ endpoints: {}, paths: {} }),
+  auth0: () => ({ endpoints: {}, paths: {} }),
+  okta: () => ({ endpoints: {}, paths: {} }),
+  keycloak: () => ({ endpoints: {}, paths: {} }),
+  cognito: () => ({ endpoints: {}, paths: {} }),
   custom: (p) => ({
     endpoints: { issuerOrDiscoveryUrl: p.custom.issuer, tokenEndpoint: p.custom.tokenEndpoint },
     paths: { issuerOrDiscoveryUrl: 'provider.custom.issuer', tokenEndpoint: 'provider.custom.tokenEndpoint' },

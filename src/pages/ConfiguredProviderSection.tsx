@@ -17,6 +17,9 @@ function providerDetail(provider: Settings['provider']): string {
       return provider.microauthd.baseUrl || 'Base URL not set yet';
     case 'custom':
       return provider.custom.issuer || provider.custom.tokenEndpoint || 'Issuer or token endpoint not set yet';
+    default:
+      // Hosted rows (Entra ID, Auth0, Okta, Keycloak, Cognito) have no settings yet: their fields are typed in the flow.
+      return 'Entered in the flow';
   }
 }
 

@@ -7,6 +7,7 @@ import { effects } from '../effects';
 import { InputError } from '../errors';
 import { assertCryptoKeyFitsAlg, publicJwkFrom } from '../keys';
 import { GENERIC_JWT_TYP } from './assertionAudience';
+import type { X509HeaderParameters } from '../x509Thumbprint';
 
 /** What both JWT methods put in an assertion besides the key: who signs, for whom, how long, and the header type. */
 interface AssertionCommonOptions {
@@ -22,6 +23,8 @@ interface AssertionCommonOptions {
    * @see https://datatracker.ietf.org/doc/draft-ietf-oauth-rfc7523bis/ (draft -11 §4)
    */
   typ?: string | null | undefined;
+  /** Certificate thumbprint header(s) for a certificate credential (RFC 7515 §4.1.7/§4.1.8), e.g. Entra ID's. */
+  x509?: X509HeaderParameters | undefined;
 }
 
 export interface ClientAssertionOptions extends AssertionCommonOptions {
@@ -89,7 +92,7 @@ export async function signClientAssertion(opts: ClientAssertionOptions): Promise
   }
   const { payload, iat, exp } = assertionClaims(opts.clientId, audience, lifetime, effects().clock);
   return new SignJWT(payload)
-    .setProtectedHeader(protectedHeader(opts.alg, kid, opts.typ))
+    .setProtectedHeader({ ...protectedHeader(opts.alg, kid, opts.typ), ...opts.x509 })
     .setIssuedAt(iat)
     .setExpirationTime(exp)
     .sign(opts.privateKey);

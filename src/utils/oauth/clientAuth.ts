@@ -3,6 +3,7 @@ import type { SigningAlg } from '../../types/token';
 import { effects } from '../effects';
 import { InputError } from '../errors';
 import { assertCryptoKeyFitsAlg } from '../keys';
+import type { X509HeaderParameters } from '../x509Thumbprint';
 import { signClientAssertion, signClientSecretJwt } from './assertion';
 import {
   assertionAudienceValue,
@@ -47,6 +48,8 @@ export interface JwtAuthOptions {
 export interface PrivateKeyJwtOptions extends JwtAuthOptions {
   kid?: string;
   alg: SigningAlg;
+  /** A certificate credential's thumbprint header(s) (`x5t#S256` / `x5t`), see x509Thumbprint.ts. */
+  x509?: X509HeaderParameters | undefined;
 }
 
 /**
@@ -155,6 +158,7 @@ export function privateKeyJwt(privateKey: CryptoKey, opts: PrivateKeyJwtOptions)
       alg: opts.alg,
       ...target,
       lifetimeSeconds: opts.lifetimeSeconds,
+      x509: opts.x509,
     }).finally(signed);
     setAssertion(ctx, assertion);
   };

@@ -33,7 +33,7 @@ describe('Configure step', () => {
     const method = screen.getByLabelText('Authentication method', { exact: true });
     expect(within(method).getAllByRole('option').map((o) => o.textContent)).toEqual([...AUTH_METHODS]);
     const provider = screen.getByLabelText('Provider', { exact: true });
-    expect(within(provider).getAllByRole('option').map((o) => o.textContent)).toEqual(['Local sandbox', 'PingOne', 'microauthd', 'Custom']);
+    expect(within(provider).getAllByRole('option').map((o) => o.textContent)).toEqual(['Local sandbox', 'PingOne', 'microauthd', 'Microsoft Entra ID', 'Auth0', 'Okta', 'Keycloak', 'Amazon Cognito', 'Custom']);
 
     const user = userEvent.setup();
     await user.selectOptions(method, 'client_secret_basic');

@@ -192,6 +192,12 @@ const FIELDS_BY_PROVIDER: Record<ProviderId, (props: { flow: ConfigureView }) =>
   sandbox: SandboxFields,
   pingone: PingOneFields,
   microauthd: MicroauthdFields,
+  // Until the hosted rows' own fields are rendered (issue 21 phase 2), they take the Custom fields.
+  entra: CustomFields,
+  auth0: CustomFields,
+  okta: CustomFields,
+  keycloak: CustomFields,
+  cognito: CustomFields,
   custom: CustomFields,
 };
 
