@@ -43,8 +43,12 @@ export async function main(argv: readonly string[], io: RunnerIo, inputs: Runner
       restore();
     }
   } catch (error) {
+    if (error instanceof UsageError && error.message === USAGE) {
+      io.stdout(`${USAGE}\n`); // --help: asked for, so not a failure
+      return EXIT.token;
+    }
     io.stderr(`${failureText(error)}\n`);
-    if (error instanceof UsageError && error.message !== USAGE) io.stderr(`\n${USAGE}\n`);
+    if (error instanceof UsageError) io.stderr(`\n${USAGE}\n`);
     return exitCodeFor(error);
   }
 }

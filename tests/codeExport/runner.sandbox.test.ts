@@ -117,6 +117,12 @@ describe('npm run token against the sandbox', () => {
 });
 
 describe('usage', () => {
+  it('--help prints the usage on stdout and exits 0', async () => {
+    const out = await run(['--help']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('Exit codes: 0 token, 2 usage');
+  });
+
   it.each([
     [['--client-id', 'x', '--token-endpoint', 'http://localhost/t', '--client-secret', 's3cr3t'], '--client-secret is refused'],
     [['--client-id', 'x', '--token-endpoint', 'http://localhost/t', '--client-secret=s3cr3t'], '--client-secret is refused'],
