@@ -83,6 +83,22 @@ export default tseslint.config(
     },
   },
   {
+    // The headless runner (cli/) is the product's core run from Node: no React, no app layers, no sandbox or relay.
+    // discoveryService is the one service it uses: it imports only the core (the lead may move it to src/utils).
+    files: ['cli/**/*.{ts,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['react', 'react-dom', 'react-router-dom'], message: 'The runner imports only the core (src/utils, src/config, src/types).' },
+          { group: ['**/services/**', '!**/services/discoveryService'], message: 'The runner imports only the core; of the services, only discoveryService.' },
+          { group: ['**/contexts/**', '**/hooks/**', '**/components/**', '**/features/**', '**/pages/**'], message: 'The runner imports only the core (src/utils, src/config, src/types).' },
+          { group: ['**/sandbox/**', '**/relay/**'], message: 'The runner is independent of the sandbox and the relay.' },
+        ],
+      }],
+    },
+  },
+  {
     // Helpers both local Node servers use (log escaping, listening): they import none of the programs or the app.
     files: ['lib/**/*.js'],
     languageOptions: { globals: { ...globals.node }, sourceType: 'module' },

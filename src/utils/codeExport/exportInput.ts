@@ -1,0 +1,81 @@
+// What a code export is made from: the one request description plus the auth method's own inputs.
+import type { AuthMethod, SigningAlg } from '../../types/token';
+import type { RequestDescription } from '../oauth/description';
+
+/**
+ * Which value a client assertion's `aud` carries. `issuer` is draft-ietf-oauth-rfc7523bis (the AS issuer
+ * identifier as the only value); `token_endpoint` is RFC 7523 §3; `endpoint` is the URL of the endpoint called,
+ * which for a token request is the token endpoint (PingOne accepts all three).
+ * @see https://datatracker.ietf.org/doc/draft-ietf-oauth-rfc7523bis/
+ * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
+ */
+export const ASSERTION_AUDIENCE_MODES = ['issuer', 'token_endpoint', 'endpoint'] as const;
+export type AssertionAudienceMode = (typeof ASSERTION_AUDIENCE_MODES)[number];
+
+/** The languages the playground exports to, in the order the `Export as` select lists them. */
+export const EXPORT_LANGUAGES = ['curl', 'fetch', 'node', 'python', 'go', 'java', 'csharp', 'powershell'] as const;
+export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
+
+/** The option labels of the `Export as` select. */
+export const EXPORT_LANGUAGE_LABELS: Readonly<Record<ExportLanguage, string>> = {
+  curl: 'cURL',
+  fetch: 'fetch',
+  node: 'Node',
+  python: 'Python',
+  go: 'Go',
+  java: 'Java',
+  csharp: 'C#',
+  powershell: 'PowerShell',
+};
+
+/** The file a person saves the export as (the run line in each program's header names it too). */
+export const EXPORT_FILE_NAMES: Readonly<Record<ExportLanguage, string>> = {
+  curl: 'token.sh',
+  fetch: 'token.js',
+  node: 'token.mjs',
+  // Not token.py: the script's folder comes first on sys.path, and a token.py there hides the standard library's token module.
+  python: 'get_token.py',
+  go: 'main.go',
+  java: 'Token.java',
+  csharp: 'Program.cs',
+  powershell: 'token.ps1',
+};
+
+/** For the JWT methods: how the program signs its own assertion (a fresh one, with a new jti, per request). */
+export interface AssertionInputs {
+  audience: AssertionAudienceMode;
+  /** ≤ 60 s (config/defaults MAX_ASSERTION_LIFETIME_SECONDS). */
+  lifetimeSeconds: number;
+}
+
+/** private_key_jwt: the key is read from a PKCS#8 PEM file at run time, never inlined. */
+export interface PrivateKeyInputs {
+  /** Path of the PKCS#8 PEM file, as the person will have it next to the program. */
+  file: string;
+  alg: SigningAlg;
+  kid?: string | undefined;
+}
+
+/** RFC 8705 mutual TLS: the certificate, its key and the server's CA as files (never PEM contents). */
+export interface CertificateFiles {
+  certFile: string;
+  keyFile: string;
+  caFile?: string | undefined;
+}
+
+/** Everything an export needs. Secrets are never read from here: the description's credentials are left out. */
+export interface CodeExportInput {
+  description: RequestDescription;
+  authMethod: AuthMethod;
+  /** Needed when the assertion audience is `issuer`. */
+  issuer?: string | undefined;
+  assertion?: AssertionInputs | undefined;
+  privateKey?: PrivateKeyInputs | undefined;
+  clientCertificate?: CertificateFiles | undefined;
+  /** Bind the token with DPoP (RFC 9449): the program makes its own key and proofs. */
+  dpop?: boolean | undefined;
+  /** Refresh a cached token this long before it expires (default 90). */
+  refreshBeforeSeconds?: number | undefined;
+  /** cURL and fetch only: credentials in the clear instead of placeholders. */
+  reveal?: boolean | undefined;
+}
