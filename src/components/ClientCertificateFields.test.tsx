@@ -89,6 +89,23 @@ describe('ClientCertificateFields', () => {
     expect(bodies).toEqual([{ cert: CERT, key: KEY, ca: CA }]);
   });
 
+  it('says what the relay said about an expired certificate it kept, as text', async () => {
+    server.use(
+      http.post(`${RELAY}/credentials`, () =>
+        HttpResponse.json({ credentialId: 'cred-3', subject: 'CN=old', issuer: 'CN=ca', notAfter: '2020-01-01T00:00:00Z', x5tS256: 't3', warning: 'the certificate expired on 2020-01-01T00:00:00.000Z: kept anyway <i>x</i>' }, { status: 201 })),
+    );
+    const { container } = render(<Harness />);
+    await userEvent.click(screen.getByText('Or paste a certificate and key'));
+    await userEvent.click(screen.getByLabelText('Certificate (PEM)'));
+    await userEvent.paste(CERT);
+    await userEvent.click(screen.getByLabelText('Private key (PEM)'));
+    await userEvent.paste(KEY);
+    await userEvent.click(screen.getByRole('button', { name: 'Hand to the relay' }));
+    const held = await screen.findByRole('group', { name: 'Certificate held by the relay' });
+    expect(held).toHaveTextContent('the certificate expired on 2020-01-01');
+    expect(container.querySelector('i')).toBeNull();
+  });
+
   it('shows the relay’s refusal as text and keeps what was pasted', async () => {
     server.use(http.post(`${RELAY}/credentials`, () => HttpResponse.json({ error: 'relay_refused', reason: 'the key does not match the certificate <b>x</b>' }, { status: 400 })));
     const { container } = render(<Harness />);

@@ -103,6 +103,7 @@ function HeldCertificate({ credential, onForget }: Pick<ClientCertificateFieldsP
         <dt>Valid until</dt><dd>{credential.notAfter}</dd>
         <dt>x5t#S256</dt><dd><code>{credential.x5tS256}</code></dd>
       </dl>
+      {credential.warning && <p role="status" className="relay-health-down">{credential.warning}</p>}
       <button type="button" className="btn btn--secondary btn--small" onClick={onForget}>Forget certificate</button>
     </div>
   );

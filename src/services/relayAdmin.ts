@@ -41,6 +41,8 @@ export interface RelayCredential {
   notAfter: string;
   /** base64url SHA-256 of the DER certificate: what a bound token's `cnf.x5t#S256` must equal (RFC 8705 §3.1). */
   x5tS256: string;
+  /** The relay's word on a certificate it kept anyway: expired, or not valid yet (relay/README.md). */
+  warning?: string;
 }
 
 function isCredential(value: unknown): value is RelayCredential {
@@ -64,7 +66,12 @@ export async function uploadRelayCredential(relayUrl: string, pem: { cert: strin
     throw relayUnavailable(origin, cause);
   }
   const body: unknown = await response.json().catch(() => undefined);
-  if (response.status === 201 && isCredential(body)) return body;
+  if (response.status === 201 && isCredential(body)) {
+    const { credentialId, subject, issuer, notAfter, x5tS256 } = body;
+    const warning = (body as { warning?: unknown }).warning;
+    // Only the fields the page shows, each a string; a warning is cut to a sentence's length.
+    return { credentialId, subject, issuer, notAfter, x5tS256, ...(typeof warning === 'string' ? { warning: warning.slice(0, 300) } : {}) };
+  }
   const reason = (body as { reason?: unknown } | undefined)?.reason;
   throw new InputError('mtlsCertificate', `The relay did not accept the certificate: ${typeof reason === 'string' ? reason.slice(0, 300) : `HTTP ${response.status}`}.`);
 }

@@ -11,7 +11,7 @@ import { originOf } from './urlValidation';
  */
 export type RelayMtls =
   | { certRef: string; keyRef: string; caRef?: string }
-  | { credentialId: string }
+  | { credentialId: string; caRef?: string }
   | { caRef: string };
 
 /** Send through the relay at `url` instead of from the page (and, for mTLS, with this certificate). */

@@ -26,7 +26,9 @@ describe('routeFor', () => {
 
 describe('relayMtlsOf', () => {
   it('prefers an uploaded credential and sends no file names then', () => {
-    expect(relayMtlsOf({ ...FILES, credentialId: 'cred-1' })).toEqual({ credentialId: 'cred-1' });
+    expect(relayMtlsOf({ ...FILES, caRef: '', credentialId: 'cred-1' })).toEqual({ credentialId: 'cred-1' });
+    // A CA file beside a pasted credential goes along: the relay used to drop it, and a private-CA server failed TLS.
+    expect(relayMtlsOf({ ...FILES, caRef: 'ca.pem', credentialId: 'cred-1' })).toEqual({ credentialId: 'cred-1', caRef: 'ca.pem' });
   });
 
   it('leaves out an empty CA and needs both files', () => {

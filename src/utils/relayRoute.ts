@@ -25,9 +25,15 @@ export interface RouteInput {
 export const MTLS_NEEDS_RELAY =
   'A browser cannot attach a client certificate from page script (RFC 8705 mutual TLS), so this method goes through the local relay.';
 
-/** The relay's `mtls` member for a source: an uploaded credential wins over file references. */
+/**
+ * The relay's `mtls` member for a source: an uploaded credential wins over file references; a CA file named beside
+ * it still goes along (a server with a private CA, such as the sandbox's, is verified with it; relay/README.md).
+ */
 export function relayMtlsOf(source: MtlsSource): RelayMtls {
-  if (source.credentialId) return { credentialId: source.credentialId };
+  if (source.credentialId) {
+    const ca = source.caRef.trim();
+    return ca ? { credentialId: source.credentialId, caRef: ca } : { credentialId: source.credentialId };
+  }
   const certRef = source.certRef.trim();
   const keyRef = source.keyRef.trim();
   if (!certRef || !keyRef) {

@@ -40,7 +40,9 @@ describe('mTLS in the flow', () => {
       url: RELAY,
       mtls: { certRef: TLS_FORM.mtlsCertRef, keyRef: TLS_FORM.mtlsKeyRef, caRef: TLS_FORM.mtlsCaRef },
     });
-    expect(flowRoute(TLS_FORM, { ...CREDS, mtlsCredential: { credentialId: 'cred-1', x5tS256: 't' } })).toEqual({ url: RELAY, mtls: { credentialId: 'cred-1' } });
+    const pasted = { ...CREDS, mtlsCredential: { credentialId: 'cred-1', x5tS256: 't' } };
+    expect(flowRoute(TLS_FORM, pasted)).toEqual({ url: RELAY, mtls: { credentialId: 'cred-1', caRef: TLS_FORM.mtlsCaRef } });
+    expect(flowRoute({ ...TLS_FORM, mtlsCaRef: '' }, pasted)).toEqual({ url: RELAY, mtls: { credentialId: 'cred-1' } });
     expect(flowRoute({ ...TLS_FORM, authMethod: 'client_secret_basic', viaRelay: false }, CREDS)).toBeUndefined();
   });
 
