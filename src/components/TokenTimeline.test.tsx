@@ -67,4 +67,18 @@ describe('TokenTimeline', () => {
     expect(document.querySelectorAll('.tt-mark--refresh-failed')).toHaveLength(1);
     expect(screen.getByText(/1 earlier token \(faded\) · refreshed 1× · 1 failed refresh$/)).toBeInTheDocument();
   });
+
+  it('says in words when the cache held a short-lived token to its refresh floor (issue 19)', () => {
+    const t0 = fx.clock.now();
+    render(<TokenTimeline current={{ obtainedAt: t0, expAt: t0 + 1 * S, refreshAt: t0 + 5 * S, refreshFloored: true }} />);
+    expect(screen.getByRole('img')).toHaveAccessibleName('Lifetime 1 s · expires in 00:01 · refresh held to one per 5 s');
+    advance(2 * S);
+    expect(screen.getByText('Lifetime 1 s · expired · next refresh in 00:03 · refresh held to one per 5 s')).toBeInTheDocument();
+  });
+
+  it('reads a floored refresh point that falls before expiry like any other', () => {
+    const t0 = fx.clock.now();
+    render(<TokenTimeline current={{ obtainedAt: t0, expAt: t0 + 8 * S, refreshAt: t0 + 5 * S, refreshFloored: true }} />);
+    expect(screen.getByRole('img')).toHaveAccessibleName('Lifetime 8 s · proactive refresh in 00:05 · expires in 00:08 · refresh held to one per 5 s');
+  });
 });

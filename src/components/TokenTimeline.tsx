@@ -4,12 +4,16 @@ import { memo } from 'react';
 import { useNow } from '../hooks/useNow';
 import { formatCountdown } from '../utils/tokenLifecycle';
 import type { TimelineMark } from '../utils/timelineHistory';
+import { MIN_REFRESH_INTERVAL_MS } from '../utils/tokenRefreshSchedule';
 import { formatOffset, fractionAt, lifetimePhase, scaleTicks, timelineWindow, type TimelineSpan, type TimelineWindow } from '../utils/timelineScale';
 import './TokenTimeline.css';
 
 export interface TokenTimelineProps {
-  /** The current token; `refreshAt` is the cache's proactive refresh point (epoch ms). */
-  current: TimelineSpan & { refreshAt?: number | undefined };
+  /**
+   * The current token; `refreshAt` is the cache's proactive refresh point (epoch ms), `refreshFloored` whether the
+   * cache's interval floor set it (the token lives too short for its own refresh point; it may fall after expiry).
+   */
+  current: TimelineSpan & { refreshAt?: number | undefined; refreshFloored?: boolean | undefined };
   /** Earlier tokens, newest first (timelineHistory.earlierTokens). */
   earlier?: readonly TimelineSpan[];
   marks?: readonly TimelineMark[];
@@ -32,10 +36,15 @@ export function timelineSummary(now: number, current: TokenTimelineProps['curren
   const lifetime = `Lifetime ${formatOffset(Math.round((current.expAt - current.obtainedAt) / 1000) * 1000)}`;
   const refreshAt = current.refreshAt !== undefined && current.refreshAt < current.expAt ? current.refreshAt : undefined;
   const phase = lifetimePhase(now, current.expAt, refreshAt);
-  if (phase === 'expired') return `${lifetime} · expired`;
+  // In words, not only in the drawing: why a short-lived token is refreshed less often than its life would ask.
+  const floor = current.refreshFloored ? ` · refresh held to one per ${MIN_REFRESH_INTERVAL_MS / 1000} s` : '';
+  if (phase === 'expired') {
+    const next = current.refreshFloored && current.refreshAt !== undefined && current.refreshAt > now;
+    return `${lifetime} · expired${next ? ` · next refresh in ${formatCountdown((current.refreshAt as number) - now)}` : ''}${floor}`;
+  }
   const expires = `expires in ${formatCountdown(current.expAt - now)}`;
-  if (phase === 'refresh-due') return `${lifetime} · proactive refresh due · ${expires}`;
-  return refreshAt === undefined ? `${lifetime} · ${expires}` : `${lifetime} · proactive refresh in ${formatCountdown(refreshAt - now)} · ${expires}`;
+  if (phase === 'refresh-due') return `${lifetime} · proactive refresh due · ${expires}${floor}`;
+  return refreshAt === undefined ? `${lifetime} · ${expires}${floor}` : `${lifetime} · proactive refresh in ${formatCountdown(refreshAt - now)} · ${expires}${floor}`;
 }
 
 function Mark({ mark, x, y }: { mark: TimelineMark; x: number; y: number }) {

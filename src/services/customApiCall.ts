@@ -2,14 +2,14 @@
 import { effects } from '../utils/effects';
 import { InputError, isPlaygroundError } from '../utils/errors';
 import { fetchWithTimeout } from '../utils/http';
-import { maskAuthorization, maskedSnippet, maskSensitiveText } from '../utils/mask';
+import { maskAuthorization, maskedSnippet } from '../utils/mask';
 import { readTextCapped } from '../utils/secureJson';
 import { validateEndpointUrl } from '../utils/urlValidation';
 import type { ApiExchange } from './apiExchange';
 
 export const CUSTOM_CALL_METHODS = ['GET', 'POST'] as const;
 export type CustomCallMethod = (typeof CUSTOM_CALL_METHODS)[number];
-/** Longest response text kept on screen. */
+/** Longest request or response text kept on screen. */
 export const CUSTOM_SNIPPET_LENGTH = 4000;
 
 export interface BearerRequest {
@@ -53,7 +53,8 @@ export async function sendBearerRequest(req: BearerRequest): Promise<ApiExchange
     method: req.method,
     url: checked.url.href,
     requestHeaders: { ...headers, Authorization: maskAuthorization(headers.Authorization as string) },
-    requestBody: checked.body === undefined ? undefined : maskSensitiveText(checked.body, { personalData: false }),
+    // Cut like the response: the view masks and lays out what it is given, and a 1 MB body froze it (issue 19).
+    requestBody: checked.body === undefined ? undefined : maskedSnippet(checked.body, { max: CUSTOM_SNIPPET_LENGTH, personalData: false }),
     status: 0,
     responseBody: '',
     durationMs: 0,

@@ -21,6 +21,15 @@ export const SIGNING_ALGS = ['ES256', 'RS256', 'PS256'] as const;
 export type SigningAlg = (typeof SIGNING_ALGS)[number];
 
 /** A validated token endpoint success response (RFC 6749 §5.1). */
+/**
+ * Something about a token response that was accepted but is not as the spec says (e.g. a JSON body labelled
+ * text/html). `message` may quote what the server sent (cleaned and cut): render it as text.
+ */
+export interface ResponseWarning {
+  code: 'content-type' | 'charset';
+  message: string;
+}
+
 export interface TokenResponse {
   access_token: string;
   /** lower-cased: 'bearer' | 'dpop' */
@@ -29,6 +38,8 @@ export interface TokenResponse {
   scope?: string;
   /** any other members, kept for display (never the token itself) */
   extra: Record<string, unknown>;
+  /** present only when there is something to say (responseWarnings.ts) */
+  warnings?: readonly ResponseWarning[];
 }
 
 /** What the playground keeps about a token: only what is needed, with an absolute expiry. */
@@ -43,6 +54,8 @@ export interface TokenRecord {
   obtainedAt: number;
   /** epoch ms absolute expiry (obtainedAt + expires_in) */
   expAt: number;
+  /** what was off about the response that brought it (TokenResponse.warnings), for the Token step */
+  warnings?: readonly ResponseWarning[];
 }
 
 /** The parts of a request that identify a cached token (scope order does not matter). */

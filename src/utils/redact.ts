@@ -48,10 +48,17 @@ const AUTH_HEADER =
 const BARE_SCHEME = /(^|[^\w-])(Basic|Bearer|DPoP)\s+([A-Za-z0-9\-._~+/]{8,}=*)/g;
 /** A JWS or JWE: base64url segments, the first one an encoded JSON object (`eyJ` = `{"`). */
 const JWT = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?/g;
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^/\s:@]+):([^/\s@]+)@/gi;
+/**
+ * `scheme://user:password@`. The scheme starts only where a run of scheme characters starts (the lookbehind), so a
+ * long run such as `a.a.a.…` is scanned once, not once per position (issue 19). That run may start with a digit:
+ * such a "scheme" is not one (RFC 3986 §3.1), but its password is masked all the same.
+ */
+const URL_USERINFO = /(?<![a-z0-9+.-])([a-z0-9+.-]+:\/\/)([^/\s:@]+):([^/\s@]+)@/gi;
 /** `+` then 8–15 digits, optionally grouped with spaces, dots, dashes or brackets (E.164 and friends). */
 const PHONE = /\+(\d{1,3})((?:[\s.()-]*\d){7,14})/g;
-const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
+/** An e-mail address's local-part characters, and its domain matched right after the `@` (sticky). */
+const EMAIL_LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
+const EMAIL_DOMAIN = /[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
 
 /** Keeps a token's first characters (a JWT header prefix says nothing secret) and masks the rest. */
 export function maskToken(token: string): string {
@@ -71,9 +78,29 @@ export function maskPhone(phone: string): string {
   return `+${countryCode}${BULLETS}${last4}`;
 }
 
-/** `jane.doe@example.com` → `j•••@example.com`. */
-export function maskEmail(email: string): string {
-  return email.replace(EMAIL, (_m, first: string, domain: string) => `${first}•••@${domain}`);
+/**
+ * `jane.doe@example.com` → `j•••@example.com`, for every address in the text.
+ *
+ * Walks from `@` to `@` rather than running one regex over the text: a pattern that starts at any local-part
+ * character rescans a whole run of such characters from each of its positions, so a 100 KB run of letters or digits
+ * without an `@` took seconds (issue 19: a 1 MB request body froze the tab). Each character is now looked at a
+ * bounded number of times; the addresses found are the ones the pattern found.
+ */
+export function maskEmail(text: string): string {
+  let out = '';
+  let copied = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > copied && EMAIL_LOCAL_CHAR.test(text[start - 1] as string)) start -= 1;
+    if (start === at) continue;
+    EMAIL_DOMAIN.lastIndex = at + 1;
+    const domain = EMAIL_DOMAIN.exec(text);
+    if (!domain) continue;
+    out += `${text.slice(copied, start)}${text[start] as string}•••@${domain[0]}`;
+    copied = at + 1 + domain[0].length;
+    at = copied - 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /**

@@ -5,6 +5,7 @@ import { setupTestEffects } from '../../tests/support/effects';
 import { recordingLogger } from '../../tests/support/recordingLogger';
 import { VirtualClock } from '../../tests/support/virtualClock';
 import { cacheKey, TokenCache, TokenCacheKey, type CacheEvent } from './tokenCache';
+import { MIN_REFRESH_INTERVAL_MS } from './tokenRefreshSchedule';
 
 const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
 const parts: TokenCacheKeyParts = { clientId: 'worker', env: 'env-1', scope: ['p1:read:user', 'p1:create:device'] };
@@ -163,6 +164,43 @@ describe('TokenCache', () => {
     expect(fetchToken).toHaveBeenCalledTimes(1);
     await fx.clock.advanceAsync(1_000);
     expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('holds a 1 s token to one refresh per 5 s, says so in an event and the snapshot, and keeps refreshing (issue 19)', async () => {
+    const fetchToken = vi.fn(async () => token(1));
+    const cache = new TokenCache({ fetchToken });
+    const events: CacheEvent[] = [];
+    cache.onEvent((e) => events.push(e));
+    await cache.get(parts);
+    expect(events.find((e) => e.type === 'refresh-floored')).toEqual({
+      type: 'refresh-floored', key: cacheKey(parts), at: T0, inSeconds: 5, ttlSeconds: 1, floorSeconds: MIN_REFRESH_INTERVAL_MS / 1000,
+    });
+    expect(cache.getSnapshot().entries[0]).toMatchObject({ refreshAt: T0 + 5_000, refreshFloored: true });
+    await fx.clock.advanceAsync(5_000 - 1);
+    expect(fetchToken).toHaveBeenCalledTimes(1); // the half-life (0.5 s) would have refreshed it nine times by now
+    await fx.clock.advanceAsync(1);
+    expect(fetchToken).toHaveBeenCalledTimes(2); // refreshed although it had expired: the cache keeps one coming
+    await fx.clock.advanceAsync(55_000);
+    expect(fetchToken).toHaveBeenCalledTimes(13); // 1 + 60 s / 5 s, where it was 2 a second
+    await fx.clock.advanceAsync(1_000);
+    expect(cache.peek(parts)).toBeUndefined(); // between refreshes a get() fetches, as for any expired token
+    expect((await cache.get(parts)).expAt).toBeGreaterThan(fx.clock.now());
+    expect(fetchToken).toHaveBeenCalledTimes(14);
+  });
+
+  it.each([
+    [8, 5_000, true], // half-life 4 s < 5 s: floored, still before expiry
+    [20, 10_000, false], // half-life 10 s: untouched, as the sandbox's demo tokens
+    [3600, 3510_000, false],
+  ])('a %i s token refreshes %i ms after it came (floored: %s)', async (ttl, after, floored) => {
+    const fetchToken = vi.fn(async () => token(ttl));
+    const cache = new TokenCache({ fetchToken });
+    const events: CacheEvent[] = [];
+    cache.onEvent((e) => events.push(e));
+    await cache.get(parts);
+    expect(cache.getSnapshot().entries[0]?.refreshAt).toBe(T0 + after);
+    expect(cache.getSnapshot().entries[0]?.refreshFloored).toBe(floored ? true : undefined);
+    expect(events.some((e) => e.type === 'refresh-floored')).toBe(floored);
   });
 
   it('keeps serving the valid token when a refresh fails, reports it, and recovers later', async () => {

@@ -233,6 +233,7 @@ export class TokenCache {
     this.scheduler.clear(entry);
     entry.record = undefined;
     entry.refreshAt = Number.POSITIVE_INFINITY;
+    entry.refreshFloored = undefined;
     this.changed();
   }
 

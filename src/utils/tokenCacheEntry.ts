@@ -15,6 +15,8 @@ export interface CacheSnapshotEntry {
   /** epoch ms at which a background refresh is (or was) due */
   refreshAt: number;
   refreshing: boolean;
+  /** The refresh was pushed to MIN_REFRESH_INTERVAL_MS after the token came (it lives shorter than that allows). */
+  refreshFloored?: true;
   lastError?: CacheError;
 }
 
@@ -24,7 +26,8 @@ export interface CacheSnapshot {
 }
 
 export type CacheEventType =
-  | 'hit' | 'miss' | 'stored' | 'refresh-scheduled' | 'refresh-started' | 'refreshed' | 'refresh-failed' | 'cleared';
+  | 'hit' | 'miss' | 'stored' | 'refresh-scheduled' | 'refresh-floored' | 'refresh-started' | 'refreshed' | 'refresh-failed'
+  | 'cleared';
 
 export interface CacheEvent {
   type: CacheEventType;
@@ -33,6 +36,8 @@ export interface CacheEvent {
   at: number;
   ttlSeconds?: number;
   inSeconds?: number;
+  /** `refresh-floored`: the least seconds between a token's arrival and its refresh. */
+  floorSeconds?: number;
   error?: CacheError;
 }
 
@@ -42,6 +47,8 @@ export interface Entry {
   parts: TokenCacheKeyParts;
   record?: TokenRecord;
   refreshAt: number;
+  /** Whether the interval floor set `refreshAt` (see tokenRefreshSchedule.ts). */
+  refreshFloored?: true | undefined;
   inflight?: Promise<TokenRecord>;
   abort?: AbortController;
   timer?: unknown;
@@ -77,6 +84,7 @@ export function snapshotOf(entries: Iterable<Entry>): CacheSnapshot {
     const item: CacheSnapshotEntry = {
       key: e.key, parts: e.parts, record: e.record, refreshAt: e.refreshAt, refreshing: e.inflight !== undefined,
     };
+    if (e.refreshFloored) item.refreshFloored = true;
     if (e.lastError) item.lastError = e.lastError;
     out.push(item);
   }

@@ -2,9 +2,10 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
+import { Profiler } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setupMswServer } from '../../../tests/support/msw';
-import { sendBearerRequest } from '../../services/customApiCall';
+import { CUSTOM_SNIPPET_LENGTH, sendBearerRequest } from '../../services/customApiCall';
 import { CustomApiCall } from './CustomApiCall';
 import { ExchangeSinkContext } from '../../contexts/ExchangeSinkContext';
 import type { ApiExchange } from '../../services/apiExchange';
@@ -34,6 +35,15 @@ describe('sendBearerRequest', () => {
     expect(x.status).toBe(200);
     expect(x.requestHeaders.Authorization).not.toContain(TOKEN);
     expect(JSON.parse(x.responseBody)).toEqual({ ok: true, echo: 'POST' });
+  });
+
+  it('sends a large body whole but keeps only a snippet of it in the exchange the view lays out', async () => {
+    api();
+    const body = JSON.stringify({ big: 'Z'.repeat(200_000) });
+    const x = await sendBearerRequest({ method: 'POST', url: 'https://api.example.com/items', body, accessToken: TOKEN });
+    expect(seen[0]?.body).toBe(body);
+    expect(x.requestBody?.length).toBeLessThanOrEqual(CUSTOM_SNIPPET_LENGTH);
+    expect(x.requestBody?.endsWith('…')).toBe(true);
   });
 
   it('returns HTTP errors as results, and a network failure as status 0 with a reason', async () => {
@@ -95,5 +105,35 @@ describe('CustomApiCall', () => {
     await waitFor(() => expect(sunk).toHaveLength(1));
     expect(sunk[0]).toMatchObject({ method: 'GET', url: 'https://api.example.com/items', status: 200 });
     expect(JSON.stringify(sunk[0])).not.toContain(TOKEN);
+  });
+
+  it('does not re-render while the body is typed: a 1 MB body would cost a long task per key (issue 19)', async () => {
+    api();
+    const user = userEvent.setup();
+    let commits = 0;
+    render(
+      <Profiler id="custom-call" onRender={() => (commits += 1)}>
+        <CustomApiCall accessToken={TOKEN} defaultUrl="https://api.example.com/items" />
+      </Profiler>,
+    );
+    await user.selectOptions(screen.getByLabelText('Method'), 'POST');
+    const before = commits;
+    await user.type(screen.getByLabelText('Request body (JSON)'), '{{"a":1}');
+    expect(commits).toBe(before);
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    await waitFor(() => expect(seen).toHaveLength(1));
+    expect(seen[0]).toMatchObject({ method: 'POST', body: '{"a":1}' });
+  });
+
+  it('keeps the typed body across a switch to GET and back', async () => {
+    api();
+    const user = userEvent.setup();
+    render(<CustomApiCall accessToken={TOKEN} defaultUrl="https://api.example.com/items" />);
+    await user.selectOptions(screen.getByLabelText('Method'), 'POST');
+    await user.type(screen.getByLabelText('Request body (JSON)'), '{{"kept":true}');
+    await user.selectOptions(screen.getByLabelText('Method'), 'GET');
+    expect(screen.queryByLabelText('Request body (JSON)')).toBeNull();
+    await user.selectOptions(screen.getByLabelText('Method'), 'POST');
+    expect(screen.getByLabelText('Request body (JSON)')).toHaveValue('{"kept":true}');
   });
 });

@@ -1,5 +1,5 @@
 // Step 4 for a custom provider: an editable GET/POST to any URL with the bearer token, showing status and body.
-import { useContext, useId, useState, type FormEvent } from 'react';
+import { useContext, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { ExchangeSinkContext } from '../../contexts/ExchangeSinkContext';
 import type { ApiExchange } from '../../services/apiExchange';
 import { CUSTOM_CALL_METHODS, sendBearerRequest, type CustomCallMethod } from '../../services/customApiCall';
@@ -36,7 +36,12 @@ function MethodField({ value, onChange }: { value: CustomCallMethod; onChange: (
   );
 }
 
-function BodyField({ value, onChange, error }: { value: string; onChange: (body: string) => void; error: string | undefined }) {
+/**
+ * The JSON body editor, uncontrolled on purpose: a controlled textarea makes React compare and rewrite the whole
+ * text (its `value` and its `defaultValue` child text) on every keystroke — about 60 ms a key at 1 MB (issue 19,
+ * bench/bodyTyping.bench.ts). Typing here re-renders nothing; the form reads the text when it is sent.
+ */
+function BodyField({ initial, editor, error }: { initial: string; editor: RefObject<HTMLTextAreaElement | null>; error: string | undefined }) {
   const bodyId = useId();
   return (
     <div className="form-field">
@@ -44,12 +49,12 @@ function BodyField({ value, onChange, error }: { value: string; onChange: (body:
         Request body (JSON)
       </label>
       <textarea
+        ref={editor}
         id={bodyId}
         className="input api-textarea"
         rows={5}
-        value={value}
+        defaultValue={initial}
         spellCheck={false}
-        onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${bodyId}-error` : undefined}
       />
@@ -62,15 +67,23 @@ function BodyField({ value, onChange, error }: { value: string; onChange: (body:
 export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', onExchange }: CustomApiCallProps) {
   const [method, setMethod] = useState<CustomCallMethod>('GET');
   const [url, setUrl] = useState(defaultUrl);
-  const [body, setBody] = useState('');
+  // The body as it was when the editor last closed (switching to GET unmounts it); the editor itself holds the text.
+  const [savedBody, setSavedBody] = useState('');
+  const editor = useRef<HTMLTextAreaElement>(null);
   const [errors, setErrors] = useState<{ url?: string; body?: string }>({});
   const [busy, setBusy] = useState(false);
   const [exchange, setExchange] = useState<ApiExchange | undefined>();
   // The flow page's sequence diagram draws this call too, as it does the MFA and microauthd consoles' calls.
   const sink = useContext(ExchangeSinkContext);
 
+  function chooseMethod(next: CustomCallMethod) {
+    if (editor.current) setSavedBody(editor.current.value);
+    setMethod(next);
+  }
+
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const body = editor.current?.value ?? savedBody;
     setErrors({});
     setBusy(true);
     try {
@@ -100,9 +113,9 @@ export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', onExcha
         <p className="api-muted">
           The access token goes in the Authorization header. The API must allow this page’s origin (CORS).
         </p>
-        <MethodField value={method} onChange={setMethod} />
+        <MethodField value={method} onChange={chooseMethod} />
         <TextField label="URL" type="url" value={url} onChange={setUrl} error={errors.url} spellCheck={false} placeholder="https://api.example.com/resource" />
-        {method === 'POST' && <BodyField value={body} onChange={setBody} error={errors.body} />}
+        {method === 'POST' && <BodyField initial={savedBody} editor={editor} error={errors.body} />}
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {busy && <Spinner />}
           Send request

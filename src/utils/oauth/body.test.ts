@@ -29,21 +29,26 @@ describe('buildClientCredentialsBody', () => {
   it('sets audience and repeats resource (deduplicated)', () => {
     const body = buildClientCredentialsBody({
       audience: ' https://api.pingone.com ',
-      resource: ['https://a.example/', 'urn:example:api', 'https://a.example/'],
+      resource: ['https://a.example/', 'http://b.example/api', 'https://a.example/'],
     });
     expect(body.get('audience')).toBe('https://api.pingone.com');
-    expect(body.getAll('resource')).toEqual(['https://a.example/', 'urn:example:api']);
+    expect(body.getAll('resource')).toEqual(['https://a.example/', 'http://b.example/api']);
   });
 
-  it.each([['/relative/api'], ['api.example.com'], ['https://api.example.com/#frag'], ['https://api.example.com/#']])(
+  it.each([
+    ['/relative/api'], ['api.example.com'], ['https://api.example.com/#frag'], ['https://api.example.com/#'],
+    // RFC 8707 allows any absolute URI; this app takes http(s) only (issue 19), without userinfo or hidden characters.
+    ['data:text/plain,x'], ['javascript:alert(1)'], ['urn:example:api'], ['https://user:pass@api.example.com/'],
+    ['https://api.example.com/\u202Eevil'], ['https://api.example.com/\u200B'], ['https://api.example.com/a\nb'],
+  ])(
     'refuses resource %j with field resource',
     (resource) => {
       expect(() => buildClientCredentialsBody({ resource })).toThrow(expect.objectContaining({ field: 'resource' }));
     },
   );
 
-  it('refuses control characters in the audience', () => {
-    expect(() => buildClientCredentialsBody({ audience: 'a\nb' })).toThrow(expect.objectContaining({ field: 'audience' }));
+  it.each([['a\nb'], ['api\u202Eevil'], ['api\u200B'], ['a\uFEFFpi'], ['api\u0085']])('refuses %j in the audience (controls, bidi, invisible)', (audience) => {
+    expect(() => buildClientCredentialsBody({ audience })).toThrow(expect.objectContaining({ field: 'audience' }));
   });
 
   it('adds extra parameters but never lets them override protocol or credential parameters', () => {

@@ -1,6 +1,7 @@
 // The client_credentials form body: grant_type, scope, audience, resource (RFC 6749 §4.4.2, RFC 8707).
 import { InputError } from '../errors';
 import { splitScopes } from '../scopes';
+import { unsafeCharMessage } from '../textSafety';
 
 export interface ClientCredentialsBodyOptions {
   /** Space-delimited string or a list; tokens are trimmed, de-duplicated, order kept. */
@@ -47,22 +48,44 @@ export function validateScopes(scope: readonly string[] | string | undefined): s
 }
 
 /**
- * Checks an RFC 8707 resource indicator: an absolute URI with no fragment.
+ * Checks an RFC 8707 resource indicator: an absolute URI with no fragment (RFC 8707 §2). This app asks more: an
+ * http(s) URI (no `data:`, `javascript:`, `urn:`…) without userinfo, and no control, bidirectional-control or
+ * invisible character — the value is sent, shown, stored and put in share links, and a resource server is named by
+ * its https URL in every provider this playground knows.
  * @throws InputError field `resource`
  * @see https://www.rfc-editor.org/rfc/rfc8707#section-2
  */
 export function validateResource(value: string): string {
   const raw = value.trim();
+  // The value as typed: trim() would hide a U+FEFF or a line break at either end.
+  const unsafe = unsafeCharMessage('Resource', value);
+  if (unsafe) throw new InputError('resource', unsafe);
   let url: URL;
   try {
     url = new URL(raw);
   } catch (cause) {
     throw new InputError('resource', `Resource "${raw}" must be an absolute URI such as https://api.example.com/.`, cause);
   }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError('resource', `Resource must be an http or https URI such as https://api.example.com/ (not ${url.protocol}).`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new InputError('resource', 'Resource must not contain a username or password.');
+  }
   if (raw.includes('#') || url.hash !== '') {
     throw new InputError('resource', `Resource "${raw}" must not contain a #fragment (RFC 8707).`);
   }
   return raw;
+}
+
+/**
+ * Checks the vendor `audience` parameter: any text, but no control, bidirectional-control or invisible character.
+ * @throws InputError field `audience`
+ */
+export function validateAudience(value: string): string {
+  const unsafe = unsafeCharMessage('Audience', value);
+  if (unsafe) throw new InputError('audience', unsafe);
+  return value;
 }
 
 /**
@@ -79,10 +102,7 @@ export function buildClientCredentialsBody(opts: ClientCredentialsBodyOptions = 
   if (scopes.length > 0) body.set('scope', scopes.join(' '));
 
   const audience = opts.audience?.trim();
-  if (audience) {
-    if ([...audience].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) throw new InputError('audience', 'Audience must not contain control characters.');
-    body.set('audience', audience);
-  }
+  if (audience) body.set('audience', validateAudience(audience));
 
   const resources = opts.resource === undefined ? [] : typeof opts.resource === 'string' ? [opts.resource] : opts.resource;
   for (const resource of new Set(resources.filter((r) => r.trim() !== '').map(validateResource))) {

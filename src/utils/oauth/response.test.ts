@@ -6,6 +6,8 @@ import { VirtualClock } from '../../../tests/support/virtualClock';
 import { OAuthResponseError, PlaygroundError, TokenEndpointError } from '../errors';
 import { MAX_EXPIRES_IN_SECONDS } from './expiry';
 import { parseTokenResponse, processTokenResponse } from './response';
+import { contentTypeWarnings } from './responseWarnings';
+import { toTokenRecord } from './tokenRecord';
 
 const fx = setupTestEffects(() => ({ clock: new VirtualClock() }));
 /** The typed details every token endpoint error carries. */
@@ -29,6 +31,47 @@ describe('success', () => {
       json({ access_token: 'at', token_type: 'BEARER', expires_in: '3600', scope: 'a b', jti: 'j1', aud: 'api' }),
     );
     expect(token).toEqual({ access_token: 'at', token_type: 'bearer', expires_in: 3600, scope: 'a b', extra: { jti: 'j1', aud: 'api' } });
+  });
+
+  it.each([
+    ['application/json', undefined],
+    ['application/json; charset=UTF-8', undefined],
+    ['Application/JSON;charset="utf-8"', undefined],
+    ['text/html; charset=utf-7', ['content-type', 'charset']],
+    ['text/plain', ['content-type']],
+    ['application/json; charset=iso-8859-1', ['charset']],
+  ])('parses a JSON token labelled %j, with warnings %j (RFC 6749 §5.1, RFC 8259 §8.1)', async (contentType, codes) => {
+    const body = JSON.stringify({ access_token: 'at', token_type: 'Bearer', expires_in: 60 });
+    const token = await processTokenResponse(new Response(body, { headers: { 'content-type': contentType } }));
+    expect(token).toMatchObject({ access_token: 'at', token_type: 'bearer', expires_in: 60 });
+    expect(token.warnings?.map((w) => w.code)).toEqual(codes);
+  });
+
+  it('says what the label was, and that the body was read as JSON anyway', async () => {
+    const body = JSON.stringify({ access_token: 'at', token_type: 'Bearer' });
+    const token = await processTokenResponse(new Response(body, { headers: { 'content-type': 'text/html; charset=utf-7' } }));
+    expect(token.warnings).toEqual([
+      { code: 'content-type', message: 'Content-Type "text/html; charset=utf-7" is not application/json (RFC 6749 §5.1); the body was read as JSON because it is JSON.' },
+      { code: 'charset', message: 'The response declares charset "utf-7"; JSON is UTF-8 (RFC 8259 §8.1), so it was read as UTF-8.' },
+    ]);
+    expect(toTokenRecord(token, 0).warnings).toBe(token.warnings);
+  });
+
+  it('warns when there is no Content-Type at all', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ access_token: 'at', token_type: 'Bearer' }));
+    const token = await processTokenResponse(new Response(bytes));
+    expect(token.warnings).toEqual([expect.objectContaining({ code: 'content-type', message: expect.stringMatching(/no Content-Type/) })]);
+  });
+
+  it('quotes a hostile Content-Type cleaned and cut, never whole', () => {
+    const [warning] = contentTypeWarnings(`text/html\u202E\u0085${'x'.repeat(10_000)}`);
+    expect(warning?.message).not.toMatch(/[\u202E\u0085]/);
+    expect(warning?.message.length).toBeLessThan(250);
+  });
+
+  it('still refuses an HTML page as a token, whatever its label', async () => {
+    const error = await failure(new Response('<html>login</html>', { headers: { 'content-type': 'application/json' } }));
+    expect(error).toMatchObject({ code: 'INVALID_RESPONSE' });
   });
 
   it('accepts DPoP tokens and a missing or null expires_in/scope', () => {

@@ -8,6 +8,7 @@ import { DEFAULT_MAX_JSON_BYTES, parseJsonSafely, readTextCapped } from '../secu
 import { MAX_EXPIRES_IN_SECONDS } from './expiry';
 import { TOKEN_ENDPOINT_PEER } from './peers';
 import { parseRetryAfter } from './retry';
+import { contentTypeWarnings } from './responseWarnings';
 
 const numberLike = z.union(
   [
@@ -105,17 +106,21 @@ function oauthErrorOf(json: unknown, facts: ResponseFacts): OAuthResponseError |
   );
 }
 
-function successOf(status: number, text: string, contentType: string, facts: ResponseFacts): TokenResponse {
+function successOf(status: number, text: string, contentType: string | null, facts: ResponseFacts): TokenResponse {
   const parsed = parseJsonSafely(text);
   if (!parsed.ok) {
-    throw fail('INVALID_RESPONSE', `The token endpoint answered ${status} with ${notJsonWhat(text, contentType)}, not a token response.`, facts, text);
+    throw fail('INVALID_RESPONSE', `The token endpoint answered ${status} with ${notJsonWhat(text, contentType ?? '')}, not a token response.`, facts, text);
   }
+  let token: TokenResponse;
   try {
-    return parseTokenResponse(parsed.value);
+    token = parseTokenResponse(parsed.value);
   } catch (error) {
     const message = error instanceof Error ? error.message : 'The token response is not valid.';
     throw fail('INVALID_RESPONSE', message, facts, text);
   }
+  // A JSON body under another label is still a token (servers mislabel), but the Token step says so.
+  const warnings = contentTypeWarnings(contentType);
+  return warnings.length > 0 ? { ...token, warnings } : token;
 }
 
 /**
@@ -125,6 +130,7 @@ function successOf(status: number, text: string, contentType: string, facts: Res
  * - a redirect (3xx, or the browser's opaque redirect with status 0) → `REDIRECTED`, no status
  * - other non-2xx → `HTTP_STATUS` with a body snippet
  * - 2xx with an empty body, HTML, malformed JSON, a non-object or no `access_token` → `INVALID_RESPONSE`
+ * - 2xx JSON labelled other than application/json (or with a non-UTF-8 charset) → the token, with `warnings`
  * - a body over 1 MB → `INVALID_RESPONSE`; a body that breaks off → `NETWORK`
  * Every error is a {@link TokenEndpointError}: typed `status`, `bodySnippet`, `retryAfterMs`, non-enumerable `response`.
  * `endpoint` names the server in messages (introspection and revocation reuse this error family).
@@ -142,7 +148,7 @@ export async function processTokenResponse(response: Response, endpoint: string 
   if (!read.ok) throw fail('INVALID_RESPONSE', 'The token response is larger than 1 MB; refusing to read it.', facts);
   const { text } = read;
   if (response.status >= 200 && response.status < 300) {
-    return successOf(response.status, text, response.headers.get('content-type') ?? '', facts);
+    return successOf(response.status, text, response.headers.get('content-type'), facts);
   }
   const parsed = parseJsonSafely(text);
   const oauthError = oauthErrorOf(parsed.ok ? parsed.value : undefined, facts);

@@ -9,10 +9,13 @@ import { computeAbsoluteExpiry } from './expiry';
  */
 export const ASSUMED_EXPIRES_IN_SECONDS = 3600;
 
-/** The record for a token received at `obtainedAt` (epoch ms): `expAt = obtainedAt + expires_in`. */
+/**
+ * The record for a token received at `obtainedAt` (epoch ms): `expAt = obtainedAt + expires_in`; the response's
+ * warnings (a mislabelled Content-Type) travel with it to the Token step.
+ */
 export function toTokenRecord(response: TokenResponse, obtainedAt: number): TokenRecord {
   const expiresIn = response.expires_in ?? ASSUMED_EXPIRES_IN_SECONDS;
-  return {
+  const record: TokenRecord = {
     accessToken: response.access_token,
     tokenType: response.token_type,
     scope: response.scope || undefined,
@@ -20,4 +23,6 @@ export function toTokenRecord(response: TokenResponse, obtainedAt: number): Toke
     obtainedAt,
     expAt: computeAbsoluteExpiry(expiresIn, obtainedAt),
   };
+  if (response.warnings && response.warnings.length > 0) record.warnings = response.warnings;
+  return record;
 }

@@ -8,7 +8,8 @@ import { PROVIDERS as PROVIDER_TABLE } from '../../../config/providers';
 import { AUTH_METHODS, isMtlsAuthMethod, SIGNING_ALGS } from '../../../types/token';
 import { MTLS_NEEDS_RELAY } from '../../../utils/relayRoute';
 import { isPlaygroundError } from '../../../utils/errors';
-import { validateResource, validateScopes } from '../../../utils/oauth/body';
+import { validateAudience, validateResource, validateScopes } from '../../../utils/oauth/body';
+import { isSafeIdentifierText, unsafeCharMessage } from '../../../utils/textSafety';
 import { validateEndpointUrl } from '../../../utils/urlValidation';
 import type { FlowForm } from './flowTypes';
 
@@ -28,6 +29,15 @@ export interface ValidationContext {
 export const SECRET_METHODS: readonly string[] = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt'];
 /** HS256 keys must be at least as long as the hash output: 256 bits (RFC 7518 §3.2). */
 export const MIN_HS256_SECRET_LENGTH = 32;
+/**
+ * The longest client secret accepted. Providers issue 32–64 characters (PingOne, Auth0, Okta, Keycloak), so 1024 is
+ * generous; a 100 KB secret made a 133 KB Basic header, answered 431. Even at 1024 characters, each
+ * percent-encoded (RFC 6749 §2.3.1) and then base64-encoded, the header stays under half of Node's default 16 KiB
+ * limit for all headers together, leaving room for the rest (a DPoP proof, cookies).
+ * @see https://nodejs.org/api/http.html#httpmaxheadersize
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
+ */
+export const MAX_CLIENT_SECRET_LENGTH = 1024;
 
 export const DEFAULT_FLOW_FORM: FlowForm = Object.freeze({
   provider: 'sandbox',
@@ -103,8 +113,23 @@ export const FIELD_LABELS: Record<FormField, string> = {
 };
 
 const text = (field: keyof typeof FIELD_MAX_LENGTH) => z.string().max(FIELD_MAX_LENGTH[field]);
+/** An identifier field's stored shape: its limit, and none of the characters textSafety.ts refuses. */
+const identifier = (field: keyof typeof FIELD_MAX_LENGTH) => text(field).refine(isSafeIdentifierText);
+const resourceShape = text('resource').refine((v) => v.trim() === '' || isValidResource(v));
 
-/** Each FlowForm field's shape (types and the limits above), for share links and the progress store. */
+function isValidResource(value: string): boolean {
+  try {
+    validateResource(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Each FlowForm field's shape (types, the limits above, and for identifiers the character rule), for share links
+ * and the progress store: what a field refuses when typed, a link or stored progress cannot plant either.
+ */
 export const flowFormShape = {
   provider: z.enum(PROVIDER_IDS),
   environmentId: text('environmentId'),
@@ -113,14 +138,14 @@ export const flowFormShape = {
   tokenEndpoint: text('tokenEndpoint'),
   issuer: text('issuer'),
   jwksUri: text('jwksUri'),
-  clientId: text('clientId'),
+  clientId: identifier('clientId'),
   authMethod: z.enum(AUTH_METHODS),
   keyRef: text('keyRef'),
-  kid: text('kid'),
+  kid: identifier('kid'),
   signingAlg: z.enum(SIGNING_ALGS),
   scopes: z.array(z.string().max(MAX_SCOPE_LENGTH)).max(MAX_SCOPES),
-  audience: text('audience'),
-  resource: text('resource'),
+  audience: identifier('audience'),
+  resource: resourceShape,
   proactiveRefreshSeconds: z.number(),
   assertionLifetimeSeconds: z.number(),
   clockSkewSeconds: z.number(),
@@ -147,14 +172,12 @@ function lengthProblem(field: FormField, form: FlowForm): string | undefined {
   return field === 'clientId' ? CLIENT_ID_TOO_LONG : `${FIELD_LABELS[field]} is longer than ${max} characters.`;
 }
 
-/** True when the text has no C0 control character or DEL (they would corrupt headers, logs and URLs). */
-function hasNoControlChars(text: string): boolean {
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x20 || code === 0x7f) return false;
-  }
-  return true;
-}
+/** Refuses controls, bidirectional controls and invisible characters, naming the one found (textSafety.ts). */
+const safeText = (label: string) =>
+  z.string().superRefine((value, ctx) => {
+    const message = unsafeCharMessage(label, value);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
 
 /** A zod schema that runs a core validator throwing InputError and reports its message. */
 function fromValidator<T>(check: (value: T) => unknown) {
@@ -175,11 +198,15 @@ const wholeSeconds = (min: number, max: number, what: string) =>
 
 const CLIENT_ID_TOO_LONG = `Client ID is longer than ${FIELD_MAX_LENGTH.clientId} characters; check that you pasted the ID, not a secret or key.`;
 
-const clientIdSchema = z.string()
+// The character rule sees the value as typed, before trim() (which would hide a leading U+FEFF).
+const clientIdSchema = safeText('Client ID')
   .trim()
   .min(1, 'Client ID is required: copy it from the application in your provider.')
-  .max(FIELD_MAX_LENGTH.clientId, CLIENT_ID_TOO_LONG)
-  .refine(hasNoControlChars, 'Client ID must not contain control characters.');
+  .max(FIELD_MAX_LENGTH.clientId, CLIENT_ID_TOO_LONG);
+
+const SECRET_TOO_LONG =
+  `Client secret is longer than ${MAX_CLIENT_SECRET_LENGTH} characters: check that you pasted the secret, not a key or ` +
+  'a token. Sent in a Basic header, a secret that long outgrows servers’ header limits (the server answers 431).';
 
 /** The schemas that depend on nothing but the field, built on first use and then reused for every check. */
 function buildFixedSchemas() {
@@ -189,13 +216,15 @@ function buildFixedSchemas() {
     issuerOrDiscoveryUrl: fromValidator((v: string) => validateEndpointUrl(v, 'Issuer or discovery URL')),
     tokenEndpoint: fromValidator((v: string) => validateEndpointUrl(v, 'Token endpoint')),
     clientId: clientIdSchema,
-    hs256Secret: z.string().min(MIN_HS256_SECRET_LENGTH, `client_secret_jwt signs with HS256, which needs a secret of at least ${MIN_HS256_SECRET_LENGTH} characters (RFC 7518 §3.2).`),
-    secret: z.string().min(1, 'Client secret is required for this authentication method.'),
+    hs256Secret: z.string()
+      .min(MIN_HS256_SECRET_LENGTH, `client_secret_jwt signs with HS256, which needs a secret of at least ${MIN_HS256_SECRET_LENGTH} characters (RFC 7518 §3.2).`)
+      .max(MAX_CLIENT_SECRET_LENGTH, SECRET_TOO_LONG),
+    secret: z.string().min(1, 'Client secret is required for this authentication method.').max(MAX_CLIENT_SECRET_LENGTH, SECRET_TOO_LONG),
     noKey: z.never({ error: 'private_key_jwt needs a key: generate a key pair or import one.' }),
-    kid: z.string().trim().min(1, 'Key ID (kid) is required so the server can find your public key.'),
+    kid: safeText('Key ID (kid)').trim().min(1, 'Key ID (kid) is required so the server can find your public key.'),
     signingAlg: z.enum(SIGNING_ALGS, { error: 'Choose ES256, RS256 or PS256.' }),
     scopes: fromValidator((v: string[]) => validateScopes(v)),
-    audience: z.string().refine(hasNoControlChars, 'Audience must not contain control characters.'),
+    audience: fromValidator((v: string) => validateAudience(v)),
     resource: fromValidator((v: string) => validateResource(v)),
     proactiveRefreshSeconds: wholeSeconds(0, 3600, 'Proactive refresh'),
     assertionLifetimeSeconds: wholeSeconds(1, MAX_ASSERTION_LIFETIME_SECONDS, 'Assertion lifetime'),

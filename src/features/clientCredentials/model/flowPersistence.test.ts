@@ -54,6 +54,18 @@ describe('flowPersistence', () => {
     expect(loaded?.form.clientId).toBeUndefined();
   });
 
+  it('does not store an identifier with a hidden character, names it, and refuses one planted in storage (issue 19)', () => {
+    const storage = createMemoryStorage();
+    const persistence = createFlowPersistence(storage);
+    const clientId = 'worker\u202Eevil';
+    const result = persistence.save({ activeIndex: 0, form: { ...DEFAULT_FLOW_FORM, clientId, audience: 'aud-1' }, sources: {} });
+    expect(result).toEqual({ ok: true, notSaved: ['clientId'] });
+    expect(persistence.load()?.form).toMatchObject({ audience: 'aud-1' });
+    const planted = { v: 1, activeIndex: 0, form: { clientId, kid: 'k\u200B' }, sources: {} };
+    storage.setItem(CC_FLOW_PROGRESS_KEY, JSON.stringify(planted));
+    expect(createFlowPersistence(storage).load()).toBeNull();
+  });
+
   it.each(['abc', '1e3', '12a', '', ' 90 '])('restores the number draft %j exactly as typed', (text) => {
     const persistence = createFlowPersistence(createMemoryStorage());
     const value = text.trim() === '' ? Number.NaN : Number(text);

@@ -4,6 +4,8 @@ import { createShareLink, readShareLink, SHARE_PARAM } from './shareLink';
 import type { FlowForm } from './flowTypes';
 
 const PAGE = 'https://playground.example/flows/client-credentials?x=1#old';
+/** A link's fragment carrying `config` as readShareLink reads it (UTF-8 JSON, base64url). */
+const link = (config: Record<string, unknown>) => new URL(createShareLink({ ...DEFAULT_FLOW_FORM, ...config } as FlowForm, PAGE)).hash;
 const form: FlowForm = {
   ...DEFAULT_FLOW_FORM,
   provider: 'pingone',
@@ -40,6 +42,12 @@ describe('share links', () => {
     ['not base64', `#${SHARE_PARAM}=%%%`],
     ['not JSON', `#${SHARE_PARAM}=${btoa('{nope')}`],
     ['a value of the wrong type', `#${SHARE_PARAM}=${btoa(JSON.stringify({ authMethod: 'none' }))}`],
+    // Issue 19: a crafted link cannot plant what the fields refuse when typed.
+    ['a bidi override in the client ID', link({ clientId: 'worker\u202Eevil' })],
+    ['a zero-width space in the kid', link({ kid: 'kid\u200B1' })],
+    ['a CR LF in the audience', link({ audience: 'aud\r\nX-Injected: 1' })],
+    ['a javascript: resource', link({ resource: 'javascript:alert(1)' })],
+    ['a resource with userinfo', link({ resource: 'https://user:pass@api.example.com/' })],
   ])('rejects %s', (_name, hash) => {
     expect(readShareLink(hash)).toBeNull();
   });

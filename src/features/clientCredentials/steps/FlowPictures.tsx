@@ -39,8 +39,8 @@ interface TimelineProps {
 
 const Timeline = memo(function Timeline({ token, history, marks }: TimelineProps) {
   if (!token) return null;
-  const { record, refreshAt } = token;
-  const current = { obtainedAt: record.obtainedAt, expAt: record.expAt, refreshAt: Number.isFinite(refreshAt) ? refreshAt : undefined };
+  const { record, refreshAt, refreshFloored } = token;
+  const current = { obtainedAt: record.obtainedAt, expAt: record.expAt, refreshAt: Number.isFinite(refreshAt) ? refreshAt : undefined, refreshFloored };
   return <TokenTimeline current={current} earlier={earlierTokens(history, current)} marks={marks} />;
 });
 
