@@ -66,6 +66,17 @@ describe('TokenStep', () => {
     expect(container.querySelector('.check-failed, .checks-failed')).toBeNull();
   });
 
+  it('a token that came under a wrong Content-Type is shown with the warning, as text', () => {
+    const warned: TokenRun = {
+      ...successRun,
+      record: { ...successRun.record!, warnings: [{ code: 'content-type', message: 'Content-Type text/html; charset=utf-7 is not application/json <b>x</b>' }] },
+    };
+    // Its own JWKS URI: the app's JWKS cache must not answer the next test's first fetch.
+    const { container } = render(<TokenStep {...tab()} run={warned} onGetToken={() => {}} form={{ ...form, jwksUri: `${ISSUER}/warned-keys` }} description={description} />);
+    expect(screen.getByRole('list', { name: 'Response warnings' })).toHaveTextContent('text/html; charset=utf-7 is not application/json <b>x</b>');
+    expect(container.querySelector('b')).toBeNull();
+  });
+
   it('while the request runs, Cancel is offered and cancels it', async () => {
     const onCancel = vi.fn();
     const running: TokenRun = { status: 'running', attempts: [], requestedScopes: [] };

@@ -11,6 +11,7 @@ import { Spinner } from '../../../components/Spinner';
 import { TokenChecks } from '../../../components/TokenChecks';
 import { TokenDisplay, maskToken } from '../../../components/TokenDisplay';
 import { TokenHistoryList } from '../../../components/TokenHistoryList';
+import { ResponseWarnings } from '../../../components/ResponseWarnings';
 import { grantedScopeOf } from '../../../utils/grantedScope';
 import type { TokenRecord, TokenResponse } from '../../../types/token';
 import type { RequestDescription } from '../../../utils/oauth/description';
@@ -111,6 +112,7 @@ const TokenAcquired = memo(function TokenAcquired({ run, record, response, revea
       <InfoBox variant="success" role="status" icon={<IconSparkle />} title="Token acquired!">
         Validate the received access token and store it securely.
       </InfoBox>
+      <ResponseWarnings warnings={record.warnings} />
       {/* Outside the live region: the countdown ticks every second and must not be announced each time. */}
       <p className="token-step-ttl">
         Expires <Countdown until={record.expAt} prefix="in " expiredText="now: the token has expired" />.
