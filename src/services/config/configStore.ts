@@ -3,7 +3,6 @@
 // the snapshot is the defaults, with status `loading`.
 
 import { effects } from '../../utils/effects';
-import { fetchWithTimeout } from '../../utils/http';
 import { createListenerSet } from '../../utils/listeners';
 import { createSafeStorage, webStorage, type KeyValueStorage, type SafeStorage, type StorageWriteResult } from '../../utils/storage';
 import type { ResolvedConfig, ResolveConfigInput } from './resolve';
@@ -88,6 +87,8 @@ function readLocalLayer(storage: SafeStorage, addIssue: (issue: ConfigIssue) => 
 /** The settings.json layer, or undefined when it is missing or unreachable; a bad text becomes an issue. */
 async function fetchSettingsLayer(url: string, addIssue: (issue: ConfigIssue) => void): Promise<unknown> {
   try {
+    // The HTTP seam loads with the first request, after the first paint: the shell's bundle does not carry it.
+    const { fetchWithTimeout } = await import('../../utils/http');
     const response = await fetchWithTimeout(url, { headers: { accept: 'application/json' }, cache: 'no-store' }, { peer: 'settings.json' });
     // A missing settings.json is normal: the defaults and .env apply.
     if (!response.ok) return undefined;

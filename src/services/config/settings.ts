@@ -4,8 +4,7 @@
 import {
   DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_AUTH_METHOD, DEFAULT_CLOCK_SKEW_SECONDS, DEFAULT_PROACTIVE_REFRESH_SECONDS, DEFAULT_RELAY_URL, DEFAULT_SIGNING_ALG,
 } from '../../config/defaults';
-// Two constants from a small core module (no zod), so the first paint still does not wait.
-import { DEFAULT_ASSERTION_AUDIENCE, DEFAULT_ASSERTION_TYP } from '../../utils/oauth/assertionAudience';
+import { DEFAULT_ASSERTION_AUDIENCE, DEFAULT_ASSERTION_TYP } from '../../config/assertionModes';
 // Type-only: the Settings type is inferred from the schema, which stays the one definition of the shape.
 import type { Settings } from './schema';
 
