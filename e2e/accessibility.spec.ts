@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { configureSandbox, getToken, goToStep } from './support/flow';
+import { configureSandbox, exportedCode, getToken, goToStep } from './support/flow';
 import { resetSandbox } from './support/sandbox';
 
 const SETTINGS_KEY = 'm2m-playground:settings';
@@ -30,6 +30,8 @@ test('steps 1 and 2 of the flow have no axe violations', async ({ page }) => {
 
   await goToStep(page, 2);
   await expect(page.getByRole('heading', { level: 2, name: 'Request' })).toBeVisible();
+  // The export's code loads on demand: scan it too, not its loading line.
+  await expect(exportedCode(page).getByRole('button', { name: 'Copy code' })).toBeVisible();
   expect.soft(await violations(page), 'step 2: Request').toEqual([]);
 });
 

@@ -1,7 +1,7 @@
 // Secret-leak sweep: for every auth method, no secret, key, token or assertion in logs, storage, URLs or the page.
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { getToken, goToStep, openSandboxFlow, type SandboxClientWithJwks } from './support/flow';
+import { exportAs, exportLanguages, getToken, goToStep, openSandboxFlow, type SandboxClientWithJwks } from './support/flow';
 import {
   findLeaks,
   jwsSignature,
@@ -107,7 +107,12 @@ for (const run of runs) {
     dom['DOM step 1'] = await readDomText(page);
 
     await goToStep(page, 2);
-    dom['DOM step 2'] = await readDomText(page);
+    // Each export language in turn (the generators load on first use), so every program is on the page when read.
+    for (const label of await exportLanguages(page)) {
+      await exportAs(page, label);
+      dom[`DOM step 2 (${label} export)`] = await readDomText(page);
+    }
+    expect(Object.keys(dom).length, 'step 1 plus eight exports').toBe(9);
 
     await getToken(page);
     await expect(page.getByRole('button', { name: 'Reveal access token' })).toBeVisible();

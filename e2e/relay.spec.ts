@@ -1,7 +1,7 @@
 // The local relay end to end (issue 11): a server that refuses browser CORS fails direct with the CORS diagnosis and
 // gives a token through the relay; a relay that is not running gets its own card and loses nothing typed.
 import { expect, patchSettings, test } from './support/fixtures';
-import { configureSandbox, decodedToken, goToStep, requestToken } from './support/flow';
+import { configureSandbox, decodedToken, exportAs, goToStep, requestToken } from './support/flow';
 import { CLOSED_RELAY_URL } from './support/relay';
 import { resetSandbox } from './support/sandbox';
 
@@ -22,14 +22,16 @@ test('sandbox-no-cors fails direct as "blocked by CORS", then gets a token throu
   await page.getByRole('button', { name: 'Get token', exact: true }).click();
   await expect(decodedToken(page)).toContainText('"client_id": "sandbox-no-cors"', { timeout: 15_000 });
 
-  // Step 1 shows the same setting ticked; step 2 says where the request goes, while cURL stays the direct request.
+  // Step 1 shows the same setting ticked; step 2 says where the request goes, while the exports stay the direct request.
   await goToStep(page, 1);
   await expect(page.getByRole('checkbox', { name: RELAY_BOX })).toBeChecked();
   await goToStep(page, 2);
   await expect(page.getByText('via local relay', { exact: true })).toBeVisible();
-  const curl = page.getByRole('figure', { name: 'cURL' });
-  await expect(curl).toContainText('/as/token');
-  await expect(curl).not.toContainText('/forward');
+  for (const label of ['cURL', 'fetch', 'Node']) {
+    const { code } = await exportAs(page, label);
+    expect(code, label).toContain('/as/token');
+    expect(code, label).not.toContain('/forward');
+  }
 });
 
 test('the relay setting survives a reload like the other non-secret fields', async ({ page }) => {

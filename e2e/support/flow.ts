@@ -60,6 +60,28 @@ export function decodedToken(page: Page): Locator {
   return page.getByRole('region', { name: 'Decoded access token' });
 }
 
+/** Step 2's `Exported code` region: the `Export as` select, the code and its `Copy code` button. */
+export function exportedCode(page: Page): Locator {
+  return page.getByRole('region', { name: 'Exported code' });
+}
+
+/**
+ * Chooses `label` (e.g. `cURL`, `Python`) in step 2's `Export as` and returns the code shown for it, once the
+ * lazily loaded generators have rendered it (the figure is titled `<label> — <file name>`).
+ */
+export async function exportAs(page: Page, label: string): Promise<{ figure: Locator; code: string }> {
+  const region = exportedCode(page);
+  await region.getByRole('combobox', { name: 'Export as' }).selectOption({ label });
+  const figure = region.getByRole('figure', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `) });
+  await expect(figure).toBeVisible();
+  return { figure, code: (await figure.getByRole('code').textContent()) ?? '' };
+}
+
+/** The labels step 2's `Export as` lists, in order. */
+export async function exportLanguages(page: Page): Promise<string[]> {
+  return exportedCode(page).getByRole('combobox', { name: 'Export as' }).getByRole('option').allTextContents();
+}
+
 /** The status bar landmark. */
 export function tokenStatus(page: Page): Locator {
   return page.getByRole('region', { name: 'Token status' });

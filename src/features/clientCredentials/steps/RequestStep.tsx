@@ -1,17 +1,18 @@
 // Step 2 (Request): the exact HTTP request from the one RequestDescription, masked, decoded, linted and exportable.
 import { useState } from 'react';
-import { CodeBlock } from '../../../components/CodeBlock';
+import { CodeExport } from '../../../components/CodeExport';
 import { RelayBadge } from '../../../components/RelayToggle';
 import { isMtlsAuthMethod } from '../../../types/token';
 import { ColorCodedURL } from '../../../components/ColorCodedURL';
 import { InfoBox } from '../../../components/InfoBox';
+import type { CodeExportInput } from '../../../utils/codeExport/exportInput';
+import { DEFAULT_ASSERTION_AUDIENCE } from '../../../utils/oauth/assertionAudience';
 import type { RequestDescription } from '../../../utils/oauth/description';
-import { toCurl } from '../../../utils/oauth/curl';
-import { toFetchSnippet } from '../../../utils/oauth/fetchSnippet';
 import { bodyPairs, maskRequestDescription } from '../../../utils/oauth/requestMask';
 import { AssertionPanel, PasteAssertionLinter, type AssertionContext } from './AssertionPanel';
 import { DPOP_PROOF_PLACEHOLDER, DpopProofPanel, type DpopProofPanelProps } from './DpopProofPanel';
 import { withDpopHeader } from '../../../utils/oauth/dpopRequest';
+import type { AssertionChoice } from '../model/flowRequest';
 import type { FlowError, FlowForm } from '../model/flowTypes';
 import { PROVIDERS } from '../../../config/providers';
 
@@ -19,7 +20,8 @@ export interface RequestStepProps {
   description: RequestDescription | null;
   error: FlowError | null;
   pending: boolean;
-  form: FlowForm;
+  /** The form; its assertion audience mode is optional until FlowForm carries it (token endpoint meanwhile). */
+  form: FlowForm & AssertionChoice;
   /** Signs a fresh preview assertion (new jti, iat). */
   onRefresh: () => void;
   /** The app's DPoP key, for the preview proof when the form binds with DPoP. */
@@ -36,6 +38,31 @@ function assertionContext(form: FlowForm): AssertionContext {
   if (form.issuer) ctx.issuer = form.issuer;
   if (form.authMethod === 'private_key_jwt' || form.authMethod === 'client_secret_jwt') ctx.method = form.authMethod;
   return ctx;
+}
+
+/**
+ * What the code export is made from: the description as shown (DPoP proof as a placeholder) plus the inputs a
+ * program needs to authenticate by itself, read from the form the request was built from. The audience mode falls
+ * back as buildFlowAuth's does, so a program signs the `aud` the preview assertion carries.
+ * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
+ * @see https://www.rfc-editor.org/rfc/rfc8705#section-2
+ */
+function exportInputOf(description: RequestDescription, form: FlowForm & AssertionChoice, reveal: boolean): CodeExportInput {
+  // A proof is good for one request: the exports carry a placeholder where a backend signs its own.
+  const exported = form.dpop ? withDpopHeader(description, DPOP_PROOF_PLACEHOLDER) : description;
+  return {
+    description: exported,
+    authMethod: form.authMethod,
+    issuer: form.issuer.trim() || undefined,
+    assertion: { audience: form.assertionAudience ?? DEFAULT_ASSERTION_AUDIENCE, lifetimeSeconds: form.assertionLifetimeSeconds },
+    // The key stays non-extractable in this browser: a program reads its own PKCS#8 file, named here.
+    privateKey: form.authMethod === 'private_key_jwt' ? { file: 'private-key.pem', alg: form.signingAlg, kid: form.kid.trim() || undefined } : undefined,
+    // A backend presents the certificate itself: the exports name the files, never their contents.
+    clientCertificate: isMtlsAuthMethod(form.authMethod) ? { certFile: form.mtlsCertRef, keyFile: form.mtlsKeyRef, caFile: form.mtlsCaRef } : undefined,
+    dpop: form.dpop,
+    refreshBeforeSeconds: form.proactiveRefreshSeconds,
+    reveal,
+  };
 }
 
 function NameValueTable({ caption, rows }: { caption: string; rows: ReadonlyArray<[string, string]> }) {
@@ -90,12 +117,6 @@ export function RequestStep({ description, error, pending, form, onRefresh, dpop
   const masked = maskRequestDescription(description);
   const assertion = new URLSearchParams(description.body).get('client_assertion');
   const relayed = form.viaRelay || isMtlsAuthMethod(form.authMethod);
-  // A proof is good for one request: the exports carry a placeholder where a backend signs its own.
-  const exported = form.dpop ? withDpopHeader(description, DPOP_PROOF_PLACEHOLDER) : description;
-  // A backend presents the certificate itself: the direct cURL names the files (RFC 8705 mutual TLS).
-  const clientCertificate = isMtlsAuthMethod(form.authMethod)
-    ? { certFile: form.mtlsCertRef, keyFile: form.mtlsKeyRef, caFile: form.mtlsCaRef }
-    : undefined;
   return (
     <div className="cc-request">
       <p className="cc-request__line">
@@ -105,7 +126,7 @@ export function RequestStep({ description, error, pending, form, onRefresh, dpop
       {relayed && (
         <p className="cc-field__hint">
           Sent by the local relay (Node), not by this page{isMtlsAuthMethod(form.authMethod) ? ', with the client certificate in the TLS handshake (RFC 8705)' : ''}.
-          The cURL and fetch snippets below are the direct request, as a backend would send it.
+          The exported code below is the direct request, as a backend would send it.
         </p>
       )}
       <NameValueTable caption="Headers" rows={Object.entries(masked.headers)} />
@@ -131,11 +152,11 @@ export function RequestStep({ description, error, pending, form, onRefresh, dpop
       </label>
       {reveal && (
         <InfoBox variant="security" title="Secrets are shown in the code below">
-          Do not paste it into tickets or chats. Untick to go back to placeholders.
+          The cURL and fetch exports carry the credentials (the programs always read them from the environment or a key file). Do not paste
+          them into tickets or chats. Untick to go back to placeholders.
         </InfoBox>
       )}
-      <CodeBlock title="cURL" copyLabel="Copy cURL" language="shell" code={toCurl(exported, { reveal, clientCertificate })} />
-      <CodeBlock title="fetch (JavaScript)" copyLabel="Copy fetch code" language="javascript" code={toFetchSnippet(exported, { reveal })} />
+      <CodeExport input={exportInputOf(description, form, reveal)} />
     </div>
   );
 }
