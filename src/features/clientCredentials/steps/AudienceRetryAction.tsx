@@ -8,11 +8,11 @@ export interface AudienceRetry {
 }
 
 /** The button's name is the suggestion's label, which always contains "audience" (product spec, accessible names). */
-export function AudienceRetryAction({ retry, busy = false }: { retry: AudienceRetry; busy?: boolean }) {
+export function AudienceRetryAction({ retry }: { retry: AudienceRetry }) {
   return (
     <div className="error-card-audience">
       <p>{retry.suggestion.reason} The choice is kept for the next calls; nothing else you typed changes.</p>
-      <button type="button" className="btn btn--primary" disabled={busy} onClick={retry.onTry}>
+      <button type="button" className="btn btn--primary" onClick={retry.onTry}>
         {retry.suggestion.label}
       </button>
     </div>
