@@ -13,6 +13,8 @@ export interface ErrorCardProps {
    * block, a network failure, or a relay that is not running.
    */
   relayControl?: ReactNode;
+  /** A fix the caller can offer as a control (e.g. another assertion audience), shown after `Try this`. */
+  action?: ReactNode;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface ErrorCardProps {
  * HTML: a description such as `<img src=x onerror=…>` shows literally; a long one is folded to its start.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
-export function ErrorCard({ error, context, relayControl }: ErrorCardProps) {
+export function ErrorCard({ error, context, relayControl, action }: ErrorCardProps) {
   const headingId = useId();
   const explanation = explainError(error);
   // Status 0 (a browser's opaque redirect, a network error) is no HTTP status anyone sent.
@@ -67,6 +69,7 @@ export function ErrorCard({ error, context, relayControl }: ErrorCardProps) {
         </p>
       )}
       {relayControl && RELAY_HELPS.has(error.code) ? <div className="error-card-relay">{relayControl}</div> : null}
+      {action}
     </div>
   );
 }

@@ -22,7 +22,9 @@ import { fieldId, type FormField } from '../../features/clientCredentials/model/
 import { createFlowPersistence, type FlowPersistence } from '../../features/clientCredentials/model/flowPersistence';
 import { selectedKeyOf } from '../../features/clientCredentials/model/session/sessionContext';
 import { isPreviewPending } from '../../features/clientCredentials/model/session/previewActions';
-import { managementEndpointsOf } from '../../features/clientCredentials/model/session/managementActions';
+import { managementEndpointsOf, managementUnavailableOf } from '../../features/clientCredentials/model/session/managementActions';
+import { audienceSuggestionOf } from '../../features/clientCredentials/model/session/audienceActions';
+import { profileChecksOf } from '../../features/clientCredentials/model/profileInput';
 import { readShareLink, SHARE_PARAM } from '../../features/clientCredentials/model/shareLink';
 import { isMtlsAuthMethod } from '../../types/token';
 import type { CacheSnapshotEntry } from '../../utils/tokenCache';
@@ -67,7 +69,7 @@ interface StepInputs {
 function configureStep({ session, state, stores, active, configValid }: StepInputs): FlowStep {
   const view: ConfigureView = {
     ...session, ...state, selectedKey: selectedKeyOf(state), sandboxUrl: session.sandboxUrl, relayUrl: session.relayUrl,
-    mtlsCredential: stores.relayCredential.getSnapshot()?.credential, dpopKey: stores.dpop.getSnapshot(),
+    mtlsCredential: stores.relayCredential.getSnapshot()?.credential, dpopKey: stores.dpop.getSnapshot(), profileChecks: profileChecksOf(state),
   };
   return {
     id: 'configure',
@@ -94,6 +96,18 @@ function requestStep({ session, state, stores, active }: StepInputs): FlowStep {
   };
 }
 
+/** The token run's error card offers the audience mode to try next, when the refusal calls for one. */
+function tokenAudienceRetry(session: FlowSession, state: FlowSessionState) {
+  const suggestion = audienceSuggestionOf(state, 'token');
+  return suggestion && { suggestion, onTry: () => void session.retryWithAudience(suggestion.mode, 'token') };
+}
+
+/** The same for the introspection or revocation run on screen. */
+function managementAudienceSuggestion(state: FlowSessionState) {
+  const run = state.management.run;
+  return run ? audienceSuggestionOf(state, run.kind === 'introspect' ? 'introspection' : 'revocation') : undefined;
+}
+
 function tokenStep({ session, state, stores, active, currentToken }: StepInputs): FlowStep {
   const { run, form } = state;
   const getToken = () => void (checked(session) && session.getToken());
@@ -115,7 +129,12 @@ function tokenStep({ session, state, stores, active, currentToken }: StepInputs)
           onViaRelay={session.setViaRelay}
           history={stores.history}
           bindings={{ dpopJkt: stores.dpop.jkt(), certificateThumbprint: stores.relayCredential.getSnapshot()?.credential.x5tS256 }}
-          management={{ state: state.management, introspect: session.introspect, revoke: session.revoke, endpoints: managementEndpointsOf(state) }}
+          management={{
+            state: state.management, introspect: session.introspect, revoke: session.revoke, endpoints: managementEndpointsOf(state),
+            unavailable: managementUnavailableOf(state), retryWithAudience: session.retryWithAudience,
+            audienceSuggestion: managementAudienceSuggestion(state),
+          }}
+          audienceRetry={tokenAudienceRetry(session, state)}
         />
         {/* The sandbox's fault panel: the provider table says which provider is a dev tool. */}
         {PROVIDERS[form.provider].devTools && <BreakItPanel sandboxUrl={session.sandboxUrl} />}

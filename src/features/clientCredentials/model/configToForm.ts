@@ -1,11 +1,13 @@
 // The resolved configuration (.env → settings.json → localStorage → typed) as the flow's starting form and sources.
 import { mergeWorkerScopes } from '../../../config/pingone';
+import type { ProviderId } from '../../../config/providerBasics';
 import { configuredEndpoints, PROVIDERS } from '../../../config/providers';
 import type { ResolvedConfig } from '../../../services/config/resolve';
 import type { ConfigPath } from '../../../services/config/settings';
+import { resolveAssertionAudience } from '../../../utils/oauth/assertionAudience';
 import { DEFAULT_FLOW_FORM, type FormField } from './flowFormSchema';
 import type { FlowForm } from './flowTypes';
-import type { FieldSources } from './providerPresets';
+import type { FieldSources, FormPatch } from './providerPresets';
 
 /** Which configuration path feeds which form field (the provider-specific ones depend on the preset). */
 const FIELD_PATHS: ReadonlyArray<[FormField, ConfigPath]> = [
@@ -22,7 +24,15 @@ const FIELD_PATHS: ReadonlyArray<[FormField, ConfigPath]> = [
   ['proactiveRefreshSeconds', 'oauth.clientCredentials.proactiveRefreshSeconds'],
   ['clockSkewSeconds', 'oauth.clientCredentials.clockSkewSeconds'],
   ['assertionLifetimeSeconds', 'oauth.clientCredentials.assertion.lifetimeSeconds'],
+  ['assertionAudience', 'oauth.clientCredentials.assertion.audience'],
+  ['assertionTyp', 'oauth.clientCredentials.assertion.typ'],
 ];
+
+/** Whether a configuration layer above the schema default set this path (.env, settings.json, localStorage, typed). */
+function chosen(configSources: Partial<Record<ConfigPath, string>>, path: ConfigPath): boolean {
+  const source = configSources[path];
+  return source !== undefined && source !== 'default';
+}
 
 function copySource(sources: FieldSources, configSources: Partial<Record<ConfigPath, string>>, path: ConfigPath, field: FormField) {
   const source = configSources[path];
@@ -52,6 +62,12 @@ export function formFromConfig(resolved: Pick<ResolvedConfig, 'config' | 'source
     proactiveRefreshSeconds: cc.proactiveRefreshSeconds,
     clockSkewSeconds: cc.clockSkewSeconds,
     assertionLifetimeSeconds: cc.assertion.lifetimeSeconds,
+    // A mode set above the schema default wins; otherwise the provider row's documented mode (e.g. Auth0: issuer).
+    assertionAudience: resolveAssertionAudience(
+      chosen(configSources, 'oauth.clientCredentials.assertion.audience') ? cc.assertion.audience : undefined,
+      PROVIDERS[p.preset].assertionAudience,
+    ),
+    assertionTyp: cc.assertion.typ,
   };
   const sources: FieldSources = {};
   for (const [field, path] of FIELD_PATHS) copySource(sources, configSources, path, field);
@@ -65,4 +81,14 @@ export function formFromConfig(resolved: Pick<ResolvedConfig, 'config' | 'source
   const accepted = entry.authMethods[0];
   if (!entry.authMethods.includes(form.authMethod) && accepted) form.authMethod = accepted; // e.g. microauthd has no JWT methods
   return { form, sources };
+}
+
+/**
+ * After a provider change: the new row's documented audience mode, unless the mode was chosen (configuration above
+ * the default, typed, a share link or the error card's suggestion), which a provider change never overrides.
+ */
+export function providerAudiencePatch(sources: FieldSources, provider: ProviderId): FormPatch | undefined {
+  const source = sources.assertionAudience;
+  if (source !== undefined && source !== 'default') return undefined;
+  return { values: { assertionAudience: resolveAssertionAudience(undefined, PROVIDERS[provider].assertionAudience) }, source: 'default' };
 }

@@ -26,6 +26,17 @@ describe('validateField', () => {
     expect(validateField('tokenEndpoint', { ...valid, tokenEndpoint: value }, ctx)).toMatch(message);
   });
 
+  it.each([
+    ['introspectionEndpoint', 'javascript:alert(1)', /^Introspection endpoint must be an https/],
+    ['revocationEndpoint', 'https://user:pw@as.example.com/revoke', /^Revocation endpoint must not contain a username/],
+  ] as const)('a typed %s is held to the token endpoint rules: %j', (field, value, message) => {
+    const form = { ...valid, [field]: value };
+    expect(validateFlowForm(form, ctx)[field]).toMatch(message);
+    expect(form[field]).toBe(value); // the typed text is kept for the person to fix
+    expect(validateField(field, { ...valid, [field]: '' }, ctx)).toBeUndefined();
+    expect(validateField(field, { ...valid, [field]: 'https://as.example.com/x' }, ctx)).toBeUndefined();
+  });
+
   it('allows plain http to the local sandbox only', () => {
     expect(validateField('tokenEndpoint', { ...valid, tokenEndpoint: 'http://localhost:4500/env/as/token' }, ctx)).toBeUndefined();
   });

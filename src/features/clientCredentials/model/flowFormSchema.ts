@@ -6,6 +6,7 @@ import { DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_AUTH_METHOD, DEFAULT_CLOCK_
 import { PROVIDER_IDS } from '../../../config/providerBasics';
 import { PROVIDERS as PROVIDER_TABLE } from '../../../config/providers';
 import { AUTH_METHODS, isMtlsAuthMethod, SIGNING_ALGS } from '../../../types/token';
+import { ASSERTION_AUDIENCES, ASSERTION_TYPS, DEFAULT_ASSERTION_AUDIENCE, DEFAULT_ASSERTION_TYP } from '../../../utils/oauth/assertionAudience';
 import { MTLS_NEEDS_RELAY } from '../../../utils/relayRoute';
 import { isPlaygroundError } from '../../../utils/errors';
 import { validateAudience, validateResource, validateScopes } from '../../../utils/oauth/body';
@@ -64,6 +65,10 @@ export const DEFAULT_FLOW_FORM: FlowForm = Object.freeze({
   mtlsKeyRef: '',
   mtlsCaRef: '',
   mtlsTokenEndpoint: '',
+  assertionAudience: DEFAULT_ASSERTION_AUDIENCE,
+  assertionTyp: DEFAULT_ASSERTION_TYP,
+  introspectionEndpoint: '',
+  revocationEndpoint: '',
 }) as FlowForm;
 
 /**
@@ -86,6 +91,8 @@ export const FIELD_MAX_LENGTH = {
   mtlsKeyRef: 256,
   mtlsCaRef: 256,
   mtlsTokenEndpoint: 8192,
+  introspectionEndpoint: 8192,
+  revocationEndpoint: 8192,
 } as const satisfies Partial<Record<keyof FlowForm, number>>;
 export const MAX_SCOPES = 100;
 export const MAX_SCOPE_LENGTH = 256;
@@ -109,7 +116,8 @@ export const FIELD_LABELS: Record<FormField, string> = {
   resource: 'Resource', proactiveRefreshSeconds: 'Proactive refresh', assertionLifetimeSeconds: 'Assertion lifetime',
   clockSkewSeconds: 'Clock-skew tolerance', clientSecret: 'Client secret', privateKey: 'Private key',
   viaRelay: 'Send through the local relay', dpop: 'Bind the token with DPoP', mtlsCertRef: 'Client certificate file', mtlsKeyRef: 'Client key file',
-  mtlsCaRef: 'Server CA file', mtlsTokenEndpoint: 'mTLS token endpoint',
+  mtlsCaRef: 'Server CA file', mtlsTokenEndpoint: 'mTLS token endpoint', assertionAudience: 'Assertion audience',
+  assertionTyp: 'Send the typ header', introspectionEndpoint: 'Introspection endpoint', revocationEndpoint: 'Revocation endpoint',
 };
 
 const text = (field: keyof typeof FIELD_MAX_LENGTH) => z.string().max(FIELD_MAX_LENGTH[field]);
@@ -155,6 +163,10 @@ export const flowFormShape = {
   mtlsKeyRef: text('mtlsKeyRef'),
   mtlsCaRef: text('mtlsCaRef'),
   mtlsTokenEndpoint: text('mtlsTokenEndpoint'),
+  assertionAudience: z.enum(ASSERTION_AUDIENCES),
+  assertionTyp: z.enum(ASSERTION_TYPS),
+  introspectionEndpoint: text('introspectionEndpoint'),
+  revocationEndpoint: text('revocationEndpoint'),
 } satisfies Record<keyof FlowForm, z.ZodType>;
 
 /** The whole form's shape. */
@@ -215,6 +227,9 @@ function buildFixedSchemas() {
     region: z.enum(PINGONE_REGION_IDS, { error: 'Choose a PingOne region.' }),
     issuerOrDiscoveryUrl: fromValidator((v: string) => validateEndpointUrl(v, 'Issuer or discovery URL')),
     tokenEndpoint: fromValidator((v: string) => validateEndpointUrl(v, 'Token endpoint')),
+    // Typed by hand, so held to the token endpoint's rules (https, or http on loopback; no credentials in the URL).
+    introspectionEndpoint: fromValidator((v: string) => validateEndpointUrl(v, 'Introspection endpoint')),
+    revocationEndpoint: fromValidator((v: string) => validateEndpointUrl(v, 'Revocation endpoint')),
     clientId: clientIdSchema,
     hs256Secret: z.string()
       .min(MIN_HS256_SECRET_LENGTH, `client_secret_jwt signs with HS256, which needs a secret of at least ${MIN_HS256_SECRET_LENGTH} characters (RFC 7518 §3.2).`)
@@ -270,6 +285,9 @@ function schemaFor(field: FormField, form: FlowForm, ctx: ValidationContext): z.
       return form.authMethod === 'private_key_jwt' ? fixed.kid : undefined;
     case 'resource':
       return form.resource.trim() === '' ? undefined : fixed.resource;
+    case 'introspectionEndpoint':
+    case 'revocationEndpoint':
+      return form[field].trim() === '' ? undefined : fixed[field];
     case 'viaRelay':
       return isMtlsAuthMethod(form.authMethod) ? fixed.needsRelay : undefined;
     case 'mtlsCertRef':
@@ -309,7 +327,7 @@ export function validateField(field: FormField, form: FlowForm, ctx: ValidationC
 export const FORM_FIELDS: readonly FormField[] = [
   'provider', 'environmentId', 'region', 'issuerOrDiscoveryUrl', 'tokenEndpoint', 'clientId', 'authMethod',
   'clientSecret', 'privateKey', 'kid', 'signingAlg', 'viaRelay', 'mtlsCertRef', 'mtlsKeyRef', 'scopes', 'audience', 'resource',
-  'proactiveRefreshSeconds', 'assertionLifetimeSeconds', 'clockSkewSeconds',
+  'proactiveRefreshSeconds', 'assertionLifetimeSeconds', 'clockSkewSeconds', 'introspectionEndpoint', 'revocationEndpoint',
 ];
 
 /** Validates the whole form (on submit). */

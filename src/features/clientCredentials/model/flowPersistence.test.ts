@@ -13,6 +13,18 @@ describe('flowPersistence', () => {
     expect(persistence.load()).toEqual({ activeIndex: 2, form, sources: { clientId: 'typed' } });
   });
 
+  it('keeps the assertion audience, typ and typed endpoints for a reload; a tampered mode spoils the stored progress', () => {
+    const storage = createMemoryStorage();
+    const persistence = createFlowPersistence(storage);
+    const form = { ...DEFAULT_FLOW_FORM, assertionAudience: 'endpoint' as const, assertionTyp: 'send' as const, introspectionEndpoint: 'https://as.example.com/i', revocationEndpoint: 'x' };
+    persistence.save({ activeIndex: 0, form, sources: { assertionAudience: 'error card' } });
+    expect(persistence.load()?.form).toEqual(form);
+    const stored = JSON.parse(storage.getItem(CC_FLOW_PROGRESS_KEY)!) as { form: Record<string, unknown> };
+    storage.setItem(CC_FLOW_PROGRESS_KEY, JSON.stringify({ ...stored, form: { ...stored.form, assertionAudience: 'elsewhere' } }));
+    // The whole progress is refused rather than restored with a value the form cannot show.
+    expect(persistence.load()).toBeNull();
+  });
+
   it('writes only FlowForm fields, so a secret smuggled into the object never reaches storage', () => {
     const storage = createMemoryStorage();
     const form = { ...DEFAULT_FLOW_FORM, clientSecret: 'leak-me', client_secret: 'leak-me-too' } as typeof DEFAULT_FLOW_FORM;

@@ -12,6 +12,7 @@ import type { FlowPersistence, RestoredProgress } from './flowPersistence';
 import type { FlowForm } from './flowTypes';
 import { identityOfForm } from './providerPresets';
 import { readShareLink, type SharedConfig } from './shareLink';
+import { audienceActions, type AudienceActions } from './session/audienceActions';
 import { formActions, type FormActions } from './session/formActions';
 import { keyActions, type KeyActions } from './session/keyActions';
 import { managementActions, type ManagementActions } from './session/managementActions';
@@ -39,7 +40,7 @@ export interface FlowSessionOptions {
 }
 
 export type FlowActions = FormActions & SecretActions & KeyActions & ProviderActions & PreviewActions & TokenActions
-  & ManagementActions & TransportActions & {
+  & ManagementActions & TransportActions & AudienceActions & {
     /** Loads the stored keys and, for a sandbox-backed provider, /sandbox/info; mirrors progress and identity. */
     start(): () => void;
     /** Purges everything (the app's sign-out: tokens, secrets, keys, DPoP, relay certificate, identity, progress). */
@@ -130,11 +131,14 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
   const secrets = secretActions(ctx);
   const keys = keyActions(ctx);
   const preview = previewActions(ctx);
+  const token = tokenActions(ctx, form, preview);
+  const management = managementActions(ctx);
   const actions: FlowActions = {
     ...form, ...secrets, ...keys, ...preview,
     ...providerActions(ctx, secrets, keys),
-    ...tokenActions(ctx, form, preview),
-    ...managementActions(ctx),
+    ...token,
+    ...management,
+    ...audienceActions(ctx, form, token, management),
     ...transportActions(ctx, form),
     start() {
       const stops = [mirror(ctx), store.subscribe(preview.sync)];

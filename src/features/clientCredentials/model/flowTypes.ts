@@ -2,6 +2,7 @@
 import type { ProviderId } from '../../../config/providerBasics';
 import type { AuthMethod, SigningAlg, TokenRecord, TokenResponse } from '../../../types/token';
 import type { ExplainableError } from '../../../utils/errorExplain';
+import type { AssertionAudience, AssertionTyp } from '../../../utils/oauth/assertionAudience';
 import type { AttemptInfo } from '../../../utils/oauth/retry';
 
 
@@ -41,6 +42,13 @@ export interface FlowForm {
   mtlsCaRef: string;
   /** discovery's `mtls_endpoint_aliases.token_endpoint` (RFC 8705 §5): used instead of tokenEndpoint with mTLS */
   mtlsTokenEndpoint: string;
+  /** `Assertion audience`: which URL a JWT method's `aud` names (RFC 7523bis issuer, RFC 7523 token endpoint, or the URL called). */
+  assertionAudience: AssertionAudience;
+  /** Whether the assertion header carries `typ` (auto: `client-authentication+jwt` with the issuer mode, else `JWT`). */
+  assertionTyp: AssertionTyp;
+  /** Typed by hand; empty means discovery's or the provider row's (tokenManagementEndpoints). */
+  introspectionEndpoint: string;
+  revocationEndpoint: string;
 }
 
 /** One attempt of the token request, as the retry policy reports it and the attempts timeline shows it. */
@@ -56,6 +64,8 @@ export interface TokenRun {
   /** wall time of the network exchange, for the "click to rendered" figure */
   fetchDurationMs?: number;
   requestedScopes: string[];
+  /** The audience mode the run's assertions were signed with (JWT methods): what the error card suggests after. */
+  assertionAudience?: AssertionAudience | undefined;
   response?: TokenResponse;
   record?: TokenRecord;
   error?: FlowError;

@@ -31,6 +31,14 @@ describe('share links', () => {
     expect(link).not.toContain('local-key-id');
   });
 
+  it('carry the assertion audience, typ and typed endpoints; an unknown mode spoils the link', () => {
+    const shared = readShareLink(new URL(createShareLink({
+      ...form, assertionAudience: 'issuer', assertionTyp: 'omit', introspectionEndpoint: 'https://as.example.com/i', revocationEndpoint: 'https://as.example.com/r',
+    }, PAGE)).hash);
+    expect(shared).toMatchObject({ assertionAudience: 'issuer', assertionTyp: 'omit', introspectionEndpoint: 'https://as.example.com/i', revocationEndpoint: 'https://as.example.com/r' });
+    expect(readShareLink(`#${SHARE_PARAM}=${btoa(JSON.stringify({ assertionAudience: 'anything' }))}`)).toBeNull();
+  });
+
   it('drops members that are not shareable configuration, such as a smuggled secret', () => {
     const payload = btoa(JSON.stringify({ clientId: 'a', client_secret: 's3cret', keyRef: 'k' })).replace(/=+$/, '');
     const shared = readShareLink(`#${SHARE_PARAM}=${payload}`);

@@ -13,7 +13,8 @@ export const SHARE_PARAM = 'cc';
 export const SHARED_FIELDS = [
   'provider', 'environmentId', 'region', 'issuerOrDiscoveryUrl', 'tokenEndpoint', 'issuer', 'jwksUri', 'clientId',
   'authMethod', 'kid', 'signingAlg', 'scopes', 'audience', 'resource', 'proactiveRefreshSeconds',
-  'assertionLifetimeSeconds', 'clockSkewSeconds',
+  'assertionLifetimeSeconds', 'clockSkewSeconds', 'assertionAudience', 'assertionTyp', 'introspectionEndpoint',
+  'revocationEndpoint',
 ] as const satisfies ReadonlyArray<keyof FlowForm>;
 
 export type SharedField = (typeof SHARED_FIELDS)[number];

@@ -3,7 +3,7 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { useId, useState, type ReactNode } from 'react';
 import { JsonView } from '../../../components/JsonView';
 import { useNow } from '../../../hooks/useNow';
-import { lintClientAssertion, type AssertionExpectations, type LintFinding } from '../../../utils/oauth/assertionLint';
+import { lintClientAssertion, lintClientAssertionReport, type AssertionExpectations, type AssertionLintReport, type LintFinding } from '../../../utils/oauth/assertionLint';
 import { IconBlocked, IconPass, IconWarning } from '../../../components/icons/statusIcons';
 import { IconSignature } from '../../../components/icons/objectIcons';
 
@@ -41,11 +41,50 @@ export function LintResults({ findings, label }: { findings: readonly LintFindin
   );
 }
 
+/** How a claim or header value was sent, as text (an array stays an array, absence is said). */
+function sentValue(value: unknown): string {
+  if (value === undefined) return '(not sent)';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * The `aud` and `typ` exactly as sent, and the two sentences on audience injection with the RFC 7523bis link:
+ * what a person needs to judge the `Assertion audience` setting against the server in use.
+ * @see https://datatracker.ietf.org/doc/draft-ietf-oauth-rfc7523bis/
+ */
+function AudienceSent({ report }: { report: AssertionLintReport }) {
+  return (
+    <div className="cc-assertion-audience">
+      <dl className="cc-assertion-audience__sent">
+        <dt>
+          <code>aud</code> sent
+        </dt>
+        <dd>
+          <code>{sentValue(report.sent.aud)}</code>
+        </dd>
+        <dt>
+          <code>typ</code> sent
+        </dt>
+        <dd>
+          <code>{sentValue(report.sent.typ)}</code>
+        </dd>
+      </dl>
+      <p className="cc-muted">
+        {report.audience.text}{' '}
+        <a href={report.audience.link} target="_blank" rel="noreferrer">
+          RFC 7523bis
+        </a>
+      </p>
+    </div>
+  );
+}
+
 /** The assertion the request carries, decoded and linted (re-linted every second so expiry shows). */
 export function AssertionPanel({ assertion, context }: { assertion: string; context: AssertionContext }) {
   const now = useNow();
   const decoded = decode(assertion);
   const headingId = useId();
+  const report = lintClientAssertionReport(assertion, { ...context, now });
   return (
     <section className="cc-panel" aria-labelledby={headingId}>
       <h3 id={headingId} className="cc-panel__title">
@@ -59,7 +98,8 @@ export function AssertionPanel({ assertion, context }: { assertion: string; cont
       ) : (
         <p>The assertion could not be decoded.</p>
       )}
-      <LintResults findings={lintClientAssertion(assertion, { ...context, now })} label="Assertion checks" />
+      <AudienceSent report={report} />
+      <LintResults findings={report.findings} label="Assertion checks" />
     </section>
   );
 }

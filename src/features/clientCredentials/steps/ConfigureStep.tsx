@@ -15,6 +15,8 @@ import { FormField } from '../../../components/FormField';
 import { KeyManager } from './KeyManager';
 import { CertificateSetting, mtlsMethodNote, RelaySetting } from './RelayFields';
 import { DpopSetting } from './DpopSetting';
+import { AssertionSettings } from './AssertionSettings';
+import { ProfileChecksPanel } from './ProfileChecksPanel';
 import { offeredAuthMethods } from '../model/providerPresets';
 import { ProviderFields } from './ProviderFields';
 import { createShareLink } from '../model/shareLink';
@@ -156,7 +158,7 @@ function ScopesField({ flow }: { flow: ConfigureView }) {
 
 /** Advanced numbers, typed as text so an invalid draft stays on screen with its error. */
 function AdvancedFields({ flow }: { flow: ConfigureView }) {
-  const hasAdvancedError = ADVANCED.some(([field]) => flow.errors[field]);
+  const hasAdvancedError = ADVANCED.some(([field]) => flow.errors[field]) || Boolean(flow.errors.introspectionEndpoint || flow.errors.revocationEndpoint);
   const { form } = flow;
   return (
   <CollapsibleSection title="Advanced" forceOpen={hasAdvancedError}>
@@ -176,6 +178,7 @@ function AdvancedFields({ flow }: { flow: ConfigureView }) {
         )}
       </FormField>
     ))}
+    <AssertionSettings flow={flow} />
   </CollapsibleSection>
   );
 }
@@ -222,6 +225,7 @@ export function ConfigureStep({ flow }: { flow: ConfigureView }) {
       </FormField>
 
       <AdvancedFields flow={flow} />
+      <ProfileChecksPanel checks={flow.profileChecks} />
       <SaveProblem result={flow.lastSave} />
       <div className="cc-share">
         <CopyButton label="Copy share link" text={() => createShareLink(form, window.location.href)} />

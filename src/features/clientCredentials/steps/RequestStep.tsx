@@ -34,7 +34,10 @@ function urlTemplate(form: FlowForm): string {
 }
 
 function assertionContext(form: FlowForm): AssertionContext {
-  const ctx: AssertionContext = { clientId: form.clientId, tokenEndpoint: form.tokenEndpoint, skewSeconds: form.clockSkewSeconds };
+  // The preview is the token request: the endpoint called is the token endpoint, `aud` is held to the form's mode.
+  const ctx: AssertionContext = {
+    clientId: form.clientId, tokenEndpoint: form.tokenEndpoint, endpoint: form.tokenEndpoint, audienceMode: form.assertionAudience, skewSeconds: form.clockSkewSeconds,
+  };
   if (form.issuer) ctx.issuer = form.issuer;
   if (form.authMethod === 'private_key_jwt' || form.authMethod === 'client_secret_jwt') ctx.method = form.authMethod;
   return ctx;

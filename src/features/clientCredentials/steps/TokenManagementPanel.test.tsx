@@ -52,4 +52,24 @@ describe('TokenManagementPanel', () => {
     expect(screen.getByText(/does not advertise an introspection endpoint/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Revoke token' })).toBeDisabled();
   });
+
+  it('a disabled button says why, in the words the session gives, linked to the button', () => {
+    const why = 'No introspection endpoint is known yet: run discovery from the issuer, or type the introspection endpoint.';
+    render(<TokenManagementPanel token="tok" endpoints={{ introspection: undefined, revocation: ENDPOINTS.revocation }} unavailable={{ introspection: why }} management={state()} />);
+    const button = screen.getByRole('button', { name: 'Introspect token' });
+    expect(button).toBeDisabled();
+    expect(button).toHaveAccessibleDescription(why);
+  });
+
+  it('a refused introspection offers the suggested audience; one click retries the introspection with it', async () => {
+    const retryWithAudience = vi.fn(async () => undefined);
+    const management = {
+      ...state({ run: { kind: 'introspect', token: 'tok', status: 'error', attempts: [], error: { code: 'OAUTH_ERROR', message: 'invalid_client', status: 401, error: 'invalid_client' } } }),
+      audienceSuggestion: { mode: 'endpoint' as const, label: 'Try the endpoint called as audience', reason: 'Refused.' },
+      retryWithAudience,
+    };
+    render(<TokenManagementPanel token="tok" endpoints={ENDPOINTS} management={management} />);
+    await userEvent.click(within(screen.getByRole('alert')).getByRole('button', { name: /audience/ }));
+    expect(retryWithAudience).toHaveBeenCalledWith('endpoint', 'introspection');
+  });
 });

@@ -6,12 +6,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setupTestEffects } from '../../../../tests/support/effects';
 import { createMemoryStorage } from '../../../utils/storage';
 import { createTokenHistory } from '../../../utils/tokenHistory';
+import { DEFAULT_FLOW_FORM } from '../model/flowFormSchema';
 import type { FlowForm, TokenRun } from '../model/flowTypes';
 import { TokenStep } from './TokenStep';
 
 const ISSUER = 'http://localhost:4500/env-1/as';
 const AUD = 'https://api.pingone.com';
 const form: FlowForm = {
+  ...DEFAULT_FLOW_FORM,
   provider: 'sandbox', environmentId: 'env-1', region: 'NA', issuerOrDiscoveryUrl: ISSUER,
   tokenEndpoint: `${ISSUER}/token`, issuer: ISSUER, jwksUri: `${ISSUER}/jwks`, clientId: 'cc-basic',
   authMethod: 'client_secret_basic', keyRef: '', kid: '', signingAlg: 'ES256', scopes: ['p1:read:user', 'p1:update:device'],
@@ -159,5 +161,19 @@ describe('TokenStep', () => {
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onGetToken).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('region', { name: 'Decoded access token' })).not.toBeInTheDocument();
+  });
+
+  it('a refused assertion: the alert offers the suggested audience as one button, which retries with it', async () => {
+    const onTry = vi.fn();
+    const run: TokenRun = {
+      status: 'error', attempts: [], requestedScopes: [], assertionAudience: 'token_endpoint',
+      error: { code: 'OAUTH_ERROR', message: 'invalid_client', status: 401, error: 'invalid_client' },
+    };
+    const suggestion = { mode: 'issuer' as const, label: 'Try the issuer as audience (RFC 7523bis)', reason: 'The token endpoint refused it.' };
+    render(<TokenStep {...tab()} run={run} onGetToken={vi.fn()} form={form} description={description} audienceRetry={{ suggestion, onTry }} />);
+    const alert = within(screen.getByRole('alert'));
+    await userEvent.click(alert.getByRole('button', { name: /audience/ }));
+    expect(onTry).toHaveBeenCalledTimes(1);
+    expect(alert.getAllByRole('button', { name: /audience/ })).toHaveLength(1);
   });
 });

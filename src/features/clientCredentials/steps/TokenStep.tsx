@@ -19,6 +19,8 @@ import { useTokenChecks, type BindingKeys, type TokenChecksState } from '../hook
 import type { TokenHistory } from '../../../utils/tokenHistory';
 import type { TokenManagementEndpoints } from '../model/tokenManagementEndpoints';
 import { TokenManagementPanel, type TokenManagementControls } from './TokenManagementPanel';
+import { AudienceRetryAction, type AudienceRetry } from './AudienceRetryAction';
+import type { ManagementUnavailable } from '../model/session/managementActions';
 import type { FlowError, FlowForm, TokenRun } from '../model/flowTypes';
 import './TokenStep.css';
 import { IconSparkle } from '../../../components/icons/objectIcons';
@@ -34,7 +36,9 @@ export interface TokenStepProps {
   /** `Send through the local relay`, offered on the error card when the relay is the fix (CORS, no answer). */
   relayControl?: ReactNode;
   /** `Introspect token` and `Revoke token` for the token on screen (RFC 7662, RFC 7009). */
-  management?: (TokenManagementControls & { endpoints: TokenManagementEndpoints }) | undefined;
+  management?: (TokenManagementControls & { endpoints: TokenManagementEndpoints; unavailable?: ManagementUnavailable | undefined }) | undefined;
+  /** The error card's `Try … as audience` button, when a refused JWT client authentication calls for it. */
+  audienceRetry?: AudienceRetry | undefined;
   /** Past token requests of this tab, by fingerprint. */
   history: TokenHistory;
   /** What cnf.jkt and cnf.x5t#S256 are compared with. */
@@ -79,10 +83,10 @@ function TokenStepIntro({ description }: { description: RequestDescription | nul
   );
 }
 
-function RunFailure({ error, onGetToken, relayControl }: { error: FlowError; onGetToken: () => void; relayControl?: ReactNode }) {
+function RunFailure({ error, onGetToken, relayControl, audienceRetry }: { error: FlowError; onGetToken: () => void; relayControl?: ReactNode; audienceRetry?: AudienceRetry | undefined }) {
   return (
     <>
-      <ErrorCard error={error} context="token request" relayControl={relayControl} />
+      <ErrorCard error={error} context="token request" relayControl={relayControl} action={audienceRetry && <AudienceRetryAction retry={audienceRetry} />} />
       <button type="button" className="btn btn--secondary" onClick={onGetToken}>
         Try again
       </button>
@@ -137,7 +141,7 @@ const TokenAcquired = memo(function TokenAcquired({ run, record, response, revea
   );
 });
 
-export function TokenStep({ run, onGetToken, onCancel, form, description, relayControl, management, history, bindings }: TokenStepProps) {
+export function TokenStep({ run, onGetToken, onCancel, form, description, relayControl, management, history, bindings, audienceRetry }: TokenStepProps) {
   const token = run.status === 'success' ? run.record?.accessToken : undefined;
   // Reveal is remembered per token, so a newly obtained token always starts masked.
   const [revealedToken, setRevealedToken] = useState<string | null>(null);
@@ -160,7 +164,7 @@ export function TokenStep({ run, onGetToken, onCancel, form, description, relayC
       )}
       <AttemptsTimeline attempts={run.attempts} />
       {(run.status === 'success' || run.status === 'error') && <RunSummary run={run} />}
-      {run.status === 'error' && run.error && <RunFailure error={run.error} onGetToken={onGetToken} relayControl={relayControl} />}
+      {run.status === 'error' && run.error && <RunFailure error={run.error} onGetToken={onGetToken} relayControl={relayControl} audienceRetry={audienceRetry} />}
       {run.status === 'success' && run.record && run.response && (
         <TokenAcquired
           run={run}
@@ -171,7 +175,7 @@ export function TokenStep({ run, onGetToken, onCancel, form, description, relayC
           checks={checks}
         />
       )}
-      {token !== undefined && management && <TokenManagementPanel token={token} endpoints={management.endpoints} management={management} />}
+      {token !== undefined && management && <TokenManagementPanel token={token} endpoints={management.endpoints} unavailable={management.unavailable} management={management} />}
       <TokenHistoryList history={history} />
     </div>
   );

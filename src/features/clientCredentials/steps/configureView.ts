@@ -2,6 +2,7 @@
 import type { DpopKeyState } from '../../../contexts/dpopStore';
 import type { RelayCredential } from '../../../services/relayAdmin';
 import type { SigningKey } from '../../../utils/keys';
+import type { ProfileCheck } from '../../../utils/oauth/profileChecks';
 import type { FlowActions } from '../model/flowSession';
 import type { FlowSessionState } from '../model/session/sessionState';
 
@@ -22,4 +23,6 @@ export type ConfigureView = Step1State & Step1Actions & {
   /** The pasted certificate the relay holds (its description only). */
   mtlsCredential: RelayCredential | undefined;
   dpopKey: DpopKeyState;
+  /** The `Profile checks` lines for this configuration (derived: model/profileInput.ts). */
+  profileChecks: readonly ProfileCheck[];
 };

@@ -8,7 +8,7 @@ import { describeRevocationRequest } from '../../../../utils/oauth/revocation';
 import { introspectToken, revokeToken, type TokenManagementOptions } from '../../../../utils/oauth/tokenManagement';
 import { buildFlowAuth, flowCacheKey, flowRoute, type FlowCredentials } from '../flowRequest';
 import type { FlowForm } from '../flowTypes';
-import { tokenManagementEndpoints, type TokenManagementEndpoints } from '../tokenManagementEndpoints';
+import { tokenManagementEndpoints, tokenManagementUnavailableReason, type TokenManagementEndpoints, type TypedManagementEndpoints } from '../tokenManagementEndpoints';
 import { credentialsOf, type SessionContext } from './sessionContext';
 import type { FlowSessionState, ManagementKind, ManagementRun } from './sessionState';
 
@@ -17,9 +17,33 @@ export interface ManagementActions {
   revoke(token: string): Promise<void>;
 }
 
-/** Where introspection and revocation go for this state: discovery's endpoints, else the provider row's. */
+/** The `Introspection endpoint` and `Revocation endpoint` fields as typed. */
+function typedOf(form: FlowForm): TypedManagementEndpoints {
+  return { introspection: form.introspectionEndpoint, revocation: form.revocationEndpoint };
+}
+
+/** Where introspection and revocation go for this state: a URL typed by hand, discovery's, else the provider row's. */
 export function managementEndpointsOf(s: Pick<FlowSessionState, 'form' | 'discovery'>): TokenManagementEndpoints {
+  return tokenManagementEndpoints(s.form, s.discovery.result?.metadata, typedOf(s.form));
+}
+
+/** Where they would go without a typed URL: the placeholder and hint of the two fields. */
+export function derivedManagementEndpointsOf(s: Pick<FlowSessionState, 'form' | 'discovery'>): TokenManagementEndpoints {
   return tokenManagementEndpoints(s.form, s.discovery.result?.metadata);
+}
+
+/** Why `Introspect token` / `Revoke token` is disabled, per endpoint; absent when the endpoint is known. */
+export type ManagementUnavailable = Partial<Record<keyof TokenManagementEndpoints, string>>;
+
+export function managementUnavailableOf(s: Pick<FlowSessionState, 'form' | 'discovery'>): ManagementUnavailable {
+  // Discovery that has not run (or failed) is `undefined`, so the reason can say "run discovery" rather than "not advertised".
+  const discovered = s.discovery.status === 'done' ? (s.discovery.result?.metadata ?? {}) : undefined;
+  const out: ManagementUnavailable = {};
+  for (const kind of ['introspection', 'revocation'] as const) {
+    const reason = tokenManagementUnavailableReason(kind, s.form, discovered, typedOf(s.form));
+    if (reason) out[kind] = reason;
+  }
+  return out;
 }
 
 /** The request for `kind`, authenticated exactly like the token request (the one ClientAuth of the form). */
@@ -43,7 +67,8 @@ export function managementActions(ctx: SessionContext): ManagementActions {
     const creds = credentialsOf(s, ctx);
     const attempts: AttemptInfo[] = [];
     let description: RequestDescription | undefined;
-    setRun({ kind, token, status: 'running', attempts });
+    const assertionAudience = s.form.assertionAudience;
+    setRun({ kind, token, status: 'running', attempts, assertionAudience });
     let settled: ManagementRun;
     try {
       const opts: TokenManagementOptions = {
@@ -65,7 +90,7 @@ export function managementActions(ctx: SessionContext): ManagementActions {
       settled = { kind, token, status: 'error', attempts, error: explainableErrorOf(error) };
     }
     // The description is known only once the request went out, so it is read after the await.
-    if (id === latest) setRun({ ...settled, attempts: [...attempts], description });
+    if (id === latest) setRun({ ...settled, attempts: [...attempts], description, assertionAudience });
   }
 
   return {

@@ -5,6 +5,7 @@ import { PROVIDERS } from '../../../../config/providers';
 import type { DiscoveryResult } from '../../../../services/discoveryService';
 import type { SandboxClient, SandboxInfo } from '../../../../services/sandboxAdmin';
 import { isPlaygroundError } from '../../../../utils/errors';
+import { providerAudiencePatch } from '../configToForm';
 import { validateField } from '../flowFormSchema';
 import type { FlowForm } from '../flowTypes';
 import { demoClientPatch, microauthdPatch, offeredAuthMethods, pingOneEndpoints, providerPatch, sandboxClientsFor, type FormPatch } from '../providerPresets';
@@ -89,6 +90,8 @@ export function providerActions(ctx: SessionContext, secrets: SecretActions, key
     async setProvider(provider) {
       // A token or discovery from the previous provider says nothing about this one.
       ctx.store.update((s) => ({ ...s, run: IDLE_RUN, discovery: IDLE_DISCOVERY, management: NO_MANAGEMENT }));
+      const audience = providerAudiencePatch(ctx.get().sources, provider);
+      if (audience) apply([audience]);
       const form = ctx.get().form;
       const info = PROVIDERS[provider].sandbox ? (ctx.get().sandbox.info ?? (await reloadSandbox())) : undefined;
       if (info) {

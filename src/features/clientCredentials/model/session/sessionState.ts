@@ -4,6 +4,7 @@ import type { SandboxClient, SandboxInfo } from '../../../../services/sandboxAdm
 import type { StoredKeyRecord } from '../../../../utils/keyStore';
 import type { RequestDescription } from '../../../../utils/oauth/description';
 import type { IntrospectionResult } from '../../../../utils/oauth/introspection';
+import type { AssertionAudience } from '../../../../utils/oauth/assertionAudience';
 import type { AttemptInfo } from '../../../../utils/oauth/retry';
 import type { FieldErrors, NumberDrafts } from '../flowFormSchema';
 import type { SaveResult } from '../flowPersistence';
@@ -67,6 +68,8 @@ export interface ManagementRun {
   attempts: AttemptInfo[];
   /** What the last attempt sent: the preview, cURL and fetch snippets show it. */
   description?: RequestDescription;
+  /** The audience mode its assertion was signed with: what the error card's suggestion starts from. */
+  assertionAudience?: AssertionAudience | undefined;
   result?: IntrospectionResult;
   error?: FlowError;
 }

@@ -90,7 +90,8 @@ export function tokenActions(ctx: SessionContext, form: Pick<FormActions, 'valid
     const current = () => inflight === abort;
     const startedAt = effects().clock.now();
     const requestedScopes = [...f.scopes];
-    ctx.set('run', { status: 'running', attempts: [], startedAt, requestedScopes });
+    const assertionAudience = f.assertionAudience;
+    ctx.set('run', { status: 'running', attempts: [], startedAt, requestedScopes, assertionAudience });
     const attempts: AttemptView[] = [];
     // The DPoP key's thumbprint is part of the cache key, so it is known before the key parts are taken.
     if (f.dpop) await stores.dpop.binding().catch(() => undefined);
@@ -108,7 +109,7 @@ export function tokenActions(ctx: SessionContext, form: Pick<FormActions, 'valid
           if (info.outcome === 'retry' && current()) ctx.set('run', (r) => ({ ...r, attempts: [...attempts] }));
         },
       });
-      settled = { status: 'success', attempts, startedAt, fetchDurationMs: performance.now() - t0, requestedScopes, response, record };
+      settled = { status: 'success', attempts, startedAt, fetchDurationMs: performance.now() - t0, requestedScopes, assertionAudience, response, record };
       // The source first, so the cache schedules this token's refresh with the form's refresh window. The run, the
       // cache and the identity change in one synchronous block: React renders them together, once.
       stores.setTokenSource(tokenSourceFor(f, creds));
@@ -121,7 +122,7 @@ export function tokenActions(ctx: SessionContext, form: Pick<FormActions, 'valid
       const flowError = explainableErrorOf(error);
       logWorkerTokenFailure(f, error, requestedScopes);
       stores.recordFailure(meta, flowError.error ?? flowError.code);
-      settled = { status: 'error', attempts, startedAt, requestedScopes, error: flowError };
+      settled = { status: 'error', attempts, startedAt, requestedScopes, assertionAudience, error: flowError };
       if (current()) {
         ctx.set('run', settled);
         if (sent) preview.show(sent);
