@@ -18,6 +18,8 @@ import { useTokenChecks, type BindingKeys, type TokenChecksState } from '../hook
 import type { TokenHistory } from '../../../utils/tokenHistory';
 import type { TokenManagementEndpoints } from '../model/tokenManagementEndpoints';
 import { TokenManagementPanel, type TokenManagementControls } from './TokenManagementPanel';
+import { ProviderErrorHints } from './ProviderErrorHints';
+import type { ProviderId } from '../../../config/providerBasics';
 import type { FlowError, FlowForm, TokenRun } from '../model/flowTypes';
 import './TokenStep.css';
 import { IconSparkle } from '../../../components/icons/objectIcons';
@@ -78,10 +80,11 @@ function TokenStepIntro({ description }: { description: RequestDescription | nul
   );
 }
 
-function RunFailure({ error, onGetToken, relayControl }: { error: FlowError; onGetToken: () => void; relayControl?: ReactNode }) {
+function RunFailure({ error, onGetToken, relayControl, provider }: { error: FlowError; onGetToken: () => void; relayControl?: ReactNode; provider: ProviderId }) {
   return (
     <>
       <ErrorCard error={error} context="token request" relayControl={relayControl} />
+      <ProviderErrorHints provider={provider} error={error} />
       <button type="button" className="btn btn--secondary" onClick={onGetToken}>
         Try again
       </button>
@@ -158,7 +161,7 @@ export function TokenStep({ run, onGetToken, onCancel, form, description, relayC
       )}
       <AttemptsTimeline attempts={run.attempts} />
       {(run.status === 'success' || run.status === 'error') && <RunSummary run={run} />}
-      {run.status === 'error' && run.error && <RunFailure error={run.error} onGetToken={onGetToken} relayControl={relayControl} />}
+      {run.status === 'error' && run.error && <RunFailure error={run.error} onGetToken={onGetToken} relayControl={relayControl} provider={form.provider} />}
       {run.status === 'success' && run.record && run.response && (
         <TokenAcquired
           run={run}
