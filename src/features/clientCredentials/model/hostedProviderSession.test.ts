@@ -58,7 +58,8 @@ async function choose(session: FlowSession, provider: Hosted, fields: Record<str
 
 describe('choosing a hosted provider row', () => {
   it.each(HOSTED)('%s: its fields fill the token endpoint, its methods and defaults apply, its relay note is followed', async (provider) => {
-    const { session, stop } = newSession(newStores());
+    const stores = newStores();
+    const { session, stop } = newSession(stores);
     await choose(session, provider);
     const { form, sources } = session.getSnapshot();
     const row = PROVIDERS[provider];
@@ -73,6 +74,8 @@ describe('choosing a hosted provider row', () => {
     expect(form.viaRelay).toBe(row.hosted?.browserRefused !== undefined);
     expect((form as { assertionAudience?: string }).assertionAudience).toBe(row.assertionAudience);
     expect(form.issuerOrDiscoveryUrl).toBe(row.hosted?.endpoints(form.providerFields).discoveryUrl);
+    // The status bar names the row and the server its fields point at.
+    expect(stores.identity.getSnapshot().selected).toEqual({ provider, label: row.label, host: new URL(ROWS[provider].tokenEndpoint).host });
     stop();
   });
 
