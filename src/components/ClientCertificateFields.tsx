@@ -42,7 +42,7 @@ function RefFields({ refs, onRefChange, errors }: Pick<ClientCertificateFieldsPr
 }
 
 /** A masked PEM textarea: pasted key material is not shown on screen unless asked for. */
-function PemArea({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+export function PemArea({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
   const id = useId();
   const [shown, setShown] = useState(false);
   return (

@@ -5,6 +5,7 @@ import { InfoBox } from '../components/InfoBox';
 import { PageTitle } from '../components/PageTitle';
 import { useClientCredentialsOffered, useConfig } from '../hooks/useConfig';
 import { ConfiguredProviderSection } from './ConfiguredProviderSection';
+import { PROVIDER_BASICS, PROVIDER_IDS } from '../config/providerBasics';
 
 function FlowsSection({ ccEnabled }: { ccEnabled: boolean }) {
   return (
@@ -18,6 +19,9 @@ function FlowsSection({ ccEnabled }: { ccEnabled: boolean }) {
           A machine gets an access token with its own credentials — <code>client_secret_basic</code>,{' '}
           <code>client_secret_post</code>, <code>client_secret_jwt</code> or <code>private_key_jwt</code> — then
           calls an API with it.
+        </p>
+        <p>
+          Against {PROVIDER_IDS.map((id) => PROVIDER_BASICS[id].label).join(', ')}: each provider&apos;s own fields fill its endpoints.
         </p>
         {ccEnabled ? (
           <Link className="btn btn--primary" to="/flows/client-credentials">

@@ -5,6 +5,7 @@ import { InputError } from './errors';
 import { isDpopKeyRecord } from './dpopKey';
 import { createKeyStore, type KeyStore, type StoredKeyRecord } from './keyStore';
 import type { SigningKey } from './keys';
+import type { X509Thumbprints } from './x509Thumbprint';
 import { createSafeStorage, storageKeysWithPrefix, webStorage, type KeyValueStorage, type SafeStorage, type StorageWriteResult } from './storage';
 
 export const REMEMBERED_SECRET_PREFIX = 'm2m-playground:secret:';
@@ -22,8 +23,11 @@ export interface CredentialManager {
   hasRememberedSecret(clientId: string): boolean;
   /** Un-ticking "remember on this device": removes every remembered secret from the device, keeps memory. */
   forgetRememberedSecrets(): void;
-  /** Persists a key under its RFC 7638 thumbprint, so saving the same key twice replaces it. */
-  saveKey(key: SigningKey, label?: string): Promise<StoredKeyRecord>;
+  /**
+   * Persists a key under its RFC 7638 thumbprint, so saving the same key twice replaces it; a certificate
+   * credential's key keeps its certificate's thumbprints with it.
+   */
+  saveKey(key: SigningKey, label?: string, certificate?: X509Thumbprints): Promise<StoredKeyRecord>;
   loadKeys(): Promise<StoredKeyRecord[]>;
   deleteKey(id: string): Promise<void>;
   /** Sign-out: forgets every secret (memory and device) and deletes every stored key. */
@@ -98,9 +102,10 @@ function forgetRememberedIn(places: SecretPlaces, alsoMemory: boolean): void {
   for (const key of storageKeysWithPrefix(places.getRemember, REMEMBERED_SECRET_PREFIX)) places.remembered.removeItem(key);
 }
 
-function keyRecordOf(key: SigningKey, label: string | undefined, clock: Clock): StoredKeyRecord {
+function keyRecordOf(key: SigningKey, label: string | undefined, clock: Clock, certificate?: X509Thumbprints): StoredKeyRecord {
   const record: StoredKeyRecord = { id: key.thumbprint, key, createdAt: clock.now() };
   if (label !== undefined && label.trim() !== '') record.label = label.trim();
+  if (certificate) record.certificate = certificate;
   return record;
 }
 
@@ -122,8 +127,8 @@ export function createCredentialManager(options: CredentialManagerOptions = {}):
     forgetSecret: (clientId) => forgetSecretIn(places, clientId),
     hasRememberedSecret: (clientId) => readRemembered(places, clientId) !== undefined,
     forgetRememberedSecrets: () => forgetRememberedIn(places, false),
-    async saveKey(key, label) {
-      const record = keyRecordOf(key, label, effects().clock);
+    async saveKey(key, label, certificate) {
+      const record = keyRecordOf(key, label, effects().clock, certificate);
       await keys().put(record);
       return record;
     },

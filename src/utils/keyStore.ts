@@ -3,6 +3,7 @@ import type { JWK } from 'jose';
 import { SIGNING_ALGS, type SigningAlg } from '../types/token';
 import { InputError, PlaygroundError } from './errors';
 import type { SigningKey } from './keys';
+import type { X509Thumbprints } from './x509Thumbprint';
 
 export const KEY_DB_NAME = 'm2m-playground';
 export const KEY_STORE_NAME = 'keys';
@@ -14,6 +15,8 @@ export interface StoredKeyRecord {
   key: SigningKey;
   /** epoch ms */
   createdAt: number;
+  /** For a certificate credential: its certificate's thumbprints (public), which the assertion header names. */
+  certificate?: X509Thumbprints;
 }
 
 export interface KeyStore {
@@ -36,6 +39,7 @@ interface KeyRow {
   thumbprint: string;
   alg: SigningAlg;
   createdAt: number;
+  certificate?: X509Thumbprints;
 }
 
 function toRecord(row: unknown): StoredKeyRecord | undefined {
@@ -58,7 +62,19 @@ function toRecord(row: unknown): StoredKeyRecord | undefined {
     },
   };
   if (typeof r.label === 'string') record.label = r.label;
+  const certificate = thumbprintsOf(r.certificate);
+  if (certificate) record.certificate = certificate;
   return record;
+}
+
+const THUMBPRINT = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** Stored thumbprints, when both are base64url strings (anything else is read as no certificate). */
+function thumbprintsOf(value: unknown): X509Thumbprints | undefined {
+  const t = value as Partial<X509Thumbprints> | null | undefined;
+  if (typeof t !== 'object' || t === null) return undefined;
+  const { x5t, 'x5t#S256': s256 } = t;
+  return typeof x5t === 'string' && typeof s256 === 'string' && THUMBPRINT.test(x5t) && THUMBPRINT.test(s256) ? { x5t, 'x5t#S256': s256 } : undefined;
 }
 
 const storageError = (message: string, cause?: unknown) => new PlaygroundError('STORAGE_ERROR', message, { cause });
@@ -83,6 +99,7 @@ function toRow(record: StoredKeyRecord): KeyRow {
     createdAt: record.createdAt,
   };
   if (record.label !== undefined) row.label = record.label;
+  if (record.certificate !== undefined) row.certificate = { x5t: record.certificate.x5t, 'x5t#S256': record.certificate['x5t#S256'] };
   return row;
 }
 

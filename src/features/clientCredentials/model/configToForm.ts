@@ -7,7 +7,7 @@ import type { ConfigPath } from '../../../services/config/settings';
 import { resolveAssertionAudience } from '../../../utils/oauth/assertionAudience';
 import { DEFAULT_FLOW_FORM, type FormField } from './flowFormSchema';
 import type { FlowForm } from './flowTypes';
-import type { FieldSources, FormPatch } from './providerPresets';
+import { hostedStart, type FieldSources, type FormPatch } from './providerPresets';
 
 /** Which configuration path feeds which form field (the provider-specific ones depend on the preset). */
 const FIELD_PATHS: ReadonlyArray<[FormField, ConfigPath]> = [
@@ -80,6 +80,7 @@ export function formFromConfig(resolved: Pick<ResolvedConfig, 'config' | 'source
   if (form.scopes.length === 0 && entry.defaultScopes.length > 0) form.scopes = mergeWorkerScopes(entry.defaultScopes, p.pingone.extraScopes);
   const accepted = entry.authMethods[0];
   if (!entry.authMethods.includes(form.authMethod) && accepted) form.authMethod = accepted; // e.g. microauthd has no JWT methods
+  Object.assign(form, hostedStart(p.preset));
   return { form, sources };
 }
 

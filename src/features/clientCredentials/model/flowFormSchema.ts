@@ -13,9 +13,13 @@ import { validateAudience, validateResource, validateScopes } from '../../../uti
 import { isSafeIdentifierText, unsafeCharMessage } from '../../../utils/textSafety';
 import { validateEndpointUrl } from '../../../utils/urlValidation';
 import type { FlowForm } from './flowTypes';
+import { MAX_PROVIDER_FIELDS, PROVIDER_FIELD_KEY, PROVIDER_FIELD_MAX_LENGTH, providerFieldKeyOf, providerFieldRefsOf, requiredParameterOf, validateProviderField, type ProviderFieldRef } from './hostedFields';
 
-/** A form field, including the two whose values never enter FlowForm (they live in the credential manager). */
-export type FormField = keyof FlowForm | 'clientSecret' | 'privateKey';
+/**
+ * A form field, including the two whose values never enter FlowForm (they live in the credential manager) and a
+ * hosted provider row's own fields (`providerFields.tenant`…).
+ */
+export type FormField = keyof FlowForm | 'clientSecret' | 'privateKey' | ProviderFieldRef;
 export type FieldErrors = Partial<Record<FormField, string>>;
 
 /** Values validation needs that are not in FlowForm. */
@@ -69,6 +73,8 @@ export const DEFAULT_FLOW_FORM: FlowForm = Object.freeze({
   assertionTyp: DEFAULT_ASSERTION_TYP,
   introspectionEndpoint: '',
   revocationEndpoint: '',
+  providerFields: {},
+  certificateHeader: 'x5t#S256',
 }) as FlowForm;
 
 /**
@@ -118,6 +124,8 @@ export const FIELD_LABELS: Record<FormField, string> = {
   viaRelay: 'Send through the local relay', dpop: 'Bind the token with DPoP', mtlsCertRef: 'Client certificate file', mtlsKeyRef: 'Client key file',
   mtlsCaRef: 'Server CA file', mtlsTokenEndpoint: 'mTLS token endpoint', assertionAudience: 'Assertion audience',
   assertionTyp: 'Send the typ header', introspectionEndpoint: 'Introspection endpoint', revocationEndpoint: 'Revocation endpoint',
+  providerFields: 'Provider fields',
+  certificateHeader: 'Certificate thumbprint header',
 };
 
 const text = (field: keyof typeof FIELD_MAX_LENGTH) => z.string().max(FIELD_MAX_LENGTH[field]);
@@ -167,6 +175,10 @@ export const flowFormShape = {
   assertionTyp: z.enum(ASSERTION_TYPS),
   introspectionEndpoint: text('introspectionEndpoint'),
   revocationEndpoint: text('revocationEndpoint'),
+  // Keys are the rows' identifiers (a crafted link cannot add `__proto__` or a thousand members).
+  providerFields: z.record(z.string().regex(PROVIDER_FIELD_KEY), z.string().max(PROVIDER_FIELD_MAX_LENGTH))
+    .refine((fields) => Object.keys(fields).length <= MAX_PROVIDER_FIELDS),
+  certificateHeader: z.enum(['x5t#S256', 'x5t', 'both']),
 } satisfies Record<keyof FlowForm, z.ZodType>;
 
 /** The whole form's shape. */
@@ -284,7 +296,8 @@ function schemaFor(field: FormField, form: FlowForm, ctx: ValidationContext): z.
     case 'kid':
       return form.authMethod === 'private_key_jwt' ? fixed.kid : undefined;
     case 'resource':
-      return form.resource.trim() === '' ? undefined : fixed.resource;
+      if (form.resource.trim() === '') return requiredParameterSchema(form, 'resource');
+      return fixed.resource;
     case 'introspectionEndpoint':
     case 'revocationEndpoint':
       return form[field].trim() === '' ? undefined : fixed[field];
@@ -293,11 +306,12 @@ function schemaFor(field: FormField, form: FlowForm, ctx: ValidationContext): z.
     case 'mtlsCertRef':
     case 'mtlsKeyRef':
       return isMtlsAuthMethod(form.authMethod) && !ctx.hasMtlsCredential ? fixed.certificateFile : undefined;
+    case 'audience':
+      return requiredParameterSchema(form, 'audience') ?? fixed.audience;
     case 'tokenEndpoint':
     case 'clientId':
     case 'signingAlg':
     case 'scopes':
-    case 'audience':
     case 'proactiveRefreshSeconds':
     case 'assertionLifetimeSeconds':
     case 'clockSkewSeconds':
@@ -307,14 +321,23 @@ function schemaFor(field: FormField, form: FlowForm, ctx: ValidationContext): z.
   }
 }
 
+/** A parameter the provider row requires (Auth0's `audience`): empty is refused with the row's message. */
+function requiredParameterSchema(form: FlowForm, field: 'audience' | 'resource'): z.ZodType | undefined {
+  const required = requiredParameterOf(form.provider, field);
+  return required ? safeText(FIELD_LABELS[field]).pipe(z.string().trim().min(1, required.message)) : undefined;
+}
+
 function valueOf(field: FormField, form: FlowForm, ctx: ValidationContext): unknown {
   if (field === 'clientSecret') return ctx.secret;
   if (field === 'privateKey') return form.keyRef;
-  return form[field];
+  const rowKey = providerFieldKeyOf(field);
+  return rowKey === undefined ? form[field as keyof FlowForm] : form.providerFields[rowKey];
 }
 
 /** Validates one field in the context of the whole form; returns the message to show, or undefined. */
 export function validateField(field: FormField, form: FlowForm, ctx: ValidationContext): string | undefined {
+  const rowKey = providerFieldKeyOf(field);
+  if (rowKey !== undefined) return validateProviderField(form, rowKey);
   const tooLong = lengthProblem(field, form);
   if (tooLong) return tooLong;
   const schema = schemaFor(field, form, ctx);
@@ -330,10 +353,16 @@ export const FORM_FIELDS: readonly FormField[] = [
   'proactiveRefreshSeconds', 'assertionLifetimeSeconds', 'clockSkewSeconds', 'introspectionEndpoint', 'revocationEndpoint',
 ];
 
+/** The fields of this form in screen order: a hosted provider's own fields come right after `Provider`. */
+export function formFieldsOf(form: Pick<FlowForm, 'provider'>): readonly FormField[] {
+  const rowFields = providerFieldRefsOf(form);
+  return rowFields.length === 0 ? FORM_FIELDS : [FORM_FIELDS[0] as FormField, ...rowFields, ...FORM_FIELDS.slice(1)];
+}
+
 /** Validates the whole form (on submit). */
 export function validateFlowForm(form: FlowForm, ctx: ValidationContext): FieldErrors {
   const errors: FieldErrors = {};
-  for (const field of FORM_FIELDS) {
+  for (const field of formFieldsOf(form)) {
     const message = validateField(field, form, ctx);
     if (message) errors[field] = message;
   }

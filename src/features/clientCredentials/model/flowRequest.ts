@@ -10,12 +10,16 @@ import { describeClientCredentialsRequest, type RequestDescription } from '../..
 import type { RelayRoute } from '../../../utils/relay';
 import { routeFor, tokenEndpointFor } from '../../../utils/relayRoute';
 import { TokenCacheKey } from '../../../utils/tokenCacheKey';
+import { x509HeaderParameters, type X509HeaderParameters, type X509Thumbprints } from '../../../utils/x509Thumbprint';
+import { PROVIDERS } from '../../../config/providers';
 import type { FlowForm } from './flowTypes';
 
 /** The credentials that never enter FlowForm: the secret (memory) and the signing key (non-extractable). */
 export interface FlowCredentials {
   secret: string;
   key?: SigningKey | undefined;
+  /** The key's certificate thumbprints, when it was imported as a certificate credential (public values). */
+  certificate?: X509Thumbprints | undefined;
   /** The relay's address (the `relay.url` setting), for `Send through the local relay` and mTLS. */
   relayUrl?: string | undefined;
   /** A pasted client certificate the relay holds: its id and thumbprint only (memory, never stored). */
@@ -31,6 +35,16 @@ export interface AssertionChoice {
   assertionTyp?: AssertionTyp | undefined;
 }
 
+/**
+ * The thumbprint header(s) of a certificate credential, for a provider whose row documents them (Entra ID); none
+ * for a plain key, or where the row does not name a certificate header.
+ * @see https://learn.microsoft.com/entra/identity-platform/certificate-credentials
+ */
+function certificateHeaderOf(form: FlowForm, creds: FlowCredentials): X509HeaderParameters | undefined {
+  if (!creds.certificate || !PROVIDERS[form.provider].hosted?.certificateHeader) return undefined;
+  return x509HeaderParameters(creds.certificate, form.certificateHeader);
+}
+
 /** The client authentication the form asks for. A JWT method signs a fresh assertion (new jti, time from effects().clock) each time it runs. */
 export function buildFlowAuth(form: FlowForm & AssertionChoice, creds: FlowCredentials): ClientAuth {
   const jwt = { lifetimeSeconds: form.assertionLifetimeSeconds, audience: form.assertionAudience, typ: form.assertionTyp };
@@ -43,7 +57,7 @@ export function buildFlowAuth(form: FlowForm & AssertionChoice, creds: FlowCrede
       return clientSecretJwt(creds.secret, jwt);
     case 'private_key_jwt':
       if (!creds.key) throw new InputError('privateKey', 'private_key_jwt needs a key: generate a key pair or import one.');
-      return privateKeyJwt(creds.key.privateKey, { kid: form.kid.trim() || creds.key.kid, alg: form.signingAlg, ...jwt });
+      return privateKeyJwt(creds.key.privateKey, { kid: form.kid.trim() || creds.key.kid, alg: form.signingAlg, ...jwt, x509: certificateHeaderOf(form, creds) });
     case 'tls_client_auth':
     case 'self_signed_tls_client_auth':
       return tlsClientAuth();

@@ -4,6 +4,7 @@ import type { AuthMethod, SigningAlg, TokenRecord, TokenResponse } from '../../.
 import type { ExplainableError } from '../../../utils/errorExplain';
 import type { AssertionAudience, AssertionTyp } from '../../../utils/oauth/assertionAudience';
 import type { AttemptInfo } from '../../../utils/oauth/retry';
+import type { X509HeaderChoice } from '../../../utils/x509Thumbprint';
 
 
 /** What the user configures in step 1. Secrets live in the credential manager, never in this object. */
@@ -49,6 +50,13 @@ export interface FlowForm {
   /** Typed by hand; empty means discovery's or the provider row's (tokenManagementEndpoints). */
   introspectionEndpoint: string;
   revocationEndpoint: string;
+  /**
+   * A hosted provider row's own fields as typed (Entra's `tenant`, Okta's `domain` and `authorizationServer`…), by
+   * the row's field keys (config/providers/*.ts). Names of servers only, never a secret; they give the endpoints.
+   */
+  providerFields: Record<string, string>;
+  /** A certificate credential's thumbprint header(s) in the assertion (RFC 7515 §4.1.7/§4.1.8); the row's default. */
+  certificateHeader: X509HeaderChoice;
 }
 
 /** One attempt of the token request, as the retry policy reports it and the attempts timeline shows it. */

@@ -1,12 +1,13 @@
 // Provider presets as pure functions over the provider table: what choosing Local sandbox, PingOne, microauthd or Custom fills in.
 import { PINGONE_WORKER_SCOPES } from '../../../config/pingone';
-import { microauthdEndpoints, providerEndpoints, providerIdentity, PROVIDERS, type ProviderIdentity } from '../../../config/providers';
+import { hostedFormEndpoints, microauthdEndpoints, providerEndpoints, providerIdentity, PROVIDERS, type ProviderIdentity } from '../../../config/providers';
 import type { SandboxClient, SandboxInfo } from '../../../services/sandboxAdmin';
 import { splitScopes } from '../../../utils/scopes';
 import { AUTH_METHODS, isMtlsAuthMethod, SIGNING_ALGS, type AuthMethod, type SigningAlg } from '../../../types/token';
 import type { FormField } from './flowFormSchema';
 import type { ProviderId } from '../../../config/providerBasics';
 import type { FlowForm } from './flowTypes';
+import { initialCertificateHeader, initialProviderFields } from './hostedFields';
 
 export type FieldSources = Partial<Record<FormField, string>>;
 
@@ -67,6 +68,39 @@ export function sandboxInfoPatch(info: SandboxInfo): FormPatch {
   return { values: { environmentId: info.environmentId, ...providerEndpoints('sandbox', { region: '', environmentId: '' }, info) }, source: 'sandbox' };
 }
 
+/**
+ * Where a provider row starts: a hosted row's fields (with their initial values) and the endpoints they give, its
+ * certificate header; the relay ticked when the provider refuses token requests from a web page. Other providers
+ * have no row fields.
+ */
+export function hostedStart(provider: ProviderId): Partial<FlowForm> {
+  const hosted = PROVIDERS[provider].hosted;
+  const providerFields = initialProviderFields(provider);
+  const start: Partial<FlowForm> = { providerFields, certificateHeader: initialCertificateHeader(provider) };
+  if (!hosted) return start;
+  Object.assign(start, hostedFormEndpoints(provider, providerFields), { mtlsTokenEndpoint: '' });
+  if (hosted.browserRefused) start.viaRelay = true;
+  return start;
+}
+
+/** A typed row field and the endpoints the row's fields now give (RFC 8414 §3: discovery lives under the issuer). */
+export function providerFieldPatch(form: FlowForm, key: string, value: string): FormPatch[] {
+  const providerFields = { ...form.providerFields, [key]: value };
+  return [
+    { values: { providerFields }, source: 'typed' },
+    { values: { ...hostedFormEndpoints(form.provider, providerFields), mtlsTokenEndpoint: '' }, source: 'typed' },
+  ];
+}
+
+/** The switch between providers' own starting values: a row's fields, or none; the relay box the last row ticked. */
+function rowPatch(form: FlowForm, provider: ProviderId): FormPatch {
+  const values = hostedStart(provider);
+  const ticked = PROVIDERS[form.provider].hosted?.browserRefused !== undefined;
+  // The box the last row ticked for its own reason goes with it (an mTLS method keeps it: it needs the relay).
+  if (ticked && values.viaRelay === undefined && !isMtlsAuthMethod(form.authMethod)) values.viaRelay = false;
+  return { values, source: 'default' };
+}
+
 export function microauthdPatch(base: string): FormPatch {
   return { values: microauthdEndpoints(base), source: 'typed' };
 }
@@ -78,9 +112,13 @@ export function microauthdPatch(base: string): FormPatch {
  */
 export function providerPatch(form: FlowForm, provider: ProviderId, info: SandboxInfo | undefined): FormPatch[] {
   const entry = PROVIDERS[provider];
-  const patches: FormPatch[] = form.provider === provider ? [] : [{ values: { provider }, source: 'typed' }];
+  const switched = form.provider !== provider;
+  const patches: FormPatch[] = switched ? [{ values: { provider }, source: 'typed' }, rowPatch(form, provider)] : [];
   if (provider === 'sandbox' && info) patches.push(sandboxInfoPatch(info));
-  else {
+  else if (entry.hosted) {
+    // The row's fields name the server: its endpoints come from them (the ones just reset, or those typed).
+    if (!switched) patches.push({ values: hostedFormEndpoints(provider, form.providerFields), source: 'typed' });
+  } else {
     const endpoints = providerEndpoints(provider, form, info);
     patches.push({ values: endpoints, source: Object.values(endpoints).some(Boolean) ? 'typed' : 'default' });
   }

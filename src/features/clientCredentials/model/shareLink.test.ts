@@ -45,8 +45,20 @@ describe('share links', () => {
     expect(shared).toEqual({ clientId: 'a' });
   });
 
+  it('carry a hosted provider row and its fields (they name the server, never a credential)', () => {
+    const entra: FlowForm = { ...DEFAULT_FLOW_FORM, provider: 'entra', providerFields: { tenant: 'contoso.onmicrosoft.com' }, certificateHeader: 'both' };
+    const shared = readShareLink(new URL(createShareLink(entra, PAGE)).hash);
+    expect(shared).toMatchObject({ provider: 'entra', providerFields: { tenant: 'contoso.onmicrosoft.com' }, certificateHeader: 'both' });
+    // A crafted `__proto__` member is dropped by the JSON reader, never set as a prototype.
+    const crafted = readShareLink(`#${SHARE_PARAM}=${btoa('{"providerFields":{"__proto__":{"polluted":"x"}}}')}`);
+    expect(crafted).toEqual({ providerFields: {} });
+    expect(Object.getPrototypeOf(crafted?.providerFields)).toBe(Object.prototype);
+  });
+
   it.each([
     ['no parameter', '#other=1'],
+    ['a provider field key that is no identifier', `#${SHARE_PARAM}=${btoa('{"providerFields":{"a b":"x"}}')}`],
+    ['too many provider fields', `#${SHARE_PARAM}=${btoa(JSON.stringify({ providerFields: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`k${i}`, 'v'])) }))}`],
     ['not base64', `#${SHARE_PARAM}=%%%`],
     ['not JSON', `#${SHARE_PARAM}=${btoa('{nope')}`],
     ['a value of the wrong type', `#${SHARE_PARAM}=${btoa(JSON.stringify({ authMethod: 'none' }))}`],

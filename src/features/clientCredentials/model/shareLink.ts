@@ -15,6 +15,8 @@ export const SHARED_FIELDS = [
   'authMethod', 'kid', 'signingAlg', 'scopes', 'audience', 'resource', 'proactiveRefreshSeconds',
   'assertionLifetimeSeconds', 'clockSkewSeconds', 'assertionAudience', 'assertionTyp', 'introspectionEndpoint',
   'revocationEndpoint',
+  // A hosted provider's fields name its server (a tenant, a domain, a realm): configuration, never a credential.
+  'providerFields', 'certificateHeader',
 ] as const satisfies ReadonlyArray<keyof FlowForm>;
 
 export type SharedField = (typeof SHARED_FIELDS)[number];

@@ -1,6 +1,6 @@
 // Where a token is introspected and revoked: typed by hand, discovery's endpoints, or (provider table) the token
 // endpoint's siblings — and, when none is known, why the buttons are disabled.
-import { PROVIDERS } from '../../../config/providers';
+import { hostedEndpoints, PROVIDERS } from '../../../config/providers';
 import { isPlaygroundError } from '../../../utils/errors';
 import { validateEndpointUrl } from '../../../utils/urlValidation';
 import type { FlowForm } from './flowTypes';
@@ -36,6 +36,15 @@ function typedEndpoint(typed: TypedManagementEndpoints, kind: Kind): string | nu
   }
 }
 
+/** The form as far as the endpoints depend on it (a hosted row's fields give Okta's and Keycloak's). */
+type ManagedForm = Pick<FlowForm, 'provider' | 'tokenEndpoint'> & Partial<Pick<FlowForm, 'providerFields'>>;
+
+/** What a hosted row's fields give (Okta's `/v1/introspect`, Keycloak's `/token/introspect`), or undefined. */
+function rowEndpointOf(form: ManagedForm, kind: Kind): string | undefined {
+  const found = hostedEndpoints(form.provider, form.providerFields ?? {});
+  return (kind === 'introspection' ? found?.introspectionEndpoint : found?.revocationEndpoint) || undefined;
+}
+
 function siblingOf(form: Pick<FlowForm, 'provider' | 'tokenEndpoint'>, kind: Kind): string | undefined {
   const token = form.tokenEndpoint.trim();
   const siblings = PROVIDERS[form.provider].tokenManagement === 'as-siblings' && /\/as\/token$/.test(token);
@@ -45,20 +54,21 @@ function siblingOf(form: Pick<FlowForm, 'provider' | 'tokenEndpoint'>, kind: Kin
 /**
  * A URL typed by hand wins (some servers serve introspection and revocation without advertising them); then
  * discovery (RFC 8414 §2 `introspection_endpoint`, `revocation_endpoint`); then, for a provider whose row says
- * `as-siblings` (PingOne, the sandbox), `/as/introspect` and `/as/revoke` beside its `/as/token`. A typed URL that
+ * `as-siblings` (PingOne, the sandbox), `/as/introspect` and `/as/revoke` beside its `/as/token`; or what a hosted
+ * row's fields give (Okta, Keycloak: their documented paths under the issuer). A typed URL that
  * breaks the token endpoint's rules (validateEndpointUrl) gives no endpoint at all, never a fallback the person
  * did not choose; {@link tokenManagementUnavailableReason} says why.
  * @see https://developer.pingidentity.com/pingone-api/auth/openid-connect-oauth-2/token-introspection.html
  */
 export function tokenManagementEndpoints(
-  form: Pick<FlowForm, 'provider' | 'tokenEndpoint'>,
+  form: ManagedForm,
   discovered: DiscoveredManagementEndpoints = {},
   typed: TypedManagementEndpoints = {},
 ): TokenManagementEndpoints {
   const pick = (kind: Kind): string | undefined => {
     const byHand = typedEndpoint(typed, kind);
     if (byHand !== undefined) return byHand ?? undefined;
-    return discovered[METADATA[kind]] ?? siblingOf(form, kind);
+    return discovered[METADATA[kind]] ?? siblingOf(form, kind) ?? rowEndpointOf(form, kind);
   };
   return { introspection: pick('introspection'), revocation: pick('revocation') };
 }
@@ -69,7 +79,7 @@ export function tokenManagementEndpoints(
  */
 export function tokenManagementUnavailableReason(
   kind: Kind,
-  form: Pick<FlowForm, 'provider' | 'tokenEndpoint'>,
+  form: ManagedForm,
   discovered: DiscoveredManagementEndpoints | undefined,
   typed: TypedManagementEndpoints = {},
 ): string | undefined {

@@ -19,6 +19,8 @@ import { AssertionSettings } from './AssertionSettings';
 import { ProfileChecksPanel } from './ProfileChecksPanel';
 import { offeredAuthMethods } from '../model/providerPresets';
 import { ProviderFields } from './ProviderFields';
+import { ScopeHelperFields } from './ScopeHelperFields';
+import { requiredParameterOf } from '../model/hostedFields';
 import { createShareLink } from '../model/shareLink';
 import type { ConfigureView } from './configureView';
 import type { NumericField } from '../model/flowFormSchema';
@@ -122,7 +124,7 @@ function SaveProblem({ result }: { result: SaveResult | null }) {
 
 /** Scopes as chips, with the provider's least-privilege preset when it has default scopes. */
 function ScopesField({ flow }: { flow: ConfigureView }) {
-  const { defaultScopes } = PROVIDERS[flow.form.provider];
+  const { defaultScopes, hosted } = PROVIDERS[flow.form.provider];
   // The preset is the provider's default scopes plus VITE_PINGONE_EXTRA_SCOPES / settings (deduplicated, order kept).
   const extraScopes = useConfig().config.provider.pingone.extraScopes;
   return (
@@ -151,6 +153,9 @@ function ScopesField({ flow }: { flow: ConfigureView }) {
             MFA device management — least privilege
           </button>
         </div>
+      )}
+      {hosted?.scopeHelper && (
+        <ScopeHelperFields key={flow.form.provider} helper={hosted.scopeHelper} scopes={flow.form.scopes} onAdd={(scope) => flow.setField('scopes', [...flow.form.scopes, scope])} />
       )}
     </>
   );
@@ -181,6 +186,12 @@ function AdvancedFields({ flow }: { flow: ConfigureView }) {
     <AssertionSettings flow={flow} />
   </CollapsibleSection>
   );
+}
+
+/** "Required by Auth0: …" for a parameter the provider row requires; undefined when it is optional. */
+function requiredHint(provider: ProviderId, field: 'audience' | 'resource'): string | undefined {
+  const required = requiredParameterOf(provider, field);
+  return required && `Required by ${PROVIDERS[provider].label}. ${required.message}`;
 }
 
 export function ConfigureStep({ flow }: { flow: ConfigureView }) {
@@ -217,11 +228,11 @@ export function ConfigureStep({ flow }: { flow: ConfigureView }) {
 
       <ScopesField flow={flow} />
 
-      <FormField id={fieldId('audience')} label="Audience" source={flow.sources.audience} error={flow.errors.audience} hint="Optional. Some servers (Auth0, PingOne API resources) pick the API by an audience parameter.">
-        {(control) => <input {...control} className="input input--mono" spellCheck={false} value={form.audience} onChange={(e) => flow.setField('audience', e.target.value)} onBlur={() => flow.touch('audience')} />}
+      <FormField id={fieldId('audience')} label="Audience" source={flow.sources.audience} error={flow.errors.audience} hint={requiredHint(form.provider, 'audience') ?? 'Optional. Some servers (Auth0, PingOne API resources) pick the API by an audience parameter.'}>
+        {(control) => <input {...control} className="input input--mono" spellCheck={false} aria-required={requiredHint(form.provider, 'audience') ? true : undefined} value={form.audience} onChange={(e) => flow.setField('audience', e.target.value)} onBlur={() => flow.touch('audience')} />}
       </FormField>
-      <FormField id={fieldId('resource')} label="Resource" source={flow.sources.resource} error={flow.errors.resource} hint="Optional RFC 8707 resource indicator: an absolute URI of the API, without a #fragment.">
-        {(control) => <input {...control} className="input input--mono" type="url" spellCheck={false} value={form.resource} onChange={(e) => flow.setField('resource', e.target.value)} onBlur={() => flow.touch('resource')} />}
+      <FormField id={fieldId('resource')} label="Resource" source={flow.sources.resource} error={flow.errors.resource} hint={requiredHint(form.provider, 'resource') ?? 'Optional RFC 8707 resource indicator: an absolute URI of the API, without a #fragment.'}>
+        {(control) => <input {...control} className="input input--mono" type="url" spellCheck={false} aria-required={requiredHint(form.provider, 'resource') ? true : undefined} value={form.resource} onChange={(e) => flow.setField('resource', e.target.value)} onBlur={() => flow.touch('resource')} />}
       </FormField>
 
       <AdvancedFields flow={flow} />
@@ -229,7 +240,7 @@ export function ConfigureStep({ flow }: { flow: ConfigureView }) {
       <SaveProblem result={flow.lastSave} />
       <div className="cc-share">
         <CopyButton label="Copy share link" text={() => createShareLink(form, window.location.href)} />
-        <p className="cc-field__hint">A link that opens this configuration. It never contains a secret or a key.</p>
+        <p className="cc-field__hint">A link that opens this configuration ({PROVIDERS[form.provider].label}). It never contains a secret or a key.</p>
       </div>
     </form>
   );

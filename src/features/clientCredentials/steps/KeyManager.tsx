@@ -8,6 +8,9 @@ import type { ConfigureView } from './configureView';
 import { fieldId } from '../model/flowFormSchema';
 import { PublicKeyPanel } from './PublicKeyPanel';
 import { IconKey } from '../../../components/icons/objectIcons';
+import { PROVIDERS } from '../../../config/providers';
+import { selectedCertificateOf } from '../model/session/sessionContext';
+import { CertificateCredentialFields } from './CertificateCredentialFields';
 
 const ALG_HINTS: Record<SigningAlg, string> = {
   ES256: 'ECDSA P-256 with SHA-256: small keys and signatures (default).',
@@ -130,6 +133,7 @@ export function KeyManager({ flow }: { flow: ConfigureView }) {
       <GenerateKeyRow flow={flow} />
       {keys.list.length > 0 && <KeyChoiceField flow={flow} />}
       <ImportKeyFields flow={flow} />
+      {PROVIDERS[flow.form.provider].hosted?.certificateHeader && <CertificateCredentialFields flow={flow} certificate={selectedCertificateOf(flow)} />}
       {keys.storageWarning && <InfoBox variant="warning">{keys.storageWarning}</InfoBox>}
       <KidField flow={flow} />
       {selectedKey && <PublicKeyPanel flow={flow} selectedKey={selectedKey} />}

@@ -1,4 +1,5 @@
-// Step 1, provider part: Local sandbox (demo clients), PingOne (region + environment), microauthd, Custom (discovery).
+// Step 1, provider part: Local sandbox (demo clients), PingOne (region + environment), microauthd, the hosted rows
+// (their own fields, HostedProviderFields.tsx), Custom (discovery).
 import { InfoBox } from '../../../components/InfoBox';
 import { MICROAUTHD_AUTH_METHODS_NOTE } from '../../../config/microauthd';
 import { PINGONE_REGIONS } from '../../../config/pingoneRegions';
@@ -8,28 +9,8 @@ import { sandboxClientsFor } from '../model/providerPresets';
 import type { ProviderId } from '../../../config/providerBasics';
 import type { ConfigureView } from './configureView';
 import { fieldId } from '../model/flowFormSchema';
-import { ServerFeatures } from './ServerFeatures';
-
-function TokenEndpointField({ flow, readOnly, hint }: { flow: ConfigureView; readOnly?: boolean; hint?: string }) {
-  return (
-    <FormField id={fieldId('tokenEndpoint')} label="Token endpoint" source={flow.sources.tokenEndpoint} error={flow.errors.tokenEndpoint} hint={hint}>
-      {(control) => (
-        <input
-          {...control}
-          className="input input--mono"
-          type="url"
-          inputMode="url"
-          spellCheck={false}
-          readOnly={readOnly}
-          placeholder="https://auth.example.com/oauth2/token"
-          value={flow.form.tokenEndpoint}
-          onChange={(e) => flow.setField('tokenEndpoint', e.target.value)}
-          onBlur={() => flow.touch('tokenEndpoint')}
-        />
-      )}
-    </FormField>
-  );
-}
+import { DiscoverButton, DiscoveryResult, TokenEndpointField } from './EndpointFields';
+import { HostedProviderFields } from './HostedProviderFields';
 
 function SandboxFields({ flow }: { flow: ConfigureView }) {
   const { sandbox } = flow;
@@ -151,7 +132,6 @@ function MicroauthdFields({ flow }: { flow: ConfigureView }) {
 }
 
 function CustomFields({ flow }: { flow: ConfigureView }) {
-  const { discovery } = flow;
   return (
     <>
       <FormField
@@ -164,40 +144,26 @@ function CustomFields({ flow }: { flow: ConfigureView }) {
         {(control) => (
           <div className="cc-inline">
             <input {...control} className="input input--mono" type="url" spellCheck={false} placeholder="https://auth.example.com" value={flow.form.issuerOrDiscoveryUrl} onChange={(e) => flow.setField('issuerOrDiscoveryUrl', e.target.value)} onBlur={() => flow.touch('issuerOrDiscoveryUrl')} />
-            <button type="button" className="btn btn--secondary" aria-busy={discovery.status === 'loading' || undefined} onClick={() => void flow.discover()}>
-              {discovery.status === 'loading' ? 'Discovering…' : 'Discover'}
-            </button>
+            <DiscoverButton flow={flow} />
           </div>
         )}
       </FormField>
-      {discovery.status === 'done' && discovery.result && (
-        <InfoBox variant={discovery.result.warnings.length ? 'warning' : 'success'} role="status" title="Discovery complete">
-          <p>Read from <code>{discovery.result.fetchedFrom}</code>.</p>
-          <ServerFeatures metadata={discovery.result.metadata} dpopWanted={flow.form.dpop} />
-          {discovery.result.warnings.length > 0 && (
-            <ul>
-              {discovery.result.warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          )}
-        </InfoBox>
-      )}
+      <DiscoveryResult flow={flow} />
       <TokenEndpointField flow={flow} />
     </>
   );
 }
 
-const FIELDS_BY_PROVIDER: Record<ProviderId, (props: { flow: ConfigureView }) => React.JSX.Element> = {
+const FIELDS_BY_PROVIDER: Record<ProviderId, (props: { flow: ConfigureView }) => React.JSX.Element | null> = {
   sandbox: SandboxFields,
   pingone: PingOneFields,
   microauthd: MicroauthdFields,
-  // Until the hosted rows' own fields are rendered (issue 21 phase 2), they take the Custom fields.
-  entra: CustomFields,
-  auth0: CustomFields,
-  okta: CustomFields,
-  keycloak: CustomFields,
-  cognito: CustomFields,
+  // The hosted rows: one generic component over the row's data (config/providers/*.ts).
+  entra: HostedProviderFields,
+  auth0: HostedProviderFields,
+  okta: HostedProviderFields,
+  keycloak: HostedProviderFields,
+  cognito: HostedProviderFields,
   custom: CustomFields,
 };
 

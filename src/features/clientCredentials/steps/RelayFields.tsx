@@ -3,15 +3,25 @@ import { FieldError } from '../../../components/FieldError';
 import { ClientCertificateFields, type CertificateRefField } from '../../../components/ClientCertificateFields';
 import { RelayToggle } from '../../../components/RelayToggle';
 import { isMtlsAuthMethod } from '../../../types/token';
+import { PROVIDERS } from '../../../config/providers';
 import { MTLS_NEEDS_RELAY } from '../../../utils/relayRoute';
 import { fieldId } from '../model/flowFormSchema';
 import type { ConfigureView } from './configureView';
 
 /** The relay box, bound to the form's `viaRelay` (persisted like the other non-secret fields). */
 export function RelaySetting({ flow }: { flow: ConfigureView }) {
+  const refused = PROVIDERS[flow.form.provider].hosted?.browserRefused;
   return (
     <div id={fieldId('viaRelay')}>
       <RelayToggle checked={flow.form.viaRelay} onChange={flow.setViaRelay} relayUrl={flow.relayUrl} />
+      {refused && (
+        <p className="cc-field__hint">
+          Ticked for {PROVIDERS[flow.form.provider].label}: {refused.reason}{' '}
+          <a href={refused.source} target="_blank" rel="noreferrer noopener">
+            source
+          </a>
+        </p>
+      )}
       <FieldError id={`${fieldId('viaRelay')}-error`} message={flow.errors.viaRelay} />
     </div>
   );

@@ -19,6 +19,7 @@ const form: FlowForm = {
   authMethod: 'client_secret_basic', keyRef: '', kid: '', signingAlg: 'ES256', scopes: ['p1:read:user', 'p1:update:device'],
   audience: '', resource: '', proactiveRefreshSeconds: 90, assertionLifetimeSeconds: 60, clockSkewSeconds: 120,
   viaRelay: false, dpop: false, mtlsCertRef: '', mtlsKeyRef: '', mtlsCaRef: '', mtlsTokenEndpoint: '',
+  providerFields: {}, certificateHeader: 'x5t#S256',
 };
 const description = { url: `${ISSUER}/token`, method: 'POST' as const, headers: {}, body: 'grant_type=client_credentials' };
 

@@ -21,6 +21,8 @@ import type { TokenManagementEndpoints } from '../model/tokenManagementEndpoints
 import { TokenManagementPanel, type TokenManagementControls } from './TokenManagementPanel';
 import { AudienceRetryAction, type AudienceRetry } from './AudienceRetryAction';
 import type { ManagementUnavailable } from '../model/session/managementActions';
+import { ProviderErrorHints } from './ProviderErrorHints';
+import type { ProviderId } from '../../../config/providerBasics';
 import type { FlowError, FlowForm, TokenRun } from '../model/flowTypes';
 import './TokenStep.css';
 import { IconSparkle } from '../../../components/icons/objectIcons';
@@ -83,10 +85,13 @@ function TokenStepIntro({ description }: { description: RequestDescription | nul
   );
 }
 
-function RunFailure({ error, onGetToken, relayControl, audienceRetry }: { error: FlowError; onGetToken: () => void; relayControl?: ReactNode; audienceRetry?: AudienceRetry | undefined }) {
+function RunFailure({ error, onGetToken, relayControl, audienceRetry, provider }: {
+  error: FlowError; onGetToken: () => void; relayControl?: ReactNode; audienceRetry?: AudienceRetry | undefined; provider: ProviderId;
+}) {
   return (
     <>
       <ErrorCard error={error} context="token request" relayControl={relayControl} action={audienceRetry && <AudienceRetryAction retry={audienceRetry} />} />
+      <ProviderErrorHints provider={provider} error={error} />
       <button type="button" className="btn btn--secondary" onClick={onGetToken}>
         Try again
       </button>
@@ -164,7 +169,7 @@ export function TokenStep({ run, onGetToken, onCancel, form, description, relayC
       )}
       <AttemptsTimeline attempts={run.attempts} />
       {(run.status === 'success' || run.status === 'error') && <RunSummary run={run} />}
-      {run.status === 'error' && run.error && <RunFailure error={run.error} onGetToken={onGetToken} relayControl={relayControl} audienceRetry={audienceRetry} />}
+      {run.status === 'error' && run.error && <RunFailure error={run.error} onGetToken={onGetToken} relayControl={relayControl} audienceRetry={audienceRetry} provider={form.provider} />}
       {run.status === 'success' && run.record && run.response && (
         <TokenAcquired
           run={run}

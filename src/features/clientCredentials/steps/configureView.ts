@@ -11,8 +11,8 @@ type Step1State = Pick<FlowSessionState, 'form' | 'sources' | 'errors' | 'number
 type Step1Actions = Pick<FlowActions,
   | 'setField' | 'setNumberField' | 'touch' | 'setFieldError'
   | 'changeSecret' | 'commitSecret' | 'changeRemember'
-  | 'generateKey' | 'importKey' | 'selectKey' | 'removeKey' | 'registerWithSandbox'
-  | 'setProvider' | 'setPingOneField' | 'setMicroauthdBase' | 'selectDemoClient' | 'reloadSandbox' | 'discover' | 'setDiscoveryOverride'
+  | 'generateKey' | 'importKey' | 'importCertificate' | 'selectKey' | 'removeKey' | 'registerWithSandbox'
+  | 'setProvider' | 'setPingOneField' | 'setMicroauthdBase' | 'setProviderField' | 'selectDemoClient' | 'reloadSandbox' | 'discover' | 'setDiscoveryOverride'
   | 'setViaRelay' | 'setAuthMethod' | 'setDpop' | 'renewDpopKey' | 'uploadCertificate' | 'forgetCertificate'>;
 
 export type ConfigureView = Step1State & Step1Actions & {

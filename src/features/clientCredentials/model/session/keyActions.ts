@@ -5,6 +5,7 @@ import type { AuthMethod, SigningAlg } from '../../../../types/token';
 import { InputError, isPlaygroundError } from '../../../../utils/errors';
 import type { StoredKeyRecord } from '../../../../utils/keyStore';
 import { generateSigningKeyPair, importPrivateJwk, importPrivateKeyPem, toJwks, type SigningKey } from '../../../../utils/keys';
+import { importCertificateCredential, type X509Thumbprints } from '../../../../utils/x509Thumbprint';
 import { formFieldOf } from '../flowFormSchema';
 import type { FormPatch } from '../providerPresets';
 import { patched, revalidated, withFieldError } from './formActions';
@@ -16,6 +17,12 @@ export interface KeyActions {
   generateKey(alg: SigningAlg): Promise<void>;
   /** Imports a PEM or JWK; false (with a field error, the text untouched) when it cannot. */
   importKey(text: string, alg: SigningAlg, label?: string): Promise<boolean>;
+  /**
+   * Imports a certificate credential (PEM certificate + its PKCS#8 key): the key non-extractable, the certificate's
+   * thumbprints kept with it for the assertion header. Resolves with why it failed (the texts are the caller's to
+   * keep), or undefined once the key is in use.
+   */
+  importCertificate(certificatePem: string, privateKeyPem: string): Promise<string | undefined>;
   selectKey(id: string): void;
   removeKey(id: string): Promise<void>;
   registerWithSandbox(): Promise<void>;
@@ -57,13 +64,13 @@ export function keyActions(ctx: SessionContext): KeyActions {
   }
 
   /** Saves the key; when IndexedDB refuses, the key is still usable from memory, with a warning to show. */
-  async function keep(key: SigningKey, label: string): Promise<SigningKey> {
+  async function keep(key: SigningKey, label: string, certificate?: X509Thumbprints): Promise<SigningKey> {
     let record: StoredKeyRecord;
     let warning: string | undefined;
     try {
-      record = await credentialManager.saveKey(key, label);
+      record = await credentialManager.saveKey(key, label, certificate);
     } catch {
-      record = { id: key.kid, key, createdAt: Date.now(), label };
+      record = { id: key.kid, key, createdAt: Date.now(), label, ...(certificate ? { certificate } : {}) };
       warning = STORAGE_BLOCKED_WARNING;
     }
     ctx.set('keys', (keys) => ({ ...keys, storageWarning: warning }));
@@ -91,7 +98,25 @@ export function keyActions(ctx: SessionContext): KeyActions {
     }
   }
 
+  async function importCertificate(certificatePem: string, privateKeyPem: string): Promise<string | undefined> {
+    // Entra's current certificate-credentials page signs with PS256; an RSA key takes it unless RS256 was chosen.
+    // @see https://learn.microsoft.com/entra/identity-platform/certificate-credentials
+    const selected = ctx.get().form.signingAlg;
+    const alg = selected === 'ES256' ? 'PS256' : selected;
+    try {
+      const key = await whileBusy('import', async () => {
+        const credential = await importCertificateCredential(certificatePem, privateKeyPem, alg);
+        return keep(credential.key, `Certificate ${credential.thumbprints['x5t#S256'].slice(0, 8)}…`, credential.thumbprints);
+      });
+      selectKeyFor(key);
+      return undefined;
+    } catch (error) {
+      return isPlaygroundError(error) ? error.message : 'The certificate and key could not be imported.';
+    }
+  }
+
   return {
+    importCertificate,
     async loadKeys() {
       // A failed read is an empty list, not an error.
       const loaded = await credentialManager.loadKeys().catch(() => [] as StoredKeyRecord[]);

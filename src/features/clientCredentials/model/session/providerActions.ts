@@ -8,7 +8,8 @@ import { isPlaygroundError } from '../../../../utils/errors';
 import { providerAudiencePatch } from '../configToForm';
 import { validateField } from '../flowFormSchema';
 import type { FlowForm } from '../flowTypes';
-import { demoClientPatch, microauthdPatch, offeredAuthMethods, pingOneEndpoints, providerPatch, sandboxClientsFor, type FormPatch } from '../providerPresets';
+import { hostedFieldsOf } from '../hostedFields';
+import { demoClientPatch, microauthdPatch, offeredAuthMethods, pingOneEndpoints, providerFieldPatch, providerPatch, sandboxClientsFor, type FormPatch } from '../providerPresets';
 import { patched, withFieldError } from './formActions';
 import type { KeyActions } from './keyActions';
 import type { SecretActions } from './secretActions';
@@ -19,6 +20,8 @@ export interface ProviderActions {
   setProvider(provider: ProviderId): Promise<void>;
   setPingOneField(field: 'region' | 'environmentId', value: string): void;
   setMicroauthdBase(base: string): void;
+  /** A hosted provider row's field (Entra's tenant, Okta's domain…): fills the endpoints it gives. */
+  setProviderField(key: string, value: string): void;
   selectDemoClient(clientId: string): void;
   /** Fetches /sandbox/info now (start-up, Retry, a provider change); fills the form the first time. */
   reloadSandbox(): Promise<SandboxInfo | undefined>;
@@ -105,7 +108,9 @@ export function providerActions(ctx: SessionContext, secrets: SecretActions, key
         reset.clientId = '';
         secrets.storeSecret('', form.clientId);
       }
-      if (sources.scopes === 'sandbox') reset.scopes = [];
+      // Scopes nobody typed (the last provider's defaults) mean nothing to a hosted provider's APIs either.
+      const untypedScopes = sources.scopes === undefined || sources.scopes === 'default';
+      if (sources.scopes === 'sandbox' || (untypedScopes && PROVIDERS[provider].hosted)) reset.scopes = [];
       apply([{ values: reset, source: 'default' }, ...providerPatch({ ...form, ...reset }, provider, undefined)]);
     },
     setPingOneField(field, value) {
@@ -113,6 +118,11 @@ export function providerActions(ctx: SessionContext, secrets: SecretActions, key
       apply([{ values: { [field]: value }, source: 'typed' }, { values: pingOneEndpoints(next.region, next.environmentId), source: 'typed' }]);
     },
     setMicroauthdBase: (base) => apply([microauthdPatch(base)]),
+    setProviderField(key, value) {
+      if (!hostedFieldsOf(ctx.get().form.provider).some((f) => f.key === key)) return;
+      // What discovery read belongs to the server the fields named before.
+      ctx.store.update((s) => ({ ...patched(s, providerFieldPatch(s.form, key, value), ctx), discovery: IDLE_DISCOVERY }));
+    },
     selectDemoClient(clientId) {
       const client = ctx.get().sandbox.info?.clients.find((c) => c.client_id === clientId);
       if (client) applyDemoClient(client);

@@ -5,6 +5,7 @@ import type { DiscoveryResult } from '../../../../services/discoveryService';
 import type { RelayCredential } from '../../../../services/relayAdmin';
 import type { SandboxClient, SandboxClientRegistration, SandboxInfo } from '../../../../services/sandboxAdmin';
 import type { SigningKey } from '../../../../utils/keys';
+import type { X509Thumbprints } from '../../../../utils/x509Thumbprint';
 import { setSlice, type Store } from '../../../../utils/store';
 import type { ValidationContext } from '../flowFormSchema';
 import type { FlowPersistence } from '../flowPersistence';
@@ -46,10 +47,15 @@ export function selectedKeyOf(state: Pick<FlowSessionState, 'keys' | 'form'>): S
   return state.keys.list.find((k) => k.id === state.form.keyRef)?.key;
 }
 
+/** The certificate thumbprints of the key the form names, when it was imported as a certificate credential. */
+export function selectedCertificateOf(state: Pick<FlowSessionState, 'keys' | 'form'>): X509Thumbprints | undefined {
+  return state.keys.list.find((k) => k.id === state.form.keyRef)?.certificate;
+}
+
 /** The credentials that never enter the form: the secret, the key, the relay and its pasted certificate. */
 export function credentialsOf(state: FlowSessionState, ctx: Pick<SessionDeps, 'stores' | 'relayUrl'>): FlowCredentials {
   const held = ctx.stores.relayCredential.getSnapshot();
-  return { secret: state.secret, key: selectedKeyOf(state), relayUrl: ctx.relayUrl, mtlsCredential: held?.credential };
+  return { secret: state.secret, key: selectedKeyOf(state), certificate: selectedCertificateOf(state), relayUrl: ctx.relayUrl, mtlsCredential: held?.credential };
 }
 
 /** What field validation needs besides the form. */
