@@ -17,6 +17,7 @@ import { CertificateSetting, mtlsMethodNote, RelaySetting } from './RelayFields'
 import { DpopSetting } from './DpopSetting';
 import { offeredAuthMethods } from '../model/providerPresets';
 import { ProviderFields } from './ProviderFields';
+import { ProfileBar } from './ProfileBar';
 import { createShareLink } from '../model/shareLink';
 import type { ConfigureView } from './configureView';
 import type { NumericField } from '../model/flowFormSchema';
@@ -184,6 +185,7 @@ export function ConfigureStep({ flow }: { flow: ConfigureView }) {
   const { form } = flow;
   return (
     <form className="cc-form" noValidate onSubmit={(e) => e.preventDefault()}>
+      <ProfileBar flow={flow} />
       <FormField id={fieldId('provider')} label="Provider" source={flow.sources.provider} hint="Local sandbox works offline: a real OAuth server on your machine, shaped like PingOne.">
         {(control) => (
           <select {...control} className="input" value={form.provider} onChange={(e) => void flow.setProvider(e.target.value as ProviderId)}>
