@@ -161,10 +161,13 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
     signOut: () => stores.signOut(),
   };
 
-  /** A shown profile that binds with DPoP loads its key; a sandbox-backed one reads /sandbox/info if not yet read. */
+  /**
+   * A shown profile that binds with DPoP loads its key; a sandbox-backed one without endpoints yet (a new profile)
+   * is filled from /sandbox/info as a first visit is.
+   */
   function onProfileShown(shown: FlowForm) {
     if (shown.dpop) void stores.dpop.binding().catch(() => undefined);
-    if (PROVIDERS[shown.provider].sandbox && ctx.get().sandbox.status === 'idle') void actions.reloadSandbox();
+    if (PROVIDERS[shown.provider].sandbox && shown.tokenEndpoint.trim() === '') void actions.setProvider(shown.provider);
   }
 
   return { ...actions, getSnapshot: store.getSnapshot, subscribe: store.subscribe, stores, sandboxUrl, relayUrl };

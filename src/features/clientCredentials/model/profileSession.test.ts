@@ -3,11 +3,12 @@
 // secrets, import with a clash question, a hostile import that changes nothing, share links, sign-out and forget.
 import { IDBFactory } from 'fake-indexeddb';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { setupMswServer } from '../../../../tests/support/msw';
 import { createAuthStores, type AuthStores } from '../../../contexts/authStores';
 import { resolveConfig } from '../../../services/config/resolve';
 import { createDefaultSettings } from '../../../services/config/settings';
+import type { SandboxInfo } from '../../../services/sandboxAdmin';
 import { createMemoryStorage } from '../../../utils/storage';
 import { PROFILES_STORAGE_KEY } from '../../../utils/profiles/profileStore';
 import { flowFormShape } from './flowFormSchema';
@@ -46,11 +47,19 @@ function newDevice(): Device {
   return { local, session, stores: createAuthStores({ indexedDB: new IDBFactory(), sessionStorage: session, localStorage: local }) };
 }
 
-function open(device: Device, shared: SharedConfig | null = null) {
-  const config = resolveConfig({ defaults: createDefaultSettings({ clientCredentialsEnabled: true }), typed: { provider: { preset: 'custom' } } });
+const DEMO_SECRET = 'demo-secret-of-the-sandbox-0123456789';
+const SANDBOX_ISSUER = 'https://sandbox.example.com/env/as';
+const sandboxInfo = async (): Promise<SandboxInfo> => ({
+  environmentId: 'env', issuer: SANDBOX_ISSUER, tokenEndpoint: `${SANDBOX_ISSUER}/token`, discoveryUrl: `${SANDBOX_ISSUER}/.well-known/openid-configuration`,
+  jwksUri: `${SANDBOX_ISSUER}/jwks`, apiBase: 'https://sandbox.example.com/v1', authz: 'scopes', users: [],
+  clients: [{ client_id: 'demo', client_secret: DEMO_SECRET, token_endpoint_auth_method: 'client_secret_basic', scope: 'p1:read:user', purpose: 'demo', roles: [], provider: 'pingone' }],
+});
+
+function open(device: Device, shared: SharedConfig | null = null, preset: 'custom' | 'sandbox' = 'custom') {
+  const config = resolveConfig({ defaults: createDefaultSettings({ clientCredentialsEnabled: true }), typed: { provider: { preset } } });
   const flow = createFlowSession({
     stores: device.stores, config, shared, persistence: createFlowPersistence(() => device.session), profileStore: createFlowProfileStore(device.local),
-    effects: { getSandboxInfo: async () => { throw new Error('no sandbox here'); } },
+    effects: { getSandboxInfo: preset === 'sandbox' ? sandboxInfo : async () => { throw new Error('no sandbox here'); } },
   });
   const stop = flow.start();
   return { flow, stop };
@@ -121,6 +130,19 @@ describe('profiles in the flow session', () => {
     again.flow.switchProfile(a!.id);
     expect(again.flow.getSnapshot().run).toMatchObject({ status: 'success', record: { accessToken: 'token-for-client-a' }, response: { access_token: 'token-for-client-a' } });
     again.stop();
+  });
+
+  it('a new sandbox profile moved to another provider leaves the first profile its demo secret (secrets are per client)', async () => {
+    const device = newDevice();
+    const { flow, stop } = open(device, null, 'sandbox');
+    await vi.waitFor(() => expect(flow.getSnapshot()).toMatchObject({ form: { clientId: 'demo' }, secret: DEMO_SECRET }));
+    flow.newProfile('Elsewhere');
+    await vi.waitFor(() => expect(flow.getSnapshot().form.tokenEndpoint).toBe(`${SANDBOX_ISSUER}/token`));
+    await flow.setProvider('custom');
+    expect(flow.getSnapshot()).toMatchObject({ form: { clientId: '' }, secret: '' });
+    flow.switchProfile(flow.getSnapshot().profiles.collection.profiles[0]!.id);
+    expect(flow.getSnapshot()).toMatchObject({ form: { clientId: 'demo' }, secret: DEMO_SECRET });
+    stop();
   });
 
   it('duplicate, rename and delete; a taken name is refused with a message', () => {

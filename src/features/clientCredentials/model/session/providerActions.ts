@@ -100,7 +100,7 @@ export function providerActions(ctx: SessionContext, secrets: SecretActions, key
       const { sources } = ctx.get();
       if (sources.clientId === 'sandbox') {
         reset.clientId = '';
-        secrets.storeSecret('', form.clientId);
+        secrets.clearShownSecret();
       }
       if (sources.scopes === 'sandbox') reset.scopes = [];
       apply([{ values: reset, source: 'default' }, ...providerPatch({ ...form, ...reset }, provider, undefined)]);
