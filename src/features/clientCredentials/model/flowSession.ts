@@ -96,8 +96,9 @@ function mirrorProfile(ctx: ReturnType<typeof createSessionContext>, s: FlowSess
   const active = collection.activeId;
   if (active === null) return;
   const next = updateProfileConfig(collection, active, profileConfigOf(s.form), s.sources);
-  ctx.profileStore.save(next);
-  ctx.set('profiles', (p) => (p.collection === collection ? { ...p, collection: next } : p));
+  const written = ctx.profileStore.save(next);
+  const notice = written.ok ? undefined : { kind: 'error' as const, text: 'This browser would not store the profiles (storage full or blocked): they last until this tab closes.' };
+  ctx.set('profiles', (p) => (p.collection === collection ? { ...p, collection: next, notice: notice ?? p.notice } : p));
 }
 
 /** Progress to sessionStorage, the profile to localStorage and the chosen provider to the status bar, after each change. */

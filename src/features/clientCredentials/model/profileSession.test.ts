@@ -145,6 +145,19 @@ describe('profiles in the flow session', () => {
     stop();
   });
 
+  it('storage that refuses the profiles is said once, and the flow goes on in memory', () => {
+    const device = newDevice();
+    const full = { getItem: () => null, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); }, removeItem: () => undefined };
+    const config = resolveConfig({ defaults: createDefaultSettings({ clientCredentialsEnabled: true }), typed: { provider: { preset: 'custom' } } });
+    const flow = createFlowSession({ stores: device.stores, config, persistence: createFlowPersistence(() => device.session), profileStore: createFlowProfileStore(full) });
+    const stop = flow.start();
+    flow.setField('clientId', 'typed');
+    expect(flow.getSnapshot().profiles.notice?.text).toMatch(/would not store the profiles/);
+    expect(flow.duplicateProfile('Copy')).toBe(true);
+    expect(names(flow)).toEqual(['Default', 'Copy']);
+    stop();
+  });
+
   it('duplicate, rename and delete; a taken name is refused with a message', () => {
     const device = newDevice();
     const { flow, stop } = open(device);
