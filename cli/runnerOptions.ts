@@ -1,4 +1,4 @@
-// The runner's options: one plain object, whatever fills it (command-line flags today, a saved profile later).
+// The runner's options: one plain object, filled by the command-line flags over an exported profile (--profile).
 import { parseArgs } from 'node:util';
 import { AUTH_METHODS, SIGNING_ALGS, type AuthMethod, type SigningAlg } from '../src/types/token';
 import { ASSERTION_AUDIENCE_MODES, type AssertionAudienceMode } from '../src/utils/codeExport/exportInput';
@@ -47,6 +47,8 @@ export const USAGE = `Usage: npm run -s token -- (--issuer URL | --token-endpoin
   --client-secret-file F   the client secret (else OAUTH_CLIENT_SECRET)
   --dpop                   bind the token to a fresh DPoP key (RFC 9449)
   --raw                    print only the access token
+  --profile FILE --name N  start from profile N of a file the playground exported (flags given here win);
+                           --name may be left out when the file holds one profile
 Exit codes: 0 token, 2 usage or bad input, 3 client authentication refused, 4 other OAuth error, 5 network or TLS.`;
 
 const FLAGS = {
@@ -67,8 +69,13 @@ const FLAGS = {
   'client-secret-file': { type: 'string' },
   dpop: { type: 'boolean' },
   raw: { type: 'boolean' },
+  profile: { type: 'string' },
+  name: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
+
+/** The flags as given (nothing defaulted yet), so a profile can fill exactly what was not given. */
+export type RunnerFlags = ReturnType<typeof parseArgs<{ options: typeof FLAGS; args: string[] }>>['values'];
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
@@ -89,38 +96,55 @@ export function checkRunnerOptions(options: RunnerOptions): RunnerOptions {
 }
 
 /**
- * Parses the command line into {@link RunnerOptions}. A secret is never accepted as a flag value: it would sit in
- * the shell history and the process list.
+ * Reads the command line, refusing a secret given as a flag: it would sit in the shell history and the process list.
  * @throws UsageError (including `--help`, whose message is the usage)
  */
-export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
+export function readRunnerFlags(argv: readonly string[]): RunnerFlags {
   if (argv.some((arg) => arg === '--client-secret' || arg.startsWith('--client-secret='))) {
     throw new UsageError('--client-secret is refused: a secret in a flag ends up in shell history and the process list. Set OAUTH_CLIENT_SECRET or use --client-secret-file FILE.');
   }
-  let values: ReturnType<typeof parseArgs<{ options: typeof FLAGS; args: string[] }>>['values'];
+  let values: RunnerFlags;
   try {
     ({ values } = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false }));
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) throw new UsageError(USAGE);
+  if (values.name !== undefined && values.profile === undefined) throw new UsageError('--name picks a profile from --profile FILE; give the file too.');
+  return values;
+}
+
+/**
+ * The options from the flags over `base` (a profile's values): a flag given wins, and the token endpoint and issuer
+ * are one choice — giving either flag drops both of the profile's.
+ */
+export function optionsFromFlags(values: RunnerFlags, base: Partial<RunnerOptions> = {}): RunnerOptions {
+  const endpointGiven = values.issuer !== undefined || values['token-endpoint'] !== undefined;
   return checkRunnerOptions({
-    issuer: values.issuer,
-    tokenEndpoint: values['token-endpoint'],
-    clientId: values['client-id']?.trim() ?? '',
-    authMethod: oneOf('auth-method', values['auth-method'], AUTH_METHODS) ?? 'client_secret_basic',
-    scope: values.scope,
-    audience: values.audience,
-    resource: values.resource ?? [],
+    issuer: endpointGiven ? values.issuer : base.issuer,
+    tokenEndpoint: endpointGiven ? values['token-endpoint'] : base.tokenEndpoint,
+    clientId: values['client-id']?.trim() ?? base.clientId ?? '',
+    authMethod: oneOf('auth-method', values['auth-method'], AUTH_METHODS) ?? base.authMethod ?? 'client_secret_basic',
+    scope: values.scope ?? base.scope,
+    audience: values.audience ?? base.audience,
+    resource: values.resource ?? base.resource ?? [],
     privateKeyFile: values['private-key'],
-    kid: values.kid,
-    alg: oneOf('alg', values.alg, SIGNING_ALGS),
-    assertionAudience: oneOf('assertion-audience', values['assertion-audience'], ASSERTION_AUDIENCE_MODES),
+    kid: values.kid ?? base.kid,
+    alg: oneOf('alg', values.alg, SIGNING_ALGS) ?? base.alg,
+    assertionAudience: oneOf('assertion-audience', values['assertion-audience'], ASSERTION_AUDIENCE_MODES) ?? base.assertionAudience,
     certFile: values.cert,
     keyFile: values.key,
     caFile: values.ca,
     clientSecretFile: values['client-secret-file'],
-    dpop: values.dpop === true,
+    dpop: values.dpop === true || base.dpop === true,
     raw: values.raw === true,
   });
+}
+
+/**
+ * Parses a command line without --profile into {@link RunnerOptions}.
+ * @throws UsageError (including `--help`, whose message is the usage)
+ */
+export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
+  return optionsFromFlags(readRunnerFlags(argv));
 }

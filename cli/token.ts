@@ -3,7 +3,8 @@ import { provideEffects } from '../src/utils/effects';
 import { createLogger } from '../src/utils/logger';
 import { EXIT, exitCodeFor, failureText } from './exitCodes';
 import { createNodeFetch } from './nodeFetch';
-import { parseRunnerArgs, USAGE, UsageError, type RunnerOptions } from './runnerOptions';
+import { USAGE, UsageError, type RunnerOptions } from './runnerOptions';
+import { resolveRunnerOptions } from './runnerProfile';
 import { nodeInputs, runToken, type RunnerInputs } from './runToken';
 
 /** What the runner writes; tests pass their own. */
@@ -28,7 +29,7 @@ async function tlsMaterial(options: RunnerOptions, inputs: RunnerInputs) {
  */
 export async function main(argv: readonly string[], io: RunnerIo, inputs: RunnerInputs = nodeInputs): Promise<number> {
   try {
-    const options = parseRunnerArgs(argv);
+    const options = await resolveRunnerOptions(argv, inputs.readText);
     // Retry notices only: a failure is told once, by failureText (the logger redacts either way).
     const logger = createLogger({ minLevel: 'warn', capacity: 50, sink: (entry, line) => entry.level === 'warn' && io.stderr(`${line}\n`) });
     const restore = provideEffects({ fetch: createNodeFetch(await tlsMaterial(options, inputs)), logger });

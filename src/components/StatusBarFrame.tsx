@@ -10,6 +10,8 @@ export interface StatusBarIdentity {
   region?: string | undefined;
   /** For providers named by their server (microauthd, Custom): the host, shown instead of environment and region. */
   host?: string | undefined;
+  /** The saved profile in use (issue 22), when the flow shows one. */
+  profile?: string | undefined;
 }
 
 export interface StatusBarFrameProps extends StatusBarIdentity {
@@ -42,10 +44,11 @@ export function NoToken() {
 }
 
 /** A region landmark named "Token status" (AppLayout puts it in the page footer). */
-export function StatusBarFrame({ provider, environmentId, region, host, version, token, refresh, actions }: StatusBarFrameProps) {
+export function StatusBarFrame({ provider, environmentId, region, host, profile, version, token, refresh, actions }: StatusBarFrameProps) {
   return (
     <section className="status-bar" aria-label="Token status">
       <dl className="status-bar__items">
+        {profile && <Item term="Profile" value={profile} />}
         {provider && <Item term="Provider" value={provider} />}
         {host !== undefined ? (
           <Item term="Host" value={host} mono />

@@ -8,16 +8,19 @@ export interface ProviderIdentitySnapshot {
   selected: ProviderIdentity | null;
   /** By token cache key: the provider the token was obtained from. */
   byToken: ReadonlyMap<string, ProviderIdentity>;
+  /** The saved profile the flow shows (issue 22), null for none or an unsaved configuration. */
+  profile: string | null;
 }
 
 export interface ProviderIdentityStore extends Pick<Store<ProviderIdentitySnapshot>, 'getSnapshot' | 'subscribe'> {
   select(identity: ProviderIdentity): void;
   tokenObtained(cacheKey: string, identity: ProviderIdentity): void;
+  selectProfile(name: string | null): void;
   /** Sign-out: back to "nothing known". */
   forget(): void;
 }
 
-const EMPTY: ProviderIdentitySnapshot = Object.freeze({ selected: null, byToken: new Map() });
+const EMPTY: ProviderIdentitySnapshot = Object.freeze({ selected: null, byToken: new Map(), profile: null });
 const same = (a: ProviderIdentity | null | undefined, b: ProviderIdentity) => JSON.stringify(a) === JSON.stringify(b);
 
 export function createProviderIdentityStore(): ProviderIdentityStore {
@@ -28,6 +31,7 @@ export function createProviderIdentityStore(): ProviderIdentityStore {
     select: (identity) => store.update((s) => (same(s.selected, identity) ? s : { ...s, selected: identity })),
     tokenObtained: (cacheKey, identity) =>
       store.update((s) => (same(s.byToken.get(cacheKey), identity) ? s : { ...s, byToken: new Map(s.byToken).set(cacheKey, identity) })),
+    selectProfile: (profile) => store.update((s) => (s.profile === profile ? s : { ...s, profile })),
     forget: () => store.update(() => EMPTY),
   };
 }

@@ -27,6 +27,7 @@ export function ProviderStatusBar() {
   return (
     <StatusBar
       {...identityProps(identity)}
+      profile={inUse.profile ?? undefined}
       version={APP_VERSION}
       token={record ? { expAt: record.expAt } : null}
       revoked={!record && revokedAt !== null}

@@ -17,6 +17,8 @@ export interface FlowProgress {
   sources: Partial<Record<FormField, string>>;
   /** advanced number fields as typed, when that differs from the number */
   numberDrafts?: NumberDrafts;
+  /** The saved profile this tab shows; null for an unsaved configuration (a share link); absent before profiles. */
+  profileId?: string | null;
 }
 
 /** Progress read back: fields that could not be stored are missing (the flow fills them from configuration). */
@@ -55,6 +57,7 @@ const progressSchema = z.object({
   form: storedFormSchema,
   sources: z.record(z.string(), z.string().max(32)).default({}),
   numberDrafts: z.partialRecord(z.enum(NUMERIC_FIELDS), draftSchema).optional(),
+  profileId: z.string().max(16).nullable().optional(),
 });
 
 /** Each field on its own: one value over its limit is left out (and named), never the whole progress. */
@@ -111,16 +114,17 @@ export function createFlowPersistence(storage: StorageSource = webStorage('sessi
         safe.removeItem(CC_FLOW_PROGRESS_KEY); // from an older version, or tampered with: start fresh
         return null;
       }
-      const { activeIndex, sources, numberDrafts } = valid.data;
+      const { activeIndex, sources, numberDrafts, profileId } = valid.data;
       const restored: RestoredProgress = { activeIndex, form: restoredForm(valid.data), sources: sources as RestoredProgress['sources'] };
       if (numberDrafts && Object.keys(numberDrafts).length > 0) restored.numberDrafts = numberDrafts;
+      if (profileId !== undefined) restored.profileId = profileId;
       return restored;
     },
     save(progress) {
       const notSaved: FormField[] = [];
       const form = storableForm(progress.form, notSaved);
       const numberDrafts = storableDrafts(progress.numberDrafts, notSaved);
-      const value = { v: 1 as const, activeIndex: progress.activeIndex, form, sources: progress.sources, numberDrafts };
+      const value = { v: 1 as const, activeIndex: progress.activeIndex, form, sources: progress.sources, numberDrafts, profileId: progress.profileId };
       const written = safe.setItem(CC_FLOW_PROGRESS_KEY, JSON.stringify(value));
       const result: SaveResult = written.ok ? { ok: true, notSaved } : { ok: false, reason: written.reason, notSaved };
       if (!sameResult(last, result)) {

@@ -7,9 +7,13 @@ import { deleteRelayCredential, uploadRelayCredential } from '../../../services/
 import { getSandboxInfo, registerSandboxClient } from '../../../services/sandboxAdmin';
 import { PROVIDERS } from '../../../config/providers';
 import { createStore } from '../../../utils/store';
+import { updateProfileConfig } from '../../../utils/profiles/profileCollection';
+import type { ProfileStore } from '../../../utils/profiles/profileStore';
 import { formFromConfig } from './configToForm';
-import type { FlowPersistence, RestoredProgress } from './flowPersistence';
+import type { FlowPersistence } from './flowPersistence';
 import type { FlowForm } from './flowTypes';
+import { createFlowProfileStore, profileConfigOf, type ProfileConfig } from './profileConfig';
+import { startingPointWithProfiles, type StartingPoint } from './profileStart';
 import { identityOfForm } from './providerPresets';
 import { readShareLink, type SharedConfig } from './shareLink';
 import { audienceActions, type AudienceActions } from './session/audienceActions';
@@ -17,6 +21,7 @@ import { formActions, type FormActions } from './session/formActions';
 import { keyActions, type KeyActions } from './session/keyActions';
 import { managementActions, type ManagementActions } from './session/managementActions';
 import { previewActions, type PreviewActions } from './session/previewActions';
+import { profileActions, type ProfileActions } from './session/profileActions';
 import { providerActions, type ProviderActions } from './session/providerActions';
 import { initialSecret, secretActions, type SecretActions } from './session/secretActions';
 import { createSessionContext, type FlowServices, type SessionDeps } from './session/sessionContext';
@@ -37,10 +42,12 @@ export interface FlowSessionOptions {
   shared?: SharedConfig | null;
   /** Overrides `provider.sandboxUrl`. */
   sandboxUrl?: string;
+  /** The saved profiles (default: this device's localStorage). */
+  profileStore?: ProfileStore<ProfileConfig>;
 }
 
 export type FlowActions = FormActions & SecretActions & KeyActions & ProviderActions & PreviewActions & TokenActions
-  & ManagementActions & TransportActions & AudienceActions & {
+  & ManagementActions & TransportActions & AudienceActions & ProfileActions & {
     /** Loads the stored keys and, for a sandbox-backed provider, /sandbox/info; mirrors progress and identity. */
     start(): () => void;
     /** Purges everything (the app's sign-out: tokens, secrets, keys, DPoP, relay certificate, identity, progress). */
@@ -55,22 +62,7 @@ export interface FlowSession extends FlowActions {
   readonly relayUrl: string;
 }
 
-type Start = Pick<FlowSessionState, 'form' | 'sources' | 'numberDrafts' | 'activeIndex'>;
-
-/** Where the page starts: a share link over this tab's progress over the configuration (later wins). */
-function startingPoint(stored: RestoredProgress | null, config: FlowSessionOptions['config'], shared: SharedConfig | null): Start {
-  const fromConfig = formFromConfig(config);
-  // Fields the store could not keep come from the configuration, as on a first visit.
-  const base: Start = stored
-    ? { activeIndex: stored.activeIndex, form: { ...fromConfig.form, ...stored.form }, sources: stored.sources, numberDrafts: stored.numberDrafts ?? {} }
-    : { activeIndex: 0, ...fromConfig, numberDrafts: {} };
-  if (!shared) return base;
-  const sources = { ...base.sources };
-  for (const field of Object.keys(shared)) sources[field as keyof typeof sources] = 'share link';
-  return { ...base, activeIndex: 0, form: { ...base.form, ...shared } as FlowForm, sources };
-}
-
-function initialState(start: Start, deps: Pick<SessionDeps, 'stores'>): FlowSessionState {
+function initialState({ start, collection }: StartingPoint, deps: Pick<SessionDeps, 'stores'>): FlowSessionState {
   const sandboxBacked = PROVIDERS[start.form.provider].sandbox !== undefined;
   return {
     ...start,
@@ -84,6 +76,7 @@ function initialState(start: Start, deps: Pick<SessionDeps, 'stores'>): FlowSess
     run: IDLE_RUN,
     management: NO_MANAGEMENT,
     lastSave: null,
+    profiles: { collection, pendingImport: null, notice: null },
   };
 }
 
@@ -98,18 +91,36 @@ function defaultServices(): FlowServices {
   };
 }
 
-/** Progress to sessionStorage and the chosen provider to the status bar, after each change of what they hold. */
+/** The edited form into its saved profile (localStorage), and the profile's name to the status bar. */
+function mirrorProfile(ctx: ReturnType<typeof createSessionContext>, s: FlowSessionState): void {
+  const { collection } = s.profiles;
+  const active = collection.activeId;
+  if (active === null) return;
+  const next = updateProfileConfig(collection, active, profileConfigOf(s.form), s.sources);
+  const written = ctx.profileStore.save(next);
+  const notice = written.ok ? undefined : { kind: 'error' as const, text: 'This browser would not store the profiles (storage full or blocked): they last until this tab closes.' };
+  ctx.set('profiles', (p) => (p.collection === collection ? { ...p, collection: next, notice: notice ?? p.notice } : p));
+}
+
+/** Progress to sessionStorage, the profile to localStorage and the chosen provider to the status bar, after each change. */
 function mirror(ctx: ReturnType<typeof createSessionContext>): () => void {
   let saved: FlowSessionState | undefined;
   const write = () => {
     const s = ctx.get();
-    if (saved && saved.form === s.form && saved.activeIndex === s.activeIndex && saved.sources === s.sources && saved.numberDrafts === s.numberDrafts) return;
-    const formChanged = saved?.form !== s.form;
+    const { collection } = s.profiles;
+    // Renames too: the status bar names the profile in use (the identity store ignores a same name).
+    ctx.stores.identity.selectProfile(collection.profiles.find((p) => p.id === collection.activeId)?.name ?? null);
+    if (saved && saved.form === s.form && saved.activeIndex === s.activeIndex && saved.sources === s.sources && saved.numberDrafts === s.numberDrafts && saved.profiles.collection.activeId === collection.activeId) return;
+    const formChanged = saved?.form !== s.form || saved.sources !== s.sources;
     saved = s;
     // FlowForm holds no secret by contract: only the form, the step and where each value came from are written.
-    const lastSave = ctx.persistence.save({ activeIndex: s.activeIndex, form: s.form, sources: s.sources, numberDrafts: s.numberDrafts });
+    const profileId = s.profiles.collection.activeId;
+    const lastSave = ctx.persistence.save({ activeIndex: s.activeIndex, form: s.form, sources: s.sources, numberDrafts: s.numberDrafts, profileId });
     ctx.set('lastSave', (last) => (JSON.stringify(last) === JSON.stringify(lastSave) ? last : lastSave));
-    if (formChanged) ctx.stores.identity.select(identityOfForm(s.form));
+    if (formChanged) {
+      ctx.stores.identity.select(identityOfForm(s.form));
+      mirrorProfile(ctx, s);
+    }
   };
   write();
   return ctx.store.subscribe(write);
@@ -123,8 +134,11 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
   const { stores, persistence, config } = options;
   const sandboxUrl = options.sandboxUrl ?? config.config.provider.sandboxUrl;
   const relayUrl = config.config.relay.url;
-  const deps: SessionDeps = { stores, persistence, sandboxUrl, relayUrl, services: { ...defaultServices(), ...options.effects } };
-  const store = createStore(initialState(startingPoint(persistence.load(), config, options.shared ?? null), deps));
+  const profileStore = options.profileStore ?? createFlowProfileStore();
+  const startForm = formFromConfig(config);
+  const deps: SessionDeps = { stores, persistence, sandboxUrl, relayUrl, services: { ...defaultServices(), ...options.effects }, profileStore, startForm };
+  const starting = startingPointWithProfiles({ stored: persistence.load(), saved: profileStore.load(), startForm, shared: options.shared ?? null });
+  const store = createStore(initialState(starting, deps));
   const ctx = createSessionContext(deps, store);
 
   const form = formActions(ctx);
@@ -140,6 +154,7 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
     ...management,
     ...audienceActions(ctx, form, token, management),
     ...transportActions(ctx, form),
+    ...profileActions(ctx, { onShown: (shown) => onProfileShown(shown) }),
     start() {
       const stops = [mirror(ctx), store.subscribe(preview.sync)];
       preview.sync();
@@ -150,6 +165,15 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
     },
     signOut: () => stores.signOut(),
   };
+
+  /**
+   * A shown profile that binds with DPoP loads its key; a sandbox-backed one without endpoints yet (a new profile)
+   * is filled from /sandbox/info as a first visit is.
+   */
+  function onProfileShown(shown: FlowForm) {
+    if (shown.dpop) void stores.dpop.binding().catch(() => undefined);
+    if (PROVIDERS[shown.provider].sandbox && shown.tokenEndpoint.trim() === '') void actions.setProvider(shown.provider);
+  }
 
   return { ...actions, getSnapshot: store.getSnapshot, subscribe: store.subscribe, stores, sandboxUrl, relayUrl };
 }

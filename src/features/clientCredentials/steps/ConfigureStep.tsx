@@ -21,6 +21,7 @@ import { offeredAuthMethods } from '../model/providerPresets';
 import { ProviderFields } from './ProviderFields';
 import { ScopeHelperFields } from './ScopeHelperFields';
 import { requiredParameterOf } from '../model/hostedFields';
+import { ProfileBar } from './ProfileBar';
 import { createShareLink } from '../model/shareLink';
 import type { ConfigureView } from './configureView';
 import type { NumericField } from '../model/flowFormSchema';
@@ -198,6 +199,7 @@ export function ConfigureStep({ flow }: { flow: ConfigureView }) {
   const { form } = flow;
   return (
     <form className="cc-form" noValidate onSubmit={(e) => e.preventDefault()}>
+      <ProfileBar flow={flow} />
       <FormField id={fieldId('provider')} label="Provider" source={flow.sources.provider} hint="Local sandbox works offline: a real OAuth server on your machine, shaped like PingOne.">
         {(control) => (
           <select {...control} className="input" value={form.provider} onChange={(e) => void flow.setProvider(e.target.value as ProviderId)}>

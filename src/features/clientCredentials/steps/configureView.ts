@@ -6,14 +6,16 @@ import type { ProfileCheck } from '../../../utils/oauth/profileChecks';
 import type { FlowActions } from '../model/flowSession';
 import type { FlowSessionState } from '../model/session/sessionState';
 
-type Step1State = Pick<FlowSessionState, 'form' | 'sources' | 'errors' | 'numberDrafts' | 'secret' | 'rememberSecret' | 'keys' | 'sandbox' | 'discovery' | 'registration' | 'lastSave'>;
+type Step1State = Pick<FlowSessionState, 'form' | 'sources' | 'errors' | 'numberDrafts' | 'secret' | 'rememberSecret' | 'keys' | 'sandbox' | 'discovery' | 'registration' | 'lastSave' | 'profiles'>;
 
 type Step1Actions = Pick<FlowActions,
   | 'setField' | 'setNumberField' | 'touch' | 'setFieldError'
   | 'changeSecret' | 'commitSecret' | 'changeRemember'
   | 'generateKey' | 'importKey' | 'importCertificate' | 'selectKey' | 'removeKey' | 'registerWithSandbox'
   | 'setProvider' | 'setPingOneField' | 'setMicroauthdBase' | 'setProviderField' | 'selectDemoClient' | 'reloadSandbox' | 'discover' | 'setDiscoveryOverride'
-  | 'setViaRelay' | 'setAuthMethod' | 'setDpop' | 'renewDpopKey' | 'uploadCertificate' | 'forgetCertificate'>;
+  | 'setViaRelay' | 'setAuthMethod' | 'setDpop' | 'renewDpopKey' | 'uploadCertificate' | 'forgetCertificate'
+  | 'switchProfile' | 'newProfile' | 'duplicateProfile' | 'renameProfile' | 'deleteProfile' | 'saveAsProfile'
+  | 'exportProfiles' | 'importProfilesFile' | 'confirmImport' | 'forgetProfiles' | 'dismissProfileNotice'>;
 
 export type ConfigureView = Step1State & Step1Actions & {
   /** The signing key the form names, once loaded. */

@@ -106,7 +106,7 @@ export function providerActions(ctx: SessionContext, secrets: SecretActions, key
       const { sources } = ctx.get();
       if (sources.clientId === 'sandbox') {
         reset.clientId = '';
-        secrets.storeSecret('', form.clientId);
+        secrets.clearShownSecret();
       }
       // Scopes nobody typed (the last provider's defaults) mean nothing to a hosted provider's APIs either.
       const untypedScopes = sources.scopes === undefined || sources.scopes === 'default';

@@ -13,6 +13,8 @@ export interface SecretActions {
   changeRemember(remember: boolean): void;
   /** A secret filled by the app (a demo client, a provider switch): an explicit save for that client ID. */
   storeSecret(secret: string, clientId: string): void;
+  /** Empties the field only: the held copy stays, since another profile may use the same client (issue 22). */
+  clearShownSecret(): void;
 }
 
 /** The secret a client ID starts with: the remembered or held copy, if any. */
@@ -55,5 +57,6 @@ export function secretActions(ctx: SessionContext): SecretActions {
       setSecret(secret);
       save(id, secret);
     },
+    clearShownSecret: () => setSecret(''),
   };
 }

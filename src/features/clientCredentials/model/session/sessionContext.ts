@@ -10,6 +10,10 @@ import { setSlice, type Store } from '../../../../utils/store';
 import type { ValidationContext } from '../flowFormSchema';
 import type { FlowPersistence } from '../flowPersistence';
 import type { FlowCredentials } from '../flowRequest';
+import type { FlowForm } from '../flowTypes';
+import type { ProfileConfig } from '../profileConfig';
+import type { FieldSources } from '../providerPresets';
+import type { ProfileStore } from '../../../../utils/profiles/profileStore';
 import type { FlowSessionState } from './sessionState';
 
 /** The outside systems the session talks to (services; tests give fakes or msw-backed real ones). */
@@ -30,6 +34,10 @@ export interface SessionDeps {
   /** The local relay's address (`relay.url`). */
   relayUrl: string;
   services: FlowServices;
+  /** The saved profiles on this device (issue 22). */
+  profileStore: ProfileStore<ProfileConfig>;
+  /** The form the configuration starts from: a new profile starts here, and a profile's missing fields come from it. */
+  startForm: { form: FlowForm; sources: FieldSources };
 }
 
 export interface SessionContext extends SessionDeps {

@@ -10,6 +10,9 @@ import type { FieldErrors, NumberDrafts } from '../flowFormSchema';
 import type { SaveResult } from '../flowPersistence';
 import type { FlowError, FlowForm, TokenRun } from '../flowTypes';
 import type { FieldSources } from '../providerPresets';
+import type { ProfileConfig } from '../profileConfig';
+import type { ProfileCollection } from '../../../../utils/profiles/profileCollection';
+import type { ExportedProfile } from '../../../../utils/profiles/profileFile';
 
 export interface KeysState {
   list: readonly StoredKeyRecord[];
@@ -80,6 +83,16 @@ export interface ManagementState {
   revoked: ReadonlySet<string>;
 }
 
+/** Saved configurations (issue 22): the collection on this device, an import waiting for an answer, the last word. */
+export interface ProfilesState {
+  /** `activeId` null: the form shows an unsaved configuration (a share link) that the person may save. */
+  collection: ProfileCollection<ProfileConfig>;
+  /** An import whose names clash with saved profiles: nothing changes until the person answers. */
+  pendingImport: { profiles: ReadonlyArray<ExportedProfile<ProfileConfig>>; clashes: readonly string[] } | null;
+  /** What the last profile action did or why it did nothing (an error is shown as an alert). */
+  notice: { kind: 'info' | 'error'; text: string } | null;
+}
+
 export interface FlowSessionState {
   form: FlowForm;
   sources: FieldSources;
@@ -99,6 +112,7 @@ export interface FlowSessionState {
   management: ManagementState;
   /** What the last save of the progress could not keep (shown, so nothing is lost silently). */
   lastSave: SaveResult | null;
+  profiles: ProfilesState;
 }
 
 export const IDLE_RUN: TokenRun = Object.freeze({ status: 'idle', attempts: [], requestedScopes: [] }) as TokenRun;
