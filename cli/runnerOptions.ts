@@ -1,7 +1,7 @@
 // The runner's options: one plain object, whatever fills it (command-line flags today, a saved profile later).
 import { parseArgs } from 'node:util';
 import { AUTH_METHODS, SIGNING_ALGS, type AuthMethod, type SigningAlg } from '../src/types/token';
-import { ASSERTION_AUDIENCE_MODES, type AssertionAudienceMode } from '../src/utils/codeExport/exportInput';
+import { ASSERTION_AUDIENCES, type AssertionAudience } from '../src/config/assertionModes';
 
 /** Everything one token request needs, minus the secret (read from the environment or a file, never a flag). */
 export interface RunnerOptions {
@@ -15,7 +15,7 @@ export interface RunnerOptions {
   privateKeyFile?: string | undefined;
   kid?: string | undefined;
   alg?: SigningAlg | undefined;
-  assertionAudience?: AssertionAudienceMode | undefined;
+  assertionAudience?: AssertionAudience | undefined;
   certFile?: string | undefined;
   keyFile?: string | undefined;
   caFile?: string | undefined;
@@ -42,7 +42,7 @@ export const USAGE = `Usage: npm run -s token -- (--issuer URL | --token-endpoin
   --private-key FILE       private_key_jwt: PKCS#8 PEM file
   --kid KID                private_key_jwt: key ID (default: the key's RFC 7638 thumbprint)
   --alg ALG                private_key_jwt: ${SIGNING_ALGS.join(' | ')} (default: the key's own)
-  --assertion-audience A   ${ASSERTION_AUDIENCE_MODES.join(' | ')} (default token_endpoint)
+  --assertion-audience A   ${ASSERTION_AUDIENCES.join(' | ')} (default token_endpoint)
   --cert FILE --key FILE   mTLS client certificate and key (PEM); --ca FILE trusts the server's CA
   --client-secret-file F   the client secret (else OAUTH_CLIENT_SECRET)
   --dpop                   bind the token to a fresh DPoP key (RFC 9449)
@@ -115,7 +115,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
     privateKeyFile: values['private-key'],
     kid: values.kid,
     alg: oneOf('alg', values.alg, SIGNING_ALGS),
-    assertionAudience: oneOf('assertion-audience', values['assertion-audience'], ASSERTION_AUDIENCE_MODES),
+    assertionAudience: oneOf('assertion-audience', values['assertion-audience'], ASSERTION_AUDIENCES),
     certFile: values.cert,
     keyFile: values.key,
     caFile: values.ca,
