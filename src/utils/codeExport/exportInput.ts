@@ -1,5 +1,5 @@
 // What a code export is made from: the one request description plus the auth method's own inputs.
-import type { AssertionAudience } from '../../config/assertionModes';
+import type { AssertionAudience, AssertionTyp } from '../../config/assertionModes';
 import type { AuthMethod, SigningAlg } from '../../types/token';
 import type { RequestDescription } from '../oauth/description';
 
@@ -36,6 +36,8 @@ export const EXPORT_FILE_NAMES: Readonly<Record<ExportLanguage, string>> = {
 export interface AssertionInputs {
   /** Which value `aud` carries (config/assertionModes ASSERTION_AUDIENCES, the flow form's one list). */
   audience: AssertionAudience;
+  /** Whether the header carries `typ` (default `auto`); resolved once by programFactsOf with assertionTypHeader. */
+  typ?: AssertionTyp | undefined;
   /** ≤ 60 s (config/defaults MAX_ASSERTION_LIFETIME_SECONDS). */
   lifetimeSeconds: number;
 }
