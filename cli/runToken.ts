@@ -43,8 +43,8 @@ async function clientSecret(options: RunnerOptions, inputs: RunnerInputs): Promi
 }
 
 async function clientAuthFor(options: RunnerOptions, inputs: RunnerInputs): Promise<ClientAuth> {
-  // The core's JWT methods take the three audience modes as they are (default token_endpoint).
-  const jwt = { audience: options.assertionAudience };
+  // The core's JWT methods take the three audience modes and the typ option as they are (default token_endpoint, auto).
+  const jwt = { audience: options.assertionAudience, typ: options.assertionTyp };
   switch (options.authMethod) {
     case 'client_secret_basic':
       return clientSecretBasic(await clientSecret(options, inputs));

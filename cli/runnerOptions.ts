@@ -1,7 +1,7 @@
 // The runner's options: one plain object, whatever fills it (command-line flags today, a saved profile later).
 import { parseArgs } from 'node:util';
 import { AUTH_METHODS, SIGNING_ALGS, type AuthMethod, type SigningAlg } from '../src/types/token';
-import { ASSERTION_AUDIENCES, type AssertionAudience } from '../src/config/assertionModes';
+import { ASSERTION_AUDIENCES, ASSERTION_TYPS, type AssertionAudience, type AssertionTyp } from '../src/config/assertionModes';
 
 /** Everything one token request needs, minus the secret (read from the environment or a file, never a flag). */
 export interface RunnerOptions {
@@ -16,6 +16,8 @@ export interface RunnerOptions {
   kid?: string | undefined;
   alg?: SigningAlg | undefined;
   assertionAudience?: AssertionAudience | undefined;
+  /** The client assertion's `typ` header (default auto: client-authentication+jwt with the issuer audience, else JWT). */
+  assertionTyp?: AssertionTyp | undefined;
   certFile?: string | undefined;
   keyFile?: string | undefined;
   caFile?: string | undefined;
@@ -43,6 +45,8 @@ export const USAGE = `Usage: npm run -s token -- (--issuer URL | --token-endpoin
   --kid KID                private_key_jwt: key ID (default: the key's RFC 7638 thumbprint)
   --alg ALG                private_key_jwt: ${SIGNING_ALGS.join(' | ')} (default: the key's own)
   --assertion-audience A   ${ASSERTION_AUDIENCES.join(' | ')} (default token_endpoint)
+  --assertion-typ T        ${ASSERTION_TYPS.join(' | ')} (default auto: client-authentication+jwt with aud = issuer,
+                           JWT otherwise; send: client-authentication+jwt always; omit: no typ header)
   --cert FILE --key FILE   mTLS client certificate and key (PEM); --ca FILE trusts the server's CA
   --client-secret-file F   the client secret (else OAUTH_CLIENT_SECRET)
   --dpop                   bind the token to a fresh DPoP key (RFC 9449)
@@ -61,6 +65,7 @@ const FLAGS = {
   kid: { type: 'string' },
   alg: { type: 'string' },
   'assertion-audience': { type: 'string' },
+  'assertion-typ': { type: 'string' },
   cert: { type: 'string' },
   key: { type: 'string' },
   ca: { type: 'string' },
@@ -116,6 +121,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerOptions {
     kid: values.kid,
     alg: oneOf('alg', values.alg, SIGNING_ALGS),
     assertionAudience: oneOf('assertion-audience', values['assertion-audience'], ASSERTION_AUDIENCES),
+    assertionTyp: oneOf('assertion-typ', values['assertion-typ'], ASSERTION_TYPS),
     certFile: values.cert,
     keyFile: values.key,
     caFile: values.ca,
