@@ -13,7 +13,6 @@ import { sendDpopTokenRequest } from '../src/utils/oauth/dpopRequest';
 import { requestClientCredentialsToken, type ClientCredentialsToken } from '../src/utils/oauth/token';
 import { tokenEndpointFor } from '../src/utils/relayRoute';
 import { DEFAULT_SIGNING_ALG } from '../src/config/defaults';
-import type { AssertionAudienceMode } from '../src/utils/codeExport/exportInput';
 import type { RunnerOptions } from './runnerOptions';
 
 /** Where the runner reads its secret and files; injectable so tests need no real environment. */
@@ -43,28 +42,21 @@ async function clientSecret(options: RunnerOptions, inputs: RunnerInputs): Promi
   return secret;
 }
 
-/**
- * The core offers `aud` = token endpoint or issuer today; `endpoint` (the URL called) is the token endpoint for a
- * token request. When the core gains the three modes, this becomes `audience: mode`.
- */
-function coreAudience(mode: AssertionAudienceMode | undefined): 'token_endpoint' | 'issuer' {
-  return mode === 'issuer' ? 'issuer' : 'token_endpoint';
-}
-
 async function clientAuthFor(options: RunnerOptions, inputs: RunnerInputs): Promise<ClientAuth> {
-  const audience = coreAudience(options.assertionAudience);
+  // The core's JWT methods take the three audience modes and the typ option as they are (default token_endpoint, auto).
+  const jwt = { audience: options.assertionAudience, typ: options.assertionTyp };
   switch (options.authMethod) {
     case 'client_secret_basic':
       return clientSecretBasic(await clientSecret(options, inputs));
     case 'client_secret_post':
       return clientSecretPost(await clientSecret(options, inputs));
     case 'client_secret_jwt':
-      return clientSecretJwt(await clientSecret(options, inputs), { audience });
+      return clientSecretJwt(await clientSecret(options, inputs), jwt);
     case 'private_key_jwt': {
       const pem = await readNamed(inputs, options.privateKeyFile ?? '', '--private-key');
       const key = await importPrivateKeyPem(pem, options.alg ?? DEFAULT_SIGNING_ALG);
       if (options.alg && key.alg !== options.alg) throw new InputError('signingAlg', `--alg ${options.alg} does not fit this key; it signs ${key.alg}.`);
-      return privateKeyJwt(key.privateKey, { alg: key.alg, kid: options.kid ?? key.kid, audience });
+      return privateKeyJwt(key.privateKey, { ...jwt, alg: key.alg, kid: options.kid ?? key.kid });
     }
     default:
       return tlsClientAuth();

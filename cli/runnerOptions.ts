@@ -1,7 +1,7 @@
 // The runner's options: one plain object, filled by the command-line flags over an exported profile (--profile).
 import { parseArgs } from 'node:util';
 import { AUTH_METHODS, SIGNING_ALGS, type AuthMethod, type SigningAlg } from '../src/types/token';
-import { ASSERTION_AUDIENCE_MODES, type AssertionAudienceMode } from '../src/utils/codeExport/exportInput';
+import { ASSERTION_AUDIENCES, ASSERTION_TYPS, type AssertionAudience, type AssertionTyp } from '../src/config/assertionModes';
 
 /** Everything one token request needs, minus the secret (read from the environment or a file, never a flag). */
 export interface RunnerOptions {
@@ -15,7 +15,9 @@ export interface RunnerOptions {
   privateKeyFile?: string | undefined;
   kid?: string | undefined;
   alg?: SigningAlg | undefined;
-  assertionAudience?: AssertionAudienceMode | undefined;
+  assertionAudience?: AssertionAudience | undefined;
+  /** The client assertion's `typ` header (default auto: client-authentication+jwt with the issuer audience, else JWT). */
+  assertionTyp?: AssertionTyp | undefined;
   certFile?: string | undefined;
   keyFile?: string | undefined;
   caFile?: string | undefined;
@@ -42,7 +44,9 @@ export const USAGE = `Usage: npm run -s token -- (--issuer URL | --token-endpoin
   --private-key FILE       private_key_jwt: PKCS#8 PEM file
   --kid KID                private_key_jwt: key ID (default: the key's RFC 7638 thumbprint)
   --alg ALG                private_key_jwt: ${SIGNING_ALGS.join(' | ')} (default: the key's own)
-  --assertion-audience A   ${ASSERTION_AUDIENCE_MODES.join(' | ')} (default token_endpoint)
+  --assertion-audience A   ${ASSERTION_AUDIENCES.join(' | ')} (default token_endpoint)
+  --assertion-typ T        ${ASSERTION_TYPS.join(' | ')} (default auto: client-authentication+jwt with aud = issuer,
+                           JWT otherwise; send: client-authentication+jwt always; omit: no typ header)
   --cert FILE --key FILE   mTLS client certificate and key (PEM); --ca FILE trusts the server's CA
   --client-secret-file F   the client secret (else OAUTH_CLIENT_SECRET)
   --dpop                   bind the token to a fresh DPoP key (RFC 9449)
@@ -63,6 +67,7 @@ const FLAGS = {
   kid: { type: 'string' },
   alg: { type: 'string' },
   'assertion-audience': { type: 'string' },
+  'assertion-typ': { type: 'string' },
   cert: { type: 'string' },
   key: { type: 'string' },
   ca: { type: 'string' },
@@ -131,7 +136,8 @@ export function optionsFromFlags(values: RunnerFlags, base: Partial<RunnerOption
     privateKeyFile: values['private-key'],
     kid: values.kid ?? base.kid,
     alg: oneOf('alg', values.alg, SIGNING_ALGS) ?? base.alg,
-    assertionAudience: oneOf('assertion-audience', values['assertion-audience'], ASSERTION_AUDIENCE_MODES) ?? base.assertionAudience,
+    assertionAudience: oneOf('assertion-audience', values['assertion-audience'], ASSERTION_AUDIENCES) ?? base.assertionAudience,
+    assertionTyp: oneOf('assertion-typ', values['assertion-typ'], ASSERTION_TYPS) ?? base.assertionTyp,
     certFile: values.cert,
     keyFile: values.key,
     caFile: values.ca,

@@ -2,7 +2,7 @@
 // The file is read with the core's parser (the same envelope, version and limits as the app's import); of each
 // configuration the runner reads the fields it uses, each type-checked, and ignores the app's screen-only fields.
 import { AUTH_METHODS, SIGNING_ALGS } from '../src/types/token';
-import { ASSERTION_AUDIENCE_MODES } from '../src/utils/codeExport/exportInput';
+import { ASSERTION_AUDIENCES, ASSERTION_TYPS } from '../src/config/assertionModes';
 import { parseProfileFile } from '../src/utils/profiles/profileFile';
 import { sameProfileName } from '../src/utils/profiles/profileName';
 import { z } from '../src/utils/zod';
@@ -20,8 +20,8 @@ const runnerConfigSchema = z.looseObject({
   kid: z.string().max(256),
   signingAlg: z.enum(SIGNING_ALGS),
   dpop: z.boolean(),
-  /** Added to the form by the assertion audience UI; used when it names one of the runner's modes. */
-  assertionAudience: z.string().max(64),
+  assertionAudience: z.enum(ASSERTION_AUDIENCES),
+  assertionTyp: z.enum(ASSERTION_TYPS),
 }).partial();
 
 type RunnerConfig = z.infer<typeof runnerConfigSchema>;
@@ -31,7 +31,6 @@ const nonEmpty = (value: string | undefined) => (value?.trim() ? value.trim() : 
 /** The profile's values as runner options: a token endpoint if it has one, else its issuer (discovery). */
 export function optionsOfProfile(config: RunnerConfig): Partial<RunnerOptions> {
   const tokenEndpoint = nonEmpty(config.tokenEndpoint);
-  const mode = (ASSERTION_AUDIENCE_MODES as readonly string[]).includes(config.assertionAudience ?? '') ? config.assertionAudience as RunnerOptions['assertionAudience'] : undefined;
   return {
     tokenEndpoint,
     issuer: tokenEndpoint ? undefined : nonEmpty(config.issuerOrDiscoveryUrl),
@@ -42,7 +41,8 @@ export function optionsOfProfile(config: RunnerConfig): Partial<RunnerOptions> {
     resource: nonEmpty(config.resource) ? [config.resource!.trim()] : undefined,
     kid: nonEmpty(config.kid),
     alg: config.signingAlg,
-    assertionAudience: mode,
+    assertionAudience: config.assertionAudience,
+    assertionTyp: config.assertionTyp,
     dpop: config.dpop,
   };
 }

@@ -29,6 +29,8 @@ const CASES: GoldenCase[] = [
   { name: 'client_secret_jwt', authMethod: 'client_secret_jwt', extra: { assertion: { audience: 'token_endpoint', lifetimeSeconds: 30 } } },
   { name: 'private_key_jwt-ES256-issuer', authMethod: 'private_key_jwt', extra: { privateKey: { file: 'private-key.pem', alg: 'ES256', kid: 'key-1' }, assertion: { audience: 'issuer', lifetimeSeconds: 60 } } },
   { name: 'private_key_jwt-RS256-endpoint', authMethod: 'private_key_jwt', extra: { privateKey: { file: 'private-key.pem', alg: 'RS256' }, assertion: { audience: 'endpoint', lifetimeSeconds: 60 } } },
+  // No typ at all: C# cannot use JsonWebTokenHandler for it, Go deletes golang-jwt's default, Java sets no type.
+  { name: 'private_key_jwt-ES256-untyped', authMethod: 'private_key_jwt', extra: { privateKey: { file: 'private-key.pem', alg: 'ES256', kid: 'key-1' }, assertion: { audience: 'issuer', typ: 'omit', lifetimeSeconds: 60 } } },
   { name: 'private_key_jwt-PS256', authMethod: 'private_key_jwt', extra: { privateKey: { file: 'private-key.pem', alg: 'PS256' } } },
   { name: 'tls_client_auth', authMethod: 'tls_client_auth', extra: { clientCertificate: { certFile: 'client.crt.pem', keyFile: 'client.key.pem', caFile: 'server-ca.pem' } } },
   { name: 'dpop', authMethod: 'client_secret_basic', extra: { dpop: true } },

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { decodeJwt } from 'jose';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthMethod } from '../../src/types/token';
 import type { CodeExportInput } from '../../src/utils/codeExport/exportInput';
@@ -12,6 +12,7 @@ import { toNodeProgram } from '../../src/utils/codeExport/nodeProgram';
 import { toPythonProgram } from '../../src/utils/codeExport/pythonProgram';
 import { DEMO_KEY_FILE, demoSecrets, startCodeExportSandbox, tlsFiles, type Sandbox } from './sandboxClients';
 import { describeFor } from './describeFor';
+import { startRecordingForwarder } from './recordingForwarder';
 
 /** Debian's python3 carries the apt packages (python3-requests, -jwt, -cryptography); PYTHON overrides. */
 const PYTHON = process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
@@ -49,11 +50,14 @@ const CASES: Case[] = [
   { name: 'DPoP (client_secret_basic)', clientId: 'sandbox-dpop', authMethod: 'client_secret_basic', extra: { dpop: true } },
 ];
 
-/** The export input for a case, from a description the core built with the client's real credentials. */
-async function inputFor(c: Case): Promise<CodeExportInput> {
+/**
+ * The export input for a case, from a description the core built with the client's real credentials. `via` is a
+ * URL the program sends to instead of the sandbox's token endpoint (a recording forwarder).
+ */
+async function inputFor(c: Case, via?: string): Promise<CodeExportInput> {
   const mtls = c.authMethod === 'tls_client_auth';
   const description = await describeFor({
-    tokenEndpoint: mtls ? sandbox.mtls.tokenEndpoint : sandbox.tokenEndpoint,
+    tokenEndpoint: via ?? (mtls ? sandbox.mtls.tokenEndpoint : sandbox.tokenEndpoint),
     issuer: sandbox.issuer,
     clientId: c.clientId,
     authMethod: c.authMethod,
@@ -97,6 +101,26 @@ describe.each(LANGUAGES)('the generated $name program', (language) => {
     expect(token.expires_at).toBeGreaterThan(Date.now() / 1000 + 60);
     if (c.extra?.dpop) expect(decodeJwt(token.access_token).cnf).toHaveProperty('jkt');
     if (c.authMethod === 'tls_client_auth') expect(decodeJwt(token.access_token).cnf).toHaveProperty(['x5t#S256']);
+  });
+
+  // The assertion as the sandbox received it: the strict client takes only aud = issuer, and either header.
+  it.each([
+    ['auto', 'client-authentication+jwt'],
+    ['omit', undefined],
+  ] as const)('with aud = issuer and typ %s, sends an assertion whose header typ is %s', async (typ, expected) => {
+    const forwarder = await startRecordingForwarder(sandbox.tokenEndpoint);
+    try {
+      const c: Case = { name: `typ ${typ}`, clientId: 'sandbox-strict-audience', authMethod: 'private_key_jwt', extra: { assertion: { audience: 'issuer', typ, lifetimeSeconds: 60 } } };
+      const { stdout } = await runProgram(language, `typ-${typ}`, language.make(await inputFor(c, forwarder.url)), undefined);
+      expect(decodeJwt((JSON.parse(stdout) as { access_token: string }).access_token).client_id).toBe('sandbox-strict-audience');
+      expect(forwarder.bodies).toHaveLength(1);
+      const header = decodeProtectedHeader(new URLSearchParams(forwarder.bodies[0]).get('client_assertion') ?? '');
+      expect(header.alg).toBe('RS256');
+      if (expected) expect(header.typ).toBe(expected);
+      else expect(header).not.toHaveProperty('typ');
+    } finally {
+      await forwarder.close();
+    }
   });
 
   it.each([

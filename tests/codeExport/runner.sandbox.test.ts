@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFile } from 'node:fs/promises';
-import { decodeJwt } from 'jose';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRunnerArgs } from '../../cli/runnerOptions';
+import { runToken } from '../../cli/runToken';
 import { main } from '../../cli/token';
+import { provideEffects } from '../../src/utils/effects';
 import { DEMO_KEY_FILE, demoSecrets, pemBodyLines, startCodeExportSandbox, tlsFiles, type Sandbox } from './sandboxClients';
 
 let sandbox: Sandbox;
@@ -116,11 +119,47 @@ describe('npm run token against the sandbox', () => {
   });
 });
 
+describe('--assertion-typ', () => {
+  /** The client assertions the runner sent, read from the form bodies on their way to the sandbox. */
+  function recordAssertions(): { assertions: string[]; restore: () => void } {
+    const assertions: string[] = [];
+    const restore = provideEffects({
+      fetch: (input, init) => {
+        const assertion = new URLSearchParams(typeof init?.body === 'string' || init?.body instanceof URLSearchParams ? init.body : '').get('client_assertion');
+        if (assertion) assertions.push(assertion);
+        return globalThis.fetch(input, init);
+      },
+    });
+    return { assertions, restore };
+  }
+
+  it.each([
+    [['--assertion-audience', 'issuer'], 'sandbox-strict-audience', 'client-authentication+jwt'],
+    [['--assertion-audience', 'issuer', '--assertion-typ', 'omit'], 'sandbox-strict-audience', undefined],
+    [['--assertion-audience', 'token_endpoint', '--assertion-typ', 'send'], 'sandbox-private-key-jwt', 'client-authentication+jwt'],
+    [['--assertion-audience', 'token_endpoint'], 'sandbox-private-key-jwt', 'JWT'],
+  ])('%j signs the header typ the option asks for (%s gets a token): %s', async (flags, clientId, expected) => {
+    const options = parseRunnerArgs(['--issuer', sandbox.issuer, '--client-id', clientId, '--auth-method', 'private_key_jwt', '--private-key', DEMO_KEY_FILE, ...flags]);
+    const { assertions, restore } = recordAssertions();
+    try {
+      const token = await runToken(options, { env: {}, readText: (file) => readFile(file, 'utf8') });
+      expect(decodeJwt(token.response.access_token).client_id).toBe(clientId);
+    } finally {
+      restore();
+    }
+    expect(assertions).toHaveLength(1);
+    const header = decodeProtectedHeader(assertions[0]!);
+    if (expected) expect(header.typ).toBe(expected);
+    else expect(header).not.toHaveProperty('typ');
+  });
+});
+
 describe('usage', () => {
   it('--help prints the usage on stdout and exits 0', async () => {
     const out = await run(['--help']);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('Exit codes: 0 token, 2 usage');
+    expect(out.stdout).toContain('--assertion-typ T        auto | send | omit');
   });
 
   it.each([
@@ -129,6 +168,7 @@ describe('usage', () => {
     [['--client-id', 'x'], 'exactly one of --issuer'],
     [['--client-id', 'x', '--token-endpoint', 'http://localhost/t', '--auth-method', 'private_key_jwt'], 'needs --private-key'],
     [['--client-id', 'x', '--token-endpoint', 'http://localhost/t', '--assertion-audience', 'aud'], '--assertion-audience must be one of'],
+    [['--client-id', 'x', '--token-endpoint', 'http://localhost/t', '--assertion-typ', 'JWT'], '--assertion-typ must be one of auto, send, omit'],
     [['--client-id', 'x', '--token-endpoint', 'http://localhost/t'], 'set OAUTH_CLIENT_SECRET'],
   ])('%j exits 2', async (args, message) => {
     const out = await run(args);

@@ -1,13 +1,19 @@
 // A C# program (HttpClient, Microsoft.IdentityModel.JsonWebTokens for assertions) that caches its token.
 import type { CodeExportInput } from './exportInput';
 import { indent, quoted as q } from './literals';
-import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, type ProgramFacts } from './programFacts';
+import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, typComment, type ProgramFacts } from './programFacts';
+
+/** A JWT method whose assertion carries no `typ`: JsonWebTokenHandler cannot make one (see {@link untypedJws}). */
+function untyped(f: ProgramFacts): boolean {
+  return f.jwt !== undefined && f.assertionTyp === null;
+}
 
 function usings(f: ProgramFacts): string[] {
   return [
     ...(f.certificate ? ['using System.Security.Cryptography.X509Certificates;'] : []),
     ...(f.privateKey ? ['using System.Security.Cryptography;'] : []),
-    ...(f.authMethod === 'client_secret_basic' || f.jwt === 'client_secret_jwt' ? ['using System.Text;'] : []),
+    ...(f.authMethod === 'client_secret_basic' || f.jwt === 'client_secret_jwt' || untyped(f) ? ['using System.Text;'] : []),
+    ...(untyped(f) ? ['using System.Text.Json;'] : []),
     'using System.Text.Json.Nodes;',
     ...(f.jwt ? ['using Microsoft.IdentityModel.JsonWebTokens;', 'using Microsoft.IdentityModel.Tokens;'] : []),
   ];
@@ -61,6 +67,50 @@ function credentials(f: ProgramFacts): string {
   }
 }
 
+const HS256_NOTE = '// HS256 wants a secret of at least 256 bits (RFC 7518 §3.2); IdentityModel refuses shorter ones (IDX10720).';
+
+/** The assertion through JsonWebTokenHandler, with `TokenType` as the header's `typ`. */
+function handlerJws(f: ProgramFacts, typ: string): string[] {
+  return [
+    'var now = DateTime.UtcNow;',
+    'return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor',
+    '{',
+    `    // ${typComment(f)}`,
+    `    TokenType = ${q(typ)},`,
+    '    Issuer = ClientId,',
+    '    Audience = AssertionAudience,',
+    '    Claims = new Dictionary<string, object> { ["sub"] = ClientId, ["jti"] = Guid.NewGuid().ToString() },',
+    '    IssuedAt = now,',
+    '    NotBefore = now,',
+    '    Expires = now.AddSeconds(AssertionLifetimeSeconds),',
+    ...(f.jwt === 'client_secret_jwt' ? [`    ${HS256_NOTE}`] : []),
+    `    SigningCredentials = ${credentials(f)},`,
+    '});',
+  ];
+}
+
+/**
+ * An assertion without `typ`, put together by hand: JsonWebTokenHandler's WriteJwsHeader always writes `typ` (`JWT`
+ * when TokenType is empty), so the header and claims are serialised here and signed by the same IdentityModel
+ * signature provider the handler uses.
+ * @see https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/blob/dev/src/Microsoft.IdentityModel.JsonWebTokens/JsonWebTokenHandler.CreateToken.cs
+ */
+function untypedJws(f: ProgramFacts): string[] {
+  const kid = f.privateKey?.kid ? ', ["kid"] = KeyId' : '';
+  return [
+    'var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();',
+    ...(f.jwt === 'client_secret_jwt' ? [HS256_NOTE] : []),
+    `var credentials = ${credentials(f)};`,
+    `// ${typComment(f)}`,
+    '// JsonWebTokenHandler always writes a typ header, so this JWS is put together here.',
+    `var header = new Dictionary<string, object> { ["alg"] = credentials.Algorithm${kid} };`,
+    'var claims = new Dictionary<string, object> { ["iss"] = ClientId, ["sub"] = ClientId, ["aud"] = AssertionAudience, ["jti"] = Guid.NewGuid().ToString(), ["iat"] = now, ["exp"] = now + AssertionLifetimeSeconds };',
+    'var signingInput = Base64UrlEncoder.Encode(JsonSerializer.Serialize(header)) + "." + Base64UrlEncoder.Encode(JsonSerializer.Serialize(claims));',
+    'var signature = CryptoProviderFactory.Default.CreateForSigning(credentials.Key, credentials.Algorithm).Sign(Encoding.ASCII.GetBytes(signingInput));',
+    'return signingInput + "." + Base64UrlEncoder.Encode(signature);',
+  ];
+}
+
 function assertion(f: ProgramFacts): string[] {
   if (!f.jwt) return [];
   const keyLines = !f.privateKey
@@ -72,24 +122,7 @@ function assertion(f: ProgramFacts): string[] {
     '// A fresh assertion per request: iss = sub = client_id, a new jti, a short exp (RFC 7523 §3).',
     'static string SignAssertion()',
     '{',
-    ...indent(
-      [
-        ...keyLines,
-        'var now = DateTime.UtcNow;',
-        'return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor',
-        '{',
-        '    Issuer = ClientId,',
-        '    Audience = AssertionAudience,',
-        '    Claims = new Dictionary<string, object> { ["sub"] = ClientId, ["jti"] = Guid.NewGuid().ToString() },',
-        '    IssuedAt = now,',
-        '    NotBefore = now,',
-        '    Expires = now.AddSeconds(AssertionLifetimeSeconds),',
-        ...(f.jwt === 'client_secret_jwt' ? ['    // HS256 wants a secret of at least 256 bits (RFC 7518 §3.2); IdentityModel refuses shorter ones (IDX10720).'] : []),
-        `    SigningCredentials = ${credentials(f)},`,
-        '});',
-      ],
-      '    ',
-    ),
+    ...indent([...keyLines, ...(f.assertionTyp === null ? untypedJws(f) : handlerJws(f, f.assertionTyp))], '    '),
     '}',
     '',
   ];

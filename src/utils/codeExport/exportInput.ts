@@ -1,16 +1,7 @@
 // What a code export is made from: the one request description plus the auth method's own inputs.
+import type { AssertionAudience, AssertionTyp } from '../../config/assertionModes';
 import type { AuthMethod, SigningAlg } from '../../types/token';
 import type { RequestDescription } from '../oauth/description';
-
-/**
- * Which value a client assertion's `aud` carries. `issuer` is draft-ietf-oauth-rfc7523bis (the AS issuer
- * identifier as the only value); `token_endpoint` is RFC 7523 §3; `endpoint` is the URL of the endpoint called,
- * which for a token request is the token endpoint (PingOne accepts all three).
- * @see https://datatracker.ietf.org/doc/draft-ietf-oauth-rfc7523bis/
- * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
- */
-export const ASSERTION_AUDIENCE_MODES = ['issuer', 'token_endpoint', 'endpoint'] as const;
-export type AssertionAudienceMode = (typeof ASSERTION_AUDIENCE_MODES)[number];
 
 /** The languages the playground exports to, in the order the `Export as` select lists them. */
 export const EXPORT_LANGUAGES = ['curl', 'fetch', 'node', 'python', 'go', 'java', 'csharp', 'powershell'] as const;
@@ -43,7 +34,10 @@ export const EXPORT_FILE_NAMES: Readonly<Record<ExportLanguage, string>> = {
 
 /** For the JWT methods: how the program signs its own assertion (a fresh one, with a new jti, per request). */
 export interface AssertionInputs {
-  audience: AssertionAudienceMode;
+  /** Which value `aud` carries (config/assertionModes ASSERTION_AUDIENCES, the flow form's one list). */
+  audience: AssertionAudience;
+  /** Whether the header carries `typ` (default `auto`); resolved once by programFactsOf with assertionTypHeader. */
+  typ?: AssertionTyp | undefined;
   /** ≤ 60 s (config/defaults MAX_ASSERTION_LIFETIME_SECONDS). */
   lifetimeSeconds: number;
 }

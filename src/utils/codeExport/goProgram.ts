@@ -1,7 +1,7 @@
 // A Go program (net/http, crypto/tls, github.com/golang-jwt/jwt/v5 for assertions) that caches its token.
 import type { CodeExportInput } from './exportInput';
 import { goQuoted as q } from './literals';
-import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, type ProgramFacts } from './programFacts';
+import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, typComment, type ProgramFacts } from './programFacts';
 
 function imports(f: ProgramFacts): string[] {
   const std = [
@@ -72,10 +72,20 @@ const SECRET = [
   '',
 ];
 
+/**
+ * The header's `typ`: golang-jwt's NewWithClaims starts every header with `"typ": "JWT"`, so the program sets the
+ * value it wants, or deletes the member for an untyped assertion.
+ * @see https://github.com/golang-jwt/jwt/blob/main/token.go (NewWithClaims)
+ */
+function typLines(f: ProgramFacts): string[] {
+  const set = f.assertionTyp === null ? '\tdelete(token.Header, "typ") // NewWithClaims put "typ": "JWT" there' : `\ttoken.Header["typ"] = ${q(f.assertionTyp)}`;
+  return [`\t// ${typComment(f)}`, set];
+}
+
 /** The signing key and method, per JWT method and algorithm (golang-jwt parses PKCS#8 PEM for RSA and EC). */
 function signingKey(f: ProgramFacts): string[] {
   if (f.jwt === 'client_secret_jwt') {
-    return ['\tsecret, err := clientSecret()', '\tif err != nil {', '\t\treturn "", err', '\t}', '\ttoken := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)', '\treturn token.SignedString([]byte(secret))'];
+    return ['\tsecret, err := clientSecret()', '\tif err != nil {', '\t\treturn "", err', '\t}', '\ttoken := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)', ...typLines(f), '\treturn token.SignedString([]byte(secret))'];
   }
   const alg = f.privateKey!.alg;
   const parse = alg === 'ES256' ? 'jwt.ParseECPrivateKeyFromPEM' : 'jwt.ParseRSAPrivateKeyFromPEM';
@@ -89,6 +99,7 @@ function signingKey(f: ProgramFacts): string[] {
     '\t\treturn "", err',
     '\t}',
     `\ttoken := jwt.NewWithClaims(jwt.SigningMethod${alg}, claims)`,
+    ...typLines(f),
     ...(f.privateKey?.kid ? ['\ttoken.Header["kid"] = keyID'] : []),
     '\treturn token.SignedString(key)',
   ];

@@ -1,7 +1,8 @@
 // A Java program (java.net.http, Nimbus JOSE+JWT for assertions and JSON) that caches its token.
+import { GENERIC_JWT_TYP } from '../oauth/assertionAudience';
 import type { CodeExportInput } from './exportInput';
 import { indent, quoted as q } from './literals';
-import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, type ProgramFacts } from './programFacts';
+import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, typComment, type ProgramFacts } from './programFacts';
 
 function imports(f: ProgramFacts): string[] {
   const jdk = [
@@ -26,7 +27,8 @@ function imports(f: ProgramFacts): string[] {
   ].sort();
   const nimbus = [
     'com.nimbusds.jose.util.JSONObjectUtils',
-    ...(f.jwt ? ['com.nimbusds.jose.JOSEObjectType', 'com.nimbusds.jose.JWSAlgorithm', 'com.nimbusds.jose.JWSHeader', 'com.nimbusds.jwt.JWTClaimsSet', 'com.nimbusds.jwt.SignedJWT'] : []),
+    ...(f.jwt && f.assertionTyp !== null ? ['com.nimbusds.jose.JOSEObjectType'] : []),
+    ...(f.jwt ? ['com.nimbusds.jose.JWSAlgorithm', 'com.nimbusds.jose.JWSHeader', 'com.nimbusds.jwt.JWTClaimsSet', 'com.nimbusds.jwt.SignedJWT'] : []),
     ...(f.jwt === 'client_secret_jwt' ? ['com.nimbusds.jose.crypto.MACSigner'] : []),
     ...(f.privateKey ? [f.privateKey.alg === 'ES256' ? 'com.nimbusds.jose.crypto.ECDSASigner' : 'com.nimbusds.jose.crypto.RSASSASigner'] : []),
   ].sort();
@@ -83,6 +85,16 @@ function pemReader(f: ProgramFacts): string[] {
   ];
 }
 
+/**
+ * The header builder's `.type(…)`: Nimbus's Header.toJSONObject writes `typ` only when one was set, so an untyped
+ * assertion simply has no `.type(…)`; other types than the JWT constant are made with the JOSEObjectType constructor.
+ * @see https://bitbucket.org/connect2id/nimbus-jose-jwt/issues/117 (JOSEObjectType.JWT, since 3.9)
+ */
+function typeCall(typ: string | null): string {
+  if (typ === null) return '';
+  return typ === GENERIC_JWT_TYP ? '.type(JOSEObjectType.JWT)' : `.type(new JOSEObjectType(${q(typ)}))`;
+}
+
 function assertion(f: ProgramFacts): string[] {
   if (!f.jwt) return [];
   const alg = f.jwt === 'client_secret_jwt' ? 'HS256' : f.privateKey!.alg;
@@ -105,7 +117,8 @@ function assertion(f: ProgramFacts): string[] {
     '            .issueTime(Date.from(now))',
     '            .expirationTime(Date.from(now.plusSeconds(ASSERTION_LIFETIME_SECONDS)))',
     '            .build();',
-    `    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.${alg}).type(JOSEObjectType.JWT)${f.privateKey?.kid ? '.keyID(KEY_ID)' : ''}.build();`,
+    `    // ${typComment(f)}`,
+    `    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.${alg})${typeCall(f.assertionTyp)}${f.privateKey?.kid ? '.keyID(KEY_ID)' : ''}.build();`,
     '    SignedJWT jwt = new SignedJWT(header, claims);',
     ...(comment ? [`    ${comment}`] : []),
     `    jwt.sign(${construct});`,

@@ -1,7 +1,7 @@
 // A Node program (built-in fetch or node:https for mTLS, `jose` for JWTs and DPoP) that caches its token.
 import type { CodeExportInput } from './exportInput';
 import { indent, quoted } from './literals';
-import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, type ProgramFacts } from './programFacts';
+import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, typComment, type ProgramFacts } from './programFacts';
 
 function imports(f: ProgramFacts): string[] {
   const fromJose = [...(f.jwt === 'private_key_jwt' ? ['importPKCS8'] : []), ...(f.dpop ? ['exportJWK', 'generateKeyPair'] : []), ...(f.jwt || f.dpop ? ['SignJWT'] : [])];
@@ -46,12 +46,15 @@ function signAssertion(f: ProgramFacts): string[] {
   const key = f.jwt === 'private_key_jwt' ? 'await importPKCS8(readFileSync(PRIVATE_KEY_FILE, \'utf8\'), SIGNING_ALG)' : 'new TextEncoder().encode(clientSecret())';
   const alg = f.jwt === 'private_key_jwt' ? 'SIGNING_ALG' : "'HS256'";
   const kid = f.privateKey?.kid ? ', kid: KEY_ID' : '';
+  // jose's SignJWT writes only the header members given: leaving typ out leaves it out.
+  const typ = f.assertionTyp === null ? '' : `, typ: ${quoted(f.assertionTyp)}`;
   return [
     '  // A fresh assertion per request: iss = sub = client_id, a new jti, a short exp (RFC 7523 §3).',
     `  const key = ${key};`,
     '  const now = Math.floor(Date.now() / 1000);',
+    `  // ${typComment(f)}`,
     '  const assertion = await new SignJWT({ iss: CLIENT_ID, sub: CLIENT_ID, aud: ASSERTION_AUDIENCE, jti: crypto.randomUUID() })',
-    `    .setProtectedHeader({ alg: ${alg}, typ: 'JWT'${kid} })`,
+    `    .setProtectedHeader({ alg: ${alg}${typ}${kid} })`,
     '    .setIssuedAt(now)',
     '    .setExpirationTime(now + ASSERTION_LIFETIME_SECONDS)',
     '    .sign(key);',

@@ -1,7 +1,7 @@
 // A PowerShell 7 script (Invoke-WebRequest, .NET cryptography for assertions) that caches its token.
 import type { CodeExportInput } from './exportInput';
 import { indent, powershellQuoted as q } from './literals';
-import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, type ProgramFacts } from './programFacts';
+import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, typComment, type ProgramFacts } from './programFacts';
 
 function constants(f: ProgramFacts): string[] {
   const lines = [
@@ -64,6 +64,8 @@ function assertion(f: ProgramFacts): string[] {
   if (!f.jwt) return [];
   const alg = f.jwt === 'client_secret_jwt' ? 'HS256' : f.privateKey!.alg;
   const kid = f.privateKey?.kid ? '; kid = $KeyId' : '';
+  // The header is this script's own hashtable: it has a typ entry exactly when one is wanted.
+  const typ = f.assertionTyp === null ? '' : `; typ = ${q(f.assertionTyp)}`;
   return [
     'function ConvertTo-Base64Url([byte[]] $Bytes) { [Convert]::ToBase64String($Bytes).TrimEnd(\'=\').Replace(\'+\', \'-\').Replace(\'/\', \'_\') }',
     '',
@@ -72,7 +74,8 @@ function assertion(f: ProgramFacts): string[] {
     ...indent(
       [
         '$now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()',
-        `$header = [ordered]@{ alg = '${alg}'; typ = 'JWT'${kid} } | ConvertTo-Json -Compress`,
+        `# ${typComment(f)}`,
+        `$header = [ordered]@{ alg = '${alg}'${typ}${kid} } | ConvertTo-Json -Compress`,
         '$claims = [ordered]@{ iss = $ClientId; sub = $ClientId; aud = $AssertionAudience; jti = [guid]::NewGuid().ToString(); iat = $now; exp = $now + $AssertionLifetimeSeconds } | ConvertTo-Json -Compress',
         '$signingInput = (ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes($header))) + \'.\' + (ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes($claims)))',
         '$bytes = [Text.Encoding]::ASCII.GetBytes($signingInput)',

@@ -1,6 +1,8 @@
 // What every generated program states the same way: header comment lines, constants and the auth method's inputs.
+import { DEFAULT_ASSERTION_AUDIENCE, DEFAULT_ASSERTION_TYP } from '../../config/assertionModes';
 import { DEFAULT_ASSERTION_LIFETIME_SECONDS, DEFAULT_PROACTIVE_REFRESH_SECONDS } from '../../config/defaults';
 import { isMtlsAuthMethod } from '../../types/token';
+import { assertionTypHeader, CLIENT_AUTHENTICATION_JWT_TYP } from '../oauth/assertionAudience';
 import { CLIENT_ASSERTION_TYPE } from '../oauth/clientAuth';
 import type { CertificateFiles, CodeExportInput, PrivateKeyInputs } from './exportInput';
 import { commentText } from './literals';
@@ -22,6 +24,11 @@ export interface ProgramFacts extends RequestParts {
   refreshBeforeSeconds: number;
   /** How the assertion audience was chosen, for the comment next to it. */
   audienceNote: string;
+  /**
+   * The assertion's `typ` header value, or `null` for no `typ` (JWT methods; `null` for the others). Every generator
+   * renders exactly this, so a program types its assertion as the playground's own request does.
+   */
+  assertionTyp: string | null;
 }
 
 const AUDIENCE_NOTES = {
@@ -39,6 +46,7 @@ export function programFactsOf(input: CodeExportInput): ProgramFacts {
   const method = input.authMethod;
   const jwt = method === 'private_key_jwt' || method === 'client_secret_jwt' ? method : undefined;
   const mtls = isMtlsAuthMethod(method);
+  const audience = input.assertion?.audience ?? DEFAULT_ASSERTION_AUDIENCE;
   return {
     ...parts,
     usesSecret: method === 'client_secret_basic' || method === 'client_secret_post' || method === 'client_secret_jwt',
@@ -48,7 +56,8 @@ export function programFactsOf(input: CodeExportInput): ProgramFacts {
     dpop: input.dpop === true,
     lifetimeSeconds: input.assertion?.lifetimeSeconds ?? DEFAULT_ASSERTION_LIFETIME_SECONDS,
     refreshBeforeSeconds: input.refreshBeforeSeconds ?? DEFAULT_PROACTIVE_REFRESH_SECONDS,
-    audienceNote: AUDIENCE_NOTES[input.assertion?.audience ?? 'token_endpoint'],
+    audienceNote: AUDIENCE_NOTES[audience],
+    assertionTyp: jwt ? assertionTypHeader(input.assertion?.typ ?? DEFAULT_ASSERTION_TYP, audience) : null,
   };
 }
 
@@ -71,4 +80,15 @@ export function headerLines(facts: ProgramFacts, run: string, needs: string): st
 /** Where the JWT methods' assertion `aud` comes from, for a comment. */
 export function audienceComment(facts: ProgramFacts): string {
   return `aud = ${facts.audienceNote}`;
+}
+
+/**
+ * Why the assertion header carries the `typ` it does (or none), for a comment above the line that sets it.
+ * @see https://datatracker.ietf.org/doc/draft-ietf-oauth-rfc7523bis/ (draft -11 §4: SHOULD be explicitly typed;
+ *   servers are advised not to refuse untyped JWTs)
+ */
+export function typComment(facts: ProgramFacts): string {
+  if (facts.assertionTyp === null) return 'No typ header, as chosen in the playground (RFC 7523bis §4 advises servers to accept untyped assertions).';
+  if (facts.assertionTyp === CLIENT_AUTHENTICATION_JWT_TYP) return `typ ${facts.assertionTyp}: the explicit type RFC 7523bis §4 asks client assertions to carry.`;
+  return `typ ${facts.assertionTyp} (RFC 7519 §5.1), what RFC 7523 assertions carried before RFC 7523bis.`;
 }

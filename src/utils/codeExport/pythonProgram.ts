@@ -1,7 +1,7 @@
 // A Python program (`requests`, PyJWT with `cryptography` for JWTs and DPoP) that caches its token.
 import type { CodeExportInput } from './exportInput';
 import { indent, quoted } from './literals';
-import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, type ProgramFacts } from './programFacts';
+import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, typComment, type ProgramFacts } from './programFacts';
 
 function imports(f: ProgramFacts): string[] {
   return [
@@ -51,6 +51,15 @@ const SECRET = [
   '',
 ];
 
+/**
+ * The `typ` entry of PyJWT's `headers`: a string, or `None`, which PyJWT 2.2+ reads as "no typ" (it adds
+ * `typ: JWT` to every header otherwise).
+ * @see https://github.com/jpadilla/pyjwt/pull/644 (CHANGELOG v2.2.0: "Make typ optional in JWT")
+ */
+function pythonTyp(typ: string | null): string {
+  return typ === null ? 'None' : quoted(typ);
+}
+
 function authenticate(f: ProgramFacts): string[] {
   const open = ['def authenticate(data):', '    """Adds the client authentication to one request; returns the HTTP Basic credentials, if any."""'];
   switch (f.authMethod) {
@@ -73,7 +82,9 @@ function authenticate(f: ProgramFacts): string[] {
         '    now = int(time.time())',
         '    claims = {"iss": CLIENT_ID, "sub": CLIENT_ID, "aud": ASSERTION_AUDIENCE, "jti": str(uuid.uuid4()),',
         '              "iat": now, "exp": now + ASSERTION_LIFETIME_SECONDS}',
-        `    assertion = jwt.encode(claims, ${key}, algorithm=${alg}, headers={"typ": "JWT"${kid}})`,
+        `    # ${typComment(f)}`,
+        ...(f.assertionTyp === null ? ['    # PyJWT writes typ JWT unless headers set it to None (PyJWT 2.2+).'] : []),
+        `    assertion = jwt.encode(claims, ${key}, algorithm=${alg}, headers={"typ": ${pythonTyp(f.assertionTyp)}${kid}})`,
         '    data.append(("client_id", CLIENT_ID))',
         `    data.append(("client_assertion_type", ${quoted(CLIENT_ASSERTION_TYPE)}))`,
         '    data.append(("client_assertion", assertion))',

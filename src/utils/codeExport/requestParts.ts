@@ -1,9 +1,11 @@
 // The parts of the one request description a generated program needs, with the client credentials left out.
 import { isMtlsAuthMethod, type AuthMethod } from '../../types/token';
+import { DEFAULT_ASSERTION_AUDIENCE } from '../../config/assertionModes';
 import { InputError } from '../errors';
+import { assertionAudienceValue } from '../oauth/assertionAudience';
 import { authMethodOf, headerValue, type RequestDescription } from '../oauth/description';
 import { bodyPairs, formDecode, isAuthorizationHeader, splitAuthorization } from '../oauth/requestMask';
-import type { AssertionAudienceMode, CodeExportInput } from './exportInput';
+import type { CodeExportInput } from './exportInput';
 
 /** Body parameters a program's own client authentication adds; everything else is copied as the description has it. */
 const CLIENT_AUTH_PARAMS = new Set(['client_id', 'client_secret', 'client_assertion', 'client_assertion_type']);
@@ -36,17 +38,6 @@ function clientIdOf(desc: RequestDescription): string {
 }
 
 /**
- * The assertion `aud` for a token request: the issuer (RFC 7523bis), or the token endpoint, which is also the
- * endpoint called.
- * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
- */
-export function resolveAssertionAudience(mode: AssertionAudienceMode, tokenEndpoint: string, issuer: string | undefined): string {
-  if (mode !== 'issuer') return tokenEndpoint;
-  if (!issuer) throw new InputError('issuerOrDiscoveryUrl', 'The assertion audience is set to the issuer, but no issuer is configured.');
-  return issuer;
-}
-
-/**
  * Splits the description into what a program copies (URL, parameters, plain headers) and what it computes itself
  * (client authentication, DPoP). The description's method must be the one exported, so a program never
  * authenticates differently from the request the playground showed.
@@ -70,6 +61,9 @@ export function requestPartsOf(input: CodeExportInput): RequestParts {
     params,
     headers,
     authMethod,
-    assertionAudience: jwt ? resolveAssertionAudience(input.assertion?.audience ?? 'token_endpoint', desc.url, input.issuer) : undefined,
+    // A token request is sent to the token endpoint, so the `token_endpoint` and `endpoint` modes agree here.
+    assertionAudience: jwt
+      ? assertionAudienceValue(input.assertion?.audience ?? DEFAULT_ASSERTION_AUDIENCE, { issuer: input.issuer, tokenEndpoint: desc.url, endpoint: desc.url })
+      : undefined,
   };
 }

@@ -6,7 +6,6 @@ import { isMtlsAuthMethod } from '../../../types/token';
 import { ColorCodedURL } from '../../../components/ColorCodedURL';
 import { InfoBox } from '../../../components/InfoBox';
 import type { CodeExportInput } from '../../../utils/codeExport/exportInput';
-import { DEFAULT_ASSERTION_AUDIENCE } from '../../../utils/oauth/assertionAudience';
 import type { RequestDescription } from '../../../utils/oauth/description';
 import { bodyPairs, maskRequestDescription } from '../../../utils/oauth/requestMask';
 import { AssertionPanel, PasteAssertionLinter, type AssertionContext } from './AssertionPanel';
@@ -57,7 +56,7 @@ function exportInputOf(description: RequestDescription, form: FlowForm & Asserti
     description: exported,
     authMethod: form.authMethod,
     issuer: form.issuer.trim() || undefined,
-    assertion: { audience: form.assertionAudience ?? DEFAULT_ASSERTION_AUDIENCE, lifetimeSeconds: form.assertionLifetimeSeconds },
+    assertion: { audience: form.assertionAudience, typ: form.assertionTyp, lifetimeSeconds: form.assertionLifetimeSeconds },
     // The key stays non-extractable in this browser: a program reads its own PKCS#8 file, named here.
     privateKey: form.authMethod === 'private_key_jwt' ? { file: 'private-key.pem', alg: form.signingAlg, kid: form.kid.trim() || undefined } : undefined,
     // A backend presents the certificate itself: the exports name the files, never their contents.

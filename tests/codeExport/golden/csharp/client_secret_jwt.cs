@@ -45,6 +45,8 @@ partial class Program
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
+            // typ JWT (RFC 7519 §5.1), what RFC 7523 assertions carried before RFC 7523bis.
+            TokenType = "JWT",
             Issuer = ClientId,
             Audience = AssertionAudience,
             Claims = new Dictionary<string, object> { ["sub"] = ClientId, ["jti"] = Guid.NewGuid().ToString() },

@@ -44,6 +44,8 @@ partial class Program
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
+            // typ client-authentication+jwt: the explicit type RFC 7523bis §4 asks client assertions to carry.
+            TokenType = "client-authentication+jwt",
             Issuer = ClientId,
             Audience = AssertionAudience,
             Claims = new Dictionary<string, object> { ["sub"] = ClientId, ["jti"] = Guid.NewGuid().ToString() },

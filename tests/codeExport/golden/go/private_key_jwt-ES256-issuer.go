@@ -66,6 +66,8 @@ func signAssertion() (string, error) {
 		return "", err
 	}
 	token := jwt.NewWithClaims(jwt.SigningMethodES256, claims)
+	// typ client-authentication+jwt: the explicit type RFC 7523bis §4 asks client assertions to carry.
+	token.Header["typ"] = "client-authentication+jwt"
 	token.Header["kid"] = keyID
 	return token.SignedString(key)
 }

@@ -65,6 +65,8 @@ func signAssertion() (string, error) {
 		return "", err
 	}
 	token := jwt.NewWithClaims(jwt.SigningMethodRS256, claims)
+	// typ JWT (RFC 7519 §5.1), what RFC 7523 assertions carried before RFC 7523bis.
+	token.Header["typ"] = "JWT"
 	return token.SignedString(key)
 }
 

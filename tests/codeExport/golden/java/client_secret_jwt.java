@@ -65,6 +65,7 @@ public class Token {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(ASSERTION_LIFETIME_SECONDS)))
                 .build();
+        // typ JWT (RFC 7519 §5.1), what RFC 7523 assertions carried before RFC 7523bis.
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         // HS256 wants a secret of at least 256 bits (RFC 7518 §3.2); Nimbus refuses shorter ones.

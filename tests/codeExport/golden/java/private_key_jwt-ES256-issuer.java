@@ -72,7 +72,8 @@ public class Token {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(ASSERTION_LIFETIME_SECONDS)))
                 .build();
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(KEY_ID).build();
+        // typ client-authentication+jwt: the explicit type RFC 7523bis §4 asks client assertions to carry.
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("client-authentication+jwt")).keyID(KEY_ID).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         jwt.sign(new ECDSASigner((ECPrivateKey) readPrivateKey(PRIVATE_KEY_FILE, "EC")));
         return jwt.serialize();

@@ -70,6 +70,7 @@ public class Token {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(ASSERTION_LIFETIME_SECONDS)))
                 .build();
+        // typ JWT (RFC 7519 §5.1), what RFC 7523 assertions carried before RFC 7523bis.
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.PS256).type(JOSEObjectType.JWT).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         jwt.sign(new RSASSASigner(readPrivateKey(PRIVATE_KEY_FILE, "RSA")));

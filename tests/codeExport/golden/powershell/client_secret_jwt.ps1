@@ -37,6 +37,7 @@ function ConvertTo-Base64Url([byte[]] $Bytes) { [Convert]::ToBase64String($Bytes
 # A fresh assertion per request: iss = sub = client_id, a new jti, a short exp (RFC 7523 §3).
 function New-ClientAssertion {
     $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+    # typ JWT (RFC 7519 §5.1), what RFC 7523 assertions carried before RFC 7523bis.
     $header = [ordered]@{ alg = 'HS256'; typ = 'JWT' } | ConvertTo-Json -Compress
     $claims = [ordered]@{ iss = $ClientId; sub = $ClientId; aud = $AssertionAudience; jti = [guid]::NewGuid().ToString(); iat = $now; exp = $now + $AssertionLifetimeSeconds } | ConvertTo-Json -Compress
     $signingInput = (ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes($header))) + '.' + (ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes($claims)))

@@ -33,7 +33,8 @@ function ConvertTo-Base64Url([byte[]] $Bytes) { [Convert]::ToBase64String($Bytes
 # A fresh assertion per request: iss = sub = client_id, a new jti, a short exp (RFC 7523 §3).
 function New-ClientAssertion {
     $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
-    $header = [ordered]@{ alg = 'ES256'; typ = 'JWT'; kid = $KeyId } | ConvertTo-Json -Compress
+    # typ client-authentication+jwt: the explicit type RFC 7523bis §4 asks client assertions to carry.
+    $header = [ordered]@{ alg = 'ES256'; typ = 'client-authentication+jwt'; kid = $KeyId } | ConvertTo-Json -Compress
     $claims = [ordered]@{ iss = $ClientId; sub = $ClientId; aud = $AssertionAudience; jti = [guid]::NewGuid().ToString(); iat = $now; exp = $now + $AssertionLifetimeSeconds } | ConvertTo-Json -Compress
     $signingInput = (ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes($header))) + '.' + (ConvertTo-Base64Url ([Text.Encoding]::UTF8.GetBytes($claims)))
     $bytes = [Text.Encoding]::ASCII.GetBytes($signingInput)
