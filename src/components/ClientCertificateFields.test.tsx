@@ -33,6 +33,15 @@ function Harness() {
   );
 }
 
+/** Opens the paste section and pastes the demo certificate and key, as a person would. */
+async function pasteCertificateAndKey() {
+  await userEvent.click(screen.getByText('Or paste a certificate and key'));
+  await userEvent.click(screen.getByLabelText('Certificate (PEM)'));
+  await userEvent.paste(CERT);
+  await userEvent.click(screen.getByLabelText('Private key (PEM)'));
+  await userEvent.paste(KEY);
+}
+
 describe('ClientCertificateFields', () => {
   it('says why mTLS needs the relay and takes file names', async () => {
     render(<Harness />);
@@ -50,11 +59,7 @@ describe('ClientCertificateFields', () => {
       }),
     );
     const { container } = render(<Harness />);
-    await userEvent.click(screen.getByText('Or paste a certificate and key'));
-    await userEvent.click(screen.getByLabelText('Certificate (PEM)'));
-    await userEvent.paste(CERT);
-    await userEvent.click(screen.getByLabelText('Private key (PEM)'));
-    await userEvent.paste(KEY);
+    await pasteCertificateAndKey();
     expect(screen.getByLabelText('Private key (PEM)')).toHaveClass('pem-masked');
     await userEvent.click(screen.getByRole('button', { name: 'Hand to the relay' }));
 
@@ -77,11 +82,7 @@ describe('ClientCertificateFields', () => {
       }),
     );
     render(<Harness />);
-    await userEvent.click(screen.getByText('Or paste a certificate and key'));
-    await userEvent.click(screen.getByLabelText('Certificate (PEM)'));
-    await userEvent.paste(CERT);
-    await userEvent.click(screen.getByLabelText('Private key (PEM)'));
-    await userEvent.paste(KEY);
+    await pasteCertificateAndKey();
     await userEvent.click(screen.getByLabelText('Server CA (PEM, optional)'));
     await userEvent.paste(CA);
     await userEvent.click(screen.getByRole('button', { name: 'Hand to the relay' }));
@@ -95,11 +96,7 @@ describe('ClientCertificateFields', () => {
         HttpResponse.json({ credentialId: 'cred-3', subject: 'CN=old', issuer: 'CN=ca', notAfter: '2020-01-01T00:00:00Z', x5tS256: 't3', warning: 'the certificate expired on 2020-01-01T00:00:00.000Z: kept anyway <i>x</i>' }, { status: 201 })),
     );
     const { container } = render(<Harness />);
-    await userEvent.click(screen.getByText('Or paste a certificate and key'));
-    await userEvent.click(screen.getByLabelText('Certificate (PEM)'));
-    await userEvent.paste(CERT);
-    await userEvent.click(screen.getByLabelText('Private key (PEM)'));
-    await userEvent.paste(KEY);
+    await pasteCertificateAndKey();
     await userEvent.click(screen.getByRole('button', { name: 'Hand to the relay' }));
     const held = await screen.findByRole('group', { name: 'Certificate held by the relay' });
     expect(held).toHaveTextContent('the certificate expired on 2020-01-01');
@@ -109,11 +106,7 @@ describe('ClientCertificateFields', () => {
   it('shows the relay’s refusal as text and keeps what was pasted', async () => {
     server.use(http.post(`${RELAY}/credentials`, () => HttpResponse.json({ error: 'relay_refused', reason: 'the key does not match the certificate <b>x</b>' }, { status: 400 })));
     const { container } = render(<Harness />);
-    await userEvent.click(screen.getByText('Or paste a certificate and key'));
-    await userEvent.click(screen.getByLabelText('Certificate (PEM)'));
-    await userEvent.paste(CERT);
-    await userEvent.click(screen.getByLabelText('Private key (PEM)'));
-    await userEvent.paste(KEY);
+    await pasteCertificateAndKey();
     await userEvent.click(screen.getByRole('button', { name: 'Hand to the relay' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('the key does not match the certificate <b>x</b>');
     expect(container.querySelector('b')).toBeNull();
