@@ -38,12 +38,13 @@ test('Cancel ends a slow token request at once, and nothing typed is lost', asyn
 });
 
 test('Sign out in one tab purges the token of another tab of the app', async ({ page, context }) => {
+  // The first tab first: it writes the moved ports to the shared localStorage the second tab reads.
+  await configureSandbox(page, { client: 'sandbox-post' });
   const other = await context.newPage();
   await configureSandbox(other, { client: 'sandbox-basic' });
   await getToken(other);
   await expect(tokenStatus(other)).toContainText('expires in');
 
-  await configureSandbox(page, { client: 'sandbox-post' });
   await tokenStatus(page).getByRole('button', { name: 'Sign out' }).click();
 
   await expect(tokenStatus(other)).toContainText('No token');
