@@ -38,10 +38,11 @@ function discovery(issuer) {
 /**
  * Creates the emulation. The caller mounts `router` at the path of `baseUrl` (e.g. `/microauthd`).
  * @param {{ baseUrl: string, tokenTtlSeconds?: number, now?: () => number, log?: (event: object) => void,
- *   dpopNonceSecret?: Buffer, origins?: { http: string, tls?: string } }} options
+ *   dpopNonceSecret?: Buffer, origins?: { http: string, tls?: string }, signingJwk?: JsonWebKey }} options
  *   baseUrl e.g. http://localhost:4500/microauthd (the issuer); `now` and `log` are for tests and the console;
  *   dpopNonceSecret (32 bytes) is shared with the sandbox's token endpoint, so one nonce serves the origin;
  *   origins are where DPoP proofs' htu must point (default: baseUrl's origin), see dpop/resourceGuard.js.
+ *   signingJwk is the RS256 private key its tokens are signed with (default: one generated for this process).
  * @returns {Promise<{ router: import('express').Router, reset(): void,
  *   clients(): Array<{client_id: string, client_secret: string, token_endpoint_auth_method: string, scope: string,
  *     scope_names: string, purpose: string, provider: 'microauthd', roles: string[]}>,
@@ -58,7 +59,7 @@ export async function createMicroauthd(options) {
   // The signing key and the seed password hashes come from the thread pool together (start-up time, issue 10).
   // Seed passwords are hashed once; reset() copies these records rather than re-hashing.
   const [signer, seededUsers] = await Promise.all([
-    createSigner({ issuer, audience: MICROAUTHD_AUDIENCE, ttlSeconds: options.tokenTtlSeconds ?? 3600, now }),
+    createSigner({ issuer, audience: MICROAUTHD_AUDIENCE, ttlSeconds: options.tokenTtlSeconds ?? 3600, now, privateJwk: options.signingJwk }),
     Promise.all(SEED_USERS.map(async ({ password, ...u }) => ({ ...u, passwordHash: await hashPassword(password) }))),
   ]);
   const store = { users: new Map() };
