@@ -21,6 +21,7 @@ import { openListener } from './listener.js';
 import { logLine } from '../lib/logText.js';
 import { createMicroauthd } from './microauthd/index.js';
 import { CERT_FILES, certificatesForStart } from './mtls/demoCertificates.js';
+import { loadSubjectMatching } from './mtls/mtlsFeature.js';
 import { createOutbox } from './outbox.js';
 import { createPingOneApi } from './pingone/api.js';
 import { signingKeysForStart } from './signingKeys.js';
@@ -161,7 +162,8 @@ export async function startSandbox({
     const parts = await createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUrl, issuer, asPrefix, tls, mtls, signingKeys });
     const app = assembleApp({ asPrefix, envId, baseUrl, issuer, logger, ...parts });
     const onClientError = createClientErrorHandler(parts.cors.isAllowedOrigin);
-    for (const listener of listeners) listener.serve(app, onClientError);
+    http.serve(app, onClientError);
+    tls?.listener.serve(afterLoading(loadSubjectMatching, app, logger), onClientError);
     return {
       baseUrl,
       envId,
@@ -177,6 +179,24 @@ export async function startSandbox({
     await Promise.all(listeners.map((listener) => listener.abort()));
     throw err;
   }
+}
+
+/**
+ * `app`, once `load` has settled: the first request starts it, and every request waits for it. For the mTLS listener,
+ * whose DN matching loads on first use rather than at every start.
+ */
+function afterLoading(load, app, logger) {
+  let ready = false;
+  return (req, res) => {
+    if (ready) return app(req, res);
+    return load().then(() => {
+      ready = true;
+      app(req, res);
+    }, (err) => {
+      logger.error(logLine`[sandbox] mTLS listener cannot serve: ${err?.message ?? err}`);
+      res.writeHead(500).end();
+    });
+  };
 }
 
 /** `promise`, with a rejection handled for now: it is awaited later, after other awaits that may come first. */
