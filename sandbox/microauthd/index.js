@@ -36,11 +36,13 @@ function discovery(issuer) {
 }
 
 /**
- * The seed users, whose password hashes are made in the background: no endpoint ever reads a hash (none checks a
- * password), and four scrypt hashes are ~0.15 s of CPU a start does not need to wait for (issue 24). Each hash lands
- * in the seed record (which reset() copies) and in the stored user of that id, unless a reset-password got there first.
- * Until then a seed user has no password in any form, never one in clear.
- * @returns {{ seededUsers: object[], seeded: Promise<void> }}  seeded settles once every hash is in
+ * The seed users, whose password hashes are made when the emulation gets its first request: no endpoint ever reads a
+ * hash (none checks a password), and four scrypt hashes are ~0.15 s of CPU that a start, and a sandbox nobody asks
+ * microauthd anything, do not need (issue 24). Each hash lands in the seed record (which reset() copies) and in the
+ * stored user of that id, unless a password reset got there first. Until then a seed user has no password in any
+ * form, and never one in clear.
+ * @returns {{ seededUsers: object[], seeded(): Promise<void> }}  seeded() starts the hashing (once) and settles when
+ *   every hash is in
  */
 function hashSeedPasswords(store, hash, log) {
   const seededUsers = SEED_USERS.map((user) => {
@@ -48,12 +50,20 @@ function hashSeedPasswords(store, hash, log) {
     delete record.password; // kept only as its hash
     return record;
   });
-  const seeded = Promise.all(SEED_USERS.map(async ({ id, password }, i) => {
+  const hashOne = async ({ id, password }, i) => {
     const passwordHash = await hash(password);
     seededUsers[i].passwordHash = passwordHash;
     const stored = store.users.get(id);
     if (stored && stored.passwordHash === undefined) stored.passwordHash = passwordHash;
-  })).then(() => undefined, (err) => log({ event: 'error', message: `seed password hashing failed: ${err?.message ?? err}` }));
+  };
+  let hashing;
+  const seeded = () => {
+    hashing ??= Promise.all(SEED_USERS.map(hashOne)).then(
+      () => undefined,
+      (err) => log({ event: 'error', message: `seed password hashing failed: ${err?.message ?? err}` }),
+    );
+    return hashing;
+  };
   return { seededUsers, seeded };
 }
 
@@ -67,7 +77,7 @@ function hashSeedPasswords(store, hash, log) {
  *   origins are where DPoP proofs' htu must point (default: baseUrl's origin), see dpop/resourceGuard.js.
  *   signingJwk is the RS256 private key its tokens are signed with (default: one generated for this process);
  *   hashPassword hashes the seed users' passwords (default: userApi.js's scrypt; tests pass a slow or failing one).
- * @returns {Promise<{ router: import('express').Router, reset(): void, seeded: Promise<void>,
+ * @returns {Promise<{ router: import('express').Router, reset(): void, seeded(): Promise<void>,
  *   clients(): Array<{client_id: string, client_secret: string, token_endpoint_auth_method: string, scope: string,
  *     scope_names: string, purpose: string, provider: 'microauthd', roles: string[]}>,
  *   users(): Array<{id: string, username: string, email: string}> }>}
@@ -94,6 +104,10 @@ export async function createMicroauthd(options) {
   const clientsById = new Map(DEMO_CLIENTS.map((c) => [c.client_id, c]));
 
   const router = Router();
+  router.use((_req, _res, next) => {
+    void seeded();
+    next();
+  });
   router.use(express.urlencoded({ extended: false, limit: '16kb' }));
   router.use(express.json({ limit: '16kb' }));
   router.get('/.well-known/openid-configuration', (_req, res) => res.json(discovery(issuer)));
