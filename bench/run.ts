@@ -1,11 +1,13 @@
 // `npm run bench [-- --only lighthouse,bundle]`: runs bench/*.bench.ts in sequence and prints one table of figures
-// (stdout, and bench/results/latest.md) with the machine it ran on. A module that throws becomes a failed row.
+// (stdout, and bench/results/latest.md) with the machine it ran on and its load. A module that throws becomes a failed
+// row; a missed budget is a **no** in the table, a line after it, and exit code 1.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatTable, type BenchModule, type Figure } from './table';
-import { describeMachine } from './support/machine';
+import { formatTable, verdict, type BenchModule, type Figure } from './table';
+import { captureMachine, describeMachine } from './support/machine';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -46,13 +48,17 @@ async function runOne(file: string): Promise<Figure[]> {
   }
 }
 
-const startedAt = new Date();
+const machine = captureMachine();
+// Said first as well: a reader watching a slow run sees at once whether the machine was busy.
+console.warn(`Machine:\n${describeMachine(machine)}`);
 const rows: Figure[] = [];
 for (const file of files) rows.push(...(await runOne(file)));
 
-const report = `${formatTable(rows)}\n\nMachine:\n${describeMachine(startedAt)}\n\nCommand: \`npm run bench${values.only ? ` -- --only ${values.only}` : ''}\`\n`;
+const { line, exitCode } = verdict(rows);
+const command = `npm run bench${values.only ? ` -- --only ${values.only}` : ''}`;
+const report = `${formatTable(rows)}\n\n${line}\n\nMachine:\n${describeMachine(machine, loadavg())}\n\nCommand: \`${command}\`\n`;
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(join(here, 'results', 'latest.md'), report);
 process.stdout.write(report);
-// Modules may leave handles (a browser, a child) behind on failure; the run is over.
-process.exit(0);
+// Modules may leave handles (a browser, a child) behind on failure; the run is over, and fails if a budget was missed.
+process.exit(exitCode);

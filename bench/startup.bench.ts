@@ -1,5 +1,6 @@
 // `npm start` to "first token possible": the start script as package.json defines it, timed until the sandbox, the
-// relay (when relay/ exists) and the dev server's flow page with the flow route's module all answer.
+// relay (when relay/ exists) and the dev server's flow page with the flow route's module and the pre-bundled
+// dependencies those modules import (react, react-router…) all answer.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Figure } from './table';
@@ -28,17 +29,39 @@ function parts(): Part[] {
   return list;
 }
 
-async function answered(url: string, group: Group, deadline: number): Promise<void> {
+/** Polls `url` until it answers 2xx; resolves with its body. */
+async function answered(url: string, group: Group, deadline: number): Promise<string> {
   for (;;) {
     if (group.child.exitCode !== null) throw new Error(`npm start exited with ${group.child.exitCode} before ${url} answered:\n${group.output()}`);
     if (Date.now() > deadline) throw new Error(`${url} did not answer within ${TIMEOUT_MS} ms of npm start:\n${group.output()}`);
     try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(5_000) })).ok) return;
+      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (res.ok) return await res.text();
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/**
+ * The pre-bundled dependencies a transformed module imports (`/node_modules/.vite/deps/…`): Vite answers the module
+ * before it has bundled them, and a browser can run nothing until they answer too. On a first start (or after the
+ * lockfile changes) this is Vite's dependency optimisation, the slowest part of the dev server's start.
+ * @see https://vite.dev/guide/dep-pre-bundling
+ */
+const depUrls = (origin: string, body: string) =>
+  [...new Set(body.match(/\/node_modules\/\.vite\/deps\/[^"'\s]+/g) ?? [])].map((path) => `${origin}${path}`);
+
+/** Every URL of a part in order; for the app, then the dependencies its modules import. */
+async function partAnswered(part: Part, group: Group, deadline: number): Promise<void> {
+  const bodies: string[] = [];
+  for (const url of part.urls) bodies.push(await answered(url, group, deadline));
+  if (part.name !== 'app') return;
+  const origin = new URL(part.urls[0]!).origin;
+  const deps = [...new Set(bodies.flatMap((body) => depUrls(origin, body)))];
+  if (deps.length === 0) throw new Error(`the flow's modules import no pre-bundled dependency; has the dev server changed? (${part.urls.join(', ')})`);
+  await Promise.all(deps.map((url) => answered(url, group, deadline)));
 }
 
 /** One start: ms from spawn until each part's URLs answered, in order. */
@@ -49,7 +72,7 @@ async function startOnce(script: string, list: readonly Part[]): Promise<Record<
   try {
     const times = await Promise.all(
       list.map(async (part) => {
-        for (const url of part.urls) await answered(url, group, deadline);
+        await partAnswered(part, group, deadline);
         return [part.name, performance.now() - started] as const;
       }),
     );

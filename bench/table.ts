@@ -23,6 +23,19 @@ const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n 
 /** A failed or unmeasured figure (NaN) reads as a dash, not as "NaN". */
 const shown = (n: number, unit: string) => (Number.isFinite(n) ? `${round(n)} ${unit}` : '—');
 
+/** The rows whose budget was missed (`met: false`, which includes a module that failed to run). */
+export function missedBudgets(rows: readonly Figure[]): Figure[] {
+  return rows.filter((r) => r.met === false);
+}
+
+/** What `npm run bench` ends with: a line naming every missed budget, and the exit code (1 when any was missed). */
+export function verdict(rows: readonly Figure[]): { line: string; exitCode: 0 | 1 } {
+  const missed = missedBudgets(rows);
+  if (missed.length === 0) return { line: `All ${rows.filter((r) => r.met !== undefined).length} budgets met.`, exitCode: 0 };
+  const names = missed.map((r) => `- ${r.figure}: ${shown(r.value, r.unit)} (budget ${r.budget})`).join('\n');
+  return { line: `**${missed.length} budget${missed.length === 1 ? '' : 's'} missed:**\n${names}`, exitCode: 1 };
+}
+
 /** A Markdown table (what the README's Performance section and the session note quote). */
 export function formatTable(rows: readonly Figure[]): string {
   const header = '| figure | value | reference | ratio | budget | met |\n| --- | --- | --- | --- | --- | --- |';

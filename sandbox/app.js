@@ -20,9 +20,11 @@ import { SandboxInputError } from './inputError.js';
 import { openListener } from './listener.js';
 import { logLine } from '../lib/logText.js';
 import { createMicroauthd } from './microauthd/index.js';
-import { CERT_FILES, createDemoCertificates, writeDemoCertificates } from './mtls/demoCertificates.js';
+import { CERT_FILES, certificatesForStart } from './mtls/demoCertificates.js';
+import { loadSubjectMatching } from './mtls/mtlsFeature.js';
 import { createOutbox } from './outbox.js';
 import { createPingOneApi } from './pingone/api.js';
+import { signingKeysForStart } from './signingKeys.js';
 
 /** What /sandbox/info says is on, beyond client credentials. */
 const FEATURES = Object.freeze({
@@ -71,18 +73,20 @@ async function validateWithProvider(provider, entry) {
 }
 
 /**
- * The HTTPS listener for mTLS client authentication (RFC 8705): demo certificates generated for this start, a server
- * certificate for localhost, and a client certificate requested but not enforced, since oidc-provider and the
- * PingOne API decide what a certificate (or its absence) means.
+ * The HTTPS listener for mTLS client authentication (RFC 8705): the demo certificates, a server certificate for
+ * localhost, and a client certificate requested but not enforced, since oidc-provider and the PingOne API decide what
+ * a certificate (or its absence) means. New certificates are written only once the port is ours.
+ * @param {{ mtlsPort: number, host: string, certDir: string,
+ *   certificates: Promise<Awaited<ReturnType<typeof certificatesForStart>>> }} options
  */
-async function openMtlsListener({ mtlsPort, host, certDir }) {
-  const material = await createDemoCertificates();
+async function openMtlsListener({ mtlsPort, host, certDir, certificates }) {
+  const { material, save } = await certificates;
   const server = createHttpsServer({
     key: material.server.keyPem, cert: material.server.certPem, ca: [material.caPem], requestCert: true, rejectUnauthorized: false,
   });
   const listener = await openListener(server, mtlsPort, host);
   try {
-    await writeDemoCertificates(material, certDir);
+    await save();
   } catch (err) {
     await listener.abort();
     throw err;
@@ -126,9 +130,11 @@ function checkOptions({ authz, tokenTtl, envId, mtlsPort }) {
 /**
  * Starts the sandbox. It listens first, so `port: 0` works and the issuer carries the real port; the issuer host is
  * `localhost` (what the app and PingOne-style URLs use) while the sockets bind `host`. With `mtlsPort` it also
- * serves the same app over HTTPS with client certificates, and seeds the certificate clients.
+ * serves the same app over HTTPS with client certificates, and seeds the certificate clients. With
+ * `keepDemoMaterial` (the CLI) it reuses the signing keys and certificates an earlier start kept in `certDir` and keeps
+ * new ones there; otherwise each start makes its own keys and never writes them.
  * @param {{ port?: number, host?: string, envId?: string, tokenTtl?: number, authz?: 'scopes' | 'roles',
- *   quiet?: boolean, corsOrigins?: string[], mtlsPort?: number, certDir?: string,
+ *   quiet?: boolean, corsOrigins?: string[], mtlsPort?: number, certDir?: string, keepDemoMaterial?: boolean,
  *   logger?: { info(m: string): void, warn(m: string): void, error(m: string): void } }} [options]
  * @returns {Promise<{ baseUrl: string, envId: string, issuer: string, tokenEndpoint: string,
  *   mtls?: { baseUrl: string, tokenEndpoint: string, certDir: string },
@@ -136,22 +142,28 @@ function checkOptions({ authz, tokenTtl, envId, mtlsPort }) {
  */
 export async function startSandbox({
   port = DEFAULT_PORT, host = '127.0.0.1', envId = DEFAULT_ENV_ID, tokenTtl = DEFAULT_TOKEN_TTL_SECONDS, authz = 'scopes', quiet = false,
-  corsOrigins = [], mtlsPort, certDir = DEFAULT_CERT_DIR, logger = consoleLogger(quiet),
+  corsOrigins = [], mtlsPort, certDir = DEFAULT_CERT_DIR, keepDemoMaterial = false, logger = consoleLogger(quiet),
 } = {}) {
   checkOptions({ authz, tokenTtl, envId, mtlsPort });
+  // Keys and certificates need neither the ports nor each other: both are read (or made) while the sockets open.
+  const keep = keepDemoMaterial;
+  const signing = observed(signingKeysForStart({ certDir, keep }));
+  const certificates = mtlsPort === undefined ? undefined : observed(certificatesForStart({ certDir, keep }));
   const http = await openListener(createServer(), port, host);
   const listeners = [http];
   try {
-    const tls = mtlsPort === undefined ? undefined : await openMtlsListener({ mtlsPort, host, certDir });
+    const tls = certificates && await openMtlsListener({ mtlsPort, host, certDir, certificates });
     if (tls) listeners.push(tls.listener);
     const baseUrl = `http://localhost:${http.port}`;
     const asPrefix = `/${envId}/as`;
     const issuer = `${baseUrl}${asPrefix}`;
     const mtls = tls && { baseUrl: tls.baseUrl, tokenEndpoint: `${tls.baseUrl}${asPrefix}/token`, certDir: tls.certDir };
-    const parts = await createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUrl, issuer, asPrefix, tls, mtls });
+    const signingKeys = await keepSigningKeys(await signing, certDir, logger);
+    const parts = await createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUrl, issuer, asPrefix, tls, mtls, signingKeys });
     const app = assembleApp({ asPrefix, envId, baseUrl, issuer, logger, ...parts });
     const onClientError = createClientErrorHandler(parts.cors.isAllowedOrigin);
-    for (const listener of listeners) listener.serve(app, onClientError);
+    http.serve(app, onClientError);
+    tls?.listener.serve(afterLoading(loadSubjectMatching, app, logger), onClientError);
     return {
       baseUrl,
       envId,
@@ -169,8 +181,45 @@ export async function startSandbox({
   }
 }
 
+/**
+ * `app`, once `load` has settled: the first request starts it, and every request waits for it. For the mTLS listener,
+ * whose DN matching loads on first use rather than at every start.
+ */
+function afterLoading(load, app, logger) {
+  let ready = false;
+  return (req, res) => {
+    if (ready) return app(req, res);
+    return load().then(() => {
+      ready = true;
+      app(req, res);
+    }, (err) => {
+      logger.error(logLine`[sandbox] mTLS listener cannot serve: ${err?.message ?? err}`);
+      res.writeHead(500).end();
+    });
+  };
+}
+
+/** `promise`, with a rejection handled for now: it is awaited later, after other awaits that may come first. */
+function observed(promise) {
+  promise.catch(() => {});
+  return promise;
+}
+
+/**
+ * Writes new signing keys for the next start. Failing to is not fatal (the next start makes others): the keys are in
+ * memory, and unlike the certificates no client reads them from the directory.
+ */
+async function keepSigningKeys({ keys, save }, certDir, logger) {
+  try {
+    await save();
+  } catch (err) {
+    logger.warn(logLine`[sandbox] could not keep the demo signing keys in ${certDir} (the next start makes new ones): ${err?.message ?? err}`);
+  }
+  return keys;
+}
+
 /** Everything the app is made of, wired together: auth server, emulated APIs, faults, the admin API's operations. */
-async function createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUrl, issuer, asPrefix, tls, mtls }) {
+async function createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUrl, issuer, asPrefix, tls, mtls, signingKeys }) {
   const apiBase = `${baseUrl}/v1`;
   // Where DPoP proofs' htu must point on each listener: the configured origins, never a request's Host header.
   const origins = { http: baseUrl, ...(tls ? { tls: tls.baseUrl } : {}) };
@@ -186,12 +235,14 @@ async function createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUr
   const outbox = createOutbox();
   // One DPoP nonce secret for the origin: a nonce from the token endpoint is good at the APIs and back (RFC 9449 §9).
   const nonceSecret = randomBytes(32);
-  // Both generate RSA keys in the thread pool: side by side, start-up waits for one key instead of two.
   const [{ provider, verifyAccessToken }, microauthd] = await Promise.all([
     createAuthServer({
-      issuer, envId, tokenTtl, registry, getAuthz: () => mode, isAllowedOrigin: cors.isAllowedOrigin, mtls, nonceSecret, logger,
+      issuer, envId, tokenTtl, registry, getAuthz: () => mode, isAllowedOrigin: cors.isAllowedOrigin, mtls, nonceSecret,
+      signingJwk: signingKeys.authServer, logger,
     }),
-    createMicroauthd({ baseUrl: microauthdBase, log: microauthdLog(logger), dpopNonceSecret: nonceSecret, origins }),
+    createMicroauthd({
+      baseUrl: microauthdBase, log: microauthdLog(logger), dpopNonceSecret: nonceSecret, origins, signingJwk: signingKeys.microauthd,
+    }),
   ]);
   const pingone = createPingOneApi({
     envId, apiBase, verifyAccessToken, authz: () => mode, clientRoles: (clientId) => registry.roles(clientId), outbox,

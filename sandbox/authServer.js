@@ -1,6 +1,5 @@
 // The sandbox authorization server: oidc-provider set up like a PingOne environment's `/as` for client credentials.
-import { generateKeyPair, randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
+import { randomBytes } from 'node:crypto';
 
 import Provider, { errors } from 'oidc-provider';
 // Not a public export: the built-in handler is wrapped below because oidc-provider has no hook between client
@@ -26,21 +25,10 @@ import {
 import { refuseJwtRevocation } from './jwtRevocation.js';
 import { logLine } from '../lib/logText.js';
 import { mtlsFeature } from './mtls/mtlsFeature.js';
+import { publicSigningJwk } from './signingKeys.js';
 
-const generateKeyPairAsync = promisify(generateKeyPair);
 // `new URL(...)` normalises the bare origin to a trailing slash; accept both spellings of the one resource.
 const RESOURCE_SPELLINGS = new Set([PINGONE_API_RESOURCE, `${PINGONE_API_RESOURCE}/`]);
-
-/** A fresh RSA 2048 signing key for this run (never persisted), as a private JWK and a public JWKS. */
-async function generateSigningKey() {
-  const { privateKey, publicKey } = await generateKeyPairAsync('rsa', { modulusLength: 2048 });
-  const kid = `sandbox-${randomBytes(6).toString('hex')}`;
-  const meta = { kid, alg: 'RS256', use: 'sig' };
-  return {
-    privateJwk: { ...privateKey.export({ format: 'jwk' }), ...meta },
-    publicJwks: { keys: [{ ...publicKey.export({ format: 'jwk' }), ...meta }] },
-  };
-}
 
 /** The client ID of a Basic Authorization header (the secret half is never used), for log lines. */
 function basicAuthClientId(ctx) {
@@ -125,6 +113,7 @@ function mtlsConfiguration(mtls) {
  *   isAllowedOrigin: (origin: string) => boolean,
  *   mtls?: { tokenEndpoint: string },    // the token endpoint on the mTLS listener, when there is one
  *   nonceSecret: Buffer,                 // 32 bytes: DPoP nonces, shared with the emulated APIs
+ *   signingJwk: import('./signingKeys.js').SigningJwk,  // the RS256 key its tokens are signed with
  *   logger: { warn(message: string): void, error(message: string): void },
  * }} options
  * @returns {Promise<{ provider: Provider, verifyAccessToken(token: string): Promise<Record<string, unknown>>,
@@ -133,8 +122,10 @@ function mtlsConfiguration(mtls) {
  * @see https://www.rfc-editor.org/rfc/rfc9068 (JWT access tokens)
  * @see https://www.rfc-editor.org/rfc/rfc7662 and https://www.rfc-editor.org/rfc/rfc7009 (introspection, revocation)
  */
-export async function createAuthServer({ issuer, envId, tokenTtl, registry, getAuthz, isAllowedOrigin, mtls, nonceSecret, logger }) {
-  const { privateJwk, publicJwks } = await generateSigningKey();
+export async function createAuthServer({
+  issuer, envId, tokenTtl, registry, getAuthz, isAllowedOrigin, mtls, nonceSecret, signingJwk, logger,
+}) {
+  const publicJwks = { keys: [publicSigningJwk(signingJwk)] };
   const certificates = mtlsConfiguration(mtls);
 
   const provider = new Provider(issuer, {
@@ -142,7 +133,8 @@ export async function createAuthServer({ issuer, envId, tokenTtl, registry, getA
     // The seeded clients never change, so they are static configuration: oidc-provider keeps one Client for each,
     // where an adapter-found client is fingerprinted (an object hash) on every request. Runtime ones use the adapter.
     clients: registry.seeded().map(toProviderMetadata),
-    jwks: { keys: [privateJwk] },
+    // A copy: oidc-provider keeps what it is given, and the caller writes the same object to the cache.
+    jwks: { keys: [{ ...signingJwk }] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     // PingOne's paths: /as/token, /as/jwks, /as/introspect, /as/revoke.
     routes: { token: '/token', jwks: '/jwks', introspection: '/introspect', revocation: '/revoke' },

@@ -24,6 +24,8 @@ function readSettings(env) {
     // `off` leaves out the mTLS listener and the certificate clients (e.g. when 4543 is taken and mTLS is not needed).
     mtlsPort: env.SANDBOX_MTLS_PORT === 'off' ? undefined : integer('SANDBOX_MTLS_PORT', DEFAULT_MTLS_PORT, 0, 65535),
     certDir: env.SANDBOX_CERT_DIR || DEFAULT_CERT_DIR,
+    // The CLI keeps its demo keys and certificates between starts: generating them is most of a cold start's CPU.
+    keepDemoMaterial: true,
     tokenTtl: integer('SANDBOX_TOKEN_TTL', DEFAULT_TOKEN_TTL_SECONDS, 1, 86_400),
     authz,
     envId: env.SANDBOX_ENV_ID || DEFAULT_ENV_ID,
@@ -49,8 +51,10 @@ function printBanner(sandbox, info, settings, startupMs) {
     `  admin         ${sandbox.baseUrl}/sandbox/info  (loopback only)`,
     ...(info.mtls ? [
       `  mTLS          ${info.mtls.baseUrl}  (RFC 8705 client certificates; token ${info.mtls.tokenEndpoint})`,
-      `  certificates  ${info.mtls.certDir}  (DEMO-ONLY CA and client certificates, regenerated at every start)`,
+      `  certificates  ${info.mtls.certDir}  (DEMO-ONLY CA and client certificates)`,
     ] : ['  mTLS          off']),
+    `  demo material ${settings.certDir}  (DEMO-ONLY keys and certificates, kept between starts and renewed a week before`
+      + ' they expire; delete the directory for new ones)',
     '',
     '  demo clients (public demo secrets — never use them anywhere else):',
     ...info.clients.map((c) => {

@@ -36,13 +36,48 @@ function discovery(issuer) {
 }
 
 /**
+ * The seed users, whose password hashes are made when the emulation gets its first request: no endpoint ever reads a
+ * hash (none checks a password), and four scrypt hashes are ~0.15 s of CPU that a start, and a sandbox nobody asks
+ * microauthd anything, do not need (issue 24). Each hash lands in the seed record (which reset() copies) and in the
+ * stored user of that id, unless a password reset got there first. Until then a seed user has no password in any
+ * form, and never one in clear.
+ * @returns {{ seededUsers: object[], seeded(): Promise<void> }}  seeded() starts the hashing (once) and settles when
+ *   every hash is in
+ */
+function hashSeedPasswords(store, hash, log) {
+  const seededUsers = SEED_USERS.map((user) => {
+    const record = { ...user };
+    delete record.password; // kept only as its hash
+    return record;
+  });
+  const hashOne = async ({ id, password }, i) => {
+    const passwordHash = await hash(password);
+    seededUsers[i].passwordHash = passwordHash;
+    const stored = store.users.get(id);
+    if (stored && stored.passwordHash === undefined) stored.passwordHash = passwordHash;
+  };
+  let hashing;
+  const seeded = () => {
+    hashing ??= Promise.all(SEED_USERS.map(hashOne)).then(
+      () => undefined,
+      (err) => log({ event: 'error', message: `seed password hashing failed: ${err?.message ?? err}` }),
+    );
+    return hashing;
+  };
+  return { seededUsers, seeded };
+}
+
+/**
  * Creates the emulation. The caller mounts `router` at the path of `baseUrl` (e.g. `/microauthd`).
  * @param {{ baseUrl: string, tokenTtlSeconds?: number, now?: () => number, log?: (event: object) => void,
- *   dpopNonceSecret?: Buffer, origins?: { http: string, tls?: string } }} options
+ *   dpopNonceSecret?: Buffer, origins?: { http: string, tls?: string }, signingJwk?: JsonWebKey,
+ *   hashPassword?: (password: string) => Promise<string> }} options
  *   baseUrl e.g. http://localhost:4500/microauthd (the issuer); `now` and `log` are for tests and the console;
  *   dpopNonceSecret (32 bytes) is shared with the sandbox's token endpoint, so one nonce serves the origin;
  *   origins are where DPoP proofs' htu must point (default: baseUrl's origin), see dpop/resourceGuard.js.
- * @returns {Promise<{ router: import('express').Router, reset(): void,
+ *   signingJwk is the RS256 private key its tokens are signed with (default: one generated for this process);
+ *   hashPassword hashes the seed users' passwords (default: userApi.js's scrypt; tests pass a slow or failing one).
+ * @returns {Promise<{ router: import('express').Router, reset(): void, seeded(): Promise<void>,
  *   clients(): Array<{client_id: string, client_secret: string, token_endpoint_auth_method: string, scope: string,
  *     scope_names: string, purpose: string, provider: 'microauthd', roles: string[]}>,
  *   users(): Array<{id: string, username: string, email: string}> }>}
@@ -55,13 +90,11 @@ export async function createMicroauthd(options) {
   const dpop = createDpopGuard({
     nonceSecret: options.dpopNonceSecret ?? randomBytes(32), origins: options.origins ?? { http: new URL(issuer).origin }, now,
   });
-  // The signing key and the seed password hashes come from the thread pool together (start-up time, issue 10).
-  // Seed passwords are hashed once; reset() copies these records rather than re-hashing.
-  const [signer, seededUsers] = await Promise.all([
-    createSigner({ issuer, audience: MICROAUTHD_AUDIENCE, ttlSeconds: options.tokenTtlSeconds ?? 3600, now }),
-    Promise.all(SEED_USERS.map(async ({ password, ...u }) => ({ ...u, passwordHash: await hashPassword(password) }))),
-  ]);
+  const signer = await createSigner({
+    issuer, audience: MICROAUTHD_AUDIENCE, ttlSeconds: options.tokenTtlSeconds ?? 3600, now, privateJwk: options.signingJwk,
+  });
   const store = { users: new Map() };
+  const { seededUsers, seeded } = hashSeedPasswords(store, options.hashPassword ?? hashPassword, log);
   const reset = () => {
     store.users.clear();
     for (const u of seededUsers) store.users.set(u.id, { ...u });
@@ -71,6 +104,10 @@ export async function createMicroauthd(options) {
   const clientsById = new Map(DEMO_CLIENTS.map((c) => [c.client_id, c]));
 
   const router = Router();
+  router.use((_req, _res, next) => {
+    void seeded();
+    next();
+  });
   router.use(express.urlencoded({ extended: false, limit: '16kb' }));
   router.use(express.json({ limit: '16kb' }));
   router.get('/.well-known/openid-configuration', (_req, res) => res.json(discovery(issuer)));
@@ -95,6 +132,7 @@ export async function createMicroauthd(options) {
   return {
     router,
     reset,
+    seeded,
     clients: () => DEMO_CLIENTS.map((c) => ({
       client_id: c.client_id,
       client_secret: c.client_secret,

@@ -1,13 +1,22 @@
 // microauthd emulation signing key: RS256 access tokens issued and verified with jose, public key as a JWKS.
 import { randomUUID } from 'node:crypto';
-import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, jwtVerify } from 'jose';
+import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
+
+/** The signing key pair: the given private JWK (the sandbox's kept demo key), or one generated for this process. */
+async function signingKeyPair(privateJwk) {
+  if (!privateJwk) return generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
+  const { kty, n, e } = privateJwk;
+  const [privateKey, publicKey] = await Promise.all([importJWK(privateJwk, 'RS256'), importJWK({ kty, n, e }, 'RS256')]);
+  return { privateKey, publicKey };
+}
 
 /**
- * Creates the emulation's signing key (generated per process, never written anywhere).
- * @param {{ issuer: string, audience: string, ttlSeconds: number, now: () => number }} options
+ * Creates the emulation's signer over `privateJwk` (an RS256 private JWK), or over a key generated for this process
+ * when none is given. The JWKS `kid` is the public key's RFC 7638 thumbprint either way.
+ * @param {{ issuer: string, audience: string, ttlSeconds: number, now: () => number, privateJwk?: JsonWebKey }} options
  */
-export async function createSigner({ issuer, audience, ttlSeconds, now }) {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
+export async function createSigner({ issuer, audience, ttlSeconds, now, privateJwk }) {
+  const { privateKey, publicKey } = await signingKeyPair(privateJwk);
   const publicJwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(publicJwk);
   const jwks = { keys: [{ ...publicJwk, kid, alg: 'RS256', use: 'sig' }] };

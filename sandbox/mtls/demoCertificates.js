@@ -1,23 +1,17 @@
-// Demo mTLS material generated at every start (RFC 8705): a CA, the HTTPS listener's certificate, a CA-issued client
-// certificate for tls_client_auth and a self-signed one for self_signed_tls_client_auth. Node cannot issue
-// certificates itself, so @peculiar/x509 builds them over WebCrypto. DEMO-ONLY names on every file say what they are.
-import { createPublicKey, webcrypto } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// The demo mTLS material (RFC 8705) on disk: a CA, the HTTPS listener's certificate, a CA-issued client certificate for
+// tls_client_auth and a self-signed one for self_signed_tls_client_auth, all DEMO-ONLY files in the certificate
+// directory. A start reuses the set an earlier one wrote while it is whole and has a week of validity left, and issues
+// a new one (issueCertificates.js, loaded only then) otherwise.
+import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 
-// @peculiar/x509's dependency tsyringe needs the Reflect metadata API loaded first.
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
+import { readDemoFile, readDemoJson, writeDemoFile, writeDemoJson } from '../demoFiles.js';
+import {
+  CA_NAME, SELF_SIGNED_NAME, SERVER_HOSTS, SERVER_NAME, TLS_CLIENT_NAME, TLS_CLIENT_SUBJECT_DN,
+} from './demoCertificateNames.js';
 
-x509.cryptoProvider.set(webcrypto);
+export { TLS_CLIENT_SUBJECT_DN };
 
-// P-256 keys generate in a millisecond where RSA 2048 takes tens: start-up time is part of a budget (issue 10).
-const KEY_ALG = { name: 'ECDSA', namedCurve: 'P-256' };
-const SIGNING_ALG = { name: 'ECDSA', hash: 'SHA-256' };
-const VALID_DAYS = 30;
-const ORGANIZATION = 'OAuth M2M Playground DEMO-ONLY sandbox';
-
-/** The files written to the certificate directory (names relative to it, as /sandbox/info lists them). */
+/** The files the clients use (names relative to the certificate directory, as /sandbox/info lists them). */
 export const CERT_FILES = Object.freeze({
   ca: 'DEMO-ONLY-sandbox-ca.pem',
   tlsCert: 'DEMO-ONLY-sandbox-tls.crt.pem',
@@ -26,112 +20,127 @@ export const CERT_FILES = Object.freeze({
   selfSignedKey: 'DEMO-ONLY-sandbox-self-signed-tls.key.pem',
 });
 
-/** The RFC 4514 subject DN registered for `sandbox-tls` (tls_client_auth_subject_dn, RFC 8705 §2.1.2). */
-export const TLS_CLIENT_SUBJECT_DN = `CN=sandbox-tls,O=${ORGANIZATION}`;
-// @peculiar/x509 takes names in ASN.1 order (O first), the reverse of RFC 4514's string order (RFC 4514 §2.1).
-const TLS_CLIENT_NAME = `O=${ORGANIZATION}, CN=sandbox-tls`;
-const SELF_SIGNED_NAME = `O=${ORGANIZATION}, CN=sandbox-self-signed-tls`;
+/** The HTTPS listener's own certificate and key, kept so the next start can serve them again. */
+export const SERVER_FILES = Object.freeze({ cert: 'DEMO-ONLY-sandbox-server.crt.pem', key: 'DEMO-ONLY-sandbox-server.key.pem' });
 
-const newKeys = () => webcrypto.subtle.generateKey(KEY_ALG, true, ['sign', 'verify']);
+/** Written last: a set without it (or with another format) is not reused. Bump the format when the set changes. */
+export const CERTIFICATES_FILE = 'DEMO-ONLY-sandbox-certificates.json';
+export const CERTIFICATES_FORMAT = 1;
 
-async function privateKeyPem(keys) {
-  return x509.PemConverter.encode(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey), 'PRIVATE KEY');
-}
-
-function validity() {
-  const now = Date.now();
-  // An hour back tolerates a client clock slightly behind this machine's.
-  return { notBefore: new Date(now - 3_600_000), notAfter: new Date(now + VALID_DAYS * 86_400_000) };
-}
-
-const leafExtensions = (usage) => [
-  new x509.BasicConstraintsExtension(false, undefined, true),
-  new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-  new x509.ExtendedKeyUsageExtension([usage]),
-];
-
-async function createCa() {
-  const keys = await newKeys();
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    name: `O=${ORGANIZATION}, CN=DEMO-ONLY sandbox CA`, keys, signingAlgorithm: SIGNING_ALG, ...validity(),
-    extensions: [
-      new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-    ],
-  });
-  return { keys, cert };
-}
-
-async function issue(ca, subject, usage, extra = []) {
-  const keys = await newKeys();
-  const cert = await x509.X509CertificateGenerator.create({
-    subject, issuer: ca.cert.subject, publicKey: keys.publicKey, signingKey: ca.keys.privateKey,
-    signingAlgorithm: SIGNING_ALG, ...validity(),
-    extensions: [...leafExtensions(usage), await x509.AuthorityKeyIdentifierExtension.create(ca.keys.publicKey), ...extra],
-  });
-  return { certPem: cert.toString('pem'), keyPem: await privateKeyPem(keys) };
-}
-
-async function selfSigned(subject) {
-  const keys = await newKeys();
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    name: subject, keys, signingAlgorithm: SIGNING_ALG, ...validity(), extensions: leafExtensions(x509.ExtendedKeyUsage.clientAuth),
-  });
-  return { certPem: cert.toString('pem'), keyPem: await privateKeyPem(keys) };
-}
-
-/** Writes through a temporary name, so a reader (the relay) never sees half a file. Keys are owner-only. */
-async function writeAtomically(dir, name, text, mode) {
-  const temporary = join(dir, `.${name}.${process.pid}.tmp`);
-  await writeFile(temporary, text, { mode });
-  await rename(temporary, join(dir, name));
-}
+/** A kept set is replaced when a certificate has less than this left (or is not valid yet: the clock moved back). */
+const RENEW_BEFORE_MS = 7 * 86_400_000;
 
 /**
- * Generates the demo CA and certificates, in memory: {@link writeDemoCertificates} puts them on disk once the
- * listener has its port, so a second sandbox that cannot listen never replaces the running one's files.
- * @returns {Promise<{
+ * @typedef {{ certPem: string, keyPem: string }} CertAndKey
+ * @typedef {{ caPem: string, server: CertAndKey, tlsClient: CertAndKey, selfSignedClient: CertAndKey }} DemoCertificatePems
+ * @typedef {{
  *   caPem: string,
- *   server: { certPem: string, keyPem: string },             // stays in memory: only the listener needs it
- *   tlsClient: { certPem: string, keyPem: string, subjectDn: string },
- *   selfSignedClient: { certPem: string, keyPem: string, jwks: { keys: object[] } },
- * }>}
- * @see https://www.rfc-editor.org/rfc/rfc8705#section-2
+ *   server: CertAndKey,
+ *   tlsClient: CertAndKey & { subjectDn: string },
+ *   selfSignedClient: CertAndKey & { jwks: { keys: object[] } },
+ * }} DemoCertificates
  */
-export async function createDemoCertificates() {
-  const ca = await createCa();
-  const san = new x509.SubjectAlternativeNameExtension([
-    { type: 'dns', value: 'localhost' }, { type: 'ip', value: '127.0.0.1' }, { type: 'ip', value: '::1' },
-  ]);
-  const [server, tlsClient, selfSignedClient] = await Promise.all([
-    issue(ca, `O=${ORGANIZATION}, CN=localhost`, x509.ExtendedKeyUsage.serverAuth, [san]),
-    issue(ca, TLS_CLIENT_NAME, x509.ExtendedKeyUsage.clientAuth),
-    selfSigned(SELF_SIGNED_NAME),
-  ]);
+
+/** Adds what the clients are registered with: the subject DN and the self-signed certificate as a JWK with x5c. */
+function withRegistration(pems) {
   // self_signed_tls_client_auth registers the certificate itself: a JWK carrying it in x5c (RFC 8705 §2.2).
-  const x5c = x509.PemConverter.decode(selfSignedClient.certPem).map((der) => Buffer.from(der).toString('base64'));
-  const jwk = { ...createPublicKey(selfSignedClient.certPem).export({ format: 'jwk' }), x5c };
+  const x5c = [new X509Certificate(pems.selfSignedClient.certPem).raw.toString('base64')];
+  const jwk = { ...createPublicKey(pems.selfSignedClient.certPem).export({ format: 'jwk' }), x5c };
   return {
-    caPem: ca.cert.toString('pem'),
-    server,
-    tlsClient: { ...tlsClient, subjectDn: TLS_CLIENT_SUBJECT_DN },
-    selfSignedClient: { ...selfSignedClient, jwks: { keys: [jwk] } },
+    ...pems,
+    tlsClient: { ...pems.tlsClient, subjectDn: TLS_CLIENT_SUBJECT_DN },
+    selfSignedClient: { ...pems.selfSignedClient, jwks: { keys: [jwk] } },
   };
 }
 
 /**
- * Writes the CA and the client certificates and keys (not the listener's key) to `certDir` under {@link CERT_FILES}.
- * @param {Awaited<ReturnType<typeof createDemoCertificates>>} material
+ * Issues a new set, in memory: {@link writeDemoCertificates} puts it on disk once the listener has its port, so a
+ * second sandbox that cannot listen never replaces the running one's files.
+ * @param {number} [now]  epoch milliseconds
+ * @returns {Promise<DemoCertificates>}
+ * @see https://www.rfc-editor.org/rfc/rfc8705#section-2
+ */
+export async function createDemoCertificates(now = Date.now()) {
+  const { issueDemoCertificates } = await import('./issueCertificates.js');
+  return withRegistration(await issueDemoCertificates(now));
+}
+
+// Node prints names one attribute a line, in ASN.1 order, which is how issueCertificates.js writes them.
+const nodeName = (name) => name.split(', ').join('\n');
+
+const validAt = (cert, now) => Date.parse(cert.validFrom) <= now && Date.parse(cert.validTo) - now >= RENEW_BEFORE_MS;
+
+/** Whether a kept set is whole, consistent and current: each certificate named, issued and keyed as issued here. */
+function isUsable(pems, now) {
+  const ca = new X509Certificate(pems.caPem);
+  const server = new X509Certificate(pems.server.certPem);
+  const tls = new X509Certificate(pems.tlsClient.certPem);
+  const self = new X509Certificate(pems.selfSignedClient.certPem);
+  const named = [[ca, CA_NAME], [server, SERVER_NAME], [tls, TLS_CLIENT_NAME], [self, SELF_SIGNED_NAME]]
+    .every(([cert, name]) => cert.subject === nodeName(name));
+  return named && ca.ca && [ca, server, tls, self].every((cert) => validAt(cert, now))
+    && ca.verify(ca.publicKey) && server.verify(ca.publicKey) && tls.verify(ca.publicKey) && self.verify(self.publicKey)
+    && server.checkPrivateKey(createPrivateKey(pems.server.keyPem))
+    && tls.checkPrivateKey(createPrivateKey(pems.tlsClient.keyPem))
+    && self.checkPrivateKey(createPrivateKey(pems.selfSignedClient.keyPem))
+    && SERVER_HOSTS.dns.every((host) => server.checkHost(host) !== undefined)
+    && SERVER_HOSTS.ip.every((ip) => server.checkIP(ip) !== undefined);
+}
+
+/**
+ * The set an earlier start wrote to `certDir`, or undefined when it is missing, unreadable, of another format, not
+ * consistent (files from different sets, a key that is not its certificate's) or near its end.
+ * @param {string} certDir @param {number} [now] epoch milliseconds @returns {Promise<DemoCertificates | undefined>}
+ */
+export async function readDemoCertificates(certDir, now = Date.now()) {
+  const names = [CERT_FILES.ca, SERVER_FILES.cert, SERVER_FILES.key, CERT_FILES.tlsCert, CERT_FILES.tlsKey,
+    CERT_FILES.selfSignedCert, CERT_FILES.selfSignedKey];
+  const [manifest, ...texts] = await Promise.all([
+    readDemoJson(certDir, CERTIFICATES_FILE, CERTIFICATES_FORMAT), ...names.map((name) => readDemoFile(certDir, name)),
+  ]);
+  if (!manifest || texts.some((text) => text === undefined)) return undefined;
+  const [caPem, serverCert, serverKey, tlsCert, tlsKey, selfCert, selfKey] = texts;
+  const pems = {
+    caPem,
+    server: { certPem: serverCert, keyPem: serverKey },
+    tlsClient: { certPem: tlsCert, keyPem: tlsKey },
+    selfSignedClient: { certPem: selfCert, keyPem: selfKey },
+  };
+  try {
+    return isUsable(pems, now) ? withRegistration(pems) : undefined;
+  } catch {
+    return undefined; // a file that does not parse
+  }
+}
+
+/**
+ * Writes the set to `certDir`: the CA, the client and listener certificates and keys (keys owner-only), then the
+ * manifest that marks the set whole.
+ * @param {DemoCertificates} material
  * @param {string} certDir
  */
 export async function writeDemoCertificates(material, certDir) {
-  await mkdir(certDir, { recursive: true });
   await Promise.all([
-    writeAtomically(certDir, CERT_FILES.ca, material.caPem, 0o644),
-    writeAtomically(certDir, CERT_FILES.tlsCert, material.tlsClient.certPem, 0o644),
-    writeAtomically(certDir, CERT_FILES.tlsKey, material.tlsClient.keyPem, 0o600),
-    writeAtomically(certDir, CERT_FILES.selfSignedCert, material.selfSignedClient.certPem, 0o644),
-    writeAtomically(certDir, CERT_FILES.selfSignedKey, material.selfSignedClient.keyPem, 0o600),
+    writeDemoFile(certDir, CERT_FILES.ca, material.caPem, 0o644),
+    writeDemoFile(certDir, SERVER_FILES.cert, material.server.certPem, 0o644),
+    writeDemoFile(certDir, SERVER_FILES.key, material.server.keyPem, 0o600),
+    writeDemoFile(certDir, CERT_FILES.tlsCert, material.tlsClient.certPem, 0o644),
+    writeDemoFile(certDir, CERT_FILES.tlsKey, material.tlsClient.keyPem, 0o600),
+    writeDemoFile(certDir, CERT_FILES.selfSignedCert, material.selfSignedClient.certPem, 0o644),
+    writeDemoFile(certDir, CERT_FILES.selfSignedKey, material.selfSignedClient.keyPem, 0o600),
   ]);
+  await writeDemoJson(certDir, CERTIFICATES_FILE, CERTIFICATES_FORMAT, { files: [...Object.values(CERT_FILES), ...Object.values(SERVER_FILES)] });
+}
+
+/**
+ * The certificates for one start: with `keep`, the set an earlier start left in `certDir` when it is usable, else a
+ * new one; `save()` writes a new set there (the clients need the files) and does nothing for a reused one.
+ * @param {{ certDir: string, keep: boolean, now?: number }} options
+ * @returns {Promise<{ material: DemoCertificates, reused: boolean, save(): Promise<void> }>}
+ */
+export async function certificatesForStart({ certDir, keep, now = Date.now() }) {
+  const kept = keep ? await readDemoCertificates(certDir, now) : undefined;
+  if (kept) return { material: kept, reused: true, save: async () => {} };
+  const material = await createDemoCertificates(now);
+  return { material, reused: false, save: () => writeDemoCertificates(material, certDir) };
 }

@@ -4,13 +4,14 @@ import { X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { createDemoCertificates } from './demoCertificates.js';
-import { subjectMatches } from './mtlsFeature.js';
+import { loadSubjectMatching, subjectMatches } from './mtlsFeature.js';
 
 const ORG = 'OAuth M2M Playground DEMO-ONLY sandbox';
 let certificate;
 
 beforeAll(async () => {
   certificate = new X509Certificate((await createDemoCertificates()).tlsClient.certPem);
+  await loadSubjectMatching();
 });
 
 describe('subjectMatches (tls_client_auth_subject_dn)', () => {
