@@ -39,13 +39,16 @@ describe('Client Credentials flow', () => {
     const bodies: URLSearchParams[] = [];
     server.use(http.get(`${SANDBOX}/sandbox/info`, () => HttpResponse.json(sandboxInfoFixture())), tokenEndpoint(bodies));
     const stores = createTestStores();
-    renderWithStores(<ClientCredentialsFlow />, { stores });
+    const { container } = renderWithStores(<ClientCredentialsFlow />, { stores });
     const user = userEvent.setup();
     await waitFor(() => expect(screen.getByLabelText('Client ID', { exact: true })).toHaveValue('sandbox-basic'));
     await goToTokenStep(user);
+    // The pictures (their own chunk) are not even mounted before the first exchange.
+    expect(container.querySelector('.cc-pictures')).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Get token' }));
     await waitFor(() => expect(stores.cache.getSnapshot().entries).toHaveLength(1));
+    expect(await screen.findByRole('figure', { name: 'Sequence diagram' })).toBeInTheDocument();
     expect(bodies).toHaveLength(1);
     expect(JSON.parse(sessionStorage.getItem(`${TOKEN_STORAGE_PREFIX}client_credentials`) ?? '{}')).toMatchObject({ accessToken: 'token-1-abcdefghijklmnop' });
     expect(stores.cache.getSnapshot().entries.map((e) => e.record.accessToken)).toEqual(['token-1-abcdefghijklmnop']);

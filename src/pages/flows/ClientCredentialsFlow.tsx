@@ -1,8 +1,8 @@
 // The Client Credentials flow page: title, sandbox banner and the four-step flow, composed from the flow session.
 // Each step receives what it shows; the session (features/clientCredentials/model/flowSession.ts) owns the state.
-import { useEffect, useState } from 'react';
+// Step 1 is in this chunk; steps 2–4 and the pictures come from flowParts.tsx, each loaded when first shown.
+import { Suspense, useEffect, useState } from 'react';
 import { PROVIDERS } from '../../config/providers';
-import { BreakItPanel } from '../../features/faults/BreakItPanel';
 import { InfoBox } from '../../components/InfoBox';
 import { StepByStepFlow, type FlowStep, type StepStatus } from '../../components/StepByStepFlow';
 import type { AuthStores } from '../../contexts/authStores';
@@ -12,9 +12,8 @@ import { useConfig } from '../../hooks/useConfig';
 import { ClientCredentialsTitle } from './ClientCredentialsTitle';
 import { ConfigureStep } from '../../features/clientCredentials/steps/ConfigureStep';
 import type { ConfigureView } from '../../features/clientCredentials/steps/configureView';
-import { RequestStep } from '../../features/clientCredentials/steps/RequestStep';
-import { TokenStepSlot, UseTokenStepSlot } from '../../features/clientCredentials/steps/stepSlots';
-import { FlowPictures } from '../../features/clientCredentials/steps/FlowPictures';
+import { BreakItPanel, FLOW_PART_LOADERS, FlowPictures, RequestStep, stepLoading, TokenStepSlot, UseTokenStepSlot } from './flowParts';
+import { prefetchWhenIdle } from '../../prefetchWhenIdle';
 import { useApiTrail } from '../../features/clientCredentials/hooks/useFlowSequence';
 import { useConfigValid, useDpopKeyState, useFlowSession, useFlowState, useHeldCertificate } from '../../features/clientCredentials/hooks/useFlowSession';
 import type { FlowSession, FlowSessionState } from '../../features/clientCredentials/model/flowSession';
@@ -90,7 +89,11 @@ function requestStep({ session, state, stores, active }: StepInputs): FlowStep {
     title: 'Request',
     icon: <IconSend />,
     description: 'This is exactly what will be sent to the token endpoint: no redirect, no browser login, just one POST. Secrets are masked; reveal them only in the export if you must.',
-    content: <RequestStep description={preview.description} error={preview.error} pending={isPreviewPending(state)} form={state.form} onRefresh={session.refreshPreview} dpop={stores.dpop} />,
+    content: (
+      <Suspense fallback={stepLoading}>
+        <RequestStep description={preview.description} error={preview.error} pending={isPreviewPending(state)} form={state.form} onRefresh={session.refreshPreview} dpop={stores.dpop} />
+      </Suspense>
+    ),
     status: statusOf(1, active, preview.description !== null && active > 1),
     canProceed: preview.description !== null,
   };
@@ -118,7 +121,7 @@ function tokenStep({ session, state, stores, active, currentToken }: StepInputs)
     icon: <IconTicket />,
     description: 'Send the request. Validate the received access token and store it securely.',
     content: (
-      <>
+      <Suspense fallback={stepLoading}>
         <TokenStepSlot
           run={run}
           onGetToken={getToken}
@@ -138,7 +141,7 @@ function tokenStep({ session, state, stores, active, currentToken }: StepInputs)
         />
         {/* The sandbox's fault panel: the provider table says which provider is a dev tool. */}
         {PROVIDERS[form.provider].devTools && <BreakItPanel sandboxUrl={session.sandboxUrl} />}
-      </>
+      </Suspense>
     ),
     status: statusOf(2, active, run.status === 'success', run.status === 'error' && active !== 2),
     canProceed: run.status === 'success' || currentToken !== undefined,
@@ -154,16 +157,18 @@ function callApiStep({ session, state, stores, active, currentToken }: StepInput
     icon: <IconShield />,
     description: 'Call an API with the token as a Bearer credential and see what its scopes allow.',
     content: (
-      <UseTokenStepSlot
-        form={form}
-        token={run.record ?? currentToken?.record}
-        sandboxInfo={state.sandbox.info}
-        sandboxUrl={session.sandboxUrl}
-        relayUrl={session.relayUrl}
-        mtlsCredential={stores.relayCredential.getSnapshot()?.credential}
-        getWorkerToken={session.getWorkerToken}
-        requestedScopes={run.requestedScopes.length > 0 ? run.requestedScopes : form.scopes}
-      />
+      <Suspense fallback={stepLoading}>
+        <UseTokenStepSlot
+          form={form}
+          token={run.record ?? currentToken?.record}
+          sandboxInfo={state.sandbox.info}
+          sandboxUrl={session.sandboxUrl}
+          relayUrl={session.relayUrl}
+          mtlsCredential={stores.relayCredential.getSnapshot()?.credential}
+          getWorkerToken={session.getWorkerToken}
+          requestedScopes={run.requestedScopes.length > 0 ? run.requestedScopes : form.scopes}
+        />
+      </Suspense>
     ),
     status: statusOf(3, active, false),
     canProceed: true,
@@ -185,6 +190,18 @@ function useShareLink(shareHash: string | undefined) {
   return shared;
 }
 
+/**
+ * Whether the pictures under the steps have anything to draw: a token attempt, an introspection or revocation, or a
+ * cached token (its lifetime). Once true it stays true, so the diagram keeps what it drew when the token goes.
+ */
+function usePicturesShown(state: FlowSessionState, currentToken: CacheSnapshotEntry | undefined): boolean {
+  const [shown, setShown] = useState(false);
+  const exchanged = currentToken !== undefined || state.run.attempts.length > 0 || state.management.run !== null;
+  // Adjusting state while rendering (react.dev "storing information from previous renders"): no extra effect pass.
+  if (exchanged && !shown) setShown(true);
+  return shown || exchanged;
+}
+
 function FlowBody({ stores, options }: { stores: AuthStores; options: ClientCredentialsFlowOptions }) {
   const config = useConfig();
   const shared = useShareLink(options.shareHash);
@@ -201,6 +218,9 @@ function FlowBody({ stores, options }: { stores: AuthStores; options: ClientCred
   const inputs: StepInputs = { session, state, stores, active, configValid, currentToken };
   const steps = [configureStep(inputs), requestStep(inputs), tokenStep(inputs), callApiStep(inputs)];
   const trail = useApiTrail(state.form.viaRelay || isMtlsAuthMethod(state.form.authMethod));
+  const picturesShown = usePicturesShown(state, currentToken);
+  // Steps 2–4 and the pictures, fetched while the visitor reads step 1 (each chunk in an idle period of its own).
+  useEffect(() => void prefetchWhenIdle(FLOW_PART_LOADERS), []);
 
   return (
     <div className="page cc-page">
@@ -214,7 +234,11 @@ function FlowBody({ stores, options }: { stores: AuthStores; options: ClientCred
       <ExchangeSinkContext.Provider value={trail.record}>
         <StepByStepFlow steps={steps} activeIndex={active} onActiveIndexChange={session.setActiveIndex} label="Client Credentials steps" />
       </ExchangeSinkContext.Provider>
-      <FlowPictures run={state.run} management={state.management.run} form={state.form} description={state.preview.description} trail={trail} stores={stores} />
+      {picturesShown && (
+        <Suspense fallback={null}>
+          <FlowPictures run={state.run} management={state.management.run} form={state.form} description={state.preview.description} trail={trail} stores={stores} />
+        </Suspense>
+      )}
     </div>
   );
 }

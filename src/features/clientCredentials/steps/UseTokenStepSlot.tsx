@@ -1,6 +1,6 @@
-// Steps 3 and 4 as the page mounts them: adapters from the flow session's state to TokenStep and UseTokenStep.
+// Step 4 as the page mounts it: UseTokenStep with the route and the sandbox's API base, users and microauthd base
+// (a chunk of its own, loaded when step 4 shows).
 import { useMemo } from 'react';
-import { RelayToggle } from '../../../components/RelayToggle';
 import { PROVIDERS } from '../../../config/providers';
 import type { RelayCredential } from '../../../services/relayAdmin';
 import type { SandboxInfo } from '../../../services/sandboxAdmin';
@@ -8,14 +8,7 @@ import { isMtlsAuthMethod, type TokenRecord } from '../../../types/token';
 import type { RelayRoute } from '../../../utils/relay';
 import { flowRoute } from '../model/flowRequest';
 import type { FlowForm } from '../model/flowTypes';
-import { TokenStep, type TokenStepProps } from './TokenStep';
 import { UseTokenStep } from './UseTokenStep';
-
-export interface TokenStepSlotProps extends Omit<TokenStepProps, 'relayControl'> {
-  relayUrl: string;
-  /** The error card's `Send through the local relay` box sets the form's field. */
-  onViaRelay: (viaRelay: boolean) => void;
-}
 
 export interface UseTokenStepSlotProps {
   form: FlowForm;
@@ -29,12 +22,6 @@ export interface UseTokenStepSlotProps {
   /** The worker token from the app's TokenCache; `forceRefresh` after a 401. */
   getWorkerToken: (opts?: { forceRefresh?: boolean }) => Promise<{ accessToken: string }>;
   requestedScopes: readonly string[];
-}
-
-/** Step 3: the token run (attempts, response or error card with the relay box, token checks, history). */
-export function TokenStepSlot({ relayUrl, onViaRelay, ...props }: TokenStepSlotProps) {
-  const relayControl = <RelayToggle checked={props.form.viaRelay} onChange={onViaRelay} relayUrl={relayUrl} />;
-  return <TokenStep {...props} relayControl={relayControl} />;
 }
 
 /**
