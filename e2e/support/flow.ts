@@ -48,11 +48,15 @@ export function stepButton(page: Page, n: number): Locator {
   return page.getByRole('button', { name: `Step ${n}: ${title}`, exact: true });
 }
 
-/** Moves to step `n` through the stepper, and waits until it is the current step. */
+/**
+ * Moves to step `n` through the stepper, and waits until it is the current step and its content is shown (steps 2–4
+ * come from chunks of their own: usually prefetched by then, else loaded now).
+ */
 export async function goToStep(page: Page, n: number): Promise<void> {
   const button = stepButton(page, n);
   await button.click();
   await expect(button).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByText('Loading this step…')).toHaveCount(0);
 }
 
 /** The `Decoded access token` region (present only after a successful run). */
