@@ -1,6 +1,6 @@
-// The idle prefetch: nothing before the first paint, then one loader per idle period, in order; a failure is skipped.
+// The idle prefetch: nothing before its start signal (first paint or first interaction), then one loader per idle period, in order; a failure is skipped.
 import { describe, expect, it } from 'vitest';
-import { prefetchWhenIdle, type IdleScheduler } from './prefetchWhenIdle';
+import { firstInteraction, prefetchWhenIdle, type IdleScheduler } from './prefetchWhenIdle';
 
 /** Idle periods the test hands out one at a time. */
 function manualIdle() {
@@ -36,7 +36,7 @@ describe('prefetchWhenIdle', () => {
     const ran: string[] = [];
     const done = prefetchWhenIdle(
       ['a', 'b', 'c'].map((name) => async () => void ran.push(name)),
-      { scheduler: idle.scheduler, painted: () => painted.promise },
+      { scheduler: idle.scheduler, start: () => painted.promise },
     );
     await idle.settle();
     expect(idle.pending()).toBe(0);
@@ -59,7 +59,7 @@ describe('prefetchWhenIdle', () => {
     const ran: string[] = [];
     const done = prefetchWhenIdle([() => Promise.reject(new Error('chunk missing')), async () => void ran.push('next')], {
       scheduler: idle.scheduler,
-      painted: () => Promise.resolve(),
+      start: () => Promise.resolve(),
     });
     await idle.settle();
     await idle.runOne();
@@ -73,12 +73,39 @@ describe('prefetchWhenIdle', () => {
     const ran: string[] = [];
     const done = prefetchWhenIdle([async () => void ran.push('a')], {
       scheduler: { setTimeout: (callback) => timers.push(callback) },
-      painted: () => Promise.resolve(),
+      start: () => Promise.resolve(),
     });
     await new Promise<void>((resolve) => setImmediate(resolve));
     expect(ran).toEqual([]);
     timers.shift()?.();
     await done;
     expect(ran).toEqual(['a']);
+  });
+});
+
+describe('firstInteraction', () => {
+  const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  it.each(['pointerdown', 'keydown', 'focusin'])('resolves on the first %s, not before', async (type) => {
+    const target = new EventTarget();
+    let started = false;
+    void firstInteraction(target).then(() => (started = true));
+    target.dispatchEvent(new Event('scroll'));
+    await settle();
+    expect(started).toBe(false);
+    target.dispatchEvent(new Event(type));
+    await settle();
+    expect(started).toBe(true);
+  });
+
+  it('never resolves once its signal aborts (the page went away first)', async () => {
+    const target = new EventTarget();
+    const abort = new AbortController();
+    let started = false;
+    void firstInteraction(target, abort.signal).then(() => (started = true));
+    abort.abort();
+    target.dispatchEvent(new Event('pointerdown'));
+    await settle();
+    expect(started).toBe(false);
   });
 });
