@@ -1,7 +1,7 @@
 // The flow page's parts that step 1 does not show, each in a chunk of its own: steps 2–4, the sandbox's Break it
-// panel and the pictures under the steps load when first shown, and are fetched one by one when the browser is idle
-// after the first paint, so they are usually there before anyone asks (issue 24). src/pages/flows/flowChunk.test.ts
-// pins that the route's first chunk reaches none of them.
+// panel and the pictures under the steps load when first shown, and are fetched one by one in idle periods once the
+// visitor starts on step 1 (ClientCredentialsFlow.tsx), so they are usually there before anyone asks (issue 24).
+// src/pages/flows/flowChunk.test.ts pins that the route's first chunk reaches none of them.
 import { lazy } from 'react';
 import { Spinner } from '../../components/Spinner';
 
