@@ -6,6 +6,8 @@ import { PROVIDERS } from '../../config/providers';
 import { InfoBox } from '../../components/InfoBox';
 import { StepByStepFlow, type FlowStep, type StepStatus } from '../../components/StepByStepFlow';
 import type { AuthStores } from '../../contexts/authStores';
+import type { DpopKeyState } from '../../contexts/dpopStore';
+import type { HeldRelayCredential } from '../../contexts/relayCredentialStore';
 import { useAuthStores, useCurrentToken, useSessionEpoch } from '../../contexts/NewAuthContext';
 import { ExchangeSinkContext } from '../../contexts/ExchangeSinkContext';
 import { useConfig } from '../../hooks/useConfig';
@@ -63,12 +65,15 @@ interface StepInputs {
   active: number;
   configValid: boolean;
   currentToken: CacheSnapshotEntry | undefined;
+  /** The pasted certificate the relay holds, and the DPoP key: read once per render from the app's stores. */
+  held: HeldRelayCredential | undefined;
+  dpopKey: DpopKeyState;
 }
 
-function configureStep({ session, state, stores, active, configValid }: StepInputs): FlowStep {
+function configureStep({ session, state, active, configValid, held, dpopKey }: StepInputs): FlowStep {
   const view: ConfigureView = {
     ...session, ...state, selectedKey: selectedKeyOf(state), sandboxUrl: session.sandboxUrl, relayUrl: session.relayUrl,
-    mtlsCredential: stores.relayCredential.getSnapshot()?.credential, dpopKey: stores.dpop.getSnapshot(), profileChecks: profileChecksOf(state),
+    mtlsCredential: held?.credential, dpopKey, profileChecks: profileChecksOf(state),
   };
   return {
     id: 'configure',
@@ -111,7 +116,7 @@ function managementAudienceSuggestion(state: FlowSessionState) {
   return run ? audienceSuggestionOf(state, run.kind === 'introspect' ? 'introspection' : 'revocation') : undefined;
 }
 
-function tokenStep({ session, state, stores, active, currentToken }: StepInputs): FlowStep {
+function tokenStep({ session, state, stores, active, currentToken, held, dpopKey }: StepInputs): FlowStep {
   const { run, form } = state;
   const getToken = () => void (checked(session) && session.getToken());
   const running = run.status === 'running';
@@ -131,7 +136,7 @@ function tokenStep({ session, state, stores, active, currentToken }: StepInputs)
           relayUrl={session.relayUrl}
           onViaRelay={session.setViaRelay}
           history={stores.history}
-          bindings={{ dpopJkt: stores.dpop.jkt(), certificateThumbprint: stores.relayCredential.getSnapshot()?.credential.x5tS256 }}
+          bindings={{ dpopJkt: dpopKey.status === 'ready' ? dpopKey.jkt : undefined, certificateThumbprint: held?.credential.x5tS256 }}
           management={{
             state: state.management, introspect: session.introspect, revoke: session.revoke, endpoints: managementEndpointsOf(state),
             unavailable: managementUnavailableOf(state), retryWithAudience: session.retryWithAudience,
@@ -149,7 +154,7 @@ function tokenStep({ session, state, stores, active, currentToken }: StepInputs)
   };
 }
 
-function callApiStep({ session, state, stores, active, currentToken }: StepInputs): FlowStep {
+function callApiStep({ session, state, active, currentToken, held }: StepInputs): FlowStep {
   const { run, form } = state;
   return {
     id: 'use',
@@ -164,7 +169,7 @@ function callApiStep({ session, state, stores, active, currentToken }: StepInput
           sandboxInfo={state.sandbox.info}
           sandboxUrl={session.sandboxUrl}
           relayUrl={session.relayUrl}
-          mtlsCredential={stores.relayCredential.getSnapshot()?.credential}
+          mtlsCredential={held?.credential}
           getWorkerToken={session.getWorkerToken}
           requestedScopes={run.requestedScopes.length > 0 ? run.requestedScopes : form.scopes}
         />
@@ -222,13 +227,12 @@ function FlowBody({ stores, options }: { stores: AuthStores; options: ClientCred
     stores, config, shared, sandboxUrl: options.sandboxUrl, persistence: options.persistence ?? createFlowPersistence(),
   }));
   const state = useFlowState(session);
-  // The steps read these through the stores; subscribing here re-renders them when they change.
-  useDpopKeyState(stores);
-  useHeldCertificate(stores);
+  const dpopKey = useDpopKeyState(stores);
+  const held = useHeldCertificate(stores);
   const currentToken = useCurrentToken(stores);
-  const configValid = useConfigValid(state, stores);
+  const configValid = useConfigValid(state, held !== undefined);
   const active = state.activeIndex;
-  const inputs: StepInputs = { session, state, stores, active, configValid, currentToken };
+  const inputs: StepInputs = { session, state, stores, active, configValid, currentToken, held, dpopKey };
   const steps = [configureStep(inputs), requestStep(inputs), tokenStep(inputs), callApiStep(inputs)];
   const trail = useApiTrail(state.form.viaRelay || isMtlsAuthMethod(state.form.authMethod));
   const picturesShown = usePicturesShown(state, currentToken);

@@ -32,8 +32,7 @@ export function useHeldCertificate(stores: Pick<AuthStores, 'relayCredential'>):
  * Whether step 1 is complete (no field errors): derived during render, but only when what it depends on changes,
  * because the page renders on every token run too.
  */
-export function useConfigValid(state: FlowSessionState, stores: AuthStores): boolean {
-  const held = useHeldCertificate(stores) !== undefined;
+export function useConfigValid(state: FlowSessionState, held: boolean): boolean {
   const { form, secret, keys } = state;
   return useMemo(() => Object.keys(validateFlowForm(form, validationContext({ form, secret, keys }, held))).length === 0, [form, secret, keys, held]);
 }

@@ -15,7 +15,7 @@ import type { FlowForm } from './flowTypes';
 import { createFlowProfileStore, profileConfigOf, type ProfileConfig } from './profileConfig';
 import { startingPointWithProfiles, type StartingPoint } from './profileStart';
 import { identityOfForm } from './providerPresets';
-import { readShareLink, type SharedConfig } from './shareLink';
+import type { SharedConfig } from './shareLink';
 import { audienceActions, type AudienceActions } from './session/audienceActions';
 import { formActions, type FormActions } from './session/formActions';
 import { keyActions, type KeyActions } from './session/keyActions';
@@ -176,9 +176,4 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
   }
 
   return { ...actions, getSnapshot: store.getSnapshot, subscribe: store.subscribe, stores, sandboxUrl, relayUrl };
-}
-
-/** The page's share link, if it was opened through one (the caller then drops the fragment from the address bar). */
-export function sharedConfigOf(hash: string | undefined): SharedConfig | null {
-  return hash ? readShareLink(hash) : null;
 }

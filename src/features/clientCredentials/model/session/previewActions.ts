@@ -16,7 +16,7 @@ export interface PreviewActions {
   show(description: RequestDescription): void;
 }
 
-export function previewInputsOf(s: FlowSessionState): PreviewInputs {
+function previewInputsOf(s: FlowSessionState): PreviewInputs {
   return { form: s.form, secret: s.secret, keyId: selectedKeyOf(s)?.kid, nonce: s.preview.nonce };
 }
 
