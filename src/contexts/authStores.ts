@@ -52,6 +52,8 @@ export interface AuthStores {
    * {@link revokedAt} says so until the next token is saved.
    */
   revokeToken(parts: TokenCacheKeyInput): void;
+  /** Forgets the relay's pasted certificate here and asks the relay to drop it (best effort). */
+  forgetRelayCredential(): Promise<void>;
   /** Epoch ms of the last revocation, or null (also after a new token or a sign-out). */
   revokedAt(): number | null;
   subscribeRevocation(listener: () => void): () => void;
@@ -144,6 +146,12 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
   });
   restoreSavedToken(tokenStorage, cache, log);
 
+  async function forgetRelayCredential(): Promise<void> {
+    const held = relayCredential.getSnapshot();
+    relayCredential.hold(undefined);
+    if (held) await (options.forgetRelayCredential ?? forgetAtRelay)(held).catch(() => undefined);
+  }
+
   /** Everything this tab holds; the relay and IndexedDB are asked by the tab that signed out. */
   async function purge(): Promise<void> {
     source = null;
@@ -153,9 +161,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
     history.clear();
     purgeFlowProgress(session);
     identity.forget();
-    const held = relayCredential.getSnapshot();
-    relayCredential.hold(undefined);
-    if (held) await (options.forgetRelayCredential ?? forgetAtRelay)(held).catch(() => undefined);
+    await forgetRelayCredential();
     await dpop.forget();
     await credentialManager.purgeAll();
     epoch.set(epoch.get() + 1);
@@ -188,6 +194,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
       log.info('token revoked: removed from the cache and session storage');
       revokedAt.set(effects().clock.now());
     },
+    forgetRelayCredential,
     revokedAt: revokedAt.get,
     subscribeRevocation: revokedAt.subscribe,
     async signOut() {

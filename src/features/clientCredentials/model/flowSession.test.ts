@@ -83,7 +83,7 @@ function newSession(stores: AuthStores, preset: ProviderId = 'custom', sessionSt
   const config = resolveConfig({ defaults: createDefaultSettings({ clientCredentialsEnabled: true }), typed: { provider: { preset } } });
   const session = createFlowSession({
     stores, config, persistence: createFlowPersistence(() => sessionStorage),
-    effects: { getSandboxInfo: async () => sandboxInfo(), forgetRelayCredential: vi.fn(async () => undefined) },
+    effects: { getSandboxInfo: async () => sandboxInfo() },
   });
   const stop = session.start();
   return { session, stop, sessionStorage };
@@ -171,6 +171,19 @@ describe('flow session: sign-out and what it leaves', () => {
     expect(stores.relayCredential.getSnapshot()).toBeUndefined();
     expect(forgetRelayCredential).toHaveBeenCalledTimes(1);
     expect(stores.identity.getSnapshot()).toMatchObject({ selected: null, byToken: new Map() });
+  });
+
+  it('Forget certificate drops the relay\'s pasted certificate here and asks the relay to drop it, once', async () => {
+    const forgetRelayCredential = vi.fn(async () => undefined);
+    const stores = newStores({ forgetRelayCredential });
+    const { session } = newSession(stores);
+    const held = { relayUrl: 'http://localhost:4600', credential: { credentialId: 'c2', subject: 's', issuer: 'i', notAfter: 'n', x5tS256: 't' } };
+    stores.relayCredential.hold(held);
+    session.forgetCertificate();
+    await vi.waitFor(() => expect(forgetRelayCredential).toHaveBeenCalledWith(held));
+    expect(stores.relayCredential.getSnapshot()).toBeUndefined();
+    await session.signOut();
+    expect(forgetRelayCredential).toHaveBeenCalledTimes(1);
   });
 
   it('a session started after a sign-out keeps the DPoP key made since (it used to delete it on every visit)', async () => {

@@ -3,7 +3,7 @@
 // with useSyncExternalStore and small selectors (hooks/useFlowSession.ts); the steps receive what they show.
 import type { ResolvedConfig } from '../../../services/config/resolve';
 import { createDiscoveryService } from '../../../services/discoveryService';
-import { deleteRelayCredential, uploadRelayCredential } from '../../../services/relayAdmin';
+import { uploadRelayCredential } from '../../../services/relayAdmin';
 import { getSandboxInfo, registerSandboxClient } from '../../../services/sandboxAdmin';
 import { PROVIDERS } from '../../../config/providers';
 import { createStore } from '../../../utils/store';
@@ -87,7 +87,6 @@ function defaultServices(): FlowServices {
     registerSandboxClient: (registration, baseUrl) => registerSandboxClient(registration, { baseUrl }),
     discover: (input) => discovery.discover(input),
     uploadRelayCredential,
-    forgetRelayCredential: deleteRelayCredential,
   };
 }
 

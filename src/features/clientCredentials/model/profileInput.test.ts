@@ -14,7 +14,7 @@ import { isPreviewPending } from './session/previewActions';
 function newSession(): FlowSession {
   const stores = createAuthStores({ indexedDB: new IDBFactory(), sessionStorage: createMemoryStorage(), localStorage: createMemoryStorage() });
   const config = resolveConfig({ defaults: createDefaultSettings({ clientCredentialsEnabled: true }), typed: { provider: { preset: 'custom' } } });
-  const session = createFlowSession({ stores, config, persistence: createFlowPersistence(() => createMemoryStorage()), effects: { forgetRelayCredential: vi.fn(async () => undefined) } });
+  const session = createFlowSession({ stores, config, persistence: createFlowPersistence(() => createMemoryStorage()) });
   session.start();
   session.setField('tokenEndpoint', 'https://as.example.com/token');
   session.setField('issuer', 'https://as.example.com');

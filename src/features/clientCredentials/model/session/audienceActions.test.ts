@@ -4,7 +4,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { importJWK, jwtVerify, type JWK } from 'jose';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setupMswServer } from '../../../../../tests/support/msw';
 import { createAuthStores } from '../../../../contexts/authStores';
 import { resolveConfig } from '../../../../services/config/resolve';
@@ -27,7 +27,7 @@ const server = setupMswServer();
 function newSession(): FlowSession {
   const stores = createAuthStores({ indexedDB: new IDBFactory(), sessionStorage: createMemoryStorage(), localStorage: createMemoryStorage() });
   const config = resolveConfig({ defaults: createDefaultSettings({ clientCredentialsEnabled: true }), typed: { provider: { preset: 'custom' } } });
-  const session = createFlowSession({ stores, config, persistence: createFlowPersistence(() => createMemoryStorage()), effects: { forgetRelayCredential: vi.fn(async () => undefined) } });
+  const session = createFlowSession({ stores, config, persistence: createFlowPersistence(() => createMemoryStorage()) });
   session.start();
   return session;
 }

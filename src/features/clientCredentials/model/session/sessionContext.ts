@@ -22,8 +22,6 @@ export interface FlowServices {
   registerSandboxClient(registration: SandboxClientRegistration, baseUrl: string): Promise<SandboxClient>;
   discover(issuerOrDiscoveryUrl: string): Promise<DiscoveryResult>;
   uploadRelayCredential(relayUrl: string, pem: { cert: string; key: string; ca?: string }): Promise<RelayCredential>;
-  /** Best effort: a restarted relay has forgotten it already. */
-  forgetRelayCredential(relayUrl: string, credentialId: string): Promise<void>;
 }
 
 export interface SessionDeps {

@@ -54,10 +54,6 @@ export function transportActions(ctx: SessionContext, form: Pick<FormActions, 's
         return isPlaygroundError(error) ? error.message : 'The relay could not take the certificate.';
       }
     },
-    forgetCertificate() {
-      const held = relayCredential.getSnapshot();
-      relayCredential.hold(undefined);
-      if (held) void ctx.services.forgetRelayCredential(held.relayUrl, held.credential.credentialId);
-    },
+    forgetCertificate: () => void ctx.stores.forgetRelayCredential(),
   };
 }
