@@ -22,6 +22,7 @@ import { logLine } from '../lib/logText.js';
 import { createMicroauthd } from './microauthd/index.js';
 import { CERT_FILES, certificatesForStart } from './mtls/demoCertificates.js';
 import { loadSubjectMatching } from './mtls/mtlsFeature.js';
+import { useConfiguredAuthority } from './configuredAuthority.js';
 import { createOutbox } from './outbox.js';
 import { createPingOneApi } from './pingone/api.js';
 import { signingKeysForStart } from './signingKeys.js';
@@ -96,13 +97,13 @@ async function openMtlsListener({ mtlsPort, host, certDir, certificates }) {
 }
 
 /** The one express app both listeners serve. */
-function assembleApp({ asPrefix, envId, baseUrl, issuer, cors, faults, provider, pingone, microauthd, adminRouter, logger }) {
+function assembleApp({ asPrefix, envId, baseUrl, issuer, origins, cors, faults, provider, pingone, microauthd, adminRouter, logger }) {
   const app = express();
   app.disable('x-powered-by');
   const isAuthServerPath = (path) => path === asPrefix || path.startsWith(`${asPrefix}/`);
   app.use((req, res, next) => (isAuthServerPath(req.path) ? next() : cors.middleware(req, res, next)));
   app.use(faults.middleware);
-  app.use(asPrefix, provider.callback());
+  app.use(asPrefix, useConfiguredAuthority(origins), provider.callback());
   app.use(`/v1/environments/${envId}`, pingone.router);
   app.use('/microauthd', microauthd.router);
   app.use('/sandbox', adminRouter);
@@ -286,5 +287,5 @@ async function createParts({ envId, tokenTtl, authz, corsOrigins, logger, baseUr
   const adminRouter = createAdminRouter({
     info, registerClient, faults, setAuthz, outbox, reset, isAllowedOrigin: cors.isAllowedOrigin, logger,
   });
-  return { cors, faults, provider, pingone, microauthd, adminRouter, setAuthz };
+  return { cors, faults, provider, pingone, microauthd, adminRouter, setAuthz, origins };
 }

@@ -1,5 +1,5 @@
-// The emulated APIs judge a DPoP proof's htu against the sandbox's configured origins (its HTTP one and its mTLS
-// one), never against the Host header a client sends (RFC 9449 §4.3 check 9).
+// The emulated APIs and the token endpoint judge a DPoP proof's htu against the sandbox's configured origins (its
+// HTTP one and its mTLS one), never against the Host header a client sends (RFC 9449 §4.3 check 9).
 import { request } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,18 +38,22 @@ afterAll(async () => {
 
 const proofFor = (htu) => signer.proof({ htm: 'GET', htu, token, nonce });
 
-/** A GET to the sandbox's HTTP listener with a Host header of our choosing (fetch does not let us set it). */
-function getWithHost(path, host, headers) {
+/** A request to the sandbox's HTTP listener with a Host header of our choosing (fetch does not let us set it). */
+function sendWithHost(method, path, host, headers, body) {
   const { port } = new URL(sandbox.baseUrl);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { host, ...headers }, agent: false }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode, challenge: res.headers['www-authenticate'] ?? '' }));
+    const req = request({ method, host: '127.0.0.1', port, path, headers: { host, ...headers }, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolve({
+        status: res.statusCode, challenge: res.headers['www-authenticate'] ?? '', text: Buffer.concat(chunks).toString('utf8'),
+      }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
+const getWithHost = (path, host, headers) => sendWithHost('GET', path, host, headers);
 
 describe('HTTP listener', () => {
   it('refuses a proof for another server\'s URL even when the Host header names that server', async () => {
@@ -82,5 +86,30 @@ describe('mTLS listener', () => {
     const res = await call(`${sandbox.baseUrl}${devicesPath()}`);
     expect(res.status).toBe(401);
     expect(res.headers['www-authenticate']).toMatch(/invalid_dpop_proof.*htu/);
+  });
+});
+
+describe('token endpoint', () => {
+  const tokenPath = () => new URL(sandbox.tokenEndpoint).pathname;
+  const post = (host, dpop) => sendWithHost('POST', tokenPath(), host, {
+    authorization: DPOP_BASIC, dpop, 'content-type': 'application/x-www-form-urlencoded',
+  }, 'grant_type=client_credentials');
+  const tokenProof = (htu) => signer.proof({ htu, nonce });
+
+  it('refuses a proof for another server\'s token endpoint even when the Host header names that server', async () => {
+    const res = await post('api.pingone.example', tokenProof(`${FOREIGN}${tokenPath()}`));
+    expect(res.status, res.text).toBe(400);
+    expect(JSON.parse(res.text)).toMatchObject({ error: 'invalid_dpop_proof' });
+  });
+
+  it('accepts a proof for its own configured token endpoint whatever the Host header says', async () => {
+    const res = await post('api.pingone.example', tokenProof(sandbox.tokenEndpoint));
+    expect(res.status, res.text).toBe(200);
+  });
+
+  it('lists its configured endpoints in discovery whatever the Host header says', async () => {
+    const res = await sendWithHost('GET', `${new URL(sandbox.issuer).pathname}/.well-known/openid-configuration`, 'api.pingone.example');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text).token_endpoint).toBe(sandbox.tokenEndpoint);
   });
 });
