@@ -46,8 +46,11 @@ const PEM_PRIVATE = /-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?(?:-----END \1P
 const AUTH_HEADER =
   /\b((?:Proxy-)?Authorization)(["']?\s*[:=]\s*["']?)(?:(Basic|Bearer|DPoP|Digest|Negotiate)\s+)?([^\s"',;}]+)/gi;
 const BARE_SCHEME = /(^|[^\w-])(Basic|Bearer|DPoP)\s+([A-Za-z0-9\-._~+/]{8,}=*)/g;
-/** A JWS or JWE: base64url segments, the first one an encoded JSON object (`eyJ` = `{"`). */
-const JWT = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?/g;
+/** A run of base64url characters and dots: where a JWS or JWE can be, scanned once (no backtracking into it). */
+const DOTTED_RUN = /[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)*/g;
+/** A JWS has three segments, a JWE five (RFC 7515 §7.1, RFC 7516 §7.1). */
+const JWS_SEGMENTS = 3;
+const JWE_SEGMENTS = 5;
 /**
  * `scheme://user:password@`. The scheme starts only where a run of scheme characters starts (the lookbehind), so a
  * long run such as `a.a.a.…` is scanned once, not once per position (issue 19). That run may start with a digit:
@@ -76,6 +79,47 @@ export function maskPhone(phone: string): string {
   const grouped = /^\+(\d{1,3})[\s.(-]/.exec(phone.trim());
   const countryCode = grouped?.[1] ?? (digits[0] === '1' || digits[0] === '7' ? digits.slice(0, 1) : digits.slice(0, 2));
   return `+${countryCode}${BULLETS}${last4}`;
+}
+
+/**
+ * Where a JWT starts in one segment of a dotted run: an `eyJ` (`{"` encoded) at the segment's start or after a `-`
+ * (a word boundary), with at least four characters after it before the next dot; -1 if none.
+ */
+function jwtStartIn(segment: string): number {
+  for (let at = segment.indexOf('eyJ'); at !== -1; at = segment.indexOf('eyJ', at + 1)) {
+    if (segment.length - at - 3 < 4) return -1;
+    if (at === 0 || segment[at - 1] === '-') return at;
+  }
+  return -1;
+}
+
+/** The JWTs in one run of base64url characters and dots, masked: a JWE (five segments) where there are five. */
+function maskJwtsInRun(run: string): string {
+  const segments = run.split('.');
+  const out: string[] = [];
+  for (let i = 0; i < segments.length; i += 1) {
+    const segment = segments[i] as string;
+    const start = i + JWS_SEGMENTS <= segments.length ? jwtStartIn(segment) : -1;
+    if (start === -1) {
+      out.push(segment);
+      continue;
+    }
+    const count = i + JWE_SEGMENTS <= segments.length ? JWE_SEGMENTS : JWS_SEGMENTS;
+    const jwt = [segment.slice(start), ...segments.slice(i + 1, i + count)].join('.');
+    out.push(`${segment.slice(0, start)}${maskToken(jwt)}`);
+    i += count - 1;
+  }
+  return out.join('.');
+}
+
+/**
+ * Masks every JWS or JWE in the text, keeping a prefix. Each run of base64url characters and dots is found once and
+ * split into its segments, rather than a JWT pattern tried from every `eyJ`: on `-eyJa-eyJa…` with no dot such a
+ * pattern scanned the rest of the run from each of them, quadratic in its length (issue 19). What is masked is what
+ * the pattern `\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?` matched.
+ */
+export function maskJwts(text: string): string {
+  return text.indexOf('eyJ') === -1 ? text : text.replace(DOTTED_RUN, (run) => (run.includes('eyJ') ? maskJwtsInRun(run) : run));
 }
 
 /**
@@ -119,7 +163,7 @@ export function redactString(input: string): string {
   );
   s = s.replace(QUOTED_PARAM, (_m, q: string, name: string, sep: string, vq: string) => `${q}${name}${q}${sep}${vq}${REDACTED}${vq}`);
   s = s.replace(PLAIN_PARAM, (_m, lead: string, name: string, sep: string) => `${lead}${name}${sep}${REDACTED}`);
-  s = s.replace(JWT, (jwt) => maskToken(jwt));
+  s = maskJwts(s);
   s = s.replace(URL_USERINFO, (_m, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`);
   s = s.replace(PHONE, (m) => maskPhone(m));
   s = maskEmail(s);

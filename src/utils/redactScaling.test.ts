@@ -2,7 +2,7 @@
 // a 100 KB run of address-like characters no longer costs seconds (the old patterns rescanned it from every position).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REDACTED, maskEmail, redactString } from './redact';
+import { REDACTED, maskEmail, maskJwts, maskToken, redactString } from './redact';
 
 /** The e-mail pattern maskEmail ran before issue 19: the reference its walk must agree with. */
 const OLD_EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
@@ -25,6 +25,27 @@ describe('maskEmail', () => {
   });
 });
 
+/** The JWT pattern redactString ran before: the reference maskJwts must agree with. */
+const OLD_JWT = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?/g;
+const oldMaskJwts = (text: string) => text.replace(OLD_JWT, (jwt) => maskToken(jwt));
+
+describe('maskJwts', () => {
+  it('masks exactly what the old pattern masked (generated text of JWT-like pieces)', () => {
+    const text = fc.string({ unit: fc.constantFrom('eyJ', 'eyJhbGciOi', 'a', 'Z9', '-', '_', '.', ' ', '"', '=', 'é'), maxLength: 30 });
+    fc.assert(fc.property(text, (s) => maskJwts(s) === oldMaskJwts(s)), { numRuns: 5000 });
+  });
+
+  it.each([
+    ['Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl and more', 'Bearer eyJhbGciOi…[redacted] and more'],
+    ['jwe eyJhbGciOiJkaXIifQ..aXY.Y2lwaGVy.dGFn.', 'jwe eyJhbGciOi…[redacted].'],
+    ['x-eyJhbGciOiJIUzI1NiJ9.e.s', 'x-eyJhbGciOi…[redacted]'],
+    ['x_eyJhbGciOiJIUzI1NiJ9.e.s', 'x_eyJhbGciOiJIUzI1NiJ9.e.s'],
+  ])('%s', (input, expected) => {
+    expect(maskJwts(input)).toBe(expected);
+    expect(maskJwts(input)).toBe(oldMaskJwts(input));
+  });
+});
+
 describe('URL passwords', () => {
   it.each([
     ['https://client:hunter22@example.com/x', `https://client:${REDACTED}@example.com/x`],
@@ -44,6 +65,8 @@ describe('long runs (a 1 MB request body froze the tab)', () => {
     ['digits', '1'.repeat(100_000)],
     ['dotted', 'a.'.repeat(50_000)],
     ['dashed', 'a-'.repeat(50_000)],
+    // Every `eyJ` after a dash could start a JWT: the old pattern scanned the rest of the run from each one.
+    ['JWT starts (200 KB: 100 KB took the old pattern 5 s)', '-eyJa'.repeat(40_000)],
   ])('redacts a 100 KB run of %s and leaves it as it was', (_kind, run) => {
     const body = JSON.stringify({ big: run, contact: 'jane.doe@example.com' });
     expect(redactString(body)).toBe(JSON.stringify({ big: run, contact: 'j•••@example.com' }));
