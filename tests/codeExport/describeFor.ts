@@ -5,6 +5,7 @@ import { importPrivateKeyPem } from '../../src/utils/keys';
 import { buildClientCredentialsBody } from '../../src/utils/oauth/body';
 import { clientSecretBasic, clientSecretJwt, clientSecretPost, privateKeyJwt, tlsClientAuth, type ClientAuth } from '../../src/utils/oauth/clientAuth';
 import { describeClientCredentialsRequest, type RequestDescription } from '../../src/utils/oauth/description';
+import type { X509HeaderParameters } from '../../src/utils/x509Thumbprint';
 
 export interface DescribeForOptions {
   tokenEndpoint: string;
@@ -16,6 +17,8 @@ export interface DescribeForOptions {
   scope?: string;
   audience?: string;
   resource?: string[];
+  /** private_key_jwt with a certificate credential: the thumbprint header members its assertion carries. */
+  x509?: X509HeaderParameters;
 }
 
 async function authFor(o: DescribeForOptions): Promise<ClientAuth> {
@@ -28,7 +31,7 @@ async function authFor(o: DescribeForOptions): Promise<ClientAuth> {
     case 'client_secret_jwt':
       return clientSecretJwt(secret);
     case 'private_key_jwt':
-      return privateKeyJwt((await importPrivateKeyPem(await readFile(o.privateKeyFile!, 'utf8'), 'RS256')).privateKey, { alg: 'RS256' });
+      return privateKeyJwt((await importPrivateKeyPem(await readFile(o.privateKeyFile!, 'utf8'), 'RS256')).privateKey, { alg: 'RS256', x509: o.x509 });
     default:
       return tlsClientAuth();
   }

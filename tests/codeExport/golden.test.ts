@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AuthMethod } from '../../src/types/token';
 import type { CodeExportInput, ExportLanguage } from '../../src/utils/codeExport/exportInput';
 import { exportCode } from '../../src/utils/codeExport/generate';
+import { x509HeaderParameters, x509Thumbprints, type X509HeaderChoice } from '../../src/utils/x509Thumbprint';
 import { describeFor } from './describeFor';
 import { DEMO_KEY_FILE } from './sandboxClients';
 
@@ -21,7 +22,12 @@ interface GoldenCase {
   name: string;
   authMethod: AuthMethod;
   extra?: Partial<CodeExportInput>;
+  /** A certificate credential: which thumbprint members of the test certificate the assertion header carries. */
+  x509?: X509HeaderChoice;
 }
+
+/** A certificate credential's certificate (TEST-ONLY, as the Entra provider tests use it). */
+const CERTIFICATE = readFileSync(join(import.meta.dirname, '../providers/fixtures/TEST-ONLY-entra-cert.pem'), 'utf8');
 
 const CASES: GoldenCase[] = [
   { name: 'client_secret_basic', authMethod: 'client_secret_basic' },
@@ -32,6 +38,9 @@ const CASES: GoldenCase[] = [
   // No typ at all: C# cannot use JsonWebTokenHandler for it, Go deletes golang-jwt's default, Java sets no type.
   { name: 'private_key_jwt-ES256-untyped', authMethod: 'private_key_jwt', extra: { privateKey: { file: 'private-key.pem', alg: 'ES256', kid: 'key-1' }, assertion: { audience: 'issuer', typ: 'omit', lifetimeSeconds: 60 } } },
   { name: 'private_key_jwt-PS256', authMethod: 'private_key_jwt', extra: { privateKey: { file: 'private-key.pem', alg: 'PS256' } } },
+  // A certificate credential (Entra ID): the header names the certificate by both thumbprints.
+  { name: 'private_key_jwt-certificate', authMethod: 'private_key_jwt', x509: 'both', extra: { privateKey: { file: 'private-key.pem', alg: 'RS256', kid: 'key-1' }, assertion: { audience: 'token_endpoint', lifetimeSeconds: 60 } } },
+  { name: 'private_key_jwt-certificate-untyped', authMethod: 'private_key_jwt', x509: 'x5t#S256', extra: { privateKey: { file: 'private-key.pem', alg: 'RS256' }, assertion: { audience: 'token_endpoint', typ: 'omit', lifetimeSeconds: 60 } } },
   { name: 'tls_client_auth', authMethod: 'tls_client_auth', extra: { clientCertificate: { certFile: 'client.crt.pem', keyFile: 'client.key.pem', caFile: 'server-ca.pem' } } },
   { name: 'dpop', authMethod: 'client_secret_basic', extra: { dpop: true } },
 ];
@@ -46,6 +55,7 @@ async function inputFor(c: GoldenCase): Promise<CodeExportInput> {
     scope: 'p1:read:user p1:read:device',
     audience: 'https://api.pingone.com',
     resource: ['https://api.example.com/', 'https://other.example.com/'],
+    ...(c.x509 ? { x509: x509HeaderParameters(await x509Thumbprints(CERTIFICATE), c.x509) } : {}),
   });
   return { description, authMethod: c.authMethod, issuer: ISSUER, ...c.extra };
 }

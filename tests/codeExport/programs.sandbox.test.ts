@@ -1,6 +1,6 @@
 // The generated Node and Python programs, run as they are against the real sandbox for every method they offer.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +10,7 @@ import type { AuthMethod } from '../../src/types/token';
 import type { CodeExportInput } from '../../src/utils/codeExport/exportInput';
 import { toNodeProgram } from '../../src/utils/codeExport/nodeProgram';
 import { toPythonProgram } from '../../src/utils/codeExport/pythonProgram';
+import { x509HeaderParameters, x509Thumbprints, type X509HeaderParameters } from '../../src/utils/x509Thumbprint';
 import { DEMO_KEY_FILE, demoSecrets, startCodeExportSandbox, tlsFiles, type Sandbox } from './sandboxClients';
 import { describeFor } from './describeFor';
 import { startRecordingForwarder } from './recordingForwarder';
@@ -38,6 +39,8 @@ interface Case {
   clientId: string;
   authMethod: AuthMethod;
   extra?: Partial<CodeExportInput>;
+  /** A certificate credential: the thumbprint members the playground's assertion header carried. */
+  x509?: X509HeaderParameters;
 }
 
 const CASES: Case[] = [
@@ -64,6 +67,7 @@ async function inputFor(c: Case, via?: string): Promise<CodeExportInput> {
     secret: secrets[c.clientId],
     privateKeyFile: DEMO_KEY_FILE,
     scope: 'p1:read:user',
+    ...(c.x509 ? { x509: c.x509 } : {}),
   });
   return {
     description,
@@ -118,6 +122,22 @@ describe.each(LANGUAGES)('the generated $name program', (language) => {
       expect(header.alg).toBe('RS256');
       if (expected) expect(header.typ).toBe(expected);
       else expect(header).not.toHaveProperty('typ');
+    } finally {
+      await forwarder.close();
+    }
+  });
+
+  // A certificate credential (Entra ID's x5t#S256): the program's header names the certificate as the playground's did.
+  it('with a certificate credential, sends the thumbprint header members the playground sent', async () => {
+    const certificate = readFileSync(join(import.meta.dirname, '../providers/fixtures/TEST-ONLY-entra-cert.pem'), 'utf8');
+    const x509 = x509HeaderParameters(await x509Thumbprints(certificate), 'both');
+    const forwarder = await startRecordingForwarder(sandbox.tokenEndpoint);
+    try {
+      const c: Case = { name: 'certificate', clientId: 'sandbox-private-key-jwt', authMethod: 'private_key_jwt', x509, extra: { assertion: { audience: 'issuer', lifetimeSeconds: 60 } } };
+      const { stdout } = await runProgram(language, 'certificate', language.make(await inputFor(c, forwarder.url)), undefined);
+      expect(decodeJwt((JSON.parse(stdout) as { access_token: string }).access_token).client_id).toBe('sandbox-private-key-jwt');
+      const header = decodeProtectedHeader(new URLSearchParams(forwarder.bodies[0]).get('client_assertion') ?? '');
+      expect(header).toMatchObject({ 'x5t#S256': x509['x5t#S256'], x5t: x509.x5t });
     } finally {
       await forwarder.close();
     }

@@ -1,7 +1,7 @@
 // A C# program (HttpClient, Microsoft.IdentityModel.JsonWebTokens for assertions) that caches its token.
 import type { CodeExportInput } from './exportInput';
 import { indent, quoted as q } from './literals';
-import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, typComment, type ProgramFacts } from './programFacts';
+import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, thumbprintComment, typComment, type ProgramFacts } from './programFacts';
 
 /** A JWT method whose assertion carries no `typ`: JsonWebTokenHandler cannot make one (see {@link untypedJws}). */
 function untyped(f: ProgramFacts): boolean {
@@ -38,6 +38,7 @@ function constants(f: ProgramFacts): string[] {
   if (f.privateKey) {
     lines.push(`const string PrivateKeyFile = ${q(f.privateKey.file)};`);
     if (f.privateKey.kid) lines.push(`const string KeyId = ${q(f.privateKey.kid)};`);
+    for (const t of f.certificateThumbprints) lines.push(`const string CertThumbprint${pascal(t.hash)} = ${q(t.value)}; // ${thumbprintComment(t)}`);
   }
   if (f.certificate) {
     lines.push(`const string ClientCertFile = ${q(f.certificate.certFile)};`, `const string ClientKeyFile = ${q(f.certificate.keyFile)};`);
@@ -67,6 +68,13 @@ function credentials(f: ProgramFacts): string {
   }
 }
 
+const pascal = (hash: 'SHA256' | 'SHA1') => (hash === 'SHA256' ? 'Sha256' : 'Sha1');
+
+/** `["x5t#S256"] = CertThumbprintSha256`, … for the header dictionaries. */
+function thumbprintEntries(f: ProgramFacts): string[] {
+  return f.certificateThumbprints.map((t) => `[${q(t.member)}] = CertThumbprint${pascal(t.hash)}`);
+}
+
 const HS256_NOTE = '// HS256 wants a secret of at least 256 bits (RFC 7518 §3.2); IdentityModel refuses shorter ones (IDX10720).';
 
 /** The assertion through JsonWebTokenHandler, with `TokenType` as the header's `typ`. */
@@ -85,6 +93,7 @@ function handlerJws(f: ProgramFacts, typ: string): string[] {
     '    Expires = now.AddSeconds(AssertionLifetimeSeconds),',
     ...(f.jwt === 'client_secret_jwt' ? [`    ${HS256_NOTE}`] : []),
     `    SigningCredentials = ${credentials(f)},`,
+    ...(f.certificateThumbprints.length > 0 ? [`    AdditionalHeaderClaims = new Dictionary<string, object> { ${thumbprintEntries(f).join(', ')} },`] : []),
     '});',
   ];
 }
@@ -96,7 +105,7 @@ function handlerJws(f: ProgramFacts, typ: string): string[] {
  * @see https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/blob/dev/src/Microsoft.IdentityModel.JsonWebTokens/JsonWebTokenHandler.CreateToken.cs
  */
 function untypedJws(f: ProgramFacts): string[] {
-  const kid = f.privateKey?.kid ? ', ["kid"] = KeyId' : '';
+  const kid = (f.privateKey?.kid ? ', ["kid"] = KeyId' : '') + thumbprintEntries(f).map((e) => `, ${e}`).join('');
   return [
     'var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();',
     ...(f.jwt === 'client_secret_jwt' ? [HS256_NOTE] : []),

@@ -1,7 +1,7 @@
 // A Go program (net/http, crypto/tls, github.com/golang-jwt/jwt/v5 for assertions) that caches its token.
 import type { CodeExportInput } from './exportInput';
 import { goQuoted as q } from './literals';
-import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, typComment, type ProgramFacts } from './programFacts';
+import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, thumbprintComment, typComment, type ProgramFacts } from './programFacts';
 
 function imports(f: ProgramFacts): string[] {
   const std = [
@@ -40,6 +40,8 @@ function constants(f: ProgramFacts): string[] {
   if (f.privateKey) {
     rows.push(['privateKeyFile', q(f.privateKey.file)]);
     if (f.privateKey.kid) rows.push(['keyID', q(f.privateKey.kid)]);
+    // No trailing comments here: gofmt would align two of them into a column; the signing code says what they are.
+    for (const t of f.certificateThumbprints) rows.push([`certThumbprint${t.hash}`, q(t.value)]);
   }
   if (f.certificate) {
     rows.push(['clientCertFile', q(f.certificate.certFile)], ['clientKeyFile', q(f.certificate.keyFile)]);
@@ -101,6 +103,7 @@ function signingKey(f: ProgramFacts): string[] {
     `\ttoken := jwt.NewWithClaims(jwt.SigningMethod${alg}, claims)`,
     ...typLines(f),
     ...(f.privateKey?.kid ? ['\ttoken.Header["kid"] = keyID'] : []),
+    ...f.certificateThumbprints.flatMap((t) => [`\t// ${thumbprintComment(t)}`, `\ttoken.Header[${q(t.member)}] = certThumbprint${t.hash}`]),
     '\treturn token.SignedString(key)',
   ];
 }

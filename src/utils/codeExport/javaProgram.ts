@@ -2,7 +2,7 @@
 import { GENERIC_JWT_TYP } from '../oauth/assertionAudience';
 import type { CodeExportInput } from './exportInput';
 import { indent, quoted as q } from './literals';
-import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, typComment, type ProgramFacts } from './programFacts';
+import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, thumbprintComment, typComment, type ProgramFacts } from './programFacts';
 
 function imports(f: ProgramFacts): string[] {
   const jdk = [
@@ -30,9 +30,15 @@ function imports(f: ProgramFacts): string[] {
     ...(f.jwt && f.assertionTyp !== null ? ['com.nimbusds.jose.JOSEObjectType'] : []),
     ...(f.jwt ? ['com.nimbusds.jose.JWSAlgorithm', 'com.nimbusds.jose.JWSHeader', 'com.nimbusds.jwt.JWTClaimsSet', 'com.nimbusds.jwt.SignedJWT'] : []),
     ...(f.jwt === 'client_secret_jwt' ? ['com.nimbusds.jose.crypto.MACSigner'] : []),
+    ...(f.certificateThumbprints.length > 0 ? ['com.nimbusds.jose.util.Base64URL'] : []),
     ...(f.privateKey ? [f.privateKey.alg === 'ES256' ? 'com.nimbusds.jose.crypto.ECDSASigner' : 'com.nimbusds.jose.crypto.RSASSASigner'] : []),
   ].sort();
   return [...nimbus.map((i) => `import ${i};`), '', ...jdk.map((i) => `import ${i};`)];
+}
+
+/** Nimbus's header builder calls for the certificate thumbprints (x5t is deprecated in Nimbus, but some servers want it). */
+function thumbprintCalls(f: ProgramFacts): string {
+  return f.certificateThumbprints.map((t) => `.${t.hash === 'SHA256' ? 'x509CertSHA256Thumbprint' : 'x509CertThumbprint'}(new Base64URL(CERT_THUMBPRINT_${t.hash}))`).join('');
 }
 
 function constants(f: ProgramFacts): string[] {
@@ -52,6 +58,7 @@ function constants(f: ProgramFacts): string[] {
   if (f.privateKey) {
     lines.push(`static final String PRIVATE_KEY_FILE = ${q(f.privateKey.file)};`);
     if (f.privateKey.kid) lines.push(`static final String KEY_ID = ${q(f.privateKey.kid)};`);
+    for (const t of f.certificateThumbprints) lines.push(`static final String CERT_THUMBPRINT_${t.hash} = ${q(t.value)}; // ${thumbprintComment(t)}`);
   }
   if (f.certificate) {
     lines.push(`static final String CLIENT_CERT_FILE = ${q(f.certificate.certFile)};`, `static final String CLIENT_KEY_FILE = ${q(f.certificate.keyFile)};`);
@@ -118,7 +125,7 @@ function assertion(f: ProgramFacts): string[] {
     '            .expirationTime(Date.from(now.plusSeconds(ASSERTION_LIFETIME_SECONDS)))',
     '            .build();',
     `    // ${typComment(f)}`,
-    `    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.${alg})${typeCall(f.assertionTyp)}${f.privateKey?.kid ? '.keyID(KEY_ID)' : ''}.build();`,
+    `    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.${alg})${typeCall(f.assertionTyp)}${f.privateKey?.kid ? '.keyID(KEY_ID)' : ''}${thumbprintCalls(f)}.build();`,
     '    SignedJWT jwt = new SignedJWT(header, claims);',
     ...(comment ? [`    ${comment}`] : []),
     `    jwt.sign(${construct});`,

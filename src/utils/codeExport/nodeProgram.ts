@@ -1,7 +1,7 @@
 // A Node program (built-in fetch or node:https for mTLS, `jose` for JWTs and DPoP) that caches its token.
 import type { CodeExportInput } from './exportInput';
 import { indent, quoted } from './literals';
-import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, typComment, type ProgramFacts } from './programFacts';
+import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, thumbprintComment, typComment, type ProgramFacts } from './programFacts';
 
 function imports(f: ProgramFacts): string[] {
   const fromJose = [...(f.jwt === 'private_key_jwt' ? ['importPKCS8'] : []), ...(f.dpop ? ['exportJWK', 'generateKeyPair'] : []), ...(f.jwt || f.dpop ? ['SignJWT'] : [])];
@@ -25,6 +25,7 @@ function constants(f: ProgramFacts): string[] {
   if (f.privateKey) {
     lines.push(`const PRIVATE_KEY_FILE = ${quoted(f.privateKey.file)};`, `const SIGNING_ALG = ${quoted(f.privateKey.alg)};`);
     if (f.privateKey.kid) lines.push(`const KEY_ID = ${quoted(f.privateKey.kid)};`);
+    for (const t of f.certificateThumbprints) lines.push(`const CERT_THUMBPRINT_${t.hash} = ${quoted(t.value)}; // ${thumbprintComment(t)}`);
   }
   if (f.certificate) {
     lines.push(`const CLIENT_CERT_FILE = ${quoted(f.certificate.certFile)};`, `const CLIENT_KEY_FILE = ${quoted(f.certificate.keyFile)};`);
@@ -46,6 +47,7 @@ function signAssertion(f: ProgramFacts): string[] {
   const key = f.jwt === 'private_key_jwt' ? 'await importPKCS8(readFileSync(PRIVATE_KEY_FILE, \'utf8\'), SIGNING_ALG)' : 'new TextEncoder().encode(clientSecret())';
   const alg = f.jwt === 'private_key_jwt' ? 'SIGNING_ALG' : "'HS256'";
   const kid = f.privateKey?.kid ? ', kid: KEY_ID' : '';
+  const x5t = f.certificateThumbprints.map((t) => `, ${quoted(t.member)}: CERT_THUMBPRINT_${t.hash}`).join('');
   // jose's SignJWT writes only the header members given: leaving typ out leaves it out.
   const typ = f.assertionTyp === null ? '' : `, typ: ${quoted(f.assertionTyp)}`;
   return [
@@ -54,7 +56,7 @@ function signAssertion(f: ProgramFacts): string[] {
     '  const now = Math.floor(Date.now() / 1000);',
     `  // ${typComment(f)}`,
     '  const assertion = await new SignJWT({ iss: CLIENT_ID, sub: CLIENT_ID, aud: ASSERTION_AUDIENCE, jti: crypto.randomUUID() })',
-    `    .setProtectedHeader({ alg: ${alg}${typ}${kid} })`,
+    `    .setProtectedHeader({ alg: ${alg}${typ}${kid}${x5t} })`,
     '    .setIssuedAt(now)',
     '    .setExpirationTime(now + ASSERTION_LIFETIME_SECONDS)',
     '    .sign(key);',

@@ -6,7 +6,7 @@ import { assertionTypHeader, CLIENT_AUTHENTICATION_JWT_TYP } from '../oauth/asse
 import { CLIENT_ASSERTION_TYPE } from '../oauth/clientAuth';
 import type { CertificateFiles, CodeExportInput, PrivateKeyInputs } from './exportInput';
 import { commentText } from './literals';
-import { requestPartsOf, type RequestParts } from './requestParts';
+import { requestPartsOf, type CertificateThumbprint, type RequestParts } from './requestParts';
 
 export { CLIENT_ASSERTION_TYPE };
 
@@ -74,7 +74,15 @@ export function headerLines(facts: ProgramFacts, run: string, needs: string): st
   if (facts.usesSecret) lines.push(`The client secret comes from the environment variable ${SECRET_ENV}, never from this file.`);
   if (facts.privateKey) lines.push(`The private key is read from ${commentText(facts.privateKey.file)} (PKCS#8 PEM).`);
   if (facts.certificate) lines.push('The client certificate (RFC 8705) is read from files; it is the credential.');
+  if (facts.certificateThumbprints.length > 0) {
+    lines.push(`The assertion header names the key's certificate (${facts.certificateThumbprints.map((t) => t.member).join(', ')}): change the thumbprint when the certificate changes.`);
+  }
   return lines;
+}
+
+/** The comment above a thumbprint constant. */
+export function thumbprintComment({ member, hash }: CertificateThumbprint): string {
+  return `${member}: base64url ${hash === 'SHA256' ? 'SHA-256' : 'SHA-1'} of the certificate's DER (RFC 7515 §${member === 'x5t' ? '4.1.7' : '4.1.8'})`;
 }
 
 /** Where the JWT methods' assertion `aud` comes from, for a comment. */

@@ -1,7 +1,7 @@
 // A Python program (`requests`, PyJWT with `cryptography` for JWTs and DPoP) that caches its token.
 import type { CodeExportInput } from './exportInput';
 import { indent, quoted } from './literals';
-import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, typComment, type ProgramFacts } from './programFacts';
+import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, thumbprintComment, typComment, type ProgramFacts } from './programFacts';
 
 function imports(f: ProgramFacts): string[] {
   return [
@@ -33,6 +33,7 @@ function constants(f: ProgramFacts): string[] {
   if (f.privateKey) {
     lines.push(`PRIVATE_KEY_FILE = ${quoted(f.privateKey.file)}`, `SIGNING_ALG = ${quoted(f.privateKey.alg)}`);
     if (f.privateKey.kid) lines.push(`KEY_ID = ${quoted(f.privateKey.kid)}`);
+    for (const t of f.certificateThumbprints) lines.push(`CERT_THUMBPRINT_${t.hash} = ${quoted(t.value)}  # ${thumbprintComment(t)}`);
   }
   if (f.certificate) {
     lines.push(`CLIENT_CERT_FILE = ${quoted(f.certificate.certFile)}`, `CLIENT_KEY_FILE = ${quoted(f.certificate.keyFile)}`);
@@ -75,7 +76,7 @@ function authenticate(f: ProgramFacts): string[] {
     case 'client_secret_jwt': {
       const key = f.jwt === 'private_key_jwt' ? 'Path(PRIVATE_KEY_FILE).read_text()' : 'client_secret()';
       const alg = f.jwt === 'private_key_jwt' ? 'SIGNING_ALG' : '"HS256"';
-      const kid = f.privateKey?.kid ? ', "kid": KEY_ID' : '';
+      const kid = (f.privateKey?.kid ? ', "kid": KEY_ID' : '') + f.certificateThumbprints.map((t) => `, ${quoted(t.member)}: CERT_THUMBPRINT_${t.hash}`).join('');
       return [
         ...open,
         '    # A fresh assertion per request: iss = sub = client_id, a new jti, a short exp (RFC 7523 §3).',

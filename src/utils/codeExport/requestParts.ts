@@ -1,4 +1,5 @@
 // The parts of the one request description a generated program needs, with the client credentials left out.
+import { decodeProtectedHeader } from 'jose';
 import { isMtlsAuthMethod, type AuthMethod } from '../../types/token';
 import { DEFAULT_ASSERTION_AUDIENCE } from '../../config/assertionModes';
 import { InputError } from '../errors';
@@ -23,6 +24,35 @@ export interface RequestParts {
   authMethod: AuthMethod;
   /** The `aud` of a client assertion, resolved from the audience mode (JWT methods only). */
   assertionAudience?: string | undefined;
+  /** The certificate thumbprint members of the assertion's header (a certificate credential, e.g. Entra's `x5t#S256`). */
+  certificateThumbprints: CertificateThumbprint[];
+}
+
+/**
+ * A JWS header member naming the client's certificate by its thumbprint: public, and fixed for one certificate.
+ * @see https://www.rfc-editor.org/rfc/rfc7515#section-4.1.7 (`x5t`, SHA-1) and §4.1.8 (`x5t#S256`, SHA-256)
+ */
+export interface CertificateThumbprint {
+  member: 'x5t#S256' | 'x5t';
+  hash: 'SHA256' | 'SHA1';
+  /** base64url, checked: a program quotes it as a literal. */
+  value: string;
+}
+
+const THUMBPRINT_MEMBERS = [['x5t#S256', 'SHA256'], ['x5t', 'SHA1']] as const;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+/** The thumbprint members of a private_key_jwt assertion's protected header, in the order above. */
+function certificateThumbprintsOf(desc: RequestDescription): CertificateThumbprint[] {
+  const assertion = new URLSearchParams(desc.body).get('client_assertion');
+  if (!assertion) return [];
+  const header = decodeProtectedHeader(assertion) as Record<string, unknown>;
+  return THUMBPRINT_MEMBERS.flatMap(([member, hash]) => {
+    const value = header[member];
+    if (value === undefined) return [];
+    if (typeof value !== 'string' || !BASE64URL.test(value)) throw new InputError('certificate', `The assertion's ${member} header is not a base64url thumbprint.`);
+    return [{ member, hash, value }];
+  });
 }
 
 /** The client id as sent: in the body, or (client_secret_basic) inside the form-encoded Basic credentials. */
@@ -65,5 +95,6 @@ export function requestPartsOf(input: CodeExportInput): RequestParts {
     assertionAudience: jwt
       ? assertionAudienceValue(input.assertion?.audience ?? DEFAULT_ASSERTION_AUDIENCE, { issuer: input.issuer, tokenEndpoint: desc.url, endpoint: desc.url })
       : undefined,
+    certificateThumbprints: authMethod === 'private_key_jwt' ? certificateThumbprintsOf(desc) : [],
   };
 }
