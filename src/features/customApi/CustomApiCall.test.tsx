@@ -1,6 +1,6 @@
 // The custom bearer call: URL and JSON checked before sending; status and body shown; the token only in the header.
 import { render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { Profiler } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -55,6 +55,32 @@ describe('sendBearerRequest', () => {
   });
 });
 
+/**
+ * jsdom lays nothing out and has no Range.getClientRects, which CodeMirror's selection layer measures with. Empty
+ * rectangles stand in: these tests check the form's glue (text in and out, field error, re-renders, keys), the
+ * layout itself is measured in Chromium (bench/bodyTyping.bench.ts, e2e/customApiBody.spec.ts).
+ */
+Range.prototype.getClientRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
+Range.prototype.getBoundingClientRect = () => new DOMRect();
+
+/** Chooses POST and waits for the body editor (its own chunk): CodeMirror's editable element, named by the label. */
+async function openBody(user: UserEvent): Promise<HTMLElement> {
+  await user.selectOptions(screen.getByLabelText('Method'), 'POST');
+  return screen.findByRole('textbox', { name: 'Request body (JSON)' });
+}
+
+/** Types at the end of the body, as a user who clicked in and pressed Ctrl+End (jsdom cannot place a click's caret). */
+async function typeAtEnd(user: UserEvent, body: HTMLElement, text: string): Promise<void> {
+  await user.click(body);
+  await user.keyboard('{Control>}{End}{/Control}');
+  await user.type(body, text, { skipClick: true });
+}
+
+/** The body's text as the editor shows it: one `.cm-line` per line. */
+function bodyText(body: HTMLElement): string {
+  return [...body.querySelectorAll('.cm-line')].map((line) => line.textContent).join('\n');
+}
+
 describe('CustomApiCall', () => {
   it.each([
     ['not a url', /absolute URL/],
@@ -70,14 +96,16 @@ describe('CustomApiCall', () => {
     expect(seen).toEqual([]);
   });
 
-  it('refuses a POST body that is not JSON', async () => {
+  it('refuses a POST body that is not JSON, next to the body editor', async () => {
     api();
     const user = userEvent.setup();
     render(<CustomApiCall accessToken={TOKEN} defaultUrl="https://api.example.com/items" />);
-    await user.selectOptions(screen.getByLabelText('Method'), 'POST');
-    await user.type(screen.getByLabelText('Request body (JSON)'), '{{not json');
+    const body = await openBody(user);
+    await typeAtEnd(user, body, '{{not json');
     await user.click(screen.getByRole('button', { name: 'Send request' }));
-    await waitFor(() => expect(screen.getByLabelText('Request body (JSON)')).toHaveAccessibleDescription(/valid JSON/));
+    await waitFor(() => expect(body).toHaveAccessibleDescription(/valid JSON/));
+    expect(body).toHaveAttribute('aria-invalid', 'true');
+    expect(bodyText(body)).toBe('{not json');
     expect(seen).toEqual([]);
   });
 
@@ -116,9 +144,9 @@ describe('CustomApiCall', () => {
         <CustomApiCall accessToken={TOKEN} defaultUrl="https://api.example.com/items" />
       </Profiler>,
     );
-    await user.selectOptions(screen.getByLabelText('Method'), 'POST');
+    const body = await openBody(user);
     const before = commits;
-    await user.type(screen.getByLabelText('Request body (JSON)'), '{{"a":1}');
+    await typeAtEnd(user, body, '{{"a":1}');
     expect(commits).toBe(before);
     await user.click(screen.getByRole('button', { name: 'Send request' }));
     await waitFor(() => expect(seen).toHaveLength(1));
@@ -129,11 +157,46 @@ describe('CustomApiCall', () => {
     api();
     const user = userEvent.setup();
     render(<CustomApiCall accessToken={TOKEN} defaultUrl="https://api.example.com/items" />);
-    await user.selectOptions(screen.getByLabelText('Method'), 'POST');
-    await user.type(screen.getByLabelText('Request body (JSON)'), '{{"kept":true}');
+    await typeAtEnd(user, await openBody(user), '{{"kept":true}');
     await user.selectOptions(screen.getByLabelText('Method'), 'GET');
     expect(screen.queryByLabelText('Request body (JSON)')).toBeNull();
-    await user.selectOptions(screen.getByLabelText('Method'), 'POST');
-    expect(screen.getByLabelText('Request body (JSON)')).toHaveValue('{"kept":true}');
+    const again = await openBody(user);
+    expect(bodyText(again)).toBe('{"kept":true}');
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    await waitFor(() => expect(seen[0]).toMatchObject({ method: 'POST', body: '{"kept":true}' }));
+  });
+
+  it('names the editor by its visible label, and a click on the label puts the caret in it', async () => {
+    const user = userEvent.setup();
+    render(<CustomApiCall accessToken={TOKEN} defaultUrl="https://api.example.com/items" />);
+    const body = await openBody(user);
+    expect(body).toHaveAttribute('contenteditable', 'true');
+    expect(body).toHaveAttribute('aria-multiline', 'true');
+    await user.click(screen.getByText('Request body (JSON)'));
+    expect(body).toHaveFocus();
+  });
+
+  it('undoes typing with Ctrl+Z and redoes it with Ctrl+Y, and Tab leaves the editor', async () => {
+    api();
+    const user = userEvent.setup();
+    render(<CustomApiCall accessToken={TOKEN} defaultUrl="https://api.example.com/items" />);
+    const body = await openBody(user);
+    await typeAtEnd(user, body, '{{"a":1}');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(bodyText(body)).toBe('');
+    await user.keyboard('{Control>}y{/Control}');
+    expect(bodyText(body)).toBe('{"a":1}');
+    // No Tab binding: keyboard users move on to the button, as from a textarea.
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Send request' })).toHaveFocus();
+  });
+
+  it('shows markup typed into the body as text', async () => {
+    const user = userEvent.setup();
+    render(<CustomApiCall accessToken={TOKEN} defaultUrl="https://api.example.com/items" />);
+    const body = await openBody(user);
+    await typeAtEnd(user, body, '<img src=x onerror=alert(1)>');
+    expect(bodyText(body)).toBe('<img src=x onerror=alert(1)>');
+    expect(body.querySelector('img')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 // Step 4 for a custom provider: an editable GET/POST to any URL with the bearer token, showing status and body.
-import { useContext, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { lazy, Suspense, useContext, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { ExchangeSinkContext } from '../../contexts/ExchangeSinkContext';
 import type { ApiExchange } from '../../services/apiExchange';
 import { CUSTOM_CALL_METHODS, sendBearerRequest, type CustomCallMethod } from '../../services/customApiCall';
@@ -10,6 +10,7 @@ import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { IconBolt } from '../../components/icons/objectIcons';
 import '../../components/apiPanels.css';
+import type { BodyEditorHandle } from './JsonBodyEditor';
 
 export interface CustomApiCallProps {
   accessToken: string;
@@ -36,28 +37,32 @@ function MethodField({ value, onChange }: { value: CustomCallMethod; onChange: (
   );
 }
 
+// CodeMirror is most of the editor's weight: it loads when POST is first chosen, not with step 4.
+const JsonBodyEditor = lazy(() => import('./JsonBodyEditor'));
+
 /**
- * The JSON body editor, uncontrolled on purpose: a controlled textarea makes React compare and rewrite the whole
- * text (its `value` and its `defaultValue` child text) on every keystroke — about 60 ms a key at 1 MB (issue 19,
- * bench/bodyTyping.bench.ts). Typing here re-renders nothing; the form reads the text when it is sent.
+ * The JSON body: a visible label naming the editor (aria-labelledby: a contenteditable cannot be a `<label for>`
+ * target), the editor, its field error. The editor is uncontrolled (see JsonBodyEditor): typing re-renders nothing,
+ * whatever the body's size (issue 19, bench/bodyTyping.bench.ts); the form reads the text when it is sent.
  */
-function BodyField({ initial, editor, error }: { initial: string; editor: RefObject<HTMLTextAreaElement | null>; error: string | undefined }) {
+function BodyField({ initial, editor, error }: { initial: string; editor: RefObject<BodyEditorHandle | null>; error: string | undefined }) {
   const bodyId = useId();
+  const labelId = `${bodyId}-label`;
   return (
     <div className="form-field">
-      <label htmlFor={bodyId} className="form-field__label">
+      {/* Clicking the label focuses the editor, as it would a textarea. */}
+      <label id={labelId} className="form-field__label" onClick={() => editor.current?.focus()}>
         Request body (JSON)
       </label>
-      <textarea
-        ref={editor}
-        id={bodyId}
-        className="input api-textarea"
-        rows={5}
-        defaultValue={initial}
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${bodyId}-error` : undefined}
-      />
+      <Suspense fallback={<p className="api-muted">Loading the editor…</p>}>
+        <JsonBodyEditor
+          initial={initial}
+          ref={editor}
+          labelledBy={labelId}
+          describedBy={error ? `${bodyId}-error` : undefined}
+          invalid={Boolean(error)}
+        />
+      </Suspense>
       <FieldError id={`${bodyId}-error`} message={error} />
     </div>
   );
@@ -69,7 +74,7 @@ export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', onExcha
   const [url, setUrl] = useState(defaultUrl);
   // The body as it was when the editor last closed (switching to GET unmounts it); the editor itself holds the text.
   const [savedBody, setSavedBody] = useState('');
-  const editor = useRef<HTMLTextAreaElement>(null);
+  const editor = useRef<BodyEditorHandle>(null);
   const [errors, setErrors] = useState<{ url?: string; body?: string }>({});
   const [busy, setBusy] = useState(false);
   const [exchange, setExchange] = useState<ApiExchange | undefined>();
@@ -77,13 +82,13 @@ export function CustomApiCall({ accessToken, tokenType, defaultUrl = '', onExcha
   const sink = useContext(ExchangeSinkContext);
 
   function chooseMethod(next: CustomCallMethod) {
-    if (editor.current) setSavedBody(editor.current.value);
+    if (editor.current) setSavedBody(editor.current.text());
     setMethod(next);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const body = editor.current?.value ?? savedBody;
+    const body = editor.current?.text() ?? savedBody;
     setErrors({});
     setBusy(true);
     try {
