@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { formatDuration } from '../utils/tokenLifecycle';
 import { CopyButton, type ClipboardLike } from './CopyButton';
+import { formatLocalDateTime } from './localTime';
 import './tokenPanels.css';
 
 export interface TokenDisplayProps {
@@ -32,8 +33,7 @@ export function maskToken(token: string): string {
 
 /** Local time plus ISO 8601 (UTC), so the expiry is unambiguous whatever the reader's time zone. */
 export function formatAbsoluteTime(epochMs: number): string {
-  const date = new Date(epochMs);
-  return `${date.toLocaleString()} (${date.toISOString()})`;
+  return `${formatLocalDateTime(epochMs)} (${new Date(epochMs).toISOString()})`;
 }
 
 /** The metadata rows the server sent: type, lifetime, absolute expiry. */

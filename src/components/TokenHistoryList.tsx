@@ -1,6 +1,7 @@
 // Token history: recent token requests by fingerprint (never the token), newest first.
 import { memo, useSyncExternalStore } from 'react';
 import type { TokenHistory, TokenHistoryEntry } from '../utils/tokenHistory';
+import { formatLocalTime } from './localTime';
 import './tokenPanels.css';
 import { IconTicket } from './icons/objectIcons';
 import { IconWarning } from './icons/statusIcons';
@@ -9,28 +10,16 @@ export interface TokenHistoryListProps {
   history: Pick<TokenHistory, 'subscribe' | 'getSnapshot'>;
 }
 
-let timeFormat: Intl.DateTimeFormat | undefined;
-
-/**
- * What `toLocaleTimeString()` shows (the same hour, minute and second defaults), from one formatter made on first
- * use instead of a locale lookup per call.
- * @see https://tc39.es/ecma402/#sup-date.prototype.tolocaletimestring
- */
-function time(ms: number): string {
-  timeFormat ??= new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
-  return timeFormat.format(ms);
-}
-
 /** One entry; entries are immutable, so a row renders once. */
 const HistoryItem = memo(function HistoryItem({ entry: e }: { entry: TokenHistoryEntry }) {
   return (
     <li className={`history-item history-${e.status}`}>
       {e.status === 'success' ? <IconTicket /> : <IconWarning />}{' '}
-      <time dateTime={new Date(e.obtainedAt).toISOString()}>{time(e.obtainedAt)}</time>{' '}
+      <time dateTime={new Date(e.obtainedAt).toISOString()}>{formatLocalTime(e.obtainedAt)}</time>{' '}
       {e.status === 'success' ? (
         <>
           <code title="SHA-256 fingerprint of the token">{e.fingerprint}</code> · {e.clientId} · {e.authMethod}
-          {e.scope ? <> · <code>{e.scope}</code></> : null} · expires {time(e.expAt)}
+          {e.scope ? <> · <code>{e.scope}</code></> : null} · expires {formatLocalTime(e.expAt)}
         </>
       ) : (
         <>

@@ -1,5 +1,5 @@
 // The flow page's pictures under the steps: the token's lifetime and the sequence diagram of every exchange.
-import { memo, useDeferredValue, useSyncExternalStore } from 'react';
+import { memo, useDeferredValue, useMemo, useSyncExternalStore } from 'react';
 import { SequenceDiagram } from '../../../components/SequenceDiagram';
 import { TokenTimeline } from '../../../components/TokenTimeline';
 import { PROVIDERS, type ProviderEntry } from '../../../config/providers';
@@ -46,26 +46,40 @@ const Timeline = memo(function Timeline({ token, history, marks }: TimelineProps
 
 const Diagram = memo(SequenceDiagram);
 
+/** What the pictures draw, taken together so they are deferred together (one consistent snapshot). */
+interface PictureInputs {
+  run: TokenRun;
+  management: ManagementRun | null;
+  form: FlowForm;
+  description: RequestDescription | null;
+  token: CacheSnapshotEntry | undefined;
+  entries: readonly TokenHistoryEntry[];
+}
+
+/** The timeline (while a token is cached) and the sequence diagram of `inputs`. */
+const Drawing = memo(function Drawing({ inputs, cache, trail }: { inputs: PictureInputs; cache: FlowPicturesProps['stores']['cache']; trail: ApiTrail }) {
+  const { run, management, form, description, token, entries } = inputs;
+  const { rows, marks } = useFlowSequence({ token: run, management }, form, description, cache, trail);
+  return (
+    <>
+      <Timeline token={token} history={entries} marks={marks} />
+      <Diagram exchanges={rows} apiLabel={API_LABEL[PROVIDERS[form.provider].console]} />
+    </>
+  );
+});
+
 /**
- * Nothing until the first exchange; then the timeline (while a token is cached) and the diagram. Everything they
- * draw is read through useDeferredValue: the decoded token (the click's answer) commits first, the pictures follow
- * in a render of their own, off the click-to-token path.
+ * Nothing until the first exchange; then the timeline (while a token is cached) and the diagram. What they draw is
+ * read through useDeferredValue, with nothing as the first value: the decoded token (the click's answer) commits
+ * first, and the pictures draw in a render of their own after it, on the first token as on every later one
+ * (issue 24: they never share the click's frame).
+ * @see https://react.dev/reference/react/useDeferredValue#parameters
  */
 export const FlowPictures = memo(function FlowPictures({ run, management, form, description, trail, stores }: FlowPicturesProps) {
   const { cache, history } = stores;
-  const currentToken = useCurrentToken(stores);
+  const token = useCurrentToken(stores);
   const entries = useSyncExternalStore(history.subscribe, history.getSnapshot, history.getSnapshot);
-  const deferredRun = useDeferredValue(run);
-  const deferredManagement = useDeferredValue(management);
-  const deferredForm = useDeferredValue(form);
-  const deferredDescription = useDeferredValue(description);
-  const deferredToken = useDeferredValue(currentToken);
-  const deferredEntries = useDeferredValue(entries);
-  const { rows, marks } = useFlowSequence({ token: deferredRun, management: deferredManagement }, deferredForm, deferredDescription, cache, trail);
-  return (
-    <div className="cc-pictures">
-      <Timeline token={deferredToken} history={deferredEntries} marks={marks} />
-      <Diagram exchanges={rows} apiLabel={API_LABEL[PROVIDERS[deferredForm.provider].console]} />
-    </div>
-  );
+  const inputs = useMemo(() => ({ run, management, form, description, token, entries }), [run, management, form, description, token, entries]);
+  const drawn = useDeferredValue<PictureInputs | null>(inputs, null);
+  return <div className="cc-pictures">{drawn && <Drawing inputs={drawn} cache={cache} trail={trail} />}</div>;
 });
