@@ -1,4 +1,6 @@
 // Step 1 (Configure): provider, client, authentication (secret or key), scopes, audience, resource, advanced.
+// Each section is memoized by the slices of the view it reads (sliceMemo.ts), so typing in one renders only it.
+import { memo } from 'react';
 import { CollapsibleSection } from '../../../components/CollapsibleSection';
 import { CopyButton } from '../../../components/CopyButton';
 import { InfoBox } from '../../../components/InfoBox';
@@ -24,6 +26,7 @@ import { requiredParameterOf } from '../model/hostedFields';
 import { ProfileBar } from './ProfileBar';
 import { createShareLink } from '../model/shareLink';
 import type { ConfigureView } from './configureView';
+import { memoBySlices, type SliceView } from './sliceMemo';
 import type { NumericField } from '../model/flowFormSchema';
 
 const PROVIDER_OPTIONS: ReadonlyArray<[ProviderId, string]> = PROVIDER_IDS.map((id) => [id, PROVIDERS[id].label]);
@@ -34,7 +37,13 @@ const ADVANCED: ReadonlyArray<[NumericField, string, string]> = [
   ['clockSkewSeconds', 'Clock-skew tolerance (seconds)', '0–300. Leeway when checking exp, iat and nbf of the token.'],
 ];
 
-function AuthMethodField({ flow }: { flow: ConfigureView }) {
+const AUTH_METHOD_SLICES = ['form', 'sources', 'errors', 'discovery', 'setAuthMethod', 'touch', 'setDiscoveryOverride'] as const;
+const SECRET_SLICES = ['errors', 'secret', 'rememberSecret', 'changeSecret', 'touch', 'commitSecret', 'changeRemember'] as const;
+const SCOPES_SLICES = ['form', 'sources', 'errors', 'setField', 'touch'] as const;
+const ADVANCED_SLICES = ['form', 'sources', 'errors', 'numberDrafts', 'discovery', 'setNumberField', 'setField', 'touch'] as const;
+const DPOP_SLICES = ['form', 'dpopKey', 'setDpop', 'renewDpopKey'] as const;
+
+const AuthMethodField = memoBySlices(AUTH_METHOD_SLICES, function AuthMethodField({ flow }: { flow: SliceView<(typeof AUTH_METHOD_SLICES)[number]> }) {
   const byDiscovery = PROVIDERS[flow.form.provider].narrowsByDiscovery;
   const advertised = byDiscovery ? flow.discovery.result?.metadata.token_endpoint_auth_methods_supported : undefined;
   const offered = offeredAuthMethods(flow.form.provider, advertised, flow.discovery.override);
@@ -70,9 +79,9 @@ function AuthMethodField({ flow }: { flow: ConfigureView }) {
       )}
     </>
   );
-}
+});
 
-function SecretField({ flow }: { flow: ConfigureView }) {
+const SecretField = memoBySlices(SECRET_SLICES, function SecretField({ flow }: { flow: SliceView<(typeof SECRET_SLICES)[number]> }) {
   return (
     <FormField
       id={fieldId('clientSecret')}
@@ -99,7 +108,7 @@ function SecretField({ flow }: { flow: ConfigureView }) {
       )}
     </FormField>
   );
-}
+});
 
 const STORAGE_PROBLEMS: Record<Extract<SaveResult, { ok: false }>['reason'], string> = {
   quota: "this browser's storage is full",
@@ -108,7 +117,7 @@ const STORAGE_PROBLEMS: Record<Extract<SaveResult, { ok: false }>['reason'], str
 };
 
 /** Says what will not survive a reload, instead of dropping it silently. */
-function SaveProblem({ result }: { result: SaveResult | null }) {
+const SaveProblem = memo(function SaveProblem({ result }: { result: SaveResult | null }) {
   if (!result || (result.ok && result.notSaved.length === 0)) return null;
   const names = [...new Set(result.notSaved.map((f) => FIELD_LABELS[f]))];
   return (
@@ -121,10 +130,10 @@ function SaveProblem({ result }: { result: SaveResult | null }) {
       )}
     </InfoBox>
   );
-}
+});
 
 /** Scopes as chips, with the provider's least-privilege preset when it has default scopes. */
-function ScopesField({ flow }: { flow: ConfigureView }) {
+const ScopesField = memoBySlices(SCOPES_SLICES, function ScopesField({ flow }: { flow: SliceView<(typeof SCOPES_SLICES)[number]> }) {
   const { defaultScopes, hosted } = PROVIDERS[flow.form.provider];
   // The preset is the provider's default scopes plus VITE_PINGONE_EXTRA_SCOPES / settings (deduplicated, order kept).
   const extraScopes = useConfig().config.provider.pingone.extraScopes;
@@ -160,10 +169,10 @@ function ScopesField({ flow }: { flow: ConfigureView }) {
       )}
     </>
   );
-}
+});
 
 /** Advanced numbers, typed as text so an invalid draft stays on screen with its error. */
-function AdvancedFields({ flow }: { flow: ConfigureView }) {
+const AdvancedFields = memoBySlices(ADVANCED_SLICES, function AdvancedFields({ flow }: { flow: SliceView<(typeof ADVANCED_SLICES)[number]> }) {
   const hasAdvancedError = ADVANCED.some(([field]) => flow.errors[field]) || Boolean(flow.errors.introspectionEndpoint || flow.errors.revocationEndpoint);
   const { form } = flow;
   return (
@@ -187,7 +196,10 @@ function AdvancedFields({ flow }: { flow: ConfigureView }) {
     <AssertionSettings flow={flow} />
   </CollapsibleSection>
   );
-}
+});
+
+const DpopSection = memoBySlices(DPOP_SLICES, DpopSetting);
+const ProfileChecks = memo(ProfileChecksPanel);
 
 /** "Required by Auth0: …" for a parameter the provider row requires; undefined when it is optional. */
 function requiredHint(provider: ProviderId, field: 'audience' | 'resource'): string | undefined {
@@ -195,7 +207,8 @@ function requiredHint(provider: ProviderId, field: 'audience' | 'resource'): str
   return required && `Required by ${PROVIDERS[provider].label}. ${required.message}`;
 }
 
-export function ConfigureStep({ flow }: { flow: ConfigureView }) {
+/** Step 1; the page hands it the same view object until a slice changes, so steps 2–4 updates skip it. */
+export const ConfigureStep = memo(function ConfigureStep({ flow }: { flow: ConfigureView }) {
   const { form } = flow;
   return (
     <form className="cc-form" noValidate onSubmit={(e) => e.preventDefault()}>
@@ -226,7 +239,7 @@ export function ConfigureStep({ flow }: { flow: ConfigureView }) {
       {form.authMethod === 'private_key_jwt' && <KeyManager flow={flow} />}
       <CertificateSetting flow={flow} />
       <RelaySetting flow={flow} />
-      <DpopSetting flow={flow} />
+      <DpopSection flow={flow} />
 
       <ScopesField flow={flow} />
 
@@ -238,7 +251,7 @@ export function ConfigureStep({ flow }: { flow: ConfigureView }) {
       </FormField>
 
       <AdvancedFields flow={flow} />
-      <ProfileChecksPanel checks={flow.profileChecks} />
+      <ProfileChecks checks={flow.profileChecks} />
       <SaveProblem result={flow.lastSave} />
       <div className="cc-share">
         <CopyButton label="Copy share link" text={() => createShareLink(form, window.location.href)} />
@@ -246,4 +259,4 @@ export function ConfigureStep({ flow }: { flow: ConfigureView }) {
       </div>
     </form>
   );
-}
+});

@@ -59,7 +59,7 @@ export function providerActions(ctx: SessionContext, secrets: SecretActions, key
 
   /** `arrived` runs in the same transaction as the info is stored, so the page renders the filled form once. */
   async function loadSandbox(arrived?: (info: SandboxInfo) => void): Promise<SandboxInfo | undefined> {
-    ctx.set('sandbox', (s) => ({ ...s, status: 'loading' }));
+    ctx.set('sandbox', (s) => (s.status === 'loading' ? s : { ...s, status: 'loading' })); // no render for no change
     try {
       const info = await ctx.services.getSandboxInfo(ctx.sandboxUrl);
       ctx.store.batch(() => {
