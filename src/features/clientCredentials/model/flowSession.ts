@@ -129,8 +129,13 @@ function mirrorProfile(ctx: ReturnType<typeof createSessionContext>, s: FlowSess
   const { collection } = s.profiles;
   const active = collection.activeId;
   if (active === null) return;
-  const next = updateProfileConfig(collection, active, profileConfigOf(s.form), s.sources);
+  const config = profileConfigOf(s.form);
+  // The profile as it was shown (a page load, a switch) is written as it is, and kept as the same object: no render.
+  const current = collection.profiles.find((p) => p.id === active);
+  const same = current !== undefined && JSON.stringify(current.config) === JSON.stringify(config) && JSON.stringify(current.sources) === JSON.stringify(s.sources);
+  const next = same ? collection : updateProfileConfig(collection, active, config, s.sources);
   const written = ctx.profileStore.save(next);
+  if (same && written.ok) return;
   const notice = written.ok ? undefined : { kind: 'error' as const, text: 'This browser would not store the profiles (storage full or blocked): they last until this tab closes.' };
   ctx.set('profiles', (p) => (p.collection === collection ? { ...p, collection: next, notice: notice ?? p.notice } : p));
 }
@@ -148,7 +153,9 @@ function mirror(ctx: ReturnType<typeof createSessionContext>): () => void {
     saved = s;
     // FlowForm holds no secret by contract: only the form, the step and where each value came from are written.
     const profileId = s.profiles.collection.activeId;
-    const lastSave = ctx.persistence.save({ activeIndex: s.activeIndex, form: s.form, sources: s.sources, numberDrafts: s.numberDrafts, profileId });
+    const result = ctx.persistence.save({ activeIndex: s.activeIndex, form: s.form, sources: s.sources, numberDrafts: s.numberDrafts, profileId });
+    // A save that kept everything has nothing to show: null, as before the first save (no render for it).
+    const lastSave = result.ok && result.notSaved.length === 0 ? null : result;
     ctx.set('lastSave', (last) => (JSON.stringify(last) === JSON.stringify(lastSave) ? last : lastSave));
     if (formChanged) {
       ctx.stores.identity.select(identityOfForm(s.form));

@@ -7,7 +7,6 @@ import { InfoBox } from '../../../components/InfoBox';
 import { ScopeChips } from '../../../components/ScopeChips';
 import { SecretInput } from '../../../components/SecretInput';
 import { mergeWorkerScopes } from '../../../config/pingone';
-import { PROVIDER_IDS, type ProviderId } from '../../../config/providerBasics';
 import { PROVIDERS } from '../../../config/providers';
 import { useConfig } from '../../../hooks/useConfig';
 import { isMtlsAuthMethod, type AuthMethod } from '../../../types/token';
@@ -22,14 +21,12 @@ import { ProfileChecksPanel } from './ProfileChecksPanel';
 import { offeredAuthMethods } from '../model/providerPresets';
 import { ProviderFields } from './ProviderFields';
 import { ScopeHelperFields } from './ScopeHelperFields';
-import { requiredParameterOf } from '../model/hostedFields';
 import { ProfileBar } from './ProfileBar';
 import { createShareLink } from '../model/shareLink';
 import type { ConfigureView } from './configureView';
 import { memoBySlices, type SliceView } from './sliceMemo';
+import { ClientIdField, ParameterFields, ProviderSelect } from './ClientFields';
 import type { NumericField } from '../model/flowFormSchema';
-
-const PROVIDER_OPTIONS: ReadonlyArray<[ProviderId, string]> = PROVIDER_IDS.map((id) => [id, PROVIDERS[id].label]);
 
 const ADVANCED: ReadonlyArray<[NumericField, string, string]> = [
   ['proactiveRefreshSeconds', 'Proactive refresh (seconds before expiry)', '0–3600. The cache fetches a new token this long before the current one expires.'],
@@ -201,39 +198,16 @@ const AdvancedFields = memoBySlices(ADVANCED_SLICES, function AdvancedFields({ f
 const DpopSection = memoBySlices(DPOP_SLICES, DpopSetting);
 const ProfileChecks = memo(ProfileChecksPanel);
 
-/** "Required by Auth0: …" for a parameter the provider row requires; undefined when it is optional. */
-function requiredHint(provider: ProviderId, field: 'audience' | 'resource'): string | undefined {
-  const required = requiredParameterOf(provider, field);
-  return required && `Required by ${PROVIDERS[provider].label}. ${required.message}`;
-}
-
 /** Step 1; the page hands it the same view object until a slice changes, so steps 2–4 updates skip it. */
 export const ConfigureStep = memo(function ConfigureStep({ flow }: { flow: ConfigureView }) {
   const { form } = flow;
   return (
     <form className="cc-form" noValidate onSubmit={(e) => e.preventDefault()}>
       <ProfileBar flow={flow} />
-      <FormField id={fieldId('provider')} label="Provider" source={flow.sources.provider} hint="Local sandbox works offline: a real OAuth server on your machine, shaped like PingOne.">
-        {(control) => (
-          <select {...control} className="input" value={form.provider} onChange={(e) => void flow.setProvider(e.target.value as ProviderId)}>
-            {PROVIDER_OPTIONS.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <ProviderSelect flow={flow} />
       <ProviderFields flow={flow} />
 
-      <FormField id={fieldId('clientId')} label="Client ID" source={flow.sources.clientId} error={flow.errors.clientId}>
-        {(control) => (
-          <input {...control} className="input input--mono" spellCheck={false} autoComplete="off" value={form.clientId} onChange={(e) => flow.setField('clientId', e.target.value)} onBlur={() => {
-            flow.touch('clientId');
-            flow.commitSecret();
-          }} />
-        )}
-      </FormField>
+      <ClientIdField flow={flow} />
       <AuthMethodField flow={flow} />
       {SECRET_METHODS.includes(form.authMethod) && <SecretField flow={flow} />}
       {form.authMethod === 'private_key_jwt' && <KeyManager flow={flow} />}
@@ -243,12 +217,7 @@ export const ConfigureStep = memo(function ConfigureStep({ flow }: { flow: Confi
 
       <ScopesField flow={flow} />
 
-      <FormField id={fieldId('audience')} label="Audience" source={flow.sources.audience} error={flow.errors.audience} hint={requiredHint(form.provider, 'audience') ?? 'Optional. Some servers (Auth0, PingOne API resources) pick the API by an audience parameter.'}>
-        {(control) => <input {...control} className="input input--mono" spellCheck={false} aria-required={requiredHint(form.provider, 'audience') ? true : undefined} value={form.audience} onChange={(e) => flow.setField('audience', e.target.value)} onBlur={() => flow.touch('audience')} />}
-      </FormField>
-      <FormField id={fieldId('resource')} label="Resource" source={flow.sources.resource} error={flow.errors.resource} hint={requiredHint(form.provider, 'resource') ?? 'Optional RFC 8707 resource indicator: an absolute URI of the API, without a #fragment.'}>
-        {(control) => <input {...control} className="input input--mono" type="url" spellCheck={false} aria-required={requiredHint(form.provider, 'resource') ? true : undefined} value={form.resource} onChange={(e) => flow.setField('resource', e.target.value)} onBlur={() => flow.touch('resource')} />}
-      </FormField>
+      <ParameterFields flow={flow} />
 
       <AdvancedFields flow={flow} />
       <ProfileChecks checks={flow.profileChecks} />
