@@ -13,20 +13,34 @@ export interface AuthStoresHandle {
 
 export const AuthStoresContext = createContext<AuthStoresHandle | null>(null);
 
+/**
+ * A promise that says it is settled: React's use() reads `status` and `value` to return the stores synchronously
+ * (no fallback once they are made), instead of waiting a microtask to find out.
+ * @see https://react.dev/reference/react/use
+ */
+type TrackedPromise<T> = Promise<T> & { status?: 'fulfilled'; value?: T };
+
+function fulfilled(promise: TrackedPromise<AuthStores>, stores: AuthStores): AuthStores {
+  promise.status = 'fulfilled';
+  promise.value = stores;
+  return stores;
+}
+
 /** A handle over `make`, called at most once; stores made synchronously are current at once. */
 export function createAuthStoresHandle(make: () => AuthStores | Promise<AuthStores>): AuthStoresHandle {
   let made: AuthStores | undefined;
-  let loading: Promise<AuthStores> | undefined;
+  let loading: TrackedPromise<AuthStores> | undefined;
   return {
     current: () => made,
     load() {
       if (loading) return loading;
       const out = make();
       if (out instanceof Promise) {
-        loading = out.then((stores) => (made = stores));
+        const pending: TrackedPromise<AuthStores> = out.then((stores) => (made = fulfilled(pending, stores)));
+        loading = pending;
       } else {
-        made = out;
         loading = Promise.resolve(out);
+        made = fulfilled(loading, out);
       }
       return loading;
     },

@@ -6,11 +6,16 @@ import type { CacheSnapshot, CacheSnapshotEntry } from '../utils/tokenCache';
 import type { AuthStores } from './authStores';
 import { AuthStoresContext } from './AuthStoresRoot';
 
-/** The app's stores; suspends until the root has made them (the first lazy chunk to ask makes them). */
+/**
+ * The app's stores; suspends until the root has made them (the first lazy chunk to ask makes them). Always through
+ * use(), never skipping it once they are made: a reader React replays after waiting on the stores must call use()
+ * again, or its later hooks fail (React error 520, seen on the flow page's load when the status bar waited).
+ * @see https://react.dev/warnings/conditional-use-of-use
+ */
 export function useAuthStores(): AuthStores {
   const handle = useContext(AuthStoresContext);
   if (!handle) throw new PlaygroundError('UNEXPECTED', 'useAuthStores must be used inside <AuthStoresRoot>.');
-  return handle.current() ?? use(handle.load());
+  return use(handle.load());
 }
 
 function newestEntry(snapshot: CacheSnapshot): CacheSnapshotEntry | undefined {

@@ -1,5 +1,5 @@
 // The DPoP key: one non-extractable ES256 key pair per browser, kept in the signing-key store, with its jkt.
-import { calculateJwkThumbprint, exportJWK, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import { InputError } from './errors';
 import type { KeyStore, StoredKeyRecord } from './keyStore';
 import type { SigningKey } from './keys';
@@ -33,6 +33,8 @@ export function publicMembers(jwk: JWK): JWK {
  * @see https://www.rfc-editor.org/rfc/rfc7638
  */
 export async function generateDpopKey(): Promise<DpopKey> {
+  // jose only when a key is made: every page loads the auth stores (the status bar), few ever bind with DPoP.
+  const { calculateJwkThumbprint, exportJWK } = await import('./dpopJwk');
   const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign'])) as CryptoKeyPair;
   const publicJwk = publicMembers(await exportJWK(pair.publicKey));
   return { privateKey: pair.privateKey, publicJwk, jkt: await calculateJwkThumbprint(publicJwk, 'sha256') };

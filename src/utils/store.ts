@@ -6,11 +6,20 @@ export interface Store<S> {
   subscribe(listener: () => void): () => void;
   /** Replaces the snapshot with `next(current)`; listeners hear of it only when the result is a new object. */
   update(next: (current: S) => S): void;
+  /**
+   * Runs `work` as one transaction: updates inside it replace the snapshot at once (reads see them), but listeners
+   * hear once, after the outermost batch, and only if the snapshot changed. Each notification is a render of every
+   * reader, so a start-up that makes several updates in a row costs one render instead of several.
+   */
+  batch<T>(work: () => T): T;
 }
 
 export function createStore<S>(initial: S): Store<S> {
   let snapshot = initial;
   const listeners = createListenerSet();
+  let depth = 0;
+  // The snapshot the listeners last heard of, while a batch runs.
+  let notified: S | undefined;
   return {
     getSnapshot: () => snapshot,
     subscribe: listeners.subscribe,
@@ -18,7 +27,18 @@ export function createStore<S>(initial: S): Store<S> {
       const value = next(snapshot);
       if (Object.is(value, snapshot)) return;
       snapshot = value;
-      listeners.notify();
+      if (depth === 0) listeners.notify();
+    },
+    batch(work) {
+      if (depth === 0) notified = snapshot;
+      depth += 1;
+      try {
+        return work();
+      } finally {
+        depth -= 1;
+        if (depth === 0 && !Object.is(notified, snapshot)) listeners.notify();
+        if (depth === 0) notified = undefined;
+      }
     },
   };
 }

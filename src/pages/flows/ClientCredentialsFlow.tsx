@@ -13,7 +13,7 @@ import { ExchangeSinkContext } from '../../contexts/ExchangeSinkContext';
 import { useConfig } from '../../hooks/useConfig';
 import { ClientCredentialsTitle } from './ClientCredentialsTitle';
 import { ConfigureStep } from '../../features/clientCredentials/steps/ConfigureStep';
-import type { ConfigureView } from '../../features/clientCredentials/steps/configureView';
+import { useConfigureView, type ConfigureView } from '../../features/clientCredentials/steps/configureView';
 import { BreakItPanel, FLOW_PART_LOADERS, FlowPictures, RequestStep, stepLoading, TokenStepSlot, UseTokenStepSlot } from './flowParts';
 import { firstInteraction, prefetchWhenIdle } from '../../prefetchWhenIdle';
 import { useApiTrail } from '../../features/clientCredentials/hooks/useFlowSequence';
@@ -21,11 +21,9 @@ import { useConfigValid, useDpopKeyState, useFlowSession, useFlowState, useHeldC
 import type { FlowSession, FlowSessionState } from '../../features/clientCredentials/model/flowSession';
 import { fieldId, type FormField } from '../../features/clientCredentials/model/flowFormSchema';
 import { createFlowPersistence, type FlowPersistence } from '../../features/clientCredentials/model/flowPersistence';
-import { selectedKeyOf } from '../../features/clientCredentials/model/session/sessionContext';
 import { isPreviewPending } from '../../features/clientCredentials/model/session/previewActions';
 import { managementEndpointsOf, managementUnavailableOf } from '../../features/clientCredentials/model/session/managementActions';
 import { audienceSuggestionOf } from '../../features/clientCredentials/model/session/audienceActions';
-import { profileChecksOf } from '../../features/clientCredentials/model/profileInput';
 import { readShareLink, SHARE_PARAM } from '../../features/clientCredentials/model/shareLink';
 import { isMtlsAuthMethod } from '../../types/token';
 import type { CacheSnapshotEntry } from '../../utils/tokenCache';
@@ -68,19 +66,17 @@ interface StepInputs {
   /** The pasted certificate the relay holds, and the DPoP key: read once per render from the app's stores. */
   held: HeldRelayCredential | undefined;
   dpopKey: DpopKeyState;
+  /** Step 1's view: the same object until one of its slices changes, so steps 2–4 updates skip step 1. */
+  configure: ConfigureView;
 }
 
-function configureStep({ session, state, active, configValid, held, dpopKey }: StepInputs): FlowStep {
-  const view: ConfigureView = {
-    ...session, ...state, selectedKey: selectedKeyOf(state), sandboxUrl: session.sandboxUrl, relayUrl: session.relayUrl,
-    mtlsCredential: held?.credential, dpopKey, profileChecks: profileChecksOf(state),
-  };
+function configureStep({ session, active, configValid, configure }: StepInputs): FlowStep {
   return {
     id: 'configure',
     title: 'Configure',
     icon: <IconSettings />,
     description: 'Pick a provider and tell it who you are: the client ID and how the client proves it (a secret or, better, a private key). Then choose the scopes the token should carry.',
-    content: <ConfigureStep flow={view} />,
+    content: <ConfigureStep flow={configure} />,
     status: statusOf(0, active, configValid && active > 0),
     canProceed: configValid,
     action: { label: 'Check configuration', busyLabel: 'Checking…', busy: false, onClick: () => checked(session) && session.setActiveIndex(1) },
@@ -232,7 +228,8 @@ function FlowBody({ stores, options }: { stores: AuthStores; options: ClientCred
   const currentToken = useCurrentToken(stores);
   const configValid = useConfigValid(state, held !== undefined);
   const active = state.activeIndex;
-  const inputs: StepInputs = { session, state, stores, active, configValid, currentToken, held, dpopKey };
+  const configure = useConfigureView(session, state, held?.credential, dpopKey);
+  const inputs: StepInputs = { session, state, stores, active, configValid, currentToken, held, dpopKey, configure };
   const steps = [configureStep(inputs), requestStep(inputs), tokenStep(inputs), callApiStep(inputs)];
   const trail = useApiTrail(state.form.viaRelay || isMtlsAuthMethod(state.form.authMethod));
   const picturesShown = usePicturesShown(state, currentToken);

@@ -20,7 +20,7 @@ import { audienceActions, type AudienceActions } from './session/audienceActions
 import { formActions, type FormActions } from './session/formActions';
 import { keyActions, type KeyActions } from './session/keyActions';
 import { managementActions, type ManagementActions } from './session/managementActions';
-import { previewActions, type PreviewActions } from './session/previewActions';
+import { isPreviewPending, previewActions, type PreviewActions } from './session/previewActions';
 import { profileActions, type ProfileActions } from './session/profileActions';
 import { providerActions, type ProviderActions } from './session/providerActions';
 import { initialSecret, secretActions, type SecretActions } from './session/secretActions';
@@ -44,6 +44,40 @@ export interface FlowSessionOptions {
   sandboxUrl?: string;
   /** The saved profiles (default: this device's localStorage). */
   profileStore?: ProfileStore<ProfileConfig>;
+  /**
+   * Runs the preview's describing later, while step 1 is on screen (default: the browser's next idle period). Step 1
+   * does not show the preview, so a page load does not sign one per start-up change; step 2 describes at once.
+   */
+  whenIdle?: (run: () => void) => void;
+}
+
+/** An idle period seldom comes later than this on a page that keeps working: describe then anyway. */
+const IDLE_TIMEOUT_MS = 2_000;
+
+/** The browser's idle callback where there is one (not Safari), else a macrotask. @see https://w3c.github.io/requestidlecallback/ */
+function nextIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => run(), { timeout: IDLE_TIMEOUT_MS });
+  else setTimeout(run, 0);
+}
+
+/**
+ * The preview's sync after a change: at once on steps 2–4 (they show it), otherwise once in the next idle period
+ * however many changes came meanwhile (the start-up's sandbox, form, keys and DPoP key make one preview, not four).
+ */
+function previewScheduler(ctx: ReturnType<typeof createSessionContext>, sync: () => void, whenIdle: (run: () => void) => void) {
+  let waiting = false;
+  let stopped = false;
+  const schedule = () => {
+    if (!isPreviewPending(ctx.get())) return; // the preview shown is for these inputs (its own arrival, say)
+    if (ctx.get().activeIndex > 0) return sync();
+    if (waiting) return;
+    waiting = true;
+    whenIdle(() => {
+      waiting = false;
+      if (!stopped) sync();
+    });
+  };
+  return { schedule, stop: () => void (stopped = true) };
 }
 
 export type FlowActions = FormActions & SecretActions & KeyActions & ProviderActions & PreviewActions & TokenActions
@@ -95,8 +129,13 @@ function mirrorProfile(ctx: ReturnType<typeof createSessionContext>, s: FlowSess
   const { collection } = s.profiles;
   const active = collection.activeId;
   if (active === null) return;
-  const next = updateProfileConfig(collection, active, profileConfigOf(s.form), s.sources);
+  const config = profileConfigOf(s.form);
+  // The profile as it was shown (a page load, a switch) is written as it is, and kept as the same object: no render.
+  const current = collection.profiles.find((p) => p.id === active);
+  const same = current !== undefined && JSON.stringify(current.config) === JSON.stringify(config) && JSON.stringify(current.sources) === JSON.stringify(s.sources);
+  const next = same ? collection : updateProfileConfig(collection, active, config, s.sources);
   const written = ctx.profileStore.save(next);
+  if (same && written.ok) return;
   const notice = written.ok ? undefined : { kind: 'error' as const, text: 'This browser would not store the profiles (storage full or blocked): they last until this tab closes.' };
   ctx.set('profiles', (p) => (p.collection === collection ? { ...p, collection: next, notice: notice ?? p.notice } : p));
 }
@@ -114,7 +153,9 @@ function mirror(ctx: ReturnType<typeof createSessionContext>): () => void {
     saved = s;
     // FlowForm holds no secret by contract: only the form, the step and where each value came from are written.
     const profileId = s.profiles.collection.activeId;
-    const lastSave = ctx.persistence.save({ activeIndex: s.activeIndex, form: s.form, sources: s.sources, numberDrafts: s.numberDrafts, profileId });
+    const result = ctx.persistence.save({ activeIndex: s.activeIndex, form: s.form, sources: s.sources, numberDrafts: s.numberDrafts, profileId });
+    // A save that kept everything has nothing to show: null, as before the first save (no render for it).
+    const lastSave = result.ok && result.notSaved.length === 0 ? null : result;
     ctx.set('lastSave', (last) => (JSON.stringify(last) === JSON.stringify(lastSave) ? last : lastSave));
     if (formChanged) {
       ctx.stores.identity.select(identityOfForm(s.form));
@@ -155,11 +196,17 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
     ...transportActions(ctx, form),
     ...profileActions(ctx, { onShown: (shown) => onProfileShown(shown) }),
     start() {
-      const stops = [mirror(ctx), store.subscribe(preview.sync)];
-      preview.sync();
-      void keys.loadKeys();
-      if (ctx.get().sandbox.status === 'loading') void actions.reloadSandbox();
-      if (ctx.get().form.dpop) actions.setDpop(true);
+      const later = previewScheduler(ctx, preview.sync, options.whenIdle ?? nextIdle);
+      // One transaction: the mirror's first write, the keys' and the sandbox's loading states notify readers once.
+      const stops = store.batch(() => {
+        const stopMirror = mirror(ctx);
+        const unsubscribe = store.subscribe(later.schedule);
+        later.schedule();
+        void keys.loadKeys();
+        if (ctx.get().sandbox.status === 'loading') void actions.reloadSandbox();
+        if (ctx.get().form.dpop) actions.setDpop(true);
+        return [stopMirror, unsubscribe, later.stop];
+      });
       return () => stops.forEach((stop) => stop());
     },
     signOut: () => stores.signOut(),

@@ -55,7 +55,7 @@ function Thumbprints({ thumbprints }: { thumbprints: X509Thumbprints }) {
 }
 
 /** Shown in the signing key box for a provider whose row documents certificate credentials. */
-export function CertificateCredentialFields({ flow, certificate }: { flow: ConfigureView; certificate: X509Thumbprints | undefined }) {
+export function CertificateCredentialFields({ flow, certificate }: { flow: Pick<ConfigureView, 'form' | 'sources' | 'keys' | 'setField' | 'importCertificate'>; certificate: X509Thumbprints | undefined }) {
   return (
     <fieldset className="cc-fieldset">
       <legend>Certificate credential</legend>

@@ -1,11 +1,12 @@
 // Step 1 (Configure): provider, client, authentication (secret or key), scopes, audience, resource, advanced.
+// Each section is memoized by the slices of the view it reads (sliceMemo.ts), so typing in one renders only it.
+import { memo } from 'react';
 import { CollapsibleSection } from '../../../components/CollapsibleSection';
 import { CopyButton } from '../../../components/CopyButton';
 import { InfoBox } from '../../../components/InfoBox';
 import { ScopeChips } from '../../../components/ScopeChips';
 import { SecretInput } from '../../../components/SecretInput';
 import { mergeWorkerScopes } from '../../../config/pingone';
-import { PROVIDER_IDS, type ProviderId } from '../../../config/providerBasics';
 import { PROVIDERS } from '../../../config/providers';
 import { useConfig } from '../../../hooks/useConfig';
 import { isMtlsAuthMethod, type AuthMethod } from '../../../types/token';
@@ -20,13 +21,12 @@ import { ProfileChecksPanel } from './ProfileChecksPanel';
 import { offeredAuthMethods } from '../model/providerPresets';
 import { ProviderFields } from './ProviderFields';
 import { ScopeHelperFields } from './ScopeHelperFields';
-import { requiredParameterOf } from '../model/hostedFields';
 import { ProfileBar } from './ProfileBar';
 import { createShareLink } from '../model/shareLink';
 import type { ConfigureView } from './configureView';
+import { memoBySlices, type SliceView } from './sliceMemo';
+import { ClientIdField, ParameterFields, ProviderSelect } from './ClientFields';
 import type { NumericField } from '../model/flowFormSchema';
-
-const PROVIDER_OPTIONS: ReadonlyArray<[ProviderId, string]> = PROVIDER_IDS.map((id) => [id, PROVIDERS[id].label]);
 
 const ADVANCED: ReadonlyArray<[NumericField, string, string]> = [
   ['proactiveRefreshSeconds', 'Proactive refresh (seconds before expiry)', '0–3600. The cache fetches a new token this long before the current one expires.'],
@@ -34,7 +34,13 @@ const ADVANCED: ReadonlyArray<[NumericField, string, string]> = [
   ['clockSkewSeconds', 'Clock-skew tolerance (seconds)', '0–300. Leeway when checking exp, iat and nbf of the token.'],
 ];
 
-function AuthMethodField({ flow }: { flow: ConfigureView }) {
+const AUTH_METHOD_SLICES = ['form', 'sources', 'errors', 'discovery', 'setAuthMethod', 'touch', 'setDiscoveryOverride'] as const;
+const SECRET_SLICES = ['errors', 'secret', 'rememberSecret', 'changeSecret', 'touch', 'commitSecret', 'changeRemember'] as const;
+const SCOPES_SLICES = ['form', 'sources', 'errors', 'setField', 'touch'] as const;
+const ADVANCED_SLICES = ['form', 'sources', 'errors', 'numberDrafts', 'discovery', 'setNumberField', 'setField', 'touch'] as const;
+const DPOP_SLICES = ['form', 'dpopKey', 'setDpop', 'renewDpopKey'] as const;
+
+const AuthMethodField = memoBySlices(AUTH_METHOD_SLICES, function AuthMethodField({ flow }: { flow: SliceView<(typeof AUTH_METHOD_SLICES)[number]> }) {
   const byDiscovery = PROVIDERS[flow.form.provider].narrowsByDiscovery;
   const advertised = byDiscovery ? flow.discovery.result?.metadata.token_endpoint_auth_methods_supported : undefined;
   const offered = offeredAuthMethods(flow.form.provider, advertised, flow.discovery.override);
@@ -70,9 +76,9 @@ function AuthMethodField({ flow }: { flow: ConfigureView }) {
       )}
     </>
   );
-}
+});
 
-function SecretField({ flow }: { flow: ConfigureView }) {
+const SecretField = memoBySlices(SECRET_SLICES, function SecretField({ flow }: { flow: SliceView<(typeof SECRET_SLICES)[number]> }) {
   return (
     <FormField
       id={fieldId('clientSecret')}
@@ -99,7 +105,7 @@ function SecretField({ flow }: { flow: ConfigureView }) {
       )}
     </FormField>
   );
-}
+});
 
 const STORAGE_PROBLEMS: Record<Extract<SaveResult, { ok: false }>['reason'], string> = {
   quota: "this browser's storage is full",
@@ -108,7 +114,7 @@ const STORAGE_PROBLEMS: Record<Extract<SaveResult, { ok: false }>['reason'], str
 };
 
 /** Says what will not survive a reload, instead of dropping it silently. */
-function SaveProblem({ result }: { result: SaveResult | null }) {
+const SaveProblem = memo(function SaveProblem({ result }: { result: SaveResult | null }) {
   if (!result || (result.ok && result.notSaved.length === 0)) return null;
   const names = [...new Set(result.notSaved.map((f) => FIELD_LABELS[f]))];
   return (
@@ -121,10 +127,10 @@ function SaveProblem({ result }: { result: SaveResult | null }) {
       )}
     </InfoBox>
   );
-}
+});
 
 /** Scopes as chips, with the provider's least-privilege preset when it has default scopes. */
-function ScopesField({ flow }: { flow: ConfigureView }) {
+const ScopesField = memoBySlices(SCOPES_SLICES, function ScopesField({ flow }: { flow: SliceView<(typeof SCOPES_SLICES)[number]> }) {
   const { defaultScopes, hosted } = PROVIDERS[flow.form.provider];
   // The preset is the provider's default scopes plus VITE_PINGONE_EXTRA_SCOPES / settings (deduplicated, order kept).
   const extraScopes = useConfig().config.provider.pingone.extraScopes;
@@ -160,10 +166,10 @@ function ScopesField({ flow }: { flow: ConfigureView }) {
       )}
     </>
   );
-}
+});
 
 /** Advanced numbers, typed as text so an invalid draft stays on screen with its error. */
-function AdvancedFields({ flow }: { flow: ConfigureView }) {
+const AdvancedFields = memoBySlices(ADVANCED_SLICES, function AdvancedFields({ flow }: { flow: SliceView<(typeof ADVANCED_SLICES)[number]> }) {
   const hasAdvancedError = ADVANCED.some(([field]) => flow.errors[field]) || Boolean(flow.errors.introspectionEndpoint || flow.errors.revocationEndpoint);
   const { form } = flow;
   return (
@@ -187,58 +193,34 @@ function AdvancedFields({ flow }: { flow: ConfigureView }) {
     <AssertionSettings flow={flow} />
   </CollapsibleSection>
   );
-}
+});
 
-/** "Required by Auth0: …" for a parameter the provider row requires; undefined when it is optional. */
-function requiredHint(provider: ProviderId, field: 'audience' | 'resource'): string | undefined {
-  const required = requiredParameterOf(provider, field);
-  return required && `Required by ${PROVIDERS[provider].label}. ${required.message}`;
-}
+const DpopSection = memoBySlices(DPOP_SLICES, DpopSetting);
+const ProfileChecks = memo(ProfileChecksPanel);
 
-export function ConfigureStep({ flow }: { flow: ConfigureView }) {
+/** Step 1; the page hands it the same view object until a slice changes, so steps 2–4 updates skip it. */
+export const ConfigureStep = memo(function ConfigureStep({ flow }: { flow: ConfigureView }) {
   const { form } = flow;
   return (
     <form className="cc-form" noValidate onSubmit={(e) => e.preventDefault()}>
       <ProfileBar flow={flow} />
-      <FormField id={fieldId('provider')} label="Provider" source={flow.sources.provider} hint="Local sandbox works offline: a real OAuth server on your machine, shaped like PingOne.">
-        {(control) => (
-          <select {...control} className="input" value={form.provider} onChange={(e) => void flow.setProvider(e.target.value as ProviderId)}>
-            {PROVIDER_OPTIONS.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <ProviderSelect flow={flow} />
       <ProviderFields flow={flow} />
 
-      <FormField id={fieldId('clientId')} label="Client ID" source={flow.sources.clientId} error={flow.errors.clientId}>
-        {(control) => (
-          <input {...control} className="input input--mono" spellCheck={false} autoComplete="off" value={form.clientId} onChange={(e) => flow.setField('clientId', e.target.value)} onBlur={() => {
-            flow.touch('clientId');
-            flow.commitSecret();
-          }} />
-        )}
-      </FormField>
+      <ClientIdField flow={flow} />
       <AuthMethodField flow={flow} />
       {SECRET_METHODS.includes(form.authMethod) && <SecretField flow={flow} />}
       {form.authMethod === 'private_key_jwt' && <KeyManager flow={flow} />}
       <CertificateSetting flow={flow} />
       <RelaySetting flow={flow} />
-      <DpopSetting flow={flow} />
+      <DpopSection flow={flow} />
 
       <ScopesField flow={flow} />
 
-      <FormField id={fieldId('audience')} label="Audience" source={flow.sources.audience} error={flow.errors.audience} hint={requiredHint(form.provider, 'audience') ?? 'Optional. Some servers (Auth0, PingOne API resources) pick the API by an audience parameter.'}>
-        {(control) => <input {...control} className="input input--mono" spellCheck={false} aria-required={requiredHint(form.provider, 'audience') ? true : undefined} value={form.audience} onChange={(e) => flow.setField('audience', e.target.value)} onBlur={() => flow.touch('audience')} />}
-      </FormField>
-      <FormField id={fieldId('resource')} label="Resource" source={flow.sources.resource} error={flow.errors.resource} hint={requiredHint(form.provider, 'resource') ?? 'Optional RFC 8707 resource indicator: an absolute URI of the API, without a #fragment.'}>
-        {(control) => <input {...control} className="input input--mono" type="url" spellCheck={false} aria-required={requiredHint(form.provider, 'resource') ? true : undefined} value={form.resource} onChange={(e) => flow.setField('resource', e.target.value)} onBlur={() => flow.touch('resource')} />}
-      </FormField>
+      <ParameterFields flow={flow} />
 
       <AdvancedFields flow={flow} />
-      <ProfileChecksPanel checks={flow.profileChecks} />
+      <ProfileChecks checks={flow.profileChecks} />
       <SaveProblem result={flow.lastSave} />
       <div className="cc-share">
         <CopyButton label="Copy share link" text={() => createShareLink(form, window.location.href)} />
@@ -246,4 +228,4 @@ export function ConfigureStep({ flow }: { flow: ConfigureView }) {
       </div>
     </form>
   );
-}
+});

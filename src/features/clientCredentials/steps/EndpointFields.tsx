@@ -6,7 +6,7 @@ import { fieldId } from '../model/flowFormSchema';
 import type { ConfigureView } from './configureView';
 import { ServerFeatures } from './ServerFeatures';
 
-export function TokenEndpointField({ flow, readOnly, hint }: { flow: ConfigureView; readOnly?: boolean; hint?: string }) {
+export function TokenEndpointField({ flow, readOnly, hint }: { flow: Pick<ConfigureView, 'form' | 'sources' | 'errors' | 'setField' | 'touch'>; readOnly?: boolean; hint?: string }) {
   return (
     <FormField id={fieldId('tokenEndpoint')} label="Token endpoint" source={flow.sources.tokenEndpoint} error={flow.errors.tokenEndpoint} hint={hint}>
       {(control) => (

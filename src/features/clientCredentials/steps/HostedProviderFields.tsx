@@ -70,7 +70,10 @@ function Quirks({ label, quirks }: { label: string; quirks: readonly ProviderQui
 }
 
 /** The hosted row of the form's provider: its fields, then the endpoints they give. */
-export function HostedProviderFields({ flow }: { flow: ConfigureView }) {
+/** What the hosted rows' fields read of step 1's view. */
+export type HostedView = Pick<ConfigureView, 'form' | 'sources' | 'errors' | 'discovery' | 'setProviderField' | 'setField' | 'touch' | 'discover'>;
+
+export function HostedProviderFields({ flow }: { flow: HostedView }) {
   const { form } = flow;
   const entry = PROVIDERS[form.provider];
   if (!entry.hosted) return null;

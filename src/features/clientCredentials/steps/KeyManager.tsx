@@ -4,13 +4,20 @@ import { InfoBox } from '../../../components/InfoBox';
 import type { SigningAlg } from '../../../types/token';
 import { FormField } from '../../../components/FormField';
 import { offeredSigningAlgs } from '../model/providerPresets';
-import type { ConfigureView } from './configureView';
+import { memoBySlices, type SliceView } from './sliceMemo';
 import { fieldId } from '../model/flowFormSchema';
 import { PublicKeyPanel } from './PublicKeyPanel';
 import { IconKey } from '../../../components/icons/objectIcons';
 import { PROVIDERS } from '../../../config/providers';
 import { selectedCertificateOf } from '../model/session/sessionContext';
 import { CertificateCredentialFields } from './CertificateCredentialFields';
+
+/** Everything the key part reads: typing the secret or a scope does not render it. */
+const KEY_SLICES = [
+  'form', 'sources', 'errors', 'keys', 'discovery', 'registration', 'selectedKey',
+  'setField', 'setFieldError', 'touch', 'generateKey', 'importKey', 'importCertificate', 'selectKey', 'removeKey', 'registerWithSandbox',
+] as const;
+type ConfigureView = SliceView<(typeof KEY_SLICES)[number]>;
 
 const ALG_HINTS: Record<SigningAlg, string> = {
   ES256: 'ECDSA P-256 with SHA-256: small keys and signatures (default).',
@@ -124,7 +131,7 @@ function KidField({ flow }: { flow: ConfigureView }) {
 }
 
 /** Key generation, import and export for private_key_jwt. The private key never leaves WebCrypto. */
-export function KeyManager({ flow }: { flow: ConfigureView }) {
+export const KeyManager = memoBySlices(KEY_SLICES, function KeyManager({ flow }: { flow: ConfigureView }) {
   const { keys, selectedKey } = flow;
   return (
     <fieldset className="cc-fieldset">
@@ -139,4 +146,4 @@ export function KeyManager({ flow }: { flow: ConfigureView }) {
       {selectedKey && <PublicKeyPanel flow={flow} selectedKey={selectedKey} />}
     </fieldset>
   );
-}
+});

@@ -5,8 +5,16 @@ import { downloadFile, timestampedFileName } from '../../../components/downloadF
 import { InfoBox } from '../../../components/InfoBox';
 import { effects } from '../../../utils/effects';
 import { MAX_PROFILE_NAME_LENGTH } from '../../../utils/profiles/profileName';
-import type { ConfigureView } from './configureView';
+import { memoBySlices, type SliceView } from './sliceMemo';
 import './ProfileBar.css';
+
+/** Everything the profile bar reads: typing the secret or the preview's arrival does not render it. */
+const PROFILE_SLICES = [
+  'profiles', 'form', 'keys',
+  'switchProfile', 'newProfile', 'duplicateProfile', 'renameProfile', 'deleteProfile', 'saveAsProfile',
+  'exportProfiles', 'importProfilesFile', 'confirmImport', 'forgetProfiles', 'dismissProfileNotice',
+] as const;
+type ConfigureView = SliceView<(typeof PROFILE_SLICES)[number]>;
 
 type NameMode = 'new' | 'duplicate' | 'rename' | 'saveAs';
 type Confirming = 'delete' | 'forget' | null;
@@ -80,7 +88,7 @@ function exportFile(flow: ConfigureView) {
   downloadFile(timestampedFileName('oauth-m2m-profiles', effects().clock.now(), 'json'), flow.exportProfiles(), 'application/json');
 }
 
-export function ProfileBar({ flow }: { flow: ConfigureView }) {
+export const ProfileBar = memoBySlices(PROFILE_SLICES, function ProfileBar({ flow }: { flow: ConfigureView }) {
   const [mode, setMode] = useState<NameMode | null>(null);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const { collection, notice } = flow.profiles;
@@ -144,4 +152,4 @@ export function ProfileBar({ flow }: { flow: ConfigureView }) {
       </p>
     </fieldset>
   );
-}
+});

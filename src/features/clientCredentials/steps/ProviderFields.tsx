@@ -7,10 +7,17 @@ import { SANDBOX_START_COMMANDS, type SandboxClient } from '../../../services/sa
 import { FormField } from '../../../components/FormField';
 import { sandboxClientsFor } from '../model/providerPresets';
 import type { ProviderId } from '../../../config/providerBasics';
-import type { ConfigureView } from './configureView';
+import { memoBySlices, type SliceView } from './sliceMemo';
 import { fieldId } from '../model/flowFormSchema';
 import { DiscoverButton, DiscoveryResult, TokenEndpointField } from './EndpointFields';
 import { HostedProviderFields } from './HostedProviderFields';
+
+/** Everything the provider part reads: a change of the secret, the keys or the profiles does not render it. */
+const PROVIDER_SLICES = [
+  'form', 'sources', 'errors', 'sandbox', 'discovery', 'sandboxUrl',
+  'setField', 'touch', 'reloadSandbox', 'selectDemoClient', 'setPingOneField', 'setMicroauthdBase', 'setProviderField', 'discover',
+] as const;
+type ConfigureView = SliceView<(typeof PROVIDER_SLICES)[number]>;
 
 function SandboxFields({ flow }: { flow: ConfigureView }) {
   const { sandbox } = flow;
@@ -168,7 +175,7 @@ const FIELDS_BY_PROVIDER: Record<ProviderId, (props: { flow: ConfigureView }) =>
 };
 
 /** The fields of the chosen provider preset. */
-export function ProviderFields({ flow }: { flow: ConfigureView }) {
+export const ProviderFields = memoBySlices(PROVIDER_SLICES, function ProviderFields({ flow }: { flow: ConfigureView }) {
   const Fields = FIELDS_BY_PROVIDER[flow.form.provider];
   return <Fields flow={flow} />;
-}
+});

@@ -8,7 +8,7 @@ import type { ConfigureView } from './configureView';
 import { IconSparkle } from '../../../components/icons/objectIcons';
 
 /** The selected key's public JWKS to paste into the provider, Delete key, and Register with sandbox. */
-export function PublicKeyPanel({ flow, selectedKey }: { flow: ConfigureView; selectedKey: SigningKey }) {
+export function PublicKeyPanel({ flow, selectedKey }: { flow: Pick<ConfigureView, 'form' | 'registration' | 'removeKey' | 'setField' | 'registerWithSandbox'>; selectedKey: SigningKey }) {
   const { form, registration } = flow;
   const jwksId = useId();
   // Only a provider the sandbox fills, with private_key_jwt, can register a browser key there.

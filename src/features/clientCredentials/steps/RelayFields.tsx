@@ -7,9 +7,13 @@ import { PROVIDERS } from '../../../config/providers';
 import { MTLS_NEEDS_RELAY } from '../../../utils/relayRoute';
 import { fieldId } from '../model/flowFormSchema';
 import type { ConfigureView } from './configureView';
+import { memoBySlices } from './sliceMemo';
 
 /** The relay box, bound to the form's `viaRelay` (persisted like the other non-secret fields). */
-export function RelaySetting({ flow }: { flow: ConfigureView }) {
+const RELAY_SLICES = ['form', 'errors', 'relayUrl', 'setViaRelay'] as const;
+const CERTIFICATE_SLICES = ['form', 'errors', 'mtlsCredential', 'relayUrl', 'setField', 'uploadCertificate', 'forgetCertificate'] as const;
+
+export const RelaySetting = memoBySlices(RELAY_SLICES, function RelaySetting({ flow }: { flow: Pick<ConfigureView, (typeof RELAY_SLICES)[number]> }) {
   const refused = PROVIDERS[flow.form.provider].hosted?.browserRefused;
   return (
     <div id={fieldId('viaRelay')}>
@@ -25,16 +29,16 @@ export function RelaySetting({ flow }: { flow: ConfigureView }) {
       <FieldError id={`${fieldId('viaRelay')}-error`} message={flow.errors.viaRelay} />
     </div>
   );
-}
+});
 
 /** The note beside the method select when mTLS is offered but the relay box is off. */
-export function mtlsMethodNote(flow: ConfigureView): string | undefined {
+export function mtlsMethodNote(flow: Pick<ConfigureView, 'form'>): string | undefined {
   if (flow.form.viaRelay) return undefined;
   return `tls_client_auth and self_signed_tls_client_auth: ${MTLS_NEEDS_RELAY}`;
 }
 
 /** The certificate source for tls_client_auth / self_signed_tls_client_auth (RFC 8705 §2). */
-export function CertificateSetting({ flow }: { flow: ConfigureView }) {
+export const CertificateSetting = memoBySlices(CERTIFICATE_SLICES, function CertificateSetting({ flow }: { flow: Pick<ConfigureView, (typeof CERTIFICATE_SLICES)[number]> }) {
   const { form } = flow;
   if (!isMtlsAuthMethod(form.authMethod)) return null;
   const onRefChange = (field: CertificateRefField, value: string) => flow.setField(field, value);
@@ -48,4 +52,4 @@ export function CertificateSetting({ flow }: { flow: ConfigureView }) {
       errors={{ mtlsCertRef: flow.errors.mtlsCertRef, mtlsKeyRef: flow.errors.mtlsKeyRef }}
     />
   );
-}
+});

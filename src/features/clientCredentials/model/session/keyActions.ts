@@ -120,10 +120,13 @@ export function keyActions(ctx: SessionContext): KeyActions {
     async loadKeys() {
       // A failed read is an empty list, not an error.
       const loaded = await credentialManager.loadKeys().catch(() => [] as StoredKeyRecord[]);
-      ctx.store.update((s) => revalidated({ ...s, keys: { ...s.keys, list: loaded, status: 'ready' } }, ctx));
-      const { form } = ctx.get();
-      const newest = loaded[loaded.length - 1];
-      if (!loaded.some((k) => k.id === form.keyRef) && newest && form.authMethod === 'private_key_jwt') selectKeyFor(newest.key);
+      // The list and the key it pre-selects in one transaction: one render of step 1, not two.
+      ctx.store.batch(() => {
+        ctx.store.update((s) => revalidated({ ...s, keys: { ...s.keys, list: loaded, status: 'ready' } }, ctx));
+        const { form } = ctx.get();
+        const newest = loaded[loaded.length - 1];
+        if (!loaded.some((k) => k.id === form.keyRef) && newest && form.authMethod === 'private_key_jwt') selectKeyFor(newest.key);
+      });
     },
     async generateKey(alg) {
       try {

@@ -57,11 +57,15 @@ export function providerActions(ctx: SessionContext, secrets: SecretActions, key
     }
   }
 
-  async function loadSandbox(): Promise<SandboxInfo | undefined> {
-    ctx.set('sandbox', (s) => ({ ...s, status: 'loading' }));
+  /** `arrived` runs in the same transaction as the info is stored, so the page renders the filled form once. */
+  async function loadSandbox(arrived?: (info: SandboxInfo) => void): Promise<SandboxInfo | undefined> {
+    ctx.set('sandbox', (s) => (s.status === 'loading' ? s : { ...s, status: 'loading' })); // no render for no change
     try {
       const info = await ctx.services.getSandboxInfo(ctx.sandboxUrl);
-      ctx.set('sandbox', { status: 'ready', info, error: undefined });
+      ctx.store.batch(() => {
+        ctx.set('sandbox', { status: 'ready', info, error: undefined });
+        arrived?.(info);
+      });
       return info;
     } catch (error) {
       ctx.set('sandbox', { status: 'unreachable', info: undefined, error: messageOf(error, 'The sandbox could not be read.') });
@@ -70,8 +74,8 @@ export function providerActions(ctx: SessionContext, secrets: SecretActions, key
   }
 
   /** One load at a time: a second caller (Strict Mode, a quick click) shares the first. */
-  function reloadSandbox(): Promise<SandboxInfo | undefined> {
-    sandboxLoad ??= loadSandbox().finally(() => (sandboxLoad = undefined));
+  function reloadSandbox(arrived?: (info: SandboxInfo) => void): Promise<SandboxInfo | undefined> {
+    sandboxLoad ??= loadSandbox(arrived).finally(() => (sandboxLoad = undefined));
     return sandboxLoad;
   }
 
@@ -129,9 +133,15 @@ export function providerActions(ctx: SessionContext, secrets: SecretActions, key
     },
     async reloadSandbox() {
       const first = ctx.get().sandbox.info === undefined;
-      const info = await reloadSandbox();
-      const { form } = ctx.get();
-      if (info && first && PROVIDERS[form.provider].sandbox) fillFromSandbox(info, form.provider, form);
+      let filled = false;
+      const fill = (info: SandboxInfo) => {
+        filled = true;
+        const { form } = ctx.get();
+        if (first && PROVIDERS[form.provider].sandbox) fillFromSandbox(info, form.provider, form);
+      };
+      // A load already under way (another caller's) stores the info without this fill: fill after it then.
+      const info = await reloadSandbox(fill);
+      if (info && !filled) fill(info);
       return info;
     },
     async discover() {

@@ -110,7 +110,7 @@ export interface FlowSessionState {
   preview: PreviewState;
   run: TokenRun;
   management: ManagementState;
-  /** What the last save of the progress could not keep (shown, so nothing is lost silently). */
+  /** What the last save of the progress could not keep (shown, so nothing is lost silently); null when it kept all. */
   lastSave: SaveResult | null;
   profiles: ProfilesState;
 }
