@@ -1,4 +1,4 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { E2E_WORKERS, workerServers } from './e2e/support/ports';
 
 // Playwright cannot download browsers here: drive Debian's Chromium (override with CHROMIUM_PATH).
@@ -9,12 +9,14 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const appPort = Number(process.env.E2E_APP_PORT ?? 4173);
 const appOrigin = `http://localhost:${appPort}`;
 
+type WebServer = Extract<NonNullable<PlaywrightTestConfig['webServer']>, unknown[]>[number];
+
 /**
  * One sandbox + relay pair per worker (e2e/support/ports.ts): the sandbox holds shared state (faults, registered
  * clients, authz mode) that each spec resets, so two workers never share one. The demo CA and client certificates
  * each sandbox generates go to a directory of its own, where its relay reads them.
  */
-function workerServerCommands(index: number) {
+function workerServerCommands(index: number): WebServer[] {
   const { sandboxPort, sandboxMtlsPort, relayPort, certDir } = workerServers(index);
   return [
     {
