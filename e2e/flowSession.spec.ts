@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { configureSandbox, getToken, goToStep, tokenStatus } from './support/flow';
 import { CERT_DIR, RELAY_URL } from './support/relay';
-import { resetSandbox, SANDBOX_URL } from './support/sandbox';
+import { resetSandbox, SANDBOX_MTLS_ORIGIN } from './support/sandbox';
 
 test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
@@ -81,7 +81,7 @@ test('Sign out asks the relay to drop a pasted certificate: its credential id no
   const forward = () =>
     request.post(`${RELAY_URL}/forward`, {
       headers: { origin },
-      data: { method: 'GET', url: `${SANDBOX_URL.replace('http:', 'https:').replace(/:\d+$/, ':' + (process.env.E2E_SANDBOX_MTLS_PORT ?? 4543))}/sandbox/info`, headers: {}, body: null, mtls: { credentialId } },
+      data: { method: 'GET', url: `${SANDBOX_MTLS_ORIGIN}/sandbox/info`, headers: {}, body: null, mtls: { credentialId } },
     });
   expect((await forward()).status()).not.toBe(400);
 

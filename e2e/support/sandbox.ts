@@ -1,7 +1,11 @@
 // E2E access to the sandbox's admin API: how tests find clients, inject faults and reset state.
 import type { APIRequestContext } from '@playwright/test';
+import { THIS_WORKER } from './ports';
 
-export const SANDBOX_URL = `http://localhost:${process.env.E2E_SANDBOX_PORT ?? 4500}`;
+/** This worker's sandbox (E2E_SANDBOX_PORT, default 4500, for the first worker; see ports.ts). */
+export const SANDBOX_URL = `http://localhost:${THIS_WORKER.sandboxPort}`;
+/** This worker's sandbox mutual-TLS listener (RFC 8705), E2E_SANDBOX_MTLS_PORT (default 4543) for the first worker. */
+export const SANDBOX_MTLS_ORIGIN = `https://localhost:${THIS_WORKER.sandboxMtlsPort}`;
 
 export interface SandboxClient {
   client_id: string;
