@@ -9,6 +9,11 @@ export interface AuthStoresHandle {
   current(): AuthStores | undefined;
   /** Makes them (once) and resolves with them. */
   load(): Promise<AuthStores>;
+  /**
+   * Stores handed in ready-made (tests, an embedding app): set for the handle's whole life, so a reader may take them
+   * without use() and still call the same hooks on every render. Undefined for stores made on first use.
+   */
+  readonly given?: AuthStores | undefined;
 }
 
 export const AuthStoresContext = createContext<AuthStoresHandle | null>(null);
@@ -64,9 +69,10 @@ export interface AuthStoresRootProps {
 export function AuthStoresRoot({ children, stores, handle: given }: AuthStoresRootProps) {
   const [handle] = useState(() => {
     if (given) return given;
-    const made = createAuthStoresHandle(stores ? () => stores : makeAppStores);
-    if (stores) void made.load(); // given stores are current at once: no suspended first render
-    return made;
+    if (!stores) return createAuthStoresHandle(makeAppStores);
+    const made = createAuthStoresHandle(() => stores);
+    void made.load(); // given stores are current at once: no suspended first render
+    return { ...made, given: stores };
   });
   return <AuthStoresContext.Provider value={handle}>{children}</AuthStoresContext.Provider>;
 }

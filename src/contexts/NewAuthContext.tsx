@@ -7,15 +7,17 @@ import type { AuthStores } from './authStores';
 import { AuthStoresContext } from './AuthStoresRoot';
 
 /**
- * The app's stores; suspends until the root has made them (the first lazy chunk to ask makes them). Always through
- * use(), never skipping it once they are made: a reader React replays after waiting on the stores must call use()
- * again, or its later hooks fail (React error 520, seen on the flow page's load when the status bar waited).
+ * The app's stores; suspends until the root has made them (the first lazy chunk to ask makes them). Stores made on
+ * first use are always read through use(), never skipped once made: a reader React replays after waiting on them must
+ * call use() again, or its later hooks fail (React error 520, seen on the flow page's load when the status bar
+ * waited). Stores handed in ready-made are there for the handle's whole life, so reading them without use() is the
+ * same on every render; and inside act() (tests) any use() makes React finish the render asynchronously.
  * @see https://react.dev/warnings/conditional-use-of-use
  */
 export function useAuthStores(): AuthStores {
   const handle = useContext(AuthStoresContext);
   if (!handle) throw new PlaygroundError('UNEXPECTED', 'useAuthStores must be used inside <AuthStoresRoot>.');
-  return use(handle.load());
+  return handle.given ?? use(handle.load());
 }
 
 function newestEntry(snapshot: CacheSnapshot): CacheSnapshotEntry | undefined {
