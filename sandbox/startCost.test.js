@@ -43,7 +43,9 @@ beforeAll(async () => {
 });
 afterAll(() => rm(certDir, { recursive: true, force: true }));
 
-describe('a start on kept demo material', () => {
+// Each test starts one or two Node processes that load oidc-provider and make keys: seconds on a busy 2-core machine,
+// where vitest's 5 s default failed it. No figure is asserted, so a generous limit only keeps a stuck child from hanging.
+describe('a start on kept demo material', { timeout: 60_000 }, () => {
   it('loads @peculiar/x509 to issue certificates the first time only', async () => {
     expect(await child(certDir)).toEqual({ afterStart: 'function' }); // nothing kept yet: certificates are issued
     const ca = await readFile(join(certDir, 'DEMO-ONLY-sandbox-ca.pem'), 'utf8');
