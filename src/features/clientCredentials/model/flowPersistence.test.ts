@@ -13,6 +13,16 @@ describe('flowPersistence', () => {
     expect(persistence.load()).toEqual({ activeIndex: 2, form, sources: { clientId: 'typed' } });
   });
 
+  it('keeps no copy of a form the active profile holds: only the step, the number drafts and the profile id', () => {
+    const storage = createMemoryStorage();
+    const persistence = createFlowPersistence(storage);
+    const form = { ...DEFAULT_FLOW_FORM, clientId: 'client-1', clockSkewSeconds: Number.NaN };
+    const saved = persistence.save({ activeIndex: 2, form, sources: { clientId: 'typed' }, numberDrafts: { clockSkewSeconds: '12a' }, profileId: 'p1', profileHoldsForm: true });
+    expect(saved).toEqual({ ok: true, notSaved: [] });
+    expect(storage.getItem(CC_FLOW_PROGRESS_KEY)).not.toContain('client-1');
+    expect(persistence.load()).toEqual({ activeIndex: 2, form: { clockSkewSeconds: Number.NaN }, sources: {}, numberDrafts: { clockSkewSeconds: '12a' }, profileId: 'p1' });
+  });
+
   it('keeps the assertion audience, typ and typed endpoints for a reload; a tampered mode spoils the stored progress', () => {
     const storage = createMemoryStorage();
     const persistence = createFlowPersistence(storage);

@@ -1,4 +1,5 @@
-// Flow progress in sessionStorage (active step, non-secret fields as typed, their sources) so a reload resumes the flow.
+// Flow progress in sessionStorage (active step, number fields as typed, the profile shown, and — when no saved profile
+// holds them — the non-secret fields and their sources) so a reload resumes the flow in this tab.
 import { z } from '../../../utils/zod';
 import { FLOW_PROGRESS_PREFIX } from '../../../contexts/authStores';
 import { parseJsonSafely } from '../../../utils/secureJson';
@@ -19,6 +20,13 @@ export interface FlowProgress {
   numberDrafts?: NumberDrafts;
   /** The saved profile this tab shows; null for an unsaved configuration (a share link); absent before profiles. */
   profileId?: string | null;
+  /**
+   * The saved profile (localStorage) took this form and its sources, so they are not kept twice: the progress keeps
+   * only what is this tab's own (the step, the number drafts, which profile it shows), and a reload reads the form
+   * from the profile. False while no profile is active (a share link) or when the profile store refused the write
+   * (full or blocked): then this copy is what brings the form back after a reload, as the profiles notice promises.
+   */
+  profileHoldsForm?: boolean;
 }
 
 /** Progress read back: fields that could not be stored are missing (the flow fills them from configuration). */
@@ -122,9 +130,12 @@ export function createFlowPersistence(storage: StorageSource = webStorage('sessi
     },
     save(progress) {
       const notSaved: FormField[] = [];
+      // Checked even when the profile holds the form: profiles keep a field by the same rules, so this names what a
+      // reload would not bring back either way.
       const form = storableForm(progress.form, notSaved);
       const numberDrafts = storableDrafts(progress.numberDrafts, notSaved);
-      const value = { v: 1 as const, activeIndex: progress.activeIndex, form, sources: progress.sources, numberDrafts, profileId: progress.profileId };
+      const own = { v: 1 as const, activeIndex: progress.activeIndex, numberDrafts, profileId: progress.profileId };
+      const value = progress.profileHoldsForm ? { ...own, form: {}, sources: {} } : { ...own, form, sources: progress.sources };
       const written = safe.setItem(CC_FLOW_PROGRESS_KEY, JSON.stringify(value));
       const result: SaveResult = written.ok ? { ok: true, notSaved } : { ok: false, reason: written.reason, notSaved };
       if (!sameResult(last, result)) {

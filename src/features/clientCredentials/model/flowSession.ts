@@ -124,25 +124,33 @@ function defaultServices(): FlowServices {
   };
 }
 
-/** The edited form into its saved profile (localStorage), and the profile's name to the status bar. */
-function mirrorProfile(ctx: ReturnType<typeof createSessionContext>, s: FlowSessionState): void {
+/**
+ * The edited form into its saved profile (localStorage), and the profile's name to the status bar. Returns whether
+ * the profile store now holds this form (false with no active profile, or when the store refused the write).
+ */
+function mirrorProfile(ctx: ReturnType<typeof createSessionContext>, s: FlowSessionState): boolean {
   const { collection } = s.profiles;
   const active = collection.activeId;
-  if (active === null) return;
+  if (active === null) return false;
   const config = profileConfigOf(s.form);
   // The profile as it was shown (a page load, a switch) is written as it is, and kept as the same object: no render.
   const current = collection.profiles.find((p) => p.id === active);
   const same = current !== undefined && JSON.stringify(current.config) === JSON.stringify(config) && JSON.stringify(current.sources) === JSON.stringify(s.sources);
   const next = same ? collection : updateProfileConfig(collection, active, config, s.sources);
   const written = ctx.profileStore.save(next);
-  if (same && written.ok) return;
+  if (same && written.ok) return true;
   const notice = written.ok ? undefined : { kind: 'error' as const, text: 'This browser would not store the profiles (storage full or blocked): they last until this tab closes.' };
   ctx.set('profiles', (p) => (p.collection === collection ? { ...p, collection: next, notice: notice ?? p.notice } : p));
+  return written.ok;
 }
 
-/** Progress to sessionStorage, the profile to localStorage and the chosen provider to the status bar, after each change. */
+/**
+ * Progress to sessionStorage, the profile to localStorage and the chosen provider to the status bar, after each change.
+ * The form has one owner: the active profile when it took the write, else the progress (see FlowProgress.profileHoldsForm).
+ */
 function mirror(ctx: ReturnType<typeof createSessionContext>): () => void {
   let saved: FlowSessionState | undefined;
+  let profileHoldsForm = false;
   const write = () => {
     const s = ctx.get();
     const { collection } = s.profiles;
@@ -150,17 +158,17 @@ function mirror(ctx: ReturnType<typeof createSessionContext>): () => void {
     ctx.stores.identity.selectProfile(collection.profiles.find((p) => p.id === collection.activeId)?.name ?? null);
     if (saved && saved.form === s.form && saved.activeIndex === s.activeIndex && saved.sources === s.sources && saved.numberDrafts === s.numberDrafts && saved.profiles.collection.activeId === collection.activeId) return;
     const formChanged = saved?.form !== s.form || saved.sources !== s.sources;
+    const profileChanged = saved?.profiles.collection.activeId !== collection.activeId;
     saved = s;
+    if (formChanged) ctx.stores.identity.select(identityOfForm(s.form));
+    // The profile first: whether it took the form decides whether the progress keeps a copy.
+    if (formChanged || profileChanged) profileHoldsForm = mirrorProfile(ctx, s);
     // FlowForm holds no secret by contract: only the form, the step and where each value came from are written.
-    const profileId = s.profiles.collection.activeId;
-    const result = ctx.persistence.save({ activeIndex: s.activeIndex, form: s.form, sources: s.sources, numberDrafts: s.numberDrafts, profileId });
+    const profileId = collection.activeId;
+    const result = ctx.persistence.save({ activeIndex: s.activeIndex, form: s.form, sources: s.sources, numberDrafts: s.numberDrafts, profileId, profileHoldsForm });
     // A save that kept everything has nothing to show: null, as before the first save (no render for it).
     const lastSave = result.ok && result.notSaved.length === 0 ? null : result;
     ctx.set('lastSave', (last) => (JSON.stringify(last) === JSON.stringify(lastSave) ? last : lastSave));
-    if (formChanged) {
-      ctx.stores.identity.select(identityOfForm(s.form));
-      mirrorProfile(ctx, s);
-    }
   };
   write();
   return ctx.store.subscribe(write);

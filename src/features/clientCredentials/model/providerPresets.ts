@@ -23,6 +23,22 @@ export function mergePatch(form: FlowForm, sources: FieldSources, patch: FormPat
   return { form: { ...form, ...patch.values }, sources: next };
 }
 
+/** Sources that name the server a value came from (its /sandbox/info or demo client, its discovery document). */
+const SERVER_SOURCES: ReadonlySet<string> = new Set(['sandbox', 'discovery']);
+
+/**
+ * The sources before a switch to another provider fills the form: a value the last server gave stays, but no longer
+ * says it came from that server (the "from sandbox" badge would be stale under Custom); the switch's own fills then
+ * say where theirs come from. What the person typed or configured keeps its source.
+ */
+export function sourcesForSwitch(sources: FieldSources): FieldSources {
+  const kept: FieldSources = {};
+  for (const [field, source] of Object.entries(sources) as Array<[FormField, string]>) {
+    if (!SERVER_SOURCES.has(source)) kept[field] = source;
+  }
+  return kept;
+}
+
 export { pingOneEndpoints, microauthdBase } from '../../../config/providers';
 
 /** The status bar's identity of the provider this form uses. */

@@ -9,7 +9,7 @@ import { providerAudiencePatch } from '../configToForm';
 import { validateField } from '../flowFormSchema';
 import type { FlowForm } from '../flowTypes';
 import { hostedFieldsOf } from '../hostedFields';
-import { demoClientPatch, microauthdPatch, offeredAuthMethods, pingOneEndpoints, providerFieldPatch, providerPatch, sandboxClientsFor, type FormPatch } from '../providerPresets';
+import { demoClientPatch, microauthdPatch, offeredAuthMethods, pingOneEndpoints, providerFieldPatch, providerPatch, sandboxClientsFor, sourcesForSwitch, type FormPatch } from '../providerPresets';
 import { patched, withFieldError } from './formActions';
 import type { KeyActions } from './keyActions';
 import type { SecretActions } from './secretActions';
@@ -35,6 +35,9 @@ function messageOf(error: unknown, fallback: string): string {
 
 export function providerActions(ctx: SessionContext, secrets: SecretActions, keys: Pick<KeyActions, 'importKey'>): ProviderActions {
   const apply = (patches: readonly FormPatch[]) => ctx.store.update((s) => patched(s, patches, ctx));
+  /** A provider's fill; on a switch, what the last provider's server gave says so no more (see sourcesForSwitch). */
+  const applyFill = (switched: boolean, patches: readonly FormPatch[]) =>
+    ctx.store.update((s) => patched(switched ? { ...s, sources: sourcesForSwitch(s.sources) } : s, patches, ctx));
   let sandboxLoad: Promise<SandboxInfo | undefined> | undefined;
 
   function applyDemoClient(client: SandboxClient) {
@@ -47,7 +50,7 @@ export function providerActions(ctx: SessionContext, secrets: SecretActions, key
   }
 
   function fillFromSandbox(info: SandboxInfo, provider: ProviderId, current: FlowForm) {
-    apply(providerPatch(current, provider, info).filter((p) => !('clientId' in p.values)));
+    applyFill(current.provider !== provider, providerPatch(current, provider, info).filter((p) => !('clientId' in p.values)));
     const demo = sandboxClientsFor(info, provider)[0];
     const known = info.clients.some((c) => c.client_id === current.clientId);
     if (demo && (current.clientId === '' || (!known && current.provider !== provider))) applyDemoClient(demo);
@@ -115,7 +118,7 @@ export function providerActions(ctx: SessionContext, secrets: SecretActions, key
       // Scopes nobody typed (the last provider's defaults) mean nothing to a hosted provider's APIs either.
       const untypedScopes = sources.scopes === undefined || sources.scopes === 'default';
       if (sources.scopes === 'sandbox' || (untypedScopes && PROVIDERS[provider].hosted)) reset.scopes = [];
-      apply([{ values: reset, source: 'default' }, ...providerPatch({ ...form, ...reset }, provider, undefined)]);
+      applyFill(form.provider !== provider, [{ values: reset, source: 'default' }, ...providerPatch({ ...form, ...reset }, provider, undefined)]);
     },
     setPingOneField(field, value) {
       const next = { ...ctx.get().form, [field]: value };
