@@ -88,6 +88,17 @@ describe('auth stores', () => {
     expect(stores().cache.peek(META)?.accessToken).toBe('token-B-0123456789');
   });
 
+  it('restores every stored token after a reload, one per key, and revoking one leaves the others stored', async () => {
+    const before = stores();
+    await before.saveToken(record('token-P-0123456789'), META);
+    await before.saveToken(record('token-Q-0123456789'), { ...META, clientId: 'client-2' });
+    const after = stores();
+    expect(after.cache.peek(META)?.accessToken).toBe('token-P-0123456789');
+    expect(after.cache.peek({ ...META, clientId: 'client-2' })?.accessToken).toBe('token-Q-0123456789');
+    after.revokeToken(META);
+    expect(stores().cache.getSnapshot().entries.map((e) => e.record.accessToken)).toEqual(['token-Q-0123456789']);
+  });
+
   it('Sign out purges tokens, history, secrets, keys, the DPoP key, the relay certificate (asking the relay), the identity and progress', async () => {
     const forgetRelayCredential = vi.fn(async () => undefined);
     const s = stores({ forgetRelayCredential });

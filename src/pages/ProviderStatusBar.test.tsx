@@ -95,7 +95,7 @@ describe('TokenStatusBar', () => {
     renderBar(s);
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByText('No token')).toBeInTheDocument();
-    expect(s.tokenStorage.get('client_credentials')).toBeNull();
+    expect(s.tokenStorage.list('client_credentials')).toEqual([]);
     // The provider identity is forgotten too: the bar falls back to the configured provider.
     expect(screen.getByRole('region', { name: 'Token status' })).not.toHaveTextContent('as.example.com');
   });
