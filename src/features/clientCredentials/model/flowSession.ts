@@ -11,6 +11,7 @@ import { updateProfileConfig } from '../../../utils/profiles/profileCollection';
 import type { ProfileStore } from '../../../utils/profiles/profileStore';
 import { formFromConfig } from './configToForm';
 import type { FlowPersistence } from './flowPersistence';
+import { cacheKeyParts } from './flowRequest';
 import type { FlowForm } from './flowTypes';
 import { createFlowProfileStore, profileConfigOf, type ProfileConfig } from './profileConfig';
 import { startingPointWithProfiles, type StartingPoint } from './profileStart';
@@ -158,7 +159,8 @@ function mirror(ctx: ReturnType<typeof createSessionContext>): () => void {
     const lastSave = result.ok && result.notSaved.length === 0 ? null : result;
     ctx.set('lastSave', (last) => (JSON.stringify(last) === JSON.stringify(lastSave) ? last : lastSave));
     if (formChanged) {
-      ctx.stores.identity.select(identityOfForm(s.form));
+      // The form's token request too: the status bar counts down this configuration's token, not the newest one.
+      ctx.stores.identity.select(identityOfForm(s.form), { parts: cacheKeyParts(s.form), dpop: s.form.dpop });
       mirrorProfile(ctx, s);
     }
   };
