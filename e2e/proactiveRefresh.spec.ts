@@ -24,7 +24,8 @@ async function storedToken(page: Page): Promise<StoredToken | null> {
   return page.evaluate((prefix) => {
     for (let i = 0; i < sessionStorage.length; i += 1) {
       const key = sessionStorage.key(i)!;
-      if (key.startsWith(prefix)) return JSON.parse(sessionStorage.getItem(key)!) as StoredToken;
+      // One entry per token cache key (src/utils/tokenStorage.ts); this test holds one token.
+      if (key.startsWith(prefix)) return (JSON.parse(sessionStorage.getItem(key)!) as { tokens: StoredToken[] }).tokens[0] ?? null;
     }
     return null;
   }, TOKEN_STORE_PREFIX);

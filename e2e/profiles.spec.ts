@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import { expect, patchSettings, test } from './support/fixtures';
-import { decodedToken, FLOW_PATH, getToken, goToStep, openSandboxFlow, scanStorage, tokenStatus } from './support/flow';
+import { decodedToken, FLOW_PATH, getToken, goToStep, openSandboxFlow, remainingSeconds, scanStorage, tokenStatus } from './support/flow';
 import { RELAY_URL, DEFAULT_RELAY_URL } from './support/relay';
 import { demoClient, resetSandbox, SANDBOX_URL, sandboxInfo } from './support/sandbox';
 
@@ -151,4 +151,49 @@ test('three profiles: own tokens, switching, reload, export, import elsewhere, h
   await expect(profileSelect(other).locator('option')).toHaveText(['Default', 'Basic', 'Key', 'Custom']);
   expect(await other.evaluate((key) => localStorage.getItem(key), PROFILES_KEY)).toBe(before);
   await other.context().close();
+});
+
+test('two profiles with tokens: a reload brings both back, and the status bar counts down the active one', async ({ page, request }) => {
+  test.setTimeout(90_000); // two profiles, two tokens, a reload and three switches on a shared machine
+  // A second client whose tokens live 5 minutes, so the two countdowns tell the profiles apart (the sandbox's
+  // default is an hour).
+  const SHORT_TTL_SECONDS = 300;
+  const registered = await request.post(`${SANDBOX_URL}/sandbox/clients`, {
+    data: { token_endpoint_auth_method: 'client_secret_basic', scope: 'p1:read:user p1:read:device', token_ttl: SHORT_TTL_SECONDS },
+  });
+  expect(registered.status()).toBe(201);
+  const short = (await registered.json()) as { client_id: string; client_secret: string };
+  const countsDownShort = () => expect.poll(() => remainingSeconds(page)).toBeLessThanOrEqual(SHORT_TTL_SECONDS);
+  const countsDownHour = () => expect.poll(() => remainingSeconds(page)).toBeGreaterThan(30 * 60);
+
+  await openSandboxFlow(page);
+  await nameProfile(page, 'Rename profile', 'Hour', 'Save new name');
+  await page.getByLabel('Demo client').selectOption('sandbox-basic');
+  await getToken(page);
+  await countsDownHour();
+
+  await goToStep(page, 1);
+  await nameProfile(page, 'New profile', 'Short', 'Create profile');
+  await page.getByLabel('Demo client').selectOption('sandbox-basic');
+  await page.getByLabel('Client ID').fill(short.client_id);
+  await page.getByLabel('Client secret', { exact: true }).fill(short.client_secret);
+  await getToken(page);
+  await expect(decodedToken(page)).toContainText(`"client_id": "${short.client_id}"`);
+  await countsDownShort();
+
+  // The newest token is Short's; the bar follows the active profile, not the newest token.
+  await switchTo(page, 'Hour');
+  await countsDownHour();
+  await expectTokenOf(page, 'sandbox-basic');
+
+  // After a reload both tokens are back in the cache: each profile's own lifetime shows when it is active (the
+  // held secrets are not, so step 3 stays out of reach for the registered client; the countdowns tell the tokens apart).
+  await page.reload();
+  await goToStep(page, 1);
+  await expect(profileSelect(page).locator('option:checked')).toHaveText('Hour');
+  await countsDownHour();
+  await switchTo(page, 'Short');
+  await countsDownShort();
+  await switchTo(page, 'Hour');
+  await countsDownHour();
 });

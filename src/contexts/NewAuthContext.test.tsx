@@ -88,6 +88,49 @@ describe('auth stores', () => {
     expect(stores().cache.peek(META)?.accessToken).toBe('token-B-0123456789');
   });
 
+  it('restores every stored token after a reload, one per key, and revoking one leaves the others stored', async () => {
+    const before = stores();
+    await before.saveToken(record('token-P-0123456789'), META);
+    await before.saveToken(record('token-Q-0123456789'), { ...META, clientId: 'client-2' });
+    const after = stores();
+    expect(after.cache.peek(META)?.accessToken).toBe('token-P-0123456789');
+    expect(after.cache.peek({ ...META, clientId: 'client-2' })?.accessToken).toBe('token-Q-0123456789');
+    after.revokeToken(META);
+    expect(stores().cache.getSnapshot().entries.map((e) => e.record.accessToken)).toEqual(['token-Q-0123456789']);
+  });
+
+  it('the current token is the one of the configuration in use; the newest only while none is selected', async () => {
+    const s = stores();
+    const identity = { provider: 'custom' as const, label: 'Custom', host: 'as.example.com' };
+    const { jkt } = (await s.dpop.binding()).key;
+    await s.saveToken({ ...record('token-E-0123456789'), obtainedAt: 1 }, META);
+    await s.saveToken({ ...record('token-F-0123456789'), obtainedAt: 2 }, { ...META, clientId: 'client-2' });
+    await s.saveToken({ ...record('token-G-0123456789'), obtainedAt: 3 }, { ...META, clientId: 'client-2', jkt });
+    render(<AuthStoresRoot stores={s}><Probe /></AuthStoresRoot>);
+    expect(screen.getByText('has token token-G')).toBeInTheDocument();
+    // Scope order does not make another configuration (RFC 6749 §3.3: a set).
+    act(() => s.identity.select(identity, { parts: { ...META, scope: ['p1:read:user'] }, dpop: false }));
+    expect(screen.getByText('has token token-E')).toBeInTheDocument();
+    act(() => s.identity.select(identity, { parts: { ...META, clientId: 'client-2' }, dpop: false }));
+    expect(screen.getByText('has token token-F')).toBeInTheDocument();
+    act(() => s.identity.select(identity, { parts: { ...META, clientId: 'client-2' }, dpop: true }));
+    expect(screen.getByText('has token token-G')).toBeInTheDocument();
+    act(() => s.identity.select(identity, { parts: { ...META, clientId: 'client-3' }, dpop: false }));
+    expect(screen.getByText('No token')).toBeInTheDocument();
+  });
+
+  it('after a reload, a DPoP configuration shows its bound token before the DPoP key is loaded again', async () => {
+    const before = stores();
+    const { jkt } = (await before.dpop.binding()).key;
+    await before.saveToken(record('token-H-0123456789'), META);
+    await before.saveToken(record('token-I-0123456789'), { ...META, jkt });
+    const s = stores(); // a reload: the DPoP key is not loaded until a request needs it
+    expect(s.dpop.jkt()).toBeUndefined();
+    s.identity.select({ provider: 'custom', label: 'Custom', host: 'as.example.com' }, { parts: META, dpop: true });
+    render(<AuthStoresRoot stores={s}><Probe /></AuthStoresRoot>);
+    expect(screen.getByText('has token token-I')).toBeInTheDocument();
+  });
+
   it('Sign out purges tokens, history, secrets, keys, the DPoP key, the relay certificate (asking the relay), the identity and progress', async () => {
     const forgetRelayCredential = vi.fn(async () => undefined);
     const s = stores({ forgetRelayCredential });

@@ -11,13 +11,14 @@ import { createListenerSet } from '../utils/listeners';
 import type { Logger } from '../utils/logger';
 import { webStorage, type KeyValueStorage } from '../utils/storage';
 import { TokenCache, type TokenCacheKeyInput } from '../utils/tokenCache';
+import { keyPartsOf } from '../utils/tokenCacheKey';
 import { createTokenHistory, type TokenHistory } from '../utils/tokenHistory';
 import { createTokenStorage, type TokenStorage } from '../utils/tokenStorage';
 import { createDpopStore, type DpopStore } from './dpopStore';
 import { createProviderIdentityStore, type ProviderIdentityStore } from './providerIdentity';
 import { createRelayCredentialStore, type HeldRelayCredential, type RelayCredentialStore } from './relayCredentialStore';
 import { NO_BROADCAST, type SessionBroadcast } from './sessionBroadcast';
-import { partsOf, persistToken, purgeFlowProgress, restoreSavedToken, type SaveTokenMeta } from './tokenPersistence';
+import { partsOf, persistToken, purgeFlowProgress, restoreSavedTokens, type SaveTokenMeta } from './tokenPersistence';
 
 export { FLOW_PROGRESS_PREFIX, type SaveTokenMeta } from './tokenPersistence';
 
@@ -118,8 +119,8 @@ function observable<T>(initial: T) {
 const forgetAtRelay = (held: HeldRelayCredential) => deleteRelayCredential(held.relayUrl, held.credential.credentialId);
 
 /**
- * Creates the stores and restores a token saved before a reload into the cache (TTL continues from the absolute
- * expiry). Nothing here captures browser globals at import time; clock and logger come from `effects()`.
+ * Creates the stores and restores every token saved before a reload into the cache (TTLs continue from the
+ * absolute expiry). Nothing here captures browser globals at import time; clock and logger come from `effects()`.
  */
 export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
   const log = effects().logger.child('CC');
@@ -144,7 +145,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
       return record;
     },
   });
-  restoreSavedToken(tokenStorage, cache, log);
+  restoreSavedTokens(tokenStorage, cache, log);
 
   async function forgetRelayCredential(): Promise<void> {
     const held = relayCredential.getSnapshot();
@@ -190,7 +191,8 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
     },
     revokeToken(parts) {
       cache.invalidate(parts);
-      tokenStorage.clear('client_credentials');
+      // Only this key's token: the other profiles' tokens were not revoked.
+      tokenStorage.remove('client_credentials', keyPartsOf(parts));
       log.info('token revoked: removed from the cache and session storage');
       revokedAt.set(effects().clock.now());
     },

@@ -1,12 +1,12 @@
 // A token's life in this tab's storage: saved for a reload and recorded in history (by fingerprint), put back into
 // the cache after a reload, and the flow's progress keys that sign-out removes.
-import type { TokenCacheKeyParts, TokenRecord } from '../types/token';
+import type { TokenRecord } from '../types/token';
 import { tokenFingerprint } from '../utils/fingerprint';
 import type { Logger } from '../utils/logger';
 import { createSafeStorage, storageKeysWithPrefix, type KeyValueStorage } from '../utils/storage';
 import type { TokenCache } from '../utils/tokenCache';
 import type { TokenHistory } from '../utils/tokenHistory';
-import type { StoredTokenMeta, TokenStorage } from '../utils/tokenStorage';
+import { storedKeyParts, type StoredTokenMeta, type TokenStorage } from '../utils/tokenStorage';
 import type { AuthMethod } from '../types/token';
 
 /** sessionStorage keys under this prefix hold flow progress; sign-out removes them all. */
@@ -17,15 +17,10 @@ export interface SaveTokenMeta extends StoredTokenMeta {
   authMethod: AuthMethod;
 }
 
-export function partsOf(meta: StoredTokenMeta): TokenCacheKeyParts {
-  const parts: TokenCacheKeyParts = { clientId: meta.clientId, env: meta.env, scope: meta.scope ?? [] };
-  if (meta.audience) parts.audience = meta.audience;
-  if (meta.resource) parts.resource = meta.resource;
-  if (meta.jkt) parts.jkt = meta.jkt;
-  return parts;
-}
+/** The cache key parts of a token's metadata (the same conversion the storage keys its entries by). */
+export const partsOf = storedKeyParts;
 
-/** Stores the token for a reload and records it in history by fingerprint (never the token itself). */
+/** Stores the token for a reload (under its cache key) and records it in history by fingerprint (never the token itself). */
 export async function persistToken(stores: { tokenStorage: TokenStorage; history: TokenHistory }, record: TokenRecord, meta: SaveTokenMeta) {
   stores.tokenStorage.put('client_credentials', { ...record, meta });
   stores.history.add({
@@ -39,13 +34,16 @@ export async function persistToken(stores: { tokenStorage: TokenStorage; history
   });
 }
 
-/** Puts a token saved before a reload back into the cache; its TTL continues from the absolute expiry. */
-export function restoreSavedToken(tokenStorage: TokenStorage, cache: TokenCache, log: Logger): void {
-  const restored = tokenStorage.get('client_credentials');
-  if (!restored?.meta) return;
-  const { kind: _kind, meta, ...record } = restored;
-  cache.set(partsOf(meta), record);
-  log.info(`restored token from session exp=${new Date(record.expAt).toISOString()}`);
+/**
+ * Puts every token saved before a reload back into the cache, each under its own key (one per profile or scope
+ * set); their TTLs continue from the absolute expiry.
+ */
+export function restoreSavedTokens(tokenStorage: TokenStorage, cache: TokenCache, log: Logger): void {
+  for (const restored of tokenStorage.list('client_credentials')) {
+    const { kind: _kind, meta, ...record } = restored;
+    cache.set(partsOf(meta), record);
+    log.info(`restored token from session exp=${new Date(record.expAt).toISOString()}`);
+  }
 }
 
 /** Removes every flow-progress key from session storage. */

@@ -86,6 +86,29 @@ describe('TokenStatusBar', () => {
     expect(screen.getByRole('region', { name: 'Token status' })).toHaveTextContent('expires in 50:00');
   });
 
+  it('counts down the token of the configuration in use, not the newest one; after a reload too', async () => {
+    const session = createMemoryStorage();
+    const before = stores(session);
+    const PROFILE_B = { ...META, clientId: 'cc-other' };
+    await before.saveToken(record(T0, 3600), META); // profile A: an hour
+    await before.saveToken(record(T0 + 1000, 600), PROFILE_B); // profile B, newer: ten minutes
+    fx.clock.advance(60_000);
+    const s = stores(session); // a reload: both tokens come back
+    expect(s.cache.getSnapshot().entries).toHaveLength(2);
+    const pingone = { provider: 'pingone' as const, label: 'PingOne', environmentId: 'env-123', region: 'EU' };
+    // Nothing selected yet: the newest, as before.
+    renderBar(s);
+    const bar = screen.getByRole('region', { name: 'Token status' });
+    expect(bar).toHaveTextContent('expires in 09:01');
+    act(() => s.identity.select(pingone, { parts: { clientId: 'cc-basic', env: 'env-123', scope: ['p1:read:user'] }, dpop: false }));
+    expect(bar).toHaveTextContent('expires in 59:00');
+    act(() => s.identity.select(pingone, { parts: { clientId: 'cc-other', env: 'env-123', scope: ['p1:read:user'] }, dpop: false }));
+    expect(bar).toHaveTextContent('expires in 09:01');
+    // A configuration without a token of its own shows none, rather than another profile's.
+    act(() => s.identity.select(pingone, { parts: { clientId: 'cc-new', env: 'env-123', scope: ['p1:read:user'] }, dpop: false }));
+    expect(bar).toHaveTextContent('No token');
+  });
+
   it('Sign out purges the token', async () => {
     const user = userEvent.setup();
     const session = createMemoryStorage();
@@ -95,7 +118,7 @@ describe('TokenStatusBar', () => {
     renderBar(s);
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByText('No token')).toBeInTheDocument();
-    expect(s.tokenStorage.get('client_credentials')).toBeNull();
+    expect(s.tokenStorage.list('client_credentials')).toEqual([]);
     // The provider identity is forgotten too: the bar falls back to the configured provider.
     expect(screen.getByRole('region', { name: 'Token status' })).not.toHaveTextContent('as.example.com');
   });

@@ -3,7 +3,7 @@ import { setupTestEffects } from '../../tests/support/effects';
 import { VirtualClock } from '../../tests/support/virtualClock';
 import { createMemoryStorage, type KeyValueStorage } from './storage';
 import { storageKeysWithPrefix } from './storage';
-import { createTokenStorage, TOKEN_STORAGE_PREFIX } from './tokenStorage';
+import { createTokenStorage, MAX_STORED_TOKENS, TOKEN_STORAGE_PREFIX, type StoredTokenMeta } from './tokenStorage';
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
 const fx = setupTestEffects(() => ({ clock: new VirtualClock(NOW) }));
@@ -17,20 +17,91 @@ const record = {
   meta: { clientId: 'worker', env: 'env-1', scope: ['p1:read:user'], audience: 'https://api.pingone.com', issuer: 'https://auth.example.com/as' },
 };
 const KEY = `${TOKEN_STORAGE_PREFIX}client_credentials`;
+/** The same record asked for under other key parts (another profile, another scope set). */
+const under = (meta: Partial<StoredTokenMeta>, token: string, obtainedAt = NOW) => ({
+  ...record,
+  accessToken: token,
+  obtainedAt,
+  meta: { ...record.meta, ...meta },
+});
+const tokensIn = (storage: ReturnType<typeof createTokenStorage>) => storage.list('client_credentials').map((t) => t.accessToken);
 
 describe('tokenStorage', () => {
   it('round-trips a token with its metadata', () => {
     const storage = createTokenStorage({ storage: createMemoryStorage() });
     expect(storage.put('client_credentials', record)).toEqual({ ok: true });
-    expect(storage.get('client_credentials')).toEqual({ ...record, kind: 'client_credentials' });
+    expect(storage.list('client_credentials')).toEqual([{ ...record, kind: 'client_credentials' }]);
+  });
+
+  it('keeps one token per cache key: two profiles and two scope sets all survive a reload', () => {
+    const memory = createMemoryStorage();
+    const before = createTokenStorage({ storage: memory });
+    before.put('client_credentials', under({ clientId: 'profile-a' }, 'token-a', NOW));
+    before.put('client_credentials', under({ clientId: 'profile-b' }, 'token-b', NOW + 1));
+    before.put('client_credentials', under({ clientId: 'profile-b', scope: ['p1:read:env'] }, 'token-b-env', NOW + 2));
+    // A new storage over the same session storage is what a reload sees.
+    expect(tokensIn(createTokenStorage({ storage: memory }))).toEqual(['token-a', 'token-b', 'token-b-env']);
+  });
+
+  it('replaces the token of the same key (scope as a set), keeping the others', () => {
+    const storage = createTokenStorage({ storage: createMemoryStorage() });
+    storage.put('client_credentials', under({ clientId: 'a', scope: ['x', 'y'] }, 'old-a', NOW));
+    storage.put('client_credentials', under({ clientId: 'b' }, 'token-b', NOW + 1));
+    storage.put('client_credentials', under({ clientId: 'a', scope: ['y', 'x'] }, 'new-a', NOW + 2));
+    expect(tokensIn(storage)).toEqual(['token-b', 'new-a']);
+  });
+
+  it(`keeps at most ${MAX_STORED_TOKENS} tokens, evicting the oldest obtained`, () => {
+    const storage = createTokenStorage({ storage: createMemoryStorage() });
+    for (let i = 0; i < MAX_STORED_TOKENS + 2; i += 1) storage.put('client_credentials', under({ clientId: `c${i}` }, `token-${i}`, NOW + i));
+    const kept = tokensIn(storage);
+    expect(kept).toHaveLength(MAX_STORED_TOKENS);
+    expect(kept[0]).toBe('token-2');
+    expect(kept.at(-1)).toBe(`token-${MAX_STORED_TOKENS + 1}`);
+  });
+
+  it('drops expired tokens and keeps the rest', () => {
+    const memory = createMemoryStorage();
+    const storage = createTokenStorage({ storage: memory });
+    storage.put('client_credentials', { ...under({ clientId: 'short' }, 'token-short'), expAt: NOW + 60_000 });
+    storage.put('client_credentials', under({ clientId: 'long' }, 'token-long'));
+    fx.clock.advance(60_000);
+    expect(tokensIn(storage)).toEqual(['token-long']);
+    expect(memory.getItem(KEY)).not.toContain('token-short');
+  });
+
+  it('remove() drops only the token of that key (a revoked token)', () => {
+    const storage = createTokenStorage({ storage: createMemoryStorage() });
+    storage.put('client_credentials', under({ clientId: 'a' }, 'token-a'));
+    storage.put('client_credentials', under({ clientId: 'b', jkt: 'jkt-1' }, 'token-b'));
+    storage.remove('client_credentials', { clientId: 'b', env: 'env-1', scope: ['p1:read:user'], audience: 'https://api.pingone.com', jkt: 'jkt-1' });
+    expect(tokensIn(storage)).toEqual(['token-a']);
+  });
+
+  it('reads the single entry of the earlier format and keeps it beside new tokens', () => {
+    const { v: _v, ...legacy } = { v: 1, ...record };
+    const memory = createMemoryStorage({ [KEY]: JSON.stringify({ v: 1, ...legacy }) });
+    const storage = createTokenStorage({ storage: memory });
+    expect(tokensIn(storage)).toEqual([record.accessToken]);
+    storage.put('client_credentials', under({ clientId: 'other' }, 'token-other', NOW + 1));
+    expect(tokensIn(createTokenStorage({ storage: memory }))).toEqual([record.accessToken, 'token-other']);
+    expect(JSON.parse(memory.getItem(KEY) ?? '{}')).toMatchObject({ v: 2 });
+  });
+
+  it('drops an earlier-format entry without the key parts (it could not be put back in the cache)', () => {
+    const { meta: _meta, ...bare } = record;
+    const memory = createMemoryStorage({ [KEY]: JSON.stringify({ v: 1, ...bare }) });
+    expect(tokensIn(createTokenStorage({ storage: memory }))).toEqual([]);
+    expect(memory.getItem(KEY)).toBeNull();
   });
 
   it('stores only what is needed', () => {
     const memory = createMemoryStorage();
     const storage = createTokenStorage({ storage: memory });
     storage.put('client_credentials', { ...record, id_token: 'x', raw: { refresh_token: 'r' } } as typeof record);
-    const stored = JSON.parse(memory.getItem(KEY) ?? '{}') as Record<string, unknown>;
-    expect(Object.keys(stored).sort()).toEqual(['accessToken', 'expAt', 'expiresIn', 'meta', 'obtainedAt', 'scope', 'tokenType', 'v']);
+    const stored = JSON.parse(memory.getItem(KEY) ?? '{}') as { v: number; tokens: Array<Record<string, unknown>> };
+    expect(stored.v).toBe(2);
+    expect(Object.keys(stored.tokens[0] ?? {}).sort()).toEqual(['accessToken', 'expAt', 'expiresIn', 'meta', 'obtainedAt', 'scope', 'tokenType']);
     expect(memory.getItem(KEY)).not.toContain('refresh_token');
   });
 
@@ -40,7 +111,7 @@ describe('tokenStorage', () => {
     const storage = createTokenStorage({ storage: memory });
     storage.put('client_credentials', record);
     clock.advance(record.expAt - clock.now());
-    expect(storage.get('client_credentials')).toBeNull();
+    expect(storage.list('client_credentials')).toEqual([]);
     expect(memory.getItem(KEY)).toBeNull();
   });
 
@@ -49,10 +120,11 @@ describe('tokenStorage', () => {
     ['wrong shape', JSON.stringify({ v: 1, accessToken: 7 })],
     ['unknown version', JSON.stringify({ ...record, v: 99 })],
     ['an array', '[]'],
-  ])('returns null for a corrupt entry (%s) and removes it', (_name, text) => {
+    ['a list of wrong shapes', JSON.stringify({ v: 2, tokens: [{ accessToken: 7 }, 'x'] })],
+  ])('returns nothing for a corrupt entry (%s) and removes it', (_name, text) => {
     const memory = createMemoryStorage({ [KEY]: text });
     const storage = createTokenStorage({ storage: memory });
-    expect(storage.get('client_credentials')).toBeNull();
+    expect(storage.list('client_credentials')).toEqual([]);
     expect(memory.getItem(KEY)).toBeNull();
   });
 
@@ -63,7 +135,8 @@ describe('tokenStorage', () => {
       },
     });
     expect(storage.put('client_credentials', record)).toEqual({ ok: false, reason: 'unavailable' });
-    expect(storage.get('client_credentials')).toBeNull();
+    expect(storage.list('client_credentials')).toEqual([]);
+    expect(() => storage.remove('client_credentials', record.meta)).not.toThrow();
     expect(() => storage.clear()).not.toThrow();
     expect(() => storage.clear('client_credentials')).not.toThrow();
   });
@@ -82,18 +155,20 @@ describe('tokenStorage', () => {
   it('does not throw with no storage at all (Node, no sessionStorage)', () => {
     const storage = createTokenStorage();
     expect(storage.put('client_credentials', record)).toEqual({ ok: false, reason: 'unavailable' });
-    expect(storage.get('client_credentials')).toBeNull();
+    expect(storage.list('client_credentials')).toEqual([]);
   });
 
-  it('clear() removes everything under the prefix and nothing else', () => {
+  it('clear() (sign-out) removes every stored token under the prefix and nothing else', () => {
     const memory = createMemoryStorage({
       [`${TOKEN_STORAGE_PREFIX}legacy_kind`]: '{}',
       'm2m-playground:settings': '{"keep":true}',
       'other-app:token:client_credentials': 'keep',
     });
     const storage = createTokenStorage({ storage: memory });
-    storage.put('client_credentials', record);
+    storage.put('client_credentials', under({ clientId: 'a' }, 'token-a'));
+    storage.put('client_credentials', under({ clientId: 'b' }, 'token-b'));
     storage.clear();
+    expect(tokensIn(storage)).toEqual([]);
     expect(memory.keys().sort()).toEqual(['m2m-playground:settings', 'other-app:token:client_credentials']);
   });
 

@@ -50,7 +50,7 @@ describe('Client Credentials flow', () => {
     await waitFor(() => expect(stores.cache.getSnapshot().entries).toHaveLength(1));
     expect(await screen.findByRole('figure', { name: 'Sequence diagram' })).toBeInTheDocument();
     expect(bodies).toHaveLength(1);
-    expect(JSON.parse(sessionStorage.getItem(`${TOKEN_STORAGE_PREFIX}client_credentials`) ?? '{}')).toMatchObject({ accessToken: 'token-1-abcdefghijklmnop' });
+    expect(JSON.parse(sessionStorage.getItem(`${TOKEN_STORAGE_PREFIX}client_credentials`) ?? '{}')).toMatchObject({ tokens: [{ accessToken: 'token-1-abcdefghijklmnop' }] });
     expect(stores.cache.getSnapshot().entries.map((e) => e.record.accessToken)).toEqual(['token-1-abcdefghijklmnop']);
     await waitFor(() => expect(stores.history.list()).toHaveLength(1));
     expect(JSON.stringify(stores.history.list())).not.toContain('token-1-abcdefghijklmnop');

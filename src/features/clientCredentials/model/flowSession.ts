@@ -11,6 +11,7 @@ import { updateProfileConfig } from '../../../utils/profiles/profileCollection';
 import type { ProfileStore } from '../../../utils/profiles/profileStore';
 import { formFromConfig } from './configToForm';
 import type { FlowPersistence } from './flowPersistence';
+import { cacheKeyParts } from './flowRequest';
 import type { FlowForm } from './flowTypes';
 import { createFlowProfileStore, profileConfigOf, type ProfileConfig } from './profileConfig';
 import { startingPointWithProfiles, type StartingPoint } from './profileStart';
@@ -160,7 +161,8 @@ function mirror(ctx: ReturnType<typeof createSessionContext>): () => void {
     const formChanged = saved?.form !== s.form || saved.sources !== s.sources;
     const profileChanged = saved?.profiles.collection.activeId !== collection.activeId;
     saved = s;
-    if (formChanged) ctx.stores.identity.select(identityOfForm(s.form));
+    // The form's token request too: the status bar counts down this configuration's token, not the newest one.
+    if (formChanged) ctx.stores.identity.select(identityOfForm(s.form), { parts: cacheKeyParts(s.form), dpop: s.form.dpop });
     // The profile first: whether it took the form decides whether the progress keeps a copy.
     if (formChanged || profileChanged) profileHoldsForm = mirrorProfile(ctx, s);
     // FlowForm holds no secret by contract: only the form, the step and where each value came from are written.
