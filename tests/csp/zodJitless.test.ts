@@ -21,7 +21,7 @@ it('loads and runs the config, storage and token-response schemas without probin
   const calls = recordFunctionConstruction();
   const { settingsSchema } = await import('../../src/services/config/schema');
   const { parseTokenResponse } = await import('../../src/utils/oauth/response');
-  settingsSchema.safeParse({});
+  settingsSchema().safeParse({});
   parseTokenResponse({ access_token: 'a', token_type: 'Bearer', expires_in: 60 });
   expect(calls).toEqual([]);
 });
