@@ -121,8 +121,11 @@ for (const run of runs) {
     dom['DOM step 4'] = await readDomText(page);
 
     const storage = await readWebStorage(page);
-    expect(storage.tokenStore, 'exactly one token store entry').toHaveLength(1);
-    const accessToken = (JSON.parse(storage.tokenStore[0]!) as { accessToken: string }).accessToken;
+    // One storage item holds every cached token, one per token cache key (src/utils/tokenStorage.ts): here, one token.
+    expect(storage.tokenStore, 'exactly one token store item').toHaveLength(1);
+    const { tokens } = JSON.parse(storage.tokenStore[0]!) as { tokens: Array<{ accessToken: string }> };
+    expect(tokens, 'exactly one stored token').toHaveLength(1);
+    const accessToken = tokens[0]!.accessToken;
     expect(accessToken.split('.')).toHaveLength(3);
     // The evidence is real: the page shows the masked token (first and last 10 characters), not nothing.
     expect(dom['DOM step 3']).toContain(`${accessToken.slice(0, 10)}…${accessToken.slice(-10)}`);
