@@ -27,6 +27,8 @@ test('reload → the token is still there and the countdown continues from the a
   // A reset would start again at the full TTL: the restored token must keep its absolute expiry.
   expect(afterReload).toBeLessThanOrEqual(beforeReload);
   expect(afterReload).toBeLessThan(ttl - 1);
+  // Step 3, before any request of this visit, says the restored token is there rather than only asking for one.
+  await expect(page.getByText(/The cache holds this configuration's token/)).toBeVisible();
 });
 
 test('Sign out → No token, and the access token is gone from sessionStorage, localStorage and IndexedDB', async ({ page }) => {

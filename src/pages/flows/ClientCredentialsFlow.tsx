@@ -133,6 +133,7 @@ function tokenStep({ session, state, stores, active, currentToken, held, dpopKey
           onViaRelay={session.setViaRelay}
           history={stores.history}
           bindings={{ dpopJkt: dpopKey.status === 'ready' ? dpopKey.jkt : undefined, certificateThumbprint: held?.credential.x5tS256 }}
+          cachedToken={currentToken?.record}
           management={{
             state: state.management, introspect: session.introspect, revoke: session.revoke, endpoints: managementEndpointsOf(state),
             unavailable: managementUnavailableOf(state), retryWithAudience: session.retryWithAudience,

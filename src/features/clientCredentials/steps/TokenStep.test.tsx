@@ -54,6 +54,22 @@ const successRun: TokenRun = {
 };
 
 describe('TokenStep', () => {
+  const idleRun: TokenRun = { status: 'idle', attempts: [], requestedScopes: [] };
+
+  it('before any request, says the cache already holds this configuration\'s token (restored after a reload)', () => {
+    const cached = { ...successRun.record!, obtainedAt: Date.UTC(2026, 11, 7, 9, 0, 0), expAt: Date.UTC(2026, 11, 7, 10, 0, 0) };
+    render(<TokenStep run={idleRun} onGetToken={() => undefined} form={form} description={description} {...tab()} cachedToken={cached} />);
+    const note = screen.getByText(/The cache holds this configuration's token/);
+    expect(note).toHaveTextContent(new Date(cached.expAt).toLocaleTimeString());
+    expect(note).toHaveTextContent('step 4 uses it');
+    expect(screen.queryByText('Press Get token to send the request.')).toBeNull();
+  });
+
+  it('before any request and with nothing cached, asks for Get token', () => {
+    render(<TokenStep run={idleRun} onGetToken={() => undefined} form={form} description={description} {...tab()} />);
+    expect(screen.getByText('Press Get token to send the request.')).toBeInTheDocument();
+  });
+
   it('an opaque token: the RFC 9068 checks say not applicable, nothing reads as failed or red', () => {
     const opaque = 'opaque-Zq2Lm9Xr7Tb4Wn8Kc1Vd';
     const run: TokenRun = {

@@ -12,6 +12,7 @@ import { TokenChecks } from '../../../components/TokenChecks';
 import { TokenDisplay, maskToken } from '../../../components/TokenDisplay';
 import { TokenHistoryList } from '../../../components/TokenHistoryList';
 import { ResponseWarnings } from '../../../components/ResponseWarnings';
+import { formatLocalTime } from '../../../components/localTime';
 import { grantedScopeOf } from '../../../utils/grantedScope';
 import type { TokenRecord, TokenResponse } from '../../../types/token';
 import type { RequestDescription } from '../../../utils/oauth/description';
@@ -45,6 +46,23 @@ export interface TokenStepProps {
   history: TokenHistory;
   /** What cnf.jkt and cnf.x5t#S256 are compared with. */
   bindings: BindingKeys;
+  /**
+   * The cache's token for this configuration, e.g. restored after a reload: before any request in this visit, step 3
+   * says it is there (the status bar counts it down and step 4 uses it) rather than only "Press Get token".
+   */
+  cachedToken?: TokenRecord | undefined;
+}
+
+/** What step 3 says before a request: that one is needed, or that the cache already holds this configuration's token. */
+function IdleNote({ cachedToken }: { cachedToken: TokenRecord | undefined }) {
+  if (!cachedToken) return <p className="tp-muted">Press Get token to send the request.</p>;
+  return (
+    <p className="tp-muted">
+      The cache holds this configuration&apos;s token (obtained {formatLocalTime(cachedToken.obtainedAt)}, expiry{' '}
+      {formatLocalTime(cachedToken.expAt)}): the status bar counts it down and step 4 uses it. Press Get token to request
+      a new one.
+    </p>
+  );
 }
 
 /** The response as the server sent it, with the access token masked (the token card is where it is revealed). */
@@ -146,7 +164,7 @@ const TokenAcquired = memo(function TokenAcquired({ run, record, response, revea
   );
 });
 
-export function TokenStep({ run, onGetToken, onCancel, form, description, relayControl, management, history, bindings, audienceRetry }: TokenStepProps) {
+export function TokenStep({ run, onGetToken, onCancel, form, description, relayControl, management, history, bindings, audienceRetry, cachedToken }: TokenStepProps) {
   const token = run.status === 'success' ? run.record?.accessToken : undefined;
   // Reveal is remembered per token, so a newly obtained token always starts masked.
   const [revealedToken, setRevealedToken] = useState<string | null>(null);
@@ -156,7 +174,7 @@ export function TokenStep({ run, onGetToken, onCancel, form, description, relayC
   return (
     <div className="token-step">
       <TokenStepIntro description={description} />
-      {run.status === 'idle' && <p className="tp-muted">Press Get token to send the request.</p>}
+      {run.status === 'idle' && <IdleNote cachedToken={cachedToken} />}
       {run.status === 'running' && (
         <p role="status" className="token-step-running">
           <Spinner /> Requesting a token…{' '}
