@@ -22,7 +22,7 @@ import { formActions, type FormActions } from './session/formActions';
 import { keyActions, type KeyActions } from './session/keyActions';
 import { managementActions, type ManagementActions } from './session/managementActions';
 import { isPreviewPending, previewActions, type PreviewActions } from './session/previewActions';
-import { profileActions, type ProfileActions } from './session/profileActions';
+import { PROFILES_NOT_STORED, profileActions, type ProfileActions } from './session/profileActions';
 import { providerActions, type ProviderActions } from './session/providerActions';
 import { initialSecret, secretActions, type SecretActions } from './session/secretActions';
 import { createSessionContext, type FlowServices, type SessionDeps } from './session/sessionContext';
@@ -140,7 +140,7 @@ function mirrorProfile(ctx: ReturnType<typeof createSessionContext>, s: FlowSess
   const next = same ? collection : updateProfileConfig(collection, active, config, s.sources);
   const written = ctx.profileStore.save(next);
   if (same && written.ok) return true;
-  const notice = written.ok ? undefined : { kind: 'error' as const, text: 'This browser would not store the profiles (storage full or blocked): they last until this tab closes.' };
+  const notice = written.ok ? undefined : { kind: 'error' as const, text: PROFILES_NOT_STORED };
   ctx.set('profiles', (p) => (p.collection === collection ? { ...p, collection: next, notice: notice ?? p.notice } : p));
   return written.ok;
 }

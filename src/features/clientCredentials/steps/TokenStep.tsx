@@ -58,7 +58,7 @@ function IdleNote({ cachedToken }: { cachedToken: TokenRecord | undefined }) {
   if (!cachedToken) return <p className="tp-muted">Press Get token to send the request.</p>;
   return (
     <p className="tp-muted">
-      The cache holds this configuration&apos;s token (obtained {formatLocalTime(cachedToken.obtainedAt)}, expiry{' '}
+      The cache holds this configuration&apos;s token (obtained {formatLocalTime(cachedToken.obtainedAt)}, expires{' '}
       {formatLocalTime(cachedToken.expAt)}): the status bar counts it down and step 4 uses it. Press Get token to request
       a new one.
     </p>

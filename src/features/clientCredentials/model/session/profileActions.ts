@@ -3,6 +3,7 @@
 // nothing of the previous profile stays; the token shown is the new profile's own from the cache, if it has one.
 import { addProfile, EMPTY_COLLECTION, mergeImported, nameClashes, profileById, removeProfile, renameProfile, updateProfileConfig, type ProfileChange, type ProfileCollection } from '../../../../utils/profiles/profileCollection';
 import type { TokenRecord } from '../../../../types/token';
+import { tokenInUse } from '../../../../contexts/tokenInUse';
 import { cacheKeyParts } from '../flowRequest';
 import type { FlowForm, TokenRun } from '../flowTypes';
 import { MAX_PROFILE_FILE_BYTES } from '../../../../utils/profiles/profileFile';
@@ -51,6 +52,9 @@ function runFromCache(record: TokenRecord, requestedScopes: readonly string[]): 
 
 const notice = (kind: 'info' | 'error', text: string): ProfilesState['notice'] => ({ kind, text });
 
+/** What the profile bar says when localStorage refuses the profiles (the session's mirror and rename both write them). */
+export const PROFILES_NOT_STORED = 'This browser would not store the profiles (storage full or blocked): they last until this tab closes.';
+
 export function profileActions(ctx: SessionContext, hooks: ProfileSwitchHooks): ProfileActions {
   const { stores, profileStore } = ctx;
   /** The last run of each profile this session, so switching back shows its attempts and full response. */
@@ -61,12 +65,16 @@ export function profileActions(ctx: SessionContext, hooks: ProfileSwitchHooks): 
 
   function persist(collection: ProfileCollection<ProfileConfig>): void {
     const written = profileStore.save(collection);
-    setProfiles((p) => ({ ...p, collection, notice: written.ok ? p.notice : notice('error', 'This browser would not store the profiles (storage full or blocked): they last until this tab closes.') }));
+    setProfiles((p) => ({ ...p, collection, notice: written.ok ? p.notice : notice('error', PROFILES_NOT_STORED) }));
   }
 
-  /** The token the cache holds for this form, as the token step shows it. */
+  /**
+   * The token the cache holds for this form, as the token step shows it: found as the status bar finds the token in
+   * use (tokenInUse: a DPoP form matches only a bound token), and only while it has not expired (peek).
+   */
   function runFor(id: string, form: FlowForm): TokenRun {
-    const cached = stores.cache.peek(cacheKeyParts(form, stores.dpop.jkt()));
+    const entry = tokenInUse(stores.cache.getSnapshot(), { parts: cacheKeyParts(form), dpop: form.dpop }, stores.dpop.jkt());
+    const cached = entry && stores.cache.peek(entry.parts);
     if (!cached) return IDLE_RUN;
     const kept = runs.get(id);
     if (kept?.status === 'success' && kept.record?.accessToken === cached.accessToken) return kept;
@@ -88,8 +96,8 @@ export function profileActions(ctx: SessionContext, hooks: ProfileSwitchHooks): 
     const profile = profileById(collection, id);
     if (!profile) return;
     const form = formOfProfile(profile.config, ctx.startForm.form);
+    // The session's mirror saves the shown collection (and says so when storage refuses it): no second write here.
     ctx.store.update((s) => show(s, id, form, profile.sources as FieldSources, collection));
-    persist(ctx.get().profiles.collection);
     hooks.onShown(form);
   }
 
@@ -104,6 +112,12 @@ export function profileActions(ctx: SessionContext, hooks: ProfileSwitchHooks): 
     if (!change.ok) say('error', change.error);
     else showProfile(change.id, change.collection);
     return change.ok;
+  }
+
+  /** The form on screen as a new profile (Duplicate profile, or Save as profile when none is active). */
+  function copyAs(name: string): boolean {
+    const s = ctx.get();
+    return added(addProfile(current(), name, profileConfigOf(s.form), s.sources));
   }
 
   function freshStart(collection: ProfileCollection<ProfileConfig>): void {
@@ -121,14 +135,9 @@ export function profileActions(ctx: SessionContext, hooks: ProfileSwitchHooks): 
       const { form, sources } = ctx.startForm;
       return added(addProfile(current(), name, profileConfigOf(form), sources));
     },
-    duplicateProfile(name) {
-      const s = ctx.get();
-      return added(addProfile(current(), name, profileConfigOf(s.form), s.sources));
-    },
-    saveAsProfile(name) {
-      const s = ctx.get();
-      return added(addProfile(current(), name, profileConfigOf(s.form), s.sources));
-    },
+    duplicateProfile: copyAs,
+    // With no profile active there is nothing to duplicate, but the form is copied the same way.
+    saveAsProfile: copyAs,
     renameProfile(name) {
       const collection = current();
       if (collection.activeId === null) return false;
