@@ -27,6 +27,9 @@ describe('profiles file', () => {
     ['a value over its limit', file([{ name: 'a', config: { clientId: 'x'.repeat(21) } }]), /not valid at profile 1, config.clientId/],
     ['an empty name', file([{ name: '  ', config: {} }]), /Give the profile a name/],
     ['a control character in a name', file([{ name: 'a\u0007b', config: {} }]), /control characters/],
+    // Bidi overrides make a name read in another order ("Trojan Source"); a zero-width space makes two names look one.
+    ['a bidi override in a name', file([{ name: 'prod\u202Eveg', config: {} }]), /direction-changing ones \(found U\+202E\)/],
+    ['a zero-width space in a name', file([{ name: 'Pro\u200Bd', config: {} }]), /found U\+200B/],
     ['two profiles with one name', file([{ name: 'Prod', config: {} }, { name: 'prod ', config: {} }]), /two profiles “prod”/],
     ['too many profiles', file(Array.from({ length: MAX_PROFILES + 1 }, (_, i) => ({ name: `p${i}`, config: {} }))), /at most 50 profiles/],
     ['an oversized file', file([{ name: 'a', config: {} }], { pad: 'x'.repeat(MAX_PROFILE_FILE_BYTES) }), /larger than 256 KiB/],

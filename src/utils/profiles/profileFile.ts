@@ -1,9 +1,10 @@
 // The profiles export file: a versioned JSON envelope of named configurations, its schema, parser and writer.
 // The envelope is the core's; what a configuration holds is the caller's schema (the app passes its form's shape,
 // the headless runner the fields it reads), so a field added to the form travels without touching this file.
+import { findUnsafeChar } from '../textSafety';
 import { parseJsonSafely } from '../secureJson';
 import { z } from '../zod';
-import { profileNameProblem } from './profileName';
+import { profileNameKey, profileNameProblem } from './profileName';
 
 /** The `format` member: says what the file is, so a file of another kind is refused by name, not by accident. */
 export const PROFILE_FILE_FORMAT = 'oauth-m2m-playground/profiles';
@@ -21,10 +22,10 @@ export interface ExportedProfile<C> {
 
 export type ProfileFileResult<C> = { ok: true; profiles: ExportedProfile<C>[] } | { ok: false; error: string };
 
-/** Hostile text shown in a message: shortened, control characters replaced (it renders as text either way). */
+/** Hostile text shown in a message: shortened, control, bidi and zero-width characters replaced (textSafety). */
 function quoted(text: string): string {
   let clean = '';
-  for (const ch of text.slice(0, 64)) clean += ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? '\uFFFD' : ch;
+  for (const ch of text.slice(0, 64)) clean += findUnsafeChar(ch) ? '\uFFFD' : ch;
   return `“${clean}${text.length > 64 ? '…' : ''}”`;
 }
 
@@ -73,7 +74,7 @@ function envelopeProblem(value: unknown): string | undefined {
 function duplicateName(profiles: ReadonlyArray<{ name: string }>): string | undefined {
   const seen = new Set<string>();
   for (const { name } of profiles) {
-    const key = name.trim().toLowerCase();
+    const key = profileNameKey(name);
     if (seen.has(key)) return name;
     seen.add(key);
   }

@@ -1,4 +1,5 @@
 // A profile's name: what the `Profile name` field, the store and the import accept.
+import { findUnsafeChar } from '../textSafety';
 
 export const MAX_PROFILE_NAME_LENGTH = 64;
 
@@ -7,16 +8,20 @@ export function profileNameProblem(name: string): string | undefined {
   const trimmed = name.trim();
   if (trimmed === '') return 'Give the profile a name.';
   if (trimmed.length > MAX_PROFILE_NAME_LENGTH) return `A profile name has at most ${MAX_PROFILE_NAME_LENGTH} characters.`;
-  for (const ch of trimmed) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x20 || code === 0x7f) return 'A profile name must not contain control characters.';
-  }
+  // The same rule as the form's text fields (textSafety): C0/C1 controls, and bidi and zero-width characters that
+  // would let a name read differently from what it is, or two names look alike and both pass the duplicate check.
+  const unsafe = findUnsafeChar(trimmed);
+  if (unsafe) return `A profile name must not contain control characters or invisible or direction-changing ones (found ${unsafe.codePoint}).`;
   return undefined;
 }
 
-/** Names compare without case or surrounding spaces: “Staging” and “staging ” are one name to a person. */
+/** What two names that are one name to a person share: no case, no surrounding spaces (“Staging”, “staging ”). */
+export function profileNameKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
 export function sameProfileName(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
+  return profileNameKey(a) === profileNameKey(b);
 }
 
 /** `base`, or `base (2)`, `base (3)`… — the first not taken (for Duplicate and for a first profile). */
