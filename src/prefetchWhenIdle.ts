@@ -2,22 +2,11 @@
 // (the first paint, or the visitor's first interaction), one chunk per idle period, in order, so each chunk's
 // evaluation is a short task of its own (never a long one of all).
 import { afterFirstPaint } from './afterFirstPaint';
+import { whenIdle, type IdleScheduler } from './utils/idle';
 
-/** What the scheduler needs: the browser's idle callback where there is one (not Safari), else a macrotask. */
-export interface IdleScheduler {
-  requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => unknown;
-  setTimeout: (callback: () => void, ms: number) => unknown;
-}
+export type { IdleScheduler };
 
-/** An idle period seldom comes later than this on a page that keeps working: go on then. */
-const IDLE_TIMEOUT_MS = 2_000;
-
-function nextIdle(scheduler: IdleScheduler): Promise<void> {
-  return new Promise((resolve) => {
-    if (scheduler.requestIdleCallback) scheduler.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
-    else scheduler.setTimeout(resolve, 0);
-  });
-}
+const nextIdle = (scheduler: IdleScheduler) => new Promise<void>((resolve) => whenIdle(resolve, scheduler));
 
 /** What counts as the visitor starting to work on a page: a press, a key or focus moving into it. */
 const INTERACTIONS = ['pointerdown', 'keydown', 'focusin'] as const;

@@ -6,6 +6,7 @@ import { createDiscoveryService } from '../../../services/discoveryService';
 import { uploadRelayCredential } from '../../../services/relayAdmin';
 import { getSandboxInfo, registerSandboxClient } from '../../../services/sandboxAdmin';
 import { PROVIDERS } from '../../../config/providers';
+import { whenIdle } from '../../../utils/idle';
 import { createStore } from '../../../utils/store';
 import { updateProfileConfig } from '../../../utils/profiles/profileCollection';
 import type { ProfileStore } from '../../../utils/profiles/profileStore';
@@ -52,14 +53,6 @@ export interface FlowSessionOptions {
   whenIdle?: (run: () => void) => void;
 }
 
-/** An idle period seldom comes later than this on a page that keeps working: describe then anyway. */
-const IDLE_TIMEOUT_MS = 2_000;
-
-/** The browser's idle callback where there is one (not Safari), else a macrotask. @see https://w3c.github.io/requestidlecallback/ */
-function nextIdle(run: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => run(), { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(run, 0);
-}
 
 /**
  * The preview's sync after a change: at once on steps 2–4 (they show it), otherwise once in the next idle period
@@ -206,7 +199,7 @@ export function createFlowSession(options: FlowSessionOptions): FlowSession {
     ...transportActions(ctx, form),
     ...profileActions(ctx, { onShown: (shown) => onProfileShown(shown) }),
     start() {
-      const later = previewScheduler(ctx, preview.sync, options.whenIdle ?? nextIdle);
+      const later = previewScheduler(ctx, preview.sync, options.whenIdle ?? ((run) => whenIdle(run)));
       // One transaction: the mirror's first write, the keys' and the sandbox's loading states notify readers once.
       const stops = store.batch(() => {
         const stopMirror = mirror(ctx);
