@@ -70,9 +70,9 @@ export function AuthStoresRoot({ children, stores, handle: given }: AuthStoresRo
   const [handle] = useState(() => {
     if (given) return given;
     if (!stores) return createAuthStoresHandle(makeAppStores);
-    const made = createAuthStoresHandle(() => stores);
-    void made.load(); // given stores are current at once: no suspended first render
-    return { ...made, given: stores };
+    // Given stores are current at once and read without use() (useAuthStores): no suspended first render.
+    const ready: AuthStoresHandle = { current: () => stores, load: () => Promise.resolve(stores), given: stores };
+    return ready;
   });
   return <AuthStoresContext.Provider value={handle}>{children}</AuthStoresContext.Provider>;
 }

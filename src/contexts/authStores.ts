@@ -13,12 +13,12 @@ import { webStorage, type KeyValueStorage } from '../utils/storage';
 import { TokenCache, type TokenCacheKeyInput } from '../utils/tokenCache';
 import { keyPartsOf } from '../utils/tokenCacheKey';
 import { createTokenHistory, type TokenHistory } from '../utils/tokenHistory';
-import { createTokenStorage, type TokenStorage } from '../utils/tokenStorage';
+import { createTokenStorage, storedKeyParts, type TokenStorage } from '../utils/tokenStorage';
 import { createDpopStore, type DpopStore } from './dpopStore';
 import { createProviderIdentityStore, type ProviderIdentityStore } from './providerIdentity';
 import { createRelayCredentialStore, type HeldRelayCredential, type RelayCredentialStore } from './relayCredentialStore';
 import { NO_BROADCAST, type SessionBroadcast } from './sessionBroadcast';
-import { partsOf, persistToken, purgeFlowProgress, restoreSavedTokens, type SaveTokenMeta } from './tokenPersistence';
+import { persistToken, purgeFlowProgress, restoreSavedTokens, type SaveTokenMeta } from './tokenPersistence';
 
 export { FLOW_PROGRESS_PREFIX, type SaveTokenMeta } from './tokenPersistence';
 
@@ -139,7 +139,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
         throw new InputError('tokenSource', 'No token source yet: get a token in the Client Credentials flow first.');
       }
       const record = await current.fetch(parts, signal);
-      // The key parts are the stored metadata (partsOf reads them back after a reload).
+      // The key parts are the stored metadata (storedKeyParts reads them back after a reload).
       const meta: SaveTokenMeta = { ...parts, scope: [...parts.scope], authMethod: current.authMethod, issuer: current.issuer };
       await persistToken(stores, record, meta);
       return record;
@@ -182,7 +182,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
     },
     async saveToken(record, meta) {
       revokedAt.set(null);
-      cache.set(partsOf(meta), record);
+      cache.set(storedKeyParts(meta), record);
       await persistToken(stores, record, meta);
     },
     recordFailure(meta, errorCode) {

@@ -17,9 +17,6 @@ export interface SaveTokenMeta extends StoredTokenMeta {
   authMethod: AuthMethod;
 }
 
-/** The cache key parts of a token's metadata (the same conversion the storage keys its entries by). */
-export const partsOf = storedKeyParts;
-
 /** Stores the token for a reload (under its cache key) and records it in history by fingerprint (never the token itself). */
 export async function persistToken(stores: { tokenStorage: TokenStorage; history: TokenHistory }, record: TokenRecord, meta: SaveTokenMeta) {
   stores.tokenStorage.put('client_credentials', { ...record, meta });
@@ -41,7 +38,7 @@ export async function persistToken(stores: { tokenStorage: TokenStorage; history
 export function restoreSavedTokens(tokenStorage: TokenStorage, cache: TokenCache, log: Logger): void {
   for (const restored of tokenStorage.list('client_credentials')) {
     const { kind: _kind, meta, ...record } = restored;
-    cache.set(partsOf(meta), record);
+    cache.set(storedKeyParts(meta), record);
     log.info(`restored token from session exp=${new Date(record.expAt).toISOString()}`);
   }
 }
