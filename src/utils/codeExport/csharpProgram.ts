@@ -1,7 +1,7 @@
 // A C# program (HttpClient, Microsoft.IdentityModel.JsonWebTokens for assertions) that caches its token.
 import type { CodeExportInput } from './exportInput';
 import { indent, quoted as q } from './literals';
-import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, thumbprintComment, typComment, type ProgramFacts } from './programFacts';
+import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, pascalHash, programFactsOf, SECRET_ENV, thumbprintComment, typComment, type ProgramFacts } from './programFacts';
 
 /** A JWT method whose assertion carries no `typ`: JsonWebTokenHandler cannot make one (see {@link untypedJws}). */
 function untyped(f: ProgramFacts): boolean {
@@ -38,7 +38,7 @@ function constants(f: ProgramFacts): string[] {
   if (f.privateKey) {
     lines.push(`const string PrivateKeyFile = ${q(f.privateKey.file)};`);
     if (f.privateKey.kid) lines.push(`const string KeyId = ${q(f.privateKey.kid)};`);
-    for (const t of f.certificateThumbprints) lines.push(`const string CertThumbprint${pascal(t.hash)} = ${q(t.value)}; // ${thumbprintComment(t)}`);
+    for (const t of f.certificateThumbprints) lines.push(`const string CertThumbprint${pascalHash(t)} = ${q(t.value)}; // ${thumbprintComment(t)}`);
   }
   if (f.certificate) {
     lines.push(`const string ClientCertFile = ${q(f.certificate.certFile)};`, `const string ClientKeyFile = ${q(f.certificate.keyFile)};`);
@@ -68,11 +68,9 @@ function credentials(f: ProgramFacts): string {
   }
 }
 
-const pascal = (hash: 'SHA256' | 'SHA1') => (hash === 'SHA256' ? 'Sha256' : 'Sha1');
-
 /** `["x5t#S256"] = CertThumbprintSha256`, … for the header dictionaries. */
 function thumbprintEntries(f: ProgramFacts): string[] {
-  return f.certificateThumbprints.map((t) => `[${q(t.member)}] = CertThumbprint${pascal(t.hash)}`);
+  return f.certificateThumbprints.map((t) => `[${q(t.member)}] = CertThumbprint${pascalHash(t)}`);
 }
 
 const HS256_NOTE = '// HS256 wants a secret of at least 256 bits (RFC 7518 §3.2); IdentityModel refuses shorter ones (IDX10720).';

@@ -1,7 +1,7 @@
 // A PowerShell 7 script (Invoke-WebRequest, .NET cryptography for assertions) that caches its token.
 import type { CodeExportInput } from './exportInput';
 import { indent, powershellQuoted as q } from './literals';
-import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, programFactsOf, SECRET_ENV, thumbprintComment, typComment, type ProgramFacts } from './programFacts';
+import { audienceComment, CLIENT_ASSERTION_TYPE, headerLines, pascalHash, programFactsOf, SECRET_ENV, thumbprintComment, typComment, type ProgramFacts } from './programFacts';
 
 function constants(f: ProgramFacts): string[] {
   const lines = [
@@ -18,7 +18,7 @@ function constants(f: ProgramFacts): string[] {
   if (f.privateKey) {
     lines.push(`$PrivateKeyFile = ${q(f.privateKey.file)}`);
     if (f.privateKey.kid) lines.push(`$KeyId = ${q(f.privateKey.kid)}`);
-    for (const t of f.certificateThumbprints) lines.push(`$CertThumbprint${t.hash === 'SHA256' ? 'Sha256' : 'Sha1'} = ${q(t.value)} # ${thumbprintComment(t)}`);
+    for (const t of f.certificateThumbprints) lines.push(`$CertThumbprint${pascalHash(t)} = ${q(t.value)} # ${thumbprintComment(t)}`);
   }
   if (f.certificate) lines.push(`$ClientCertFile = ${q(f.certificate.certFile)}`, `$ClientKeyFile = ${q(f.certificate.keyFile)}`);
   return lines;
@@ -64,7 +64,7 @@ function signature(f: ProgramFacts): string[] {
 function assertion(f: ProgramFacts): string[] {
   if (!f.jwt) return [];
   const alg = f.jwt === 'client_secret_jwt' ? 'HS256' : f.privateKey!.alg;
-  const kid = (f.privateKey?.kid ? '; kid = $KeyId' : '') + f.certificateThumbprints.map((t) => `; ${q(t.member)} = $CertThumbprint${t.hash === 'SHA256' ? 'Sha256' : 'Sha1'}`).join('');
+  const kid = (f.privateKey?.kid ? '; kid = $KeyId' : '') + f.certificateThumbprints.map((t) => `; ${q(t.member)} = $CertThumbprint${pascalHash(t)}`).join('');
   // The header is this script's own hashtable: it has a typ entry exactly when one is wanted.
   const typ = f.assertionTyp === null ? '' : `; typ = ${q(f.assertionTyp)}`;
   return [

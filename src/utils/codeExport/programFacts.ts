@@ -80,6 +80,11 @@ export function headerLines(facts: ProgramFacts, run: string, needs: string): st
   return lines;
 }
 
+/** A thumbprint's hash in PascalCase, for the constant names of C# and PowerShell (`CertThumbprintSha256`). */
+export function pascalHash({ hash }: CertificateThumbprint): 'Sha256' | 'Sha1' {
+  return hash === 'SHA256' ? 'Sha256' : 'Sha1';
+}
+
 /** The comment above a thumbprint constant. */
 export function thumbprintComment({ member, hash }: CertificateThumbprint): string {
   return `${member}: base64url ${hash === 'SHA256' ? 'SHA-256' : 'SHA-1'} of the certificate's DER (RFC 7515 §${member === 'x5t' ? '4.1.7' : '4.1.8'})`;
