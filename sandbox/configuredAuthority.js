@@ -8,14 +8,23 @@
 // authorization server by setting Host to the origin of the listener the request came in on.
 
 /**
+ * What is configured for the listener a request came in on (the mTLS one when its socket is TLS): its origin, its host.
+ * @template T
+ * @param {import('node:http').IncomingMessage} req @param {{ http: T, tls?: T }} perListener
+ * @returns {T | undefined}
+ */
+export function forListener(req, perListener) {
+  return /** @type {import('node:tls').TLSSocket} */ (req.socket).encrypted ? perListener.tls : perListener.http;
+}
+
+/**
  * @param {{ http: string, tls?: string }} origins  the configured origin of each listener
  * @returns {import('express').RequestHandler}
  */
 export function useConfiguredAuthority(origins) {
-  const http = new URL(origins.http).host;
-  const tls = origins.tls === undefined ? undefined : new URL(origins.tls).host;
+  const hosts = { http: new URL(origins.http).host, ...(origins.tls === undefined ? {} : { tls: new URL(origins.tls).host }) };
   return (req, _res, next) => {
-    const host = req.socket.encrypted ? tls : http;
+    const host = forListener(req, hosts);
     if (host !== undefined) req.headers.host = host;
     next();
   };

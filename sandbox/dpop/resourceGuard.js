@@ -1,4 +1,5 @@
 // How the sandbox's APIs take an access token: `Bearer` or `DPoP` (RFC 9449 §7), with the binding checked.
+import { forListener } from '../configuredAuthority.js';
 import { quotedStringBody } from '../quotedString.js';
 import { createDpopNonces } from './nonces.js';
 import { DPOP_ALGS, DpopProofError, verifyDpopProof } from './proof.js';
@@ -54,7 +55,7 @@ function singleProof(req) {
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-4.3 (check 9: htu matches the HTTP URI of the request)
  */
 function requestUrl(req, origins) {
-  const origin = req.socket.encrypted ? origins.tls : origins.http;
+  const origin = forListener(req, origins);
   return origin === undefined ? undefined : `${origin}${req.originalUrl}`;
 }
 
