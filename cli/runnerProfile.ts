@@ -28,12 +28,16 @@ type RunnerConfig = z.infer<typeof runnerConfigSchema>;
 
 const nonEmpty = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
-/** The profile's values as runner options: a token endpoint if it has one, else its issuer (discovery). */
+/**
+ * The profile's values as runner options: its issuer when it has one (discovery gives the token endpoint, the mTLS
+ * alias and the issuer an `issuer` assertion audience needs, as the app found them), else its token endpoint. A form
+ * saved after discovery holds both; taking the endpoint then lost the issuer.
+ */
 export function optionsOfProfile(config: RunnerConfig): Partial<RunnerOptions> {
-  const tokenEndpoint = nonEmpty(config.tokenEndpoint);
+  const issuer = nonEmpty(config.issuerOrDiscoveryUrl);
   return {
-    tokenEndpoint,
-    issuer: tokenEndpoint ? undefined : nonEmpty(config.issuerOrDiscoveryUrl),
+    tokenEndpoint: issuer ? undefined : nonEmpty(config.tokenEndpoint),
+    issuer,
     clientId: nonEmpty(config.clientId),
     authMethod: config.authMethod,
     scope: config.scopes && config.scopes.length > 0 ? config.scopes.join(' ') : undefined,

@@ -26,6 +26,13 @@ beforeAll(async () => {
   writeFileSync(profileFile, exportProfilesFile([
     { name: 'Basic', config: { ...form, tokenEndpoint: sandbox.tokenEndpoint, clientId: 'sandbox-basic', authMethod: 'client_secret_basic' } },
     { name: 'Key', config: { ...form, issuerOrDiscoveryUrl: sandbox.issuer, clientId: 'sandbox-private-key-jwt', authMethod: 'private_key_jwt', signingAlg: 'RS256' } },
+    // As the app saves a form after discovery: both the issuer and the token endpoint it found.
+    {
+      name: 'Discovered', config: {
+        ...form, issuerOrDiscoveryUrl: sandbox.issuer, tokenEndpoint: sandbox.tokenEndpoint, clientId: 'sandbox-strict-audience',
+        authMethod: 'private_key_jwt', signingAlg: 'RS256', assertionAudience: 'issuer',
+      },
+    },
   ]));
 });
 afterAll(async () => {
@@ -56,6 +63,13 @@ describe('npm run token -- --profile FILE --name NAME', () => {
     expect(claimsOf(out.stdout).client_id).toBe('sandbox-private-key-jwt');
   });
 
+  it('a profile saved after discovery (issuer and token endpoint) knows its issuer: the issuer audience works', async () => {
+    // sandbox-strict-audience takes only aud = the issuer (RFC 7523bis); without the issuer the runner cannot sign one.
+    const out = await run(['--profile', profileFile, '--name', 'Discovered', '--private-key', DEMO_KEY_FILE]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(claimsOf(out.stdout).client_id).toBe('sandbox-strict-audience');
+  });
+
   it('flags given explicitly win over the profile', async () => {
     const out = await run(['--profile', profileFile, '--name', 'Basic', '--client-id', 'sandbox-post', '--auth-method', 'client_secret_post', '--scope', 'p1:read:device'], { OAUTH_CLIENT_SECRET: secrets['sandbox-post']! });
     expect(out.code, out.stderr).toBe(0);
@@ -63,8 +77,8 @@ describe('npm run token -- --profile FILE --name NAME', () => {
   });
 
   it.each([
-    ['a name the file does not hold', ['--name', 'Prod'], /no profile named "Prod"; the file holds "Basic", "Key"/],
-    ['no name for a file of two', [], /holds 2 profiles .*choose one with --name/],
+    ['a name the file does not hold', ['--name', 'Prod'], /no profile named "Prod"; the file holds "Basic", "Key", "Discovered"/],
+    ['no name for a file of three', [], /holds 3 profiles .*choose one with --name/],
   ])('%s is bad input (exit 2)', async (_, extra, message) => {
     const out = await run(['--profile', profileFile, ...extra], { OAUTH_CLIENT_SECRET: 'x' });
     expect(out.code).toBe(2);
