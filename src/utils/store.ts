@@ -18,8 +18,6 @@ export function createStore<S>(initial: S): Store<S> {
   let snapshot = initial;
   const listeners = createListenerSet();
   let depth = 0;
-  // The snapshot the listeners last heard of, while a batch runs.
-  let notified: S | undefined;
   return {
     getSnapshot: () => snapshot,
     subscribe: listeners.subscribe,
@@ -30,14 +28,15 @@ export function createStore<S>(initial: S): Store<S> {
       if (depth === 0) listeners.notify();
     },
     batch(work) {
-      if (depth === 0) notified = snapshot;
+      // What the listeners last heard of: the snapshot when the outermost batch began.
+      const before = snapshot;
+      const outermost = depth === 0;
       depth += 1;
       try {
         return work();
       } finally {
         depth -= 1;
-        if (depth === 0 && !Object.is(notified, snapshot)) listeners.notify();
-        if (depth === 0) notified = undefined;
+        if (outermost && !Object.is(before, snapshot)) listeners.notify();
       }
     },
   };
