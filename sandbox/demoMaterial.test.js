@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { CERT_FILES, CERTIFICATES_FILE, SERVER_FILES } from './mtls/demoCertificates.js';
 import { startTestSandbox } from './testing/sandbox.js';
 
 let parent;
@@ -47,5 +48,15 @@ describe('demo material kept between starts', () => {
     const first = await startOnce({});
     const second = await startOnce({});
     expect(second.as.keys[0].kid).not.toBe(first.as.keys[0].kid);
+  });
+
+  it('without keepDemoMaterial, only what clients read is written: no listener key, no manifest to reuse', async () => {
+    const own = join(parent, 'own');
+    await startOnce({ certDir: own });
+    const names = await readdir(own);
+    expect(names).toContain(CERT_FILES.ca);
+    expect(names).toContain(CERT_FILES.tlsKey);
+    expect(names).not.toContain(SERVER_FILES.key);
+    expect(names).not.toContain(CERTIFICATES_FILE);
   });
 });

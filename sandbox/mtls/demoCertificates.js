@@ -114,22 +114,26 @@ export async function readDemoCertificates(certDir, now = Date.now()) {
 }
 
 /**
- * Writes the set to `certDir`: the CA, the client and listener certificates and keys (keys owner-only), then the
- * manifest that marks the set whole.
+ * Writes the set to `certDir`: the CA and the client certificates and keys, which the relay and the clients read
+ * (keys owner-only); with `keep`, also the listener's certificate and key and then the manifest that marks the set
+ * whole for the next start. Without it the listener's key stays in memory, as nothing else reads it.
  * @param {DemoCertificates} material
  * @param {string} certDir
+ * @param {{ keep: boolean }} options
  */
-export async function writeDemoCertificates(material, certDir) {
+export async function writeDemoCertificates(material, certDir, { keep }) {
   await Promise.all([
     writeDemoFile(certDir, CERT_FILES.ca, material.caPem, 0o644),
-    writeDemoFile(certDir, SERVER_FILES.cert, material.server.certPem, 0o644),
-    writeDemoFile(certDir, SERVER_FILES.key, material.server.keyPem, 0o600),
     writeDemoFile(certDir, CERT_FILES.tlsCert, material.tlsClient.certPem, 0o644),
     writeDemoFile(certDir, CERT_FILES.tlsKey, material.tlsClient.keyPem, 0o600),
     writeDemoFile(certDir, CERT_FILES.selfSignedCert, material.selfSignedClient.certPem, 0o644),
     writeDemoFile(certDir, CERT_FILES.selfSignedKey, material.selfSignedClient.keyPem, 0o600),
+    ...(keep ? [
+      writeDemoFile(certDir, SERVER_FILES.cert, material.server.certPem, 0o644),
+      writeDemoFile(certDir, SERVER_FILES.key, material.server.keyPem, 0o600),
+    ] : []),
   ]);
-  await writeDemoJson(certDir, CERTIFICATES_FILE, CERTIFICATES_FORMAT, { files: [...Object.values(CERT_FILES), ...Object.values(SERVER_FILES)] });
+  if (keep) await writeDemoJson(certDir, CERTIFICATES_FILE, CERTIFICATES_FORMAT, { files: [...Object.values(CERT_FILES), ...Object.values(SERVER_FILES)] });
 }
 
 /**
@@ -142,5 +146,5 @@ export async function certificatesForStart({ certDir, keep, now = Date.now() }) 
   const kept = keep ? await readDemoCertificates(certDir, now) : undefined;
   if (kept) return { material: kept, reused: true, save: async () => {} };
   const material = await createDemoCertificates(now);
-  return { material, reused: false, save: () => writeDemoCertificates(material, certDir) };
+  return { material, reused: false, save: () => writeDemoCertificates(material, certDir, { keep }) };
 }

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sandbox-demo-certs-'));
-  await writeDemoCertificates(kept, dir);
+  await writeDemoCertificates(kept, dir, { keep: true });
   return () => rm(dir, { recursive: true, force: true });
 });
 
