@@ -3,9 +3,8 @@
 // nothing.
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
-import { expect, patchSettings, test } from './support/fixtures';
+import { expect, pointAtSuiteServers, test } from './support/fixtures';
 import { decodedToken, FLOW_PATH, getToken, goToStep, openSandboxFlow, remainingSeconds, scanStorage, tokenStatus } from './support/flow';
-import { RELAY_URL, DEFAULT_RELAY_URL } from './support/relay';
 import { demoClient, resetSandbox, SANDBOX_URL, sandboxInfo } from './support/sandbox';
 
 const PROFILES_KEY = 'm2m-playground:profiles';
@@ -38,12 +37,8 @@ async function expectTokenOf(page: Page, clientId: string) {
 async function freshPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  // The same moved ports as the fixture's page: a new context starts with nothing of the first one.
-  const moved = {
-    ...(SANDBOX_URL !== 'http://localhost:4500' ? { provider: { sandboxUrl: SANDBOX_URL } } : {}),
-    ...(RELAY_URL !== DEFAULT_RELAY_URL ? { relay: { url: RELAY_URL } } : {}),
-  };
-  if (Object.keys(moved).length > 0) await patchSettings(page, moved);
+  // A new context starts with nothing of the first one: the same moved ports as the fixture's page.
+  await pointAtSuiteServers(page);
   await page.goto(FLOW_PATH);
   return page;
 }

@@ -18,17 +18,25 @@ export const test = base.extend<{ realTenantGate: void }>({
     { auto: true },
   ],
   page: async ({ page }, use) => {
-    // Only what moved is written, so the configuration dialog still shows every other value's own source.
-    const moved = {
-      ...(SANDBOX_URL !== DEFAULT_SANDBOX_URL ? { provider: { sandboxUrl: SANDBOX_URL } } : {}),
-      ...(RELAY_URL !== DEFAULT_RELAY_URL ? { relay: { url: RELAY_URL } } : {}),
-    };
-    if (Object.keys(moved).length > 0) await patchSettings(page, moved);
+    await pointAtSuiteServers(page);
     await use(page);
   },
 });
 
 export { expect };
+
+/**
+ * Points a page at this run's sandbox and relay when they moved off their default ports (every fixture page does;
+ * a page of a new context must too). Only what moved is written, so the configuration dialog still shows every other
+ * value's own source.
+ */
+export async function pointAtSuiteServers(page: Page): Promise<void> {
+  const moved = {
+    ...(SANDBOX_URL !== DEFAULT_SANDBOX_URL ? { provider: { sandboxUrl: SANDBOX_URL } } : {}),
+    ...(RELAY_URL !== DEFAULT_RELAY_URL ? { relay: { url: RELAY_URL } } : {}),
+  };
+  if (Object.keys(moved).length > 0) await patchSettings(page, moved);
+}
 
 /**
  * Before the page loads, merges `patch` into the app's localStorage settings, group by group (`provider`, `relay`…),
