@@ -28,15 +28,19 @@ const FIELD_PATHS: ReadonlyArray<[FormField, ConfigPath]> = [
   ['assertionTyp', 'oauth.clientCredentials.assertion.typ'],
 ];
 
-/** Whether a configuration layer above the schema default set this path (.env, settings.json, localStorage, typed). */
+/** Whether a value's source is a choice above the schema default (.env, settings.json, localStorage, typed, …). */
+function isChosenSource(source: string | undefined): source is string {
+  return source !== undefined && source !== '' && source !== 'default';
+}
+
+/** Whether a configuration layer above the schema default set this path. */
 function chosen(configSources: Partial<Record<ConfigPath, string>>, path: ConfigPath): boolean {
-  const source = configSources[path];
-  return source !== undefined && source !== 'default';
+  return isChosenSource(configSources[path]);
 }
 
 function copySource(sources: FieldSources, configSources: Partial<Record<ConfigPath, string>>, path: ConfigPath, field: FormField) {
   const source = configSources[path];
-  if (source && source !== 'default') sources[field] = source;
+  if (isChosenSource(source)) sources[field] = source;
 }
 
 /**
@@ -89,7 +93,6 @@ export function formFromConfig(resolved: Pick<ResolvedConfig, 'config' | 'source
  * the default, typed, a share link or the error card's suggestion), which a provider change never overrides.
  */
 export function providerAudiencePatch(sources: FieldSources, provider: ProviderId): FormPatch | undefined {
-  const source = sources.assertionAudience;
-  if (source !== undefined && source !== 'default') return undefined;
+  if (isChosenSource(sources.assertionAudience)) return undefined;
   return { values: { assertionAudience: resolveAssertionAudience(undefined, PROVIDERS[provider].assertionAudience) }, source: 'default' };
 }
