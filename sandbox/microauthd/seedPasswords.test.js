@@ -29,6 +29,11 @@ describe('seed password hashing', () => {
   it('settles seeded() once every hash is in, and reports a failed hash as an error event', async () => {
     const ok = await startMicroauthd({ hashPassword: async (p) => `test$${p.length}` });
     await expect(ok.m.seeded()).resolves.toBeUndefined();
+    // Now that every seed user has a hash, the listing still shows none of them (the first test's check of the same
+    // listing ran before any hash existed).
+    const list = await ok.api('GET', '/users', await ok.tokenFor('microauthd-support-portal'));
+    expect(list.status, list.text).toBe(200);
+    expect(list.text).not.toMatch(/passwordHash|test\$/);
     await ok.close();
 
     const failing = await startMicroauthd({ hashPassword: async () => { throw new Error('no memory'); } });
