@@ -5,7 +5,7 @@ import type { TokenCacheKeyParts, TokenRecord } from '../types/token';
 import { effects } from './effects';
 import { createSafeStorage, storageGetter, storageKeysWithPrefix, webStorage, type StorageSource, type StorageWriteResult } from './storage';
 import { parseJsonSafely } from './secureJson';
-import { cacheKey } from './tokenCacheKey';
+import { cacheKey, normaliseCacheKeyParts } from './tokenCacheKey';
 
 export const TOKEN_STORAGE_PREFIX = 'm2m-playground:token:';
 
@@ -48,13 +48,9 @@ export interface TokenStorageOptions {
   storage?: StorageSource;
 }
 
-/** The cache key parts a stored token was requested under (the inverse of what `put` is given). */
+/** The cache key parts a stored token was requested under (the inverse of what `put` is given), as the cache keeps them. */
 export function storedKeyParts(meta: StoredTokenMeta): TokenCacheKeyParts {
-  const parts: TokenCacheKeyParts = { clientId: meta.clientId, env: meta.env, scope: meta.scope ?? [] };
-  if (meta.audience) parts.audience = meta.audience;
-  if (meta.resource) parts.resource = meta.resource;
-  if (meta.jkt) parts.jkt = meta.jkt;
-  return parts;
+  return normaliseCacheKeyParts({ ...meta, scope: meta.scope ?? [] });
 }
 
 const metaSchema = z.object({
