@@ -51,8 +51,9 @@ export const USAGE = `Usage: npm run -s token -- (--issuer URL | --token-endpoin
   --client-secret-file F   the client secret (else OAUTH_CLIENT_SECRET)
   --dpop                   bind the token to a fresh DPoP key (RFC 9449)
   --raw                    print only the access token
-  --profile FILE --name N  start from profile N of a file the playground exported (flags given here win);
-                           --name may be left out when the file holds one profile
+  --profile FILE --name N  start from profile N of a file the playground exported (flags given here win; a
+                           profile that binds with DPoP keeps it, --dpop only turns it on); --name may be left out
+                           when the file holds one profile
 Exit codes: 0 token, 2 usage or bad input, 3 client authentication refused, 4 other OAuth error, 5 network or TLS.`;
 
 const FLAGS = {
