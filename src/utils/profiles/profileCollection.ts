@@ -19,6 +19,8 @@ export interface ProfileCollection<C> {
 }
 
 export type ProfileChange<C> = { ok: true; collection: ProfileCollection<C>; id: string } | { ok: false; error: string };
+/** An import's result: the collection, whose active profile stays what it was. */
+export type ProfileMerge<C> = { ok: true; collection: ProfileCollection<C> } | { ok: false; error: string };
 
 export const EMPTY_COLLECTION: ProfileCollection<never> = Object.freeze({ activeId: null, profiles: Object.freeze([]) });
 
@@ -85,7 +87,7 @@ export function nameClashes<C>(collection: ProfileCollection<C>, imported: Reado
  * Adds imported profiles; one whose name is taken replaces that profile in place (same id, so the person's choice
  * of it stays), which the caller has asked about first. The active profile does not change.
  */
-export function mergeImported<C>(collection: ProfileCollection<C>, imported: ReadonlyArray<{ name: string; config: C }>): ProfileChange<C> {
+export function mergeImported<C>(collection: ProfileCollection<C>, imported: ReadonlyArray<{ name: string; config: C }>): ProfileMerge<C> {
   let profiles = [...collection.profiles];
   for (const { name, config } of imported) {
     const same = profiles.findIndex((p) => sameProfileName(p.name, name));
@@ -93,5 +95,5 @@ export function mergeImported<C>(collection: ProfileCollection<C>, imported: Rea
     else profiles = [...profiles, { id: nextProfileId(profiles), name, config, sources: {} }];
   }
   if (profiles.length > MAX_PROFILES) return { ok: false, error: `With these, there would be ${profiles.length} profiles; at most ${MAX_PROFILES} are kept. Nothing was imported.` };
-  return { ok: true, collection: { ...collection, profiles }, id: collection.activeId ?? '' };
+  return { ok: true, collection: { ...collection, profiles } };
 }
