@@ -1,5 +1,5 @@
 // Authorization server discovery: OIDC / RFC 8414 metadata, parsed leniently because real servers advertise badly.
-import { z } from '../utils/zod';
+import { lazySchema, z } from '../utils/zod';
 import { DEFAULT_TIMEOUT_MS } from '../config/defaults';
 import { effects } from '../utils/effects';
 import { InputError, PlaygroundError } from '../utils/errors';
@@ -58,7 +58,8 @@ export interface DiscoveryServiceOptions {
   timeoutMs?: number;
 }
 
-const stringList = z.array(z.string());
+// Built on the first discovery, not at import (issue 24: page-load main thread; see lazySchema).
+const stringList = lazySchema(() => z.array(z.string()));
 const OPTIONAL_LISTS = [
   'token_endpoint_auth_methods_supported',
   'token_endpoint_auth_signing_alg_values_supported',
@@ -159,7 +160,7 @@ export function parseDiscoveryDocument(doc: unknown, expectedIssuer?: string): {
 
   for (const field of OPTIONAL_LISTS) {
     if (raw[field] === undefined) continue;
-    const list = stringList.safeParse(raw[field]);
+    const list = stringList().safeParse(raw[field]);
     if (list.success) metadata[field] = list.data;
     else warnings.push(`${field} is not a list of strings; ignored.`);
   }

@@ -1,5 +1,5 @@
 // The local sandbox's admin API: read /sandbox/info, register a client, inject and clear faults, through the HTTP seam.
-import { z } from '../utils/zod';
+import { lazySchema, z } from '../utils/zod';
 import { AUTH_METHODS } from '../types/token';
 import { InputError, isPlaygroundError, PlaygroundError } from '../utils/errors';
 import { fetchWithTimeout } from '../utils/http';
@@ -11,9 +11,10 @@ export const DEFAULT_SANDBOX_URL = 'http://localhost:4500';
 /** The commands that start the sandbox, for the "cannot reach the sandbox" alert. */
 export const SANDBOX_START_COMMANDS = Object.freeze({ alone: 'npm run sandbox', withApp: 'npm start' });
 
-const publicJwkSchema = z.looseObject({ kty: z.string() });
+const publicJwkSchema = () => z.looseObject({ kty: z.string() });
 
-const sandboxClientSchema = z.object({
+// Built on the first sandbox answer, not at import (issue 24: page-load main thread; see lazySchema).
+const sandboxClientSchema = lazySchema(() => z.object({
   client_id: z.string().min(1),
   client_secret: z.string().optional(),
   token_endpoint_auth_method: z.enum(AUTH_METHODS),
@@ -23,7 +24,7 @@ const sandboxClientSchema = z.object({
   purpose: z.string().default(''),
   roles: z.array(z.string()).default([]),
   provider: z.enum(['pingone', 'microauthd']).default('pingone'),
-  jwks: z.object({ keys: z.array(publicJwkSchema) }).optional(),
+  jwks: z.object({ keys: z.array(publicJwkSchema()) }).optional(),
   /** Only on the demo private_key_jwt client: a committed, public DEMO key. */
   private_key_pem: z.string().optional(),
   /** mTLS clients (RFC 8705): the demo certificate, key and CA, as file names in the relay's certificate directory. */
@@ -31,28 +32,28 @@ const sandboxClientSchema = z.object({
   keyRef: z.string().optional(),
   caRef: z.string().optional(),
   mtls_token_endpoint: z.string().optional(),
-});
+}));
 
 /**
  * The demo clients this app can use: one the app cannot parse (a method it does not speak yet, a newer sandbox)
  * is left out rather than making the whole /sandbox/info unreadable.
  */
-const sandboxClientsSchema = z.array(z.unknown()).transform((list) =>
+const sandboxClientsSchema = () => z.array(z.unknown()).transform((list) =>
   list.flatMap((item) => {
-    const parsed = sandboxClientSchema.safeParse(item);
+    const parsed = sandboxClientSchema().safeParse(item);
     return parsed.success ? [parsed.data] : [];
   }),
 );
 
 /** The sandbox's mTLS listener (RFC 8705): its token endpoint, the API on it, and the demo CA's file name. */
-const sandboxMtlsSchema = z.object({
+const sandboxMtlsSchema = () => z.object({
   baseUrl: z.string().min(1),
   tokenEndpoint: z.string().min(1),
   apiBase: z.string().min(1),
   caRef: z.string().min(1),
 });
 
-const sandboxInfoSchema = z.object({
+const sandboxInfoSchema = lazySchema(() => z.object({
   environmentId: z.string().min(1),
   issuer: z.string().min(1),
   tokenEndpoint: z.string().min(1),
@@ -61,13 +62,13 @@ const sandboxInfoSchema = z.object({
   apiBase: z.string().min(1),
   microauthdBase: z.string().optional(),
   authz: z.string().optional(),
-  mtls: sandboxMtlsSchema.optional(),
-  clients: sandboxClientsSchema,
+  mtls: sandboxMtlsSchema().optional(),
+  clients: sandboxClientsSchema(),
   users: z.array(z.looseObject({ id: z.string(), username: z.string() })).default([]),
-});
+}));
 
-export type SandboxClient = z.infer<typeof sandboxClientSchema>;
-export type SandboxInfo = z.infer<typeof sandboxInfoSchema>;
+export type SandboxClient = z.infer<ReturnType<typeof sandboxClientSchema>>;
+export type SandboxInfo = z.infer<ReturnType<typeof sandboxInfoSchema>>;
 
 export interface SandboxAdminOptions {
   /** The sandbox origin, e.g. http://localhost:4500 */
@@ -131,7 +132,7 @@ async function readJson(response: Response, what: string): Promise<unknown> {
 /** `GET /sandbox/info`: the environment, endpoints, demo clients and users the *Local sandbox* preset fills from. */
 export async function getSandboxInfo(opts: SandboxAdminOptions = {}): Promise<SandboxInfo> {
   const response = await call(opts, '/sandbox/info', { headers: { Accept: 'application/json' } });
-  const parsed = sandboxInfoSchema.safeParse(await readJson(response, 'Reading /sandbox/info'));
+  const parsed = sandboxInfoSchema().safeParse(await readJson(response, 'Reading /sandbox/info'));
   if (!parsed.success) {
     throw new PlaygroundError('INVALID_RESPONSE', '/sandbox/info did not look like the sandbox (is another server on that port?).');
   }
@@ -151,7 +152,7 @@ export async function registerSandboxClient(
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(registration),
   });
-  const parsed = sandboxClientSchema.safeParse(await readJson(response, 'Registering the client'));
+  const parsed = sandboxClientSchema().safeParse(await readJson(response, 'Registering the client'));
   if (!parsed.success) throw new PlaygroundError('INVALID_RESPONSE', 'The sandbox registered the client but its answer was not understood.');
   return parsed.data;
 }

@@ -1,5 +1,5 @@
 // Token history: a bounded, newest-first list of token requests that keeps a fingerprint, never the token.
-import { z } from './zod';
+import { lazySchema, z } from './zod';
 import { AUTH_METHODS, type AuthMethod } from '../types/token';
 import { effects } from './effects';
 import { InputError } from './errors';
@@ -57,20 +57,21 @@ export interface TokenHistoryOptions {
 // A fingerprint is short base64url; a JWT (it has dots) or any long opaque token does not fit.
 const FINGERPRINT = /^[A-Za-z0-9_-]{8,64}$/;
 
-const factsShape = {
+const factsShape = () => ({
   id: z.string(),
   recordedAt: z.number(),
   clientId: z.string(),
   authMethod: z.enum(AUTH_METHODS),
   scope: z.string().optional(),
   obtainedAt: z.number(),
-};
+});
 
 // Entries written before failures lost their placeholder fingerprint/expiry still read: extra members are dropped.
-const entrySchema = z.discriminatedUnion('status', [
-  z.object({ ...factsShape, status: z.literal('success'), fingerprint: z.string().regex(FINGERPRINT), expAt: z.number() }),
-  z.object({ ...factsShape, status: z.literal('error'), errorCode: z.string() }),
-]);
+// Built on first read, not at import (issue 24: page-load main thread; see lazySchema).
+const entrySchema = lazySchema(() => z.discriminatedUnion('status', [
+  z.object({ ...factsShape(), status: z.literal('success'), fingerprint: z.string().regex(FINGERPRINT), expAt: z.number() }),
+  z.object({ ...factsShape(), status: z.literal('error'), errorCode: z.string() }),
+]));
 
 let sequence = 0;
 
@@ -80,7 +81,7 @@ function readStoredEntries(text: string | null): TokenHistoryEntry[] {
   const items = parsed?.ok && Array.isArray(parsed.value) ? parsed.value : [];
   const valid: TokenHistoryEntry[] = [];
   for (const item of items) {
-    const result = entrySchema.safeParse(item);
+    const result = entrySchema().safeParse(item);
     if (result.success) valid.push(result.data);
   }
   return valid;

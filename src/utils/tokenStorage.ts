@@ -1,6 +1,6 @@
 // Token persistence: one entry per token cache key (so every profile's token survives a reload), the access token and
 // just enough metadata, in sessionStorage by default, bounded, tolerant of blocked storage.
-import { z } from './zod';
+import { lazySchema, z } from './zod';
 import type { TokenCacheKeyParts, TokenRecord } from '../types/token';
 import { effects } from './effects';
 import { createSafeStorage, storageGetter, storageKeysWithPrefix, webStorage, type StorageSource, type StorageWriteResult } from './storage';
@@ -53,7 +53,7 @@ export function storedKeyParts(meta: StoredTokenMeta): TokenCacheKeyParts {
   return normaliseCacheKeyParts({ ...meta, scope: meta.scope ?? [] });
 }
 
-const metaSchema = z.object({
+const metaSchema = () => z.object({
   clientId: z.string(),
   env: z.string(),
   scope: z.array(z.string()).optional(),
@@ -63,20 +63,21 @@ const metaSchema = z.object({
   issuer: z.string().optional(),
 });
 
-const entrySchema = z.object({
+// Built on first use, not at import (issue 24: page-load main thread; see lazySchema).
+const entrySchema = lazySchema(() => z.object({
   accessToken: z.string().min(1),
   tokenType: z.string(),
   scope: z.string().optional(),
   expiresIn: z.number().optional(),
   obtainedAt: z.number(),
   expAt: z.number(),
-  meta: metaSchema,
-});
-type Entry = z.infer<typeof entrySchema>;
+  meta: metaSchema(),
+}));
+type Entry = z.infer<ReturnType<typeof entrySchema>>;
 
 /** Version 2: the list, one entry per cache key. Version 1 (one token per kind) is read as a list of one. */
-const listSchema = z.object({ v: z.literal(2), tokens: z.array(z.unknown()).max(MAX_STORED_TOKENS * 4) });
-const legacySchema = entrySchema.extend({ v: z.literal(1) });
+const listSchema = lazySchema(() => z.object({ v: z.literal(2), tokens: z.array(z.unknown()).max(MAX_STORED_TOKENS * 4) }));
+const legacySchema = lazySchema(() => entrySchema().extend({ v: z.literal(1) }));
 
 /** Each entry holds a token of a few KB at most; a larger item is not ours. */
 const MAX_ITEM_BYTES = MAX_STORED_TOKENS * 64 * 1024;
@@ -100,12 +101,12 @@ function entryOf(record: TokenRecord & { meta: StoredTokenMeta }): Entry {
 function parseItem(text: string, now: number): { entries: Entry[]; clean: boolean } {
   const parsed = parseJsonSafely(text, { maxBytes: MAX_ITEM_BYTES });
   if (!parsed.ok) return { entries: [], clean: false };
-  const list = listSchema.safeParse(parsed.value);
-  const legacy = list.success ? null : legacySchema.safeParse(parsed.value);
+  const list = listSchema().safeParse(parsed.value);
+  const legacy = list.success ? null : legacySchema().safeParse(parsed.value);
   const raw: unknown[] = list.success ? list.data.tokens : legacy?.success ? [legacy.data] : [];
   const entries: Entry[] = [];
   for (const item of raw) {
-    const valid = entrySchema.safeParse(item);
+    const valid = entrySchema().safeParse(item);
     if (valid.success && valid.data.expAt > now) entries.push(valid.data);
   }
   // A legacy item is always rewritten, so the next reader finds version 2.

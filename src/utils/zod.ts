@@ -10,3 +10,17 @@ import { z } from 'zod';
 z.config({ jitless: true });
 
 export { z };
+
+/**
+ * A schema built the first time it is asked for, then kept: `const entrySchema = lazySchema(() => z.object(…))`,
+ * used as `entrySchema().safeParse(value)`, typed as `z.infer<ReturnType<typeof entrySchema>>`.
+ *
+ * Why not at import: zod 4 builds (and clones, for every chained `.min()`, `.default()`, `.regex()`…) a schema when
+ * its builder runs, so schemas written at module top level ran inside the flow chunk's evaluation, one of the long
+ * main-thread tasks of the mobile page load (issue 24). A page load parses few of them; most are never needed.
+ * `src/utils/lazySchemas.test.ts` pins that no module builds one at import.
+ */
+export function lazySchema<S>(make: () => S): () => S {
+  let schema: S | undefined;
+  return () => (schema ??= make());
+}

@@ -1,5 +1,5 @@
 // Processing a token endpoint Response: validated success (RFC 6749 §5.1) or a typed error (§5.2 and the rest).
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 import type { TokenResponse } from '../../types/token';
 import { effects } from '../effects';
 import { OAuthResponseError, TokenEndpointError, type ErrorCode } from '../errors';
@@ -10,7 +10,7 @@ import { TOKEN_ENDPOINT_PEER } from './peers';
 import { parseRetryAfter } from './retry';
 import { contentTypeWarnings } from './responseWarnings';
 
-const numberLike = z.union(
+const numberLike = () => z.union(
   [
     z.number(),
     z
@@ -23,7 +23,7 @@ const numberLike = z.union(
 );
 
 // The value is a number the server sent, safe to repeat: saying it is what lets a person spot ms-for-s mix-ups.
-const expiresIn = numberLike.pipe(
+const expiresIn = () => numberLike().pipe(
   z
     .number()
     .nonnegative('must not be negative')
@@ -32,15 +32,16 @@ const expiresIn = numberLike.pipe(
     }),
 );
 
-const successSchema = z.looseObject({
+// Built on the first token response, not at import (issue 24: page-load main thread; see lazySchema).
+const successSchema = lazySchema(() => z.looseObject({
   access_token: z.string().min(1, 'must be a non-empty string'),
   token_type: z
     .string()
     .transform((s) => s.toLowerCase())
     .pipe(z.enum(['bearer', 'dpop'], 'must be Bearer or DPoP')),
-  expires_in: expiresIn.nullish(),
+  expires_in: expiresIn().nullish(),
   scope: z.string().nullish(),
-});
+}));
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const member = issue.path.join('.') || 'body';
@@ -59,7 +60,7 @@ export function parseTokenResponse(json: unknown): TokenResponse {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     throw new TokenEndpointError('INVALID_RESPONSE', 'The token response is not a JSON object.');
   }
-  const result = successSchema.safeParse(json);
+  const result = successSchema().safeParse(json);
   if (!result.success) {
     const detail = result.error.issues.map(describeIssue).join('; ');
     throw new TokenEndpointError('INVALID_RESPONSE', `The token response is not valid: ${detail}.`);

@@ -1,7 +1,7 @@
 // Saved profiles on this device (localStorage by default, injected): read tolerantly, written whole, never a secret.
 import { parseJsonSafely } from '../secureJson';
 import { createSafeStorage, storageGetter, webStorage, type StorageSource, type StorageWriteResult } from '../storage';
-import { z } from '../zod';
+import { lazySchema, z } from '../zod';
 import { EMPTY_COLLECTION, type Profile, type ProfileCollection } from './profileCollection';
 import { MAX_PROFILE_FILE_BYTES, MAX_PROFILES } from './profileFile';
 import { profileNameProblem } from './profileName';
@@ -27,24 +27,25 @@ export interface ProfileStoreOptions<C> {
   writeConfig(config: C): unknown;
 }
 
-const storedProfile = z.object({
+// Built on first load, not at import (issue 24: page-load main thread; see lazySchema).
+const storedProfile = lazySchema(() => z.object({
   id: z.string().regex(/^p\d{1,9}$/),
   name: z.string().refine((n) => profileNameProblem(n) === undefined),
   config: z.unknown(),
   sources: z.record(z.string(), z.string().max(64)).catch({}),
-});
+}));
 
-const storedCollection = z.object({
+const storedCollection = lazySchema(() => z.object({
   v: z.literal(1),
   activeId: z.string().nullable(),
   profiles: z.array(z.unknown()).max(MAX_PROFILES),
-});
+}));
 
 /** Each profile on its own: one that cannot be read is skipped, the others are kept. */
 function readProfiles<C>(items: readonly unknown[], readConfig: (value: unknown) => C): Profile<C>[] {
   const profiles: Profile<C>[] = [];
   for (const item of items) {
-    const valid = storedProfile.safeParse(item);
+    const valid = storedProfile().safeParse(item);
     if (valid.success && !profiles.some((p) => p.id === valid.data.id)) {
       profiles.push({ id: valid.data.id, name: valid.data.name, config: readConfig(valid.data.config), sources: valid.data.sources });
     }
@@ -63,7 +64,7 @@ export function createProfileStore<C>(options: ProfileStoreOptions<C>): ProfileS
       const text = safe.getItem(PROFILES_STORAGE_KEY);
       if (text === null) return EMPTY_COLLECTION;
       const parsed = parseJsonSafely(text, { maxBytes: MAX_PROFILE_FILE_BYTES * 4 });
-      const valid = parsed.ok ? storedCollection.safeParse(parsed.value) : null;
+      const valid = parsed.ok ? storedCollection().safeParse(parsed.value) : null;
       if (!valid?.success) return EMPTY_COLLECTION; // unreadable (tampered with, or not ours): start with none
       const profiles = readProfiles(valid.data.profiles, options.readConfig);
       const activeId = profiles.some((p) => p.id === valid.data.activeId) ? valid.data.activeId : (profiles[0]?.id ?? null);

@@ -1,6 +1,6 @@
 // Each field's rule (zod), with messages written for the person typing, chosen by provider and method. The schemas
 // are built on first use and then reused: importing the form's model builds none of them.
-import { z } from '../../../utils/zod';
+import { lazySchema, z } from '../../../utils/zod';
 import { validateEnvironmentId } from '../../../config/pingone';
 import { PINGONE_REGION_IDS } from '../../../config/pingoneRegions';
 import { MAX_ASSERTION_LIFETIME_SECONDS, MAX_CLOCK_SKEW_SECONDS } from '../../../config/defaults';
@@ -83,7 +83,7 @@ function buildFixedSchemas() {
   };
 }
 
-let fixedSchemas: ReturnType<typeof buildFixedSchemas> | undefined;
+const fixedSchemas = lazySchema(buildFixedSchemas);
 const authMethodSchemas = new Map<FlowForm['provider'], z.ZodType>();
 
 /** The provider's accepted methods, one schema per provider. */
@@ -108,7 +108,7 @@ function requiredParameterSchema(form: FlowForm, field: 'audience' | 'resource')
  * part: which fields a provider or method needs).
  */
 export function schemaFor(field: FormField, form: FlowForm, ctx: ValidationContext): z.ZodType | undefined {
-  const fixed = (fixedSchemas ??= buildFixedSchemas());
+  const fixed = fixedSchemas();
   const provider = PROVIDER_TABLE[form.provider];
   switch (field) {
     case 'environmentId':

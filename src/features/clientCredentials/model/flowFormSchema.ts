@@ -7,7 +7,7 @@
 //   flowFormContext.ts    what validation needs besides the form
 //   flowFormRules.ts      each field's rule and message, chosen by provider and method (built on first use)
 //   flowFormValidation.ts one field, or the whole form, validated
-import { z } from '../../../utils/zod';
+import { lazySchema, z } from '../../../utils/zod';
 import { PROVIDER_IDS } from '../../../config/providerBasics';
 import { AUTH_METHODS, SIGNING_ALGS } from '../../../types/token';
 import { ASSERTION_AUDIENCES, ASSERTION_TYPS } from '../../../utils/oauth/assertionAudience';
@@ -28,7 +28,7 @@ export { validateField, validateFlowForm } from './flowFormValidation';
 const text = (field: keyof typeof FIELD_MAX_LENGTH) => z.string().max(FIELD_MAX_LENGTH[field]);
 /** An identifier field's stored shape: its limit, and none of the characters textSafety.ts refuses. */
 const identifier = (field: keyof typeof FIELD_MAX_LENGTH) => text(field).refine(isSafeIdentifierText);
-const resourceShape = text('resource').refine((v) => v.trim() === '' || isValidResource(v));
+const resourceShape = () => text('resource').refine((v) => v.trim() === '' || isValidResource(v));
 
 function isValidResource(value: string): boolean {
   try {
@@ -41,9 +41,10 @@ function isValidResource(value: string): boolean {
 
 /**
  * Each FlowForm field's shape (types, the limits above, and for identifiers the character rule), for share links
- * and the progress store: what a field refuses when typed, a link or stored progress cannot plant either.
+ * and the progress store: what a field refuses when typed, a link or stored progress cannot plant either. Built on
+ * first use, not at import (issue 24: the flow chunk's evaluation is a long task of the page load; see lazySchema).
  */
-export const flowFormShape = {
+export const flowFormShape = lazySchema(() => ({
   provider: z.enum(PROVIDER_IDS),
   environmentId: text('environmentId'),
   region: text('region'),
@@ -58,7 +59,7 @@ export const flowFormShape = {
   signingAlg: z.enum(SIGNING_ALGS),
   scopes: z.array(z.string().max(MAX_SCOPE_LENGTH)).max(MAX_SCOPES),
   audience: identifier('audience'),
-  resource: resourceShape,
+  resource: resourceShape(),
   proactiveRefreshSeconds: z.number(),
   assertionLifetimeSeconds: z.number(),
   clockSkewSeconds: z.number(),
@@ -76,7 +77,7 @@ export const flowFormShape = {
   providerFields: z.record(z.string().regex(PROVIDER_FIELD_KEY), z.string().max(PROVIDER_FIELD_MAX_LENGTH))
     .refine((fields) => Object.keys(fields).length <= MAX_PROVIDER_FIELDS),
   certificateHeader: z.enum(['x5t#S256', 'x5t', 'both']),
-} satisfies Record<keyof FlowForm, z.ZodType>;
+}) satisfies Record<keyof FlowForm, z.ZodType>);
 
 /** The whole form's shape. */
-export const flowFormSchema = z.object(flowFormShape);
+export const flowFormSchema = lazySchema(() => z.object(flowFormShape()));

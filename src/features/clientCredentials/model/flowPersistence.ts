@@ -1,6 +1,6 @@
 // Flow progress in sessionStorage (active step, number fields as typed, the profile shown, and — when no saved profile
 // holds them — the non-secret fields and their sources) so a reload resumes the flow in this tab.
-import { z } from '../../../utils/zod';
+import { lazySchema, z } from '../../../utils/zod';
 import { FLOW_PROGRESS_PREFIX } from '../../../contexts/authStores';
 import { parseJsonSafely } from '../../../utils/secureJson';
 import { createListenerSet } from '../../../utils/listeners';
@@ -48,33 +48,34 @@ export interface FlowPersistence {
   subscribe(listener: () => void): () => void;
 }
 
-const FORM_KEYS = Object.keys(flowFormShape) as Array<keyof FlowForm>;
-const draftSchema = z.string().max(MAX_NUMBER_DRAFT_LENGTH);
+// The schemas are built on first use, not at import (issue 24: page-load main thread; see lazySchema).
+const draftSchema = lazySchema(() => z.string().max(MAX_NUMBER_DRAFT_LENGTH));
 
 /** A half-typed number is NaN in the form; JSON has no NaN, so it is stored as null (its text is in the drafts). */
-const storedFormSchema = z.object({
-  ...flowFormShape,
+const storedFormSchema = lazySchema(() => z.object({
+  ...flowFormShape(),
   proactiveRefreshSeconds: z.number().nullable(),
   assertionLifetimeSeconds: z.number().nullable(),
   clockSkewSeconds: z.number().nullable(),
-}).partial();
+}).partial());
 
-const progressSchema = z.object({
+const progressSchema = lazySchema(() => z.object({
   v: z.literal(1),
   activeIndex: z.number().int().min(0).max(3),
-  form: storedFormSchema,
+  form: storedFormSchema(),
   sources: z.record(z.string(), z.string().max(32)).default({}),
-  numberDrafts: z.partialRecord(z.enum(NUMERIC_FIELDS), draftSchema).optional(),
+  numberDrafts: z.partialRecord(z.enum(NUMERIC_FIELDS), draftSchema()).optional(),
   profileId: z.string().max(16).nullable().optional(),
-});
+}));
 
 /** Each field on its own: one value over its limit is left out (and named), never the whole progress. */
 function storableForm(form: FlowForm, notSaved: FormField[]): Record<string, unknown> {
   const stored: Record<string, unknown> = {};
-  for (const field of FORM_KEYS) {
+  const { shape } = storedFormSchema();
+  for (const field of Object.keys(flowFormShape()) as Array<keyof FlowForm>) {
     const raw = form[field];
     const value = typeof raw === 'number' && Number.isNaN(raw) ? null : raw;
-    if (storedFormSchema.shape[field].safeParse(value).success) stored[field] = value;
+    if (shape[field].safeParse(value).success) stored[field] = value;
     else notSaved.push(field);
   }
   return stored;
@@ -85,13 +86,13 @@ function storableDrafts(drafts: NumberDrafts | undefined, notSaved: FormField[])
   const stored: NumberDrafts = {};
   for (const field of Object.keys(drafts) as NumericField[]) {
     const text = drafts[field] ?? '';
-    if (draftSchema.safeParse(text).success) stored[field] = text;
+    if (draftSchema().safeParse(text).success) stored[field] = text;
     else notSaved.push(field);
   }
   return stored;
 }
 
-function restoredForm(data: z.infer<typeof progressSchema>): Partial<FlowForm> {
+function restoredForm(data: z.infer<ReturnType<typeof progressSchema>>): Partial<FlowForm> {
   const form = { ...data.form } as Record<string, unknown>;
   for (const field of NUMERIC_FIELDS) {
     const draft = data.numberDrafts?.[field];
@@ -117,7 +118,7 @@ export function createFlowPersistence(storage: StorageSource = webStorage('sessi
       const text = safe.getItem(CC_FLOW_PROGRESS_KEY);
       if (text === null) return null;
       const parsed = parseJsonSafely(text, { maxBytes: 1024 * 1024 });
-      const valid = parsed.ok ? progressSchema.safeParse(parsed.value) : null;
+      const valid = parsed.ok ? progressSchema().safeParse(parsed.value) : null;
       if (!valid?.success) {
         safe.removeItem(CC_FLOW_PROGRESS_KEY); // from an older version, or tampered with: start fresh
         return null;

@@ -4,29 +4,29 @@
 import { createProfileStore, type ProfileStore } from '../../../utils/profiles/profileStore';
 import { parseProfileFile, serializeProfileFile, type ExportedProfile, type ProfileFileResult } from '../../../utils/profiles/profileFile';
 import type { StorageSource } from '../../../utils/storage';
-import { z } from '../../../utils/zod';
+import { lazySchema, z } from '../../../utils/zod';
 import { flowFormShape } from './flowFormSchema';
 import type { FlowForm } from './flowTypes';
 
 /** What a profile keeps: the form's fields; one missing (older file, or over its limit) comes from configuration. */
 export type ProfileConfig = Partial<FlowForm>;
 
-const FORM_KEYS = Object.keys(flowFormShape) as Array<keyof FlowForm>;
-
 /**
  * The import's configuration schema: every field optional, each checked by its form rule, and any other member
- * refused — a `clientSecret` or a private key in a file is an error, never silently dropped or kept.
+ * refused — a `clientSecret` or a private key in a file is an error, never silently dropped or kept. Built on first
+ * use, not at import (issue 24: page-load main thread; see lazySchema).
  */
-export const profileConfigSchema = z.strictObject(flowFormShape).partial();
+export const profileConfigSchema = lazySchema(() => z.strictObject(flowFormShape()).partial());
 
 /** Each field on its own against its rule: what fails (NaN while typing, over a limit, unknown) is left out. */
 export function profileConfigOf(value: unknown): ProfileConfig {
   const config: Record<string, unknown> = {};
   if (value === null || typeof value !== 'object') return config;
   const source = value as Record<string, unknown>;
-  for (const field of FORM_KEYS) {
+  const shape = flowFormShape();
+  for (const field of Object.keys(shape) as Array<keyof FlowForm>) {
     if (!Object.hasOwn(source, field)) continue;
-    const valid = flowFormShape[field].safeParse(source[field]);
+    const valid = shape[field].safeParse(source[field]);
     if (valid.success) config[field] = valid.data;
   }
   return config as ProfileConfig;
@@ -47,5 +47,5 @@ export function exportProfilesFile(profiles: ReadonlyArray<ExportedProfile<Profi
 }
 
 export function parseProfilesFile(text: string): ProfileFileResult<ProfileConfig> {
-  return parseProfileFile(text, profileConfigSchema) as ProfileFileResult<ProfileConfig>;
+  return parseProfileFile(text, profileConfigSchema()) as ProfileFileResult<ProfileConfig>;
 }

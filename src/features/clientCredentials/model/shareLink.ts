@@ -1,5 +1,6 @@
 // Share links: the flow's non-secret configuration in a URL fragment, so a colleague can open the same setup.
 import { parseJsonSafely } from '../../../utils/secureJson';
+import { lazySchema } from '../../../utils/zod';
 import { flowFormSchema } from './flowFormSchema';
 import type { FlowForm } from './flowTypes';
 
@@ -22,7 +23,10 @@ export const SHARED_FIELDS = [
 export type SharedField = (typeof SHARED_FIELDS)[number];
 export type SharedConfig = Partial<Pick<FlowForm, SharedField>>;
 
-const sharedSchema = flowFormSchema.pick(Object.fromEntries(SHARED_FIELDS.map((f) => [f, true])) as { [K in SharedField]: true }).partial();
+// Built on the first link read, not at import (issue 24: page-load main thread; see lazySchema).
+const sharedSchema = lazySchema(() =>
+  flowFormSchema().pick(Object.fromEntries(SHARED_FIELDS.map((f) => [f, true])) as { [K in SharedField]: true }).partial(),
+);
 
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -61,6 +65,6 @@ export function readShareLink(hash: string): SharedConfig | null {
   if (json === null) return null;
   const parsed = parseJsonSafely(json, { maxBytes: 16_384 });
   if (!parsed.ok) return null;
-  const valid = sharedSchema.safeParse(parsed.value);
+  const valid = sharedSchema().safeParse(parsed.value);
   return valid.success ? (valid.data as SharedConfig) : null;
 }
