@@ -2,7 +2,7 @@
 // The first paint needs only the shell: the flow, the token-aware status bar and the configuration's validation
 // load after it, each in its own chunk.
 
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy, useDeferredValue, useEffect } from 'react';
 import { afterFirstPaint } from './afterFirstPaint';
 import type { RouteObject } from 'react-router-dom';
 import { APP_VERSION, AppLayout } from './components/AppLayout';
@@ -42,7 +42,10 @@ export function ClientCredentialsRoute() {
   const store = useConfigStore();
   // While the flag is not known yet, fetch the flow's chunk (after the first paint; a cached promise).
   useEffect(() => void afterFirstPaint().then(loadFlowModule), []);
-  if (status !== 'ready') return flowLoading;
+  // The configuration store's `ready` comes as a synchronous update (useSyncExternalStore), and the whole flow would
+  // mount in it as one long task; deferred, the flow's first render is a transition that React renders in slices.
+  const ready = useDeferredValue(status === 'ready');
+  if (!ready) return flowLoading;
   return (
     <Suspense fallback={flowLoading}>
       {config.oauth.clientCredentials.enabled ? (
