@@ -217,12 +217,20 @@ function useLaterStepsPrefetch() {
   }, []);
 }
 
-function FlowBody({ stores, options }: { stores: AuthStores; options: ClientCredentialsFlowOptions }) {
+/**
+ * Makes the page's session: the stored progress and profiles are read and checked here. A component of its own, so
+ * that React, rendering the page's first mount in slices, can yield between this and the page's own first render.
+ */
+function FlowSessionHost({ stores, options }: { stores: AuthStores; options: ClientCredentialsFlowOptions }) {
   const config = useConfig();
   const shared = useShareLink(options.shareHash);
   const session = useFlowSession(() => ({
     stores, config, shared, sandboxUrl: options.sandboxUrl, persistence: options.persistence ?? createFlowPersistence(),
   }));
+  return <FlowBody stores={stores} session={session} />;
+}
+
+function FlowBody({ stores, session }: { stores: AuthStores; session: FlowSession }) {
   const state = useFlowState(session);
   const dpopKey = useDpopKeyState(stores);
   const held = useHeldCertificate(stores);
@@ -261,5 +269,5 @@ function FlowBody({ stores, options }: { stores: AuthStores; options: ClientCred
 export function ClientCredentialsFlow(props: ClientCredentialsFlowOptions = {}) {
   const stores = useAuthStores();
   const epoch = useSessionEpoch(stores);
-  return <FlowBody key={epoch} stores={stores} options={props} />;
+  return <FlowSessionHost key={epoch} stores={stores} options={props} />;
 }
