@@ -8,12 +8,11 @@ import type { RouteObject } from 'react-router-dom';
 import { APP_VERSION, AppLayout } from './components/AppLayout';
 import { LogDrawer } from './components/LogDrawer';
 import { RouteErrorBoundary } from './components/RouteErrorBoundary';
-import { Spinner } from './components/Spinner';
 import { NoToken, StatusBarFrame } from './components/StatusBarFrame';
 import { useConfig, useConfigStore } from './hooks/useConfig';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { ClientCredentialsTitle } from './pages/flows/ClientCredentialsTitle';
+import { FlowLoading } from './pages/flows/ClientCredentialsTitle';
 
 export const CLIENT_CREDENTIALS_PATH = '/flows/client-credentials';
 
@@ -29,12 +28,7 @@ const ProviderStatusBar = lazy(() =>
 );
 
 /** The flow page's frame and title while its chunk loads: the title is the page's largest paint (LCP). */
-const flowLoading = (
-  <div className="page cc-page">
-    <ClientCredentialsTitle />
-    <Spinner label="Loading the flow…" />
-  </div>
-);
+const flowLoading = <FlowLoading />;
 
 /** Shows the flow when `oauth.clientCredentials.enabled`, otherwise a page saying it is disabled. */
 export function ClientCredentialsRoute() {

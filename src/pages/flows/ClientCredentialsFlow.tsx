@@ -11,13 +11,13 @@ import type { HeldRelayCredential } from '../../contexts/relayCredentialStore';
 import { useAuthStores, useCurrentToken, useSessionEpoch } from '../../contexts/NewAuthContext';
 import { ExchangeSinkContext } from '../../contexts/ExchangeSinkContext';
 import { useConfig } from '../../hooks/useConfig';
-import { ClientCredentialsTitle } from './ClientCredentialsTitle';
+import { ClientCredentialsTitle, FlowLoading } from './ClientCredentialsTitle';
 import { ConfigureStep } from '../../features/clientCredentials/steps/ConfigureStep';
 import { useConfigureView, type ConfigureView } from '../../features/clientCredentials/steps/configureView';
 import { BreakItPanel, FLOW_PART_LOADERS, FlowPictures, RequestStep, stepLoading, TokenStepSlot, UseTokenStepSlot } from './flowParts';
 import { firstInteraction, prefetchWhenIdle } from '../../prefetchWhenIdle';
 import { useApiTrail } from '../../features/clientCredentials/hooks/useFlowSequence';
-import { useConfigValid, useDpopKeyState, useFlowSession, useFlowState, useHeldCertificate } from '../../features/clientCredentials/hooks/useFlowSession';
+import { useConfigValid, useDpopKeyState, useFirstSandboxAnswer, useFlowSession, useFlowState, useHeldCertificate } from '../../features/clientCredentials/hooks/useFlowSession';
 import type { FlowSession, FlowSessionState } from '../../features/clientCredentials/model/flowSession';
 import { fieldId, type FormField } from '../../features/clientCredentials/model/flowFormSchema';
 import { createFlowPersistence, type FlowPersistence } from '../../features/clientCredentials/model/flowPersistence';
@@ -219,7 +219,8 @@ function useLaterStepsPrefetch() {
 
 /**
  * Makes the page's session: the stored progress and profiles are read and checked here. A component of its own, so
- * that React, rendering the page's first mount in slices, can yield between this and the page's own first render.
+ * that React, rendering the page's first mount in slices, can yield between this and the page's own first render;
+ * and the page waits here for the sandbox's first answer, so that its form renders once, filled.
  */
 function FlowSessionHost({ stores, options }: { stores: AuthStores; options: ClientCredentialsFlowOptions }) {
   const config = useConfig();
@@ -227,7 +228,8 @@ function FlowSessionHost({ stores, options }: { stores: AuthStores; options: Cli
   const session = useFlowSession(() => ({
     stores, config, shared, sandboxUrl: options.sandboxUrl, persistence: options.persistence ?? createFlowPersistence(),
   }));
-  return <FlowBody stores={stores} session={session} />;
+  const answered = useFirstSandboxAnswer(session);
+  return answered ? <FlowBody stores={stores} session={session} /> : <FlowLoading />;
 }
 
 function FlowBody({ stores, session }: { stores: AuthStores; session: FlowSession }) {

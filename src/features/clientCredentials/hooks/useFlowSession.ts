@@ -1,18 +1,43 @@
 // React over the flow session: one session per visit of the page (a new one after sign-out), started on mount,
 // read with useSyncExternalStore; and the app stores' DPoP key and relay certificate, read the same way.
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { AuthStores } from '../../../contexts/authStores';
 import type { DpopKeyState } from '../../../contexts/dpopStore';
 import type { HeldRelayCredential } from '../../../contexts/relayCredentialStore';
 import { createFlowSession, type FlowSession, type FlowSessionOptions, type FlowSessionState } from '../model/flowSession';
 import { validateFlowForm } from '../model/flowFormSchema';
 import { validationContext } from '../model/session/sessionContext';
+import { effects } from '../../../utils/effects';
 
 /** Makes the session once for this mount and starts it (loads keys and the sandbox; mirrors progress). */
 export function useFlowSession(make: () => FlowSessionOptions): FlowSession {
   const [session] = useState(() => createFlowSession(make()));
   useEffect(() => session.start(), [session]);
   return session;
+}
+
+/** How long the page waits for the sandbox's first answer before it shows the form without it. */
+export const SANDBOX_WAIT_MS = 1000;
+
+/**
+ * Whether the page can show its form: once the sandbox's first answer is in (info or failure), or after
+ * SANDBOX_WAIT_MS, or at once when the provider is not the sandbox. The form then renders once, already filled from
+ * /sandbox/info, instead of twice: the fill's re-render came as a synchronous store update (useSyncExternalStore)
+ * and was the longest task of the page's load (issue 24). Deferred, the form's first render is a transition React
+ * renders in slices. Once true it stays true: a later reload of the sandbox does not hide the form.
+ */
+export function useFirstSandboxAnswer(session: FlowSession): boolean {
+  const loading = useSyncExternalStore(session.subscribe, () => session.getSnapshot().sandbox.status === 'loading');
+  const [answered, setAnswered] = useState(!loading);
+  // Adjusting state while rendering (react.dev "storing information from previous renders"): no extra effect pass.
+  if (!loading && !answered) setAnswered(true);
+  useEffect(() => {
+    if (answered) return;
+    const { clock } = effects();
+    const timer = clock.setTimeout(() => setAnswered(true), SANDBOX_WAIT_MS);
+    return () => clock.clearTimeout(timer);
+  }, [answered]);
+  return useDeferredValue(answered);
 }
 
 export function useFlowState(session: FlowSession): FlowSessionState {
