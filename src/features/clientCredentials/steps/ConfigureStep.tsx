@@ -1,6 +1,6 @@
 // Step 1 (Configure): provider, client, authentication (secret or key), scopes, audience, resource, advanced.
 // Each section is memoized by the slices of the view it reads (sliceMemo.ts), so typing in one renders only it.
-import { memo } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import { CollapsibleSection } from '../../../components/CollapsibleSection';
 import { CopyButton } from '../../../components/CopyButton';
 import { InfoBox } from '../../../components/InfoBox';
@@ -198,9 +198,17 @@ const AdvancedFields = memoBySlices(ADVANCED_SLICES, function AdvancedFields({ f
 const DpopSection = memoBySlices(DPOP_SLICES, DpopSetting);
 const ProfileChecks = memo(ProfileChecksPanel);
 
-/** Step 1; the page hands it the same view object until a slice changes, so steps 2–4 updates skip it. */
+/**
+ * Step 1; the page hands it the same view object until a slice changes, so steps 2–4 updates skip it.
+ *
+ * The form's first commit holds the provider, the client and its authentication; the rest (transport, DPoP, scopes,
+ * parameters, the advanced fields, the checks) comes in a second, deferred one. Creating and laying out the whole
+ * form in one commit was one of the longest tasks of the page's load on the mobile preset (issue 24); split, React
+ * renders the second part in a transition of its own, after the first has been painted.
+ */
 export const ConfigureStep = memo(function ConfigureStep({ flow }: { flow: ConfigureView }) {
   const { form } = flow;
+  const rest = useAfterFirstCommit();
   return (
     <form className="cc-form" noValidate onSubmit={(e) => e.preventDefault()}>
       <ProfileBar flow={flow} />
@@ -211,6 +219,22 @@ export const ConfigureStep = memo(function ConfigureStep({ flow }: { flow: Confi
       <AuthMethodField flow={flow} />
       {SECRET_METHODS.includes(form.authMethod) && <SecretField flow={flow} />}
       {form.authMethod === 'private_key_jwt' && <KeyManager flow={flow} />}
+      {rest && <ConfigureRest flow={flow} />}
+    </form>
+  );
+});
+
+/** False in the first commit, then true in a transition of its own (a render and commit after the first one). */
+function useAfterFirstCommit(): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => startTransition(() => setAfter(true)), []);
+  return after;
+}
+
+function ConfigureRest({ flow }: { flow: ConfigureView }) {
+  const { form } = flow;
+  return (
+    <>
       <CertificateSetting flow={flow} />
       <RelaySetting flow={flow} />
       <DpopSection flow={flow} />
@@ -226,6 +250,6 @@ export const ConfigureStep = memo(function ConfigureStep({ flow }: { flow: Confi
         <CopyButton label="Copy share link" text={() => createShareLink(form, window.location.href)} />
         <p className="cc-field__hint">A link that opens this configuration ({PROVIDERS[form.provider].label}). It never contains a secret or a key.</p>
       </div>
-    </form>
+    </>
   );
-});
+}

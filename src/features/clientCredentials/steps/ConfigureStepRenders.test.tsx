@@ -14,6 +14,7 @@ import { createDefaultSettings } from '../../../services/config/settings';
 import { createMemoryStorage } from '../../../utils/storage';
 import { createFlowPersistence } from '../model/flowPersistence';
 import { createFlowSession } from '../model/flowSession';
+import { fieldId } from '../model/flowFormFields';
 import { useConfigureView } from './configureView';
 
 const commits = vi.hoisted(() => ({ provider: 0 }));
@@ -50,6 +51,20 @@ describe('Configure step renders', () => {
     // A change the provider section shows does render it.
     await user.selectOptions(screen.getByLabelText('Demo client', { exact: true }), 'sandbox-post');
     expect(commits.provider).toBeGreaterThan(provider);
+  });
+
+  it('the form commits in two parts: the provider and the client first, the rest (scopes, parameters…) after it', async () => {
+    server.use(http.get(`${SANDBOX}/sandbox/info`, () => HttpResponse.json(sandboxInfoFixture())));
+    const seen: Array<{ clientId: boolean; scopes: boolean }> = [];
+    renderWithStores(
+      <Profiler id="page" onRender={() => seen.push({ clientId: document.getElementById(fieldId('clientId')) !== null, scopes: document.querySelector('.scope-chips') !== null })}>
+        <ClientCredentialsFlow />
+      </Profiler>,
+    );
+    await waitFor(() => expect(document.querySelector('.scope-chips')).not.toBeNull());
+    const firstWithForm = seen.findIndex((commit) => commit.clientId);
+    expect(seen[firstWithForm]).toEqual({ clientId: true, scopes: false });
+    expect(seen.slice(firstWithForm).some((commit) => commit.scopes)).toBe(true);
   });
 
   it('step 1’s view stays the same object when only steps 2–4’s state changes (the preview, the run)', () => {
