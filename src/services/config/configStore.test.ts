@@ -33,14 +33,18 @@ describe('configStore', () => {
   it('shows the defaults while loading (the shell paints before resolution), then the resolved values', async () => {
     const store = createConfigStore();
     const settings = jsonFetch({ provider: { clientId: 'from-settings' } });
+    const notified: string[] = [];
+    store.subscribe(() => notified.push(store.getSnapshot().status));
     const loaded = loadWith(store, settings, { env: { DEV: false }, storage: createMemoryStorage() });
     const during = store.getSnapshot();
-    expect(during.status).toBe('loading');
+    expect(during.status).toBe('idle');
     expect(during.config.provider.clientId).toBe('');
     expect(during.sources['provider.clientId']).toBe('default');
     const ready = await loaded;
     expect(ready.config.provider.clientId).toBe('from-settings');
     expect(ready.sources['provider.clientId']).toBe('settings.json');
+    // Readers are told once, when there is something new to show: every notice re-renders the whole shell.
+    expect(notified).toEqual(['ready']);
   });
 
   it('fetches once however many times load() is called', async () => {

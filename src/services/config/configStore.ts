@@ -15,8 +15,12 @@ export const SETTINGS_STORAGE_KEY = 'm2m-playground:settings';
 export const SETTINGS_URL = '/settings.json';
 
 export interface ConfigSnapshot extends ResolvedConfig {
-  /** `idle` before load(), `loading` while settings.json is fetched, then `ready`. */
-  status: 'idle' | 'loading' | 'ready';
+  /**
+   * `idle` (the defaults only) until load() has resolved settings.json, the environment and localStorage, then
+   * `ready`. There is no `loading` snapshot: nothing shows one, and publishing it re-rendered every reader of the
+   * configuration for nothing in the task right after the first paint (issue 24).
+   */
+  status: 'idle' | 'ready';
 }
 
 /** settings.json is fetched through the HTTP seam (`effects().fetch`, default timeout). */
@@ -165,9 +169,7 @@ export function createConfigStore(options: ConfigStoreOptions = {}): ConfigStore
   async function doLoad(options: ConfigLoadOptions): Promise<ConfigSnapshot> {
     layers.env = options.env ?? (import.meta.env as unknown as EnvLike);
     storage = storageFor(options, storage);
-    status = 'loading';
     loadIssues = [];
-    publish();
     // The resolver's module and settings.json load side by side.
     const [resolver, settingsJson] = await Promise.all([loadResolver(addIssue), fetchSettingsLayer(options.settingsUrl ?? SETTINGS_URL, addIssue)]);
     resolve = resolver;
