@@ -178,8 +178,13 @@ export async function scanStorage(page: Page, needle: string): Promise<StorageSc
   }, needle);
 }
 
-/** Reads the status bar's remaining time (`expires in mm:ss` or `h:mm:ss`) in seconds. */
+/**
+ * Reads the status bar's remaining time (`expires in mm:ss` or `h:mm:ss`) in seconds. The bar is a chunk of its own
+ * that loads after the first paint (its placeholder says "No token"), so a page just loaded may show the flow before
+ * it: the countdown is waited for, not read at once.
+ */
 export async function remainingSeconds(page: Page): Promise<number> {
+  await expect(tokenStatus(page)).toContainText('expires in');
   const text = await tokenStatus(page).innerText();
   const match = /expires in (?:(\d+):)?(\d{2}):(\d{2})/.exec(text);
   if (!match) throw new Error(`no "expires in" countdown in the status bar: ${text}`);
