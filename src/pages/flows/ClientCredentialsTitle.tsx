@@ -1,5 +1,6 @@
 // The Client Credentials page's title: shown by the route while the flow's chunk loads and by the flow itself, so
-// the page's largest text paints with the shell (Largest Contentful Paint does not wait for the flow).
+// the page's largest text paints with the shell (Largest Contentful Paint does not wait for the flow); and the page's
+// frame while the flow is not there yet, shared by the route and the flow so the two look the same.
 import { PageTitle } from '../../components/PageTitle';
 import { Spinner } from '../../components/Spinner';
 
