@@ -4,8 +4,8 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { renderWithStores, sandboxInfoFixture, SANDBOX, setupFlowTestServer } from '../../../tests/support/clientCredentialsFlow';
+import { VirtualClock } from '../../../tests/support/virtualClock';
 import { SANDBOX_WAIT_MS } from '../../features/clientCredentials/hooks/useFlowSession';
-import { systemClock, type Clock } from '../../utils/clock';
 import { provideEffects } from '../../utils/effects';
 import { ClientCredentialsFlow } from './ClientCredentialsFlow';
 
@@ -26,17 +26,6 @@ function heldSandboxInfo() {
   return { answer, asked: () => asked };
 }
 
-/** The real clock, except the page's wait for the sandbox, which fires only when the test says so. */
-function heldWaitClock() {
-  const waits: Array<() => void> = [];
-  const clock: Clock = {
-    ...systemClock,
-    setTimeout: (callback, ms) => (ms === SANDBOX_WAIT_MS ? waits.push(callback) : systemClock.setTimeout(callback, ms)),
-  };
-  onTestFinished(provideEffects({ clock }));
-  return { elapse: () => waits.splice(0).forEach((fire) => fire()) };
-}
-
 describe('the flow page and the sandbox’s first answer', () => {
   it('shows the form only once /sandbox/info has answered, and then already filled from it', async () => {
     const info = heldSandboxInfo();
@@ -51,13 +40,17 @@ describe('the flow page and the sandbox’s first answer', () => {
   });
 
   it('a sandbox that has not answered within the wait does not hold the form back; its answer fills it later', async () => {
-    const wait = heldWaitClock();
+    // Virtual time: the wait passes when the test says so (the request's own timeout is far longer).
+    const clock = new VirtualClock();
+    onTestFinished(provideEffects({ clock }));
     const info = heldSandboxInfo();
     renderWithStores(<ClientCredentialsFlow />);
     await waitFor(() => expect(info.asked()).toBe(1));
     expect(screen.queryByLabelText('Client ID', { exact: true })).toBeNull();
 
-    act(() => wait.elapse());
+    act(() => clock.advance(SANDBOX_WAIT_MS - 1));
+    expect(screen.queryByLabelText('Client ID', { exact: true })).toBeNull();
+    act(() => clock.advance(1));
     expect(await screen.findByLabelText('Client ID', { exact: true })).toHaveValue('');
     info.answer();
     await waitFor(() => expect(screen.getByLabelText('Client ID', { exact: true })).toHaveValue('sandbox-basic'));
