@@ -14,8 +14,15 @@ const PAGES = [
   ['/flows/client-credentials', '/other'],
 ] as const;
 const PRESETS: readonly Preset[] = ['mobile', 'desktop'];
-/** Performance swings run to run on a shared machine; BENCH_LH_RUNS=3 takes its median (other figures: first run). */
-const RUNS = Math.max(1, Number(process.env.BENCH_LH_RUNS ?? 1) || 1);
+/**
+ * Runs per page and preset; the score, TBT and CLS are their medians. One run swings far on a shared 2-core machine
+ * (the flow page's mobile TBT read 10–60 ms here across single runs of one build); Lighthouse's variability guide
+ * finds the median of five runs about twice as stable as one run.
+ * @see https://github.com/GoogleChrome/lighthouse/blob/main/docs/variability.md#run-lighthouse-multiple-times
+ */
+const RUNS = Math.max(1, Number(process.env.BENCH_LH_RUNS ?? 5) || 1);
+/** Issue 24: the mobile pages' Total Blocking Time, the metric a slower CPU moves most. */
+const MOBILE_TBT_BUDGET_MS = 150;
 
 /** The origins a load talked to: shows that the app reached the in-process sandbox (and nothing else). */
 function requestedOrigins(lhr: Result): string[] {
@@ -25,7 +32,10 @@ function requestedOrigins(lhr: Result): string[] {
 
 interface Audited {
   first: Result;
+  /** Medians over the runs. */
   performance: number;
+  tbt: number;
+  cls: number;
 }
 
 async function audit(target: AuditTarget, preset: Preset, label: string): Promise<Audited> {
@@ -34,20 +44,26 @@ async function audit(target: AuditTarget, preset: Preset, label: string): Promis
   const first = runs[0]!;
   for (const line of [...lostPoints(first), ...consoleIssues(first)]) console.warn(`lighthouse ${label}: ${line}`);
   console.warn(`lighthouse ${label}: requested ${requestedOrigins(first).join(', ')}`);
-  return { first, performance: median(runs.map((r) => score(r, 'performance'))) };
+  return {
+    first,
+    performance: median(runs.map((r) => score(r, 'performance'))),
+    tbt: median(runs.map((r) => numeric(r, 'total-blocking-time'))),
+    cls: median(runs.map((r) => numeric(r, 'cumulative-layout-shift'))),
+  };
 }
 
 function rows(page: string, preset: Preset, app: Audited, bare: Audited): Figure[] {
   const name = (figure: string) => `Lighthouse ${figure} (${preset}) ${page}`;
-  const cls = numeric(app.first, 'cumulative-layout-shift');
-  const tbt = numeric(app.first, 'total-blocking-time');
+  const ofRuns = RUNS > 1 ? `, median of ${RUNS}` : '';
+  const { performance, tbt, cls } = app;
   const a11y = score(app.first, 'accessibility');
   const bp = score(app.first, 'best-practices');
+  // No ratio for TBT: the bare app's is a few ms or 0, and a ratio to that reads as noise. Desktop: shown, not judged.
+  const tbtBudget = preset === 'mobile' ? { budget: `≤ ${MOBILE_TBT_BUDGET_MS} ms`, met: tbt <= MOBILE_TBT_BUDGET_MS } : { budget: 'info' };
   return [
-    { figure: name(RUNS > 1 ? `Performance, median of ${RUNS}` : 'Performance'), value: app.performance, unit: 'score', reference: bare.performance, budget: '≥ bare − 3', met: app.performance >= bare.performance - 3 },
-    { figure: name('CLS'), value: cls, unit: '', reference: numeric(bare.first, 'cumulative-layout-shift'), budget: '≤ 0.02', met: cls <= 0.02 },
-    // No ratio: the bare app's TBT is a few ms or 0, and a ratio to that reads as noise.
-    { figure: name('TBT'), value: tbt, unit: 'ms', reference: numeric(bare.first, 'total-blocking-time'), budget: 'info' },
+    { figure: name(`Performance${ofRuns}`), value: performance, unit: 'score', reference: bare.performance, budget: '≥ bare − 3', met: performance >= bare.performance - 3 },
+    { figure: name(`CLS${ofRuns}`), value: cls, unit: '', reference: bare.cls, budget: '≤ 0.02', met: cls <= 0.02 },
+    { figure: name(`TBT${ofRuns}`), value: tbt, unit: 'ms', reference: bare.tbt, ...tbtBudget },
     { figure: name('Accessibility'), value: a11y, unit: 'score', reference: score(bare.first, 'accessibility'), budget: '= 100', met: a11y === 100 },
     { figure: name('Best Practices'), value: bp, unit: 'score', reference: score(bare.first, 'best-practices'), budget: '= 100', met: bp === 100 },
   ];
