@@ -5,24 +5,26 @@ import { AUTH_METHODS, SIGNING_ALGS } from '../src/types/token';
 import { ASSERTION_AUDIENCES, ASSERTION_TYPS } from '../src/config/assertionModes';
 import { parseProfileFile } from '../src/utils/profiles/profileFile';
 import { sameProfileName } from '../src/utils/profiles/profileName';
-import { z } from '../src/utils/zod';
+import * as z from '../src/utils/zod';
 import { optionsFromFlags, readRunnerFlags, UsageError, type RunnerOptions } from './runnerOptions';
 
+const upTo = (n: number) => z.string().check(z.maxLength(n));
+
 /** The profile fields the runner uses; the file holds more (the app's whole form), which the runner leaves alone. */
-const runnerConfigSchema = z.looseObject({
-  issuerOrDiscoveryUrl: z.string().max(8192),
-  tokenEndpoint: z.string().max(8192),
-  clientId: z.string().max(256),
+const runnerConfigSchema = z.partial(z.looseObject({
+  issuerOrDiscoveryUrl: upTo(8192),
+  tokenEndpoint: upTo(8192),
+  clientId: upTo(256),
   authMethod: z.enum(AUTH_METHODS),
-  scopes: z.array(z.string().max(256)).max(100),
-  audience: z.string().max(8192),
-  resource: z.string().max(8192),
-  kid: z.string().max(256),
+  scopes: z.array(upTo(256)).check(z.maxLength(100)),
+  audience: upTo(8192),
+  resource: upTo(8192),
+  kid: upTo(256),
   signingAlg: z.enum(SIGNING_ALGS),
   dpop: z.boolean(),
   assertionAudience: z.enum(ASSERTION_AUDIENCES),
   assertionTyp: z.enum(ASSERTION_TYPS),
-}).partial();
+}));
 
 type RunnerConfig = z.infer<typeof runnerConfigSchema>;
 

@@ -1,5 +1,5 @@
 // Authorization server discovery: OIDC / RFC 8414 metadata, parsed leniently because real servers advertise badly.
-import { lazySchema, z } from '../utils/zod';
+import * as z from '../utils/zod';
 import { DEFAULT_TIMEOUT_MS } from '../config/defaults';
 import { effects } from '../utils/effects';
 import { InputError, PlaygroundError } from '../utils/errors';
@@ -59,7 +59,7 @@ export interface DiscoveryServiceOptions {
 }
 
 // Built on the first discovery, not at import (issue 24: page-load main thread; see lazySchema).
-const stringList = lazySchema(() => z.array(z.string()));
+const stringList = z.lazySchema(() => z.array(z.string()));
 const OPTIONAL_LISTS = [
   'token_endpoint_auth_methods_supported',
   'token_endpoint_auth_signing_alg_values_supported',

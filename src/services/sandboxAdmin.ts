@@ -1,5 +1,8 @@
 // The local sandbox's admin API: read /sandbox/info, register a client, inject and clear faults, through the HTTP seam.
-import { lazySchema, z } from '../utils/zod';
+import * as z from '../utils/zod';
+
+/** A non-empty string. */
+const filled = () => z.string().check(z.minLength(1));
 import { AUTH_METHODS } from '../types/token';
 import { InputError, isPlaygroundError, PlaygroundError } from '../utils/errors';
 import { fetchWithTimeout } from '../utils/http';
@@ -14,57 +17,57 @@ export const SANDBOX_START_COMMANDS = Object.freeze({ alone: 'npm run sandbox', 
 const publicJwkSchema = () => z.looseObject({ kty: z.string() });
 
 // Built on the first sandbox answer, not at import (issue 24: page-load main thread; see lazySchema).
-const sandboxClientSchema = lazySchema(() => z.object({
-  client_id: z.string().min(1),
-  client_secret: z.string().optional(),
+const sandboxClientSchema = z.lazySchema(() => z.object({
+  client_id: filled(),
+  client_secret: z.optional(z.string()),
   token_endpoint_auth_method: z.enum(AUTH_METHODS),
-  scope: z.string().default(''),
+  scope: z._default(z.string(), ''),
   /** microauthd clients: the friendly names of `scope` (which may hold UUIDs). */
-  scope_names: z.string().optional(),
-  purpose: z.string().default(''),
-  roles: z.array(z.string()).default([]),
-  provider: z.enum(['pingone', 'microauthd']).default('pingone'),
-  jwks: z.object({ keys: z.array(publicJwkSchema()) }).optional(),
+  scope_names: z.optional(z.string()),
+  purpose: z._default(z.string(), ''),
+  roles: z._default(z.array(z.string()), []),
+  provider: z._default(z.enum(['pingone', 'microauthd']), 'pingone'),
+  jwks: z.optional(z.object({ keys: z.array(publicJwkSchema()) })),
   /** Only on the demo private_key_jwt client: a committed, public DEMO key. */
-  private_key_pem: z.string().optional(),
+  private_key_pem: z.optional(z.string()),
   /** mTLS clients (RFC 8705): the demo certificate, key and CA, as file names in the relay's certificate directory. */
-  certRef: z.string().optional(),
-  keyRef: z.string().optional(),
-  caRef: z.string().optional(),
-  mtls_token_endpoint: z.string().optional(),
+  certRef: z.optional(z.string()),
+  keyRef: z.optional(z.string()),
+  caRef: z.optional(z.string()),
+  mtls_token_endpoint: z.optional(z.string()),
 }));
 
 /**
  * The demo clients this app can use: one the app cannot parse (a method it does not speak yet, a newer sandbox)
  * is left out rather than making the whole /sandbox/info unreadable.
  */
-const sandboxClientsSchema = () => z.array(z.unknown()).transform((list) =>
+const sandboxClientsSchema = () => z.pipe(z.array(z.unknown()), z.transform((list: unknown[]) =>
   list.flatMap((item) => {
     const parsed = sandboxClientSchema().safeParse(item);
     return parsed.success ? [parsed.data] : [];
   }),
-);
+));
 
 /** The sandbox's mTLS listener (RFC 8705): its token endpoint, the API on it, and the demo CA's file name. */
 const sandboxMtlsSchema = () => z.object({
-  baseUrl: z.string().min(1),
-  tokenEndpoint: z.string().min(1),
-  apiBase: z.string().min(1),
-  caRef: z.string().min(1),
+  baseUrl: filled(),
+  tokenEndpoint: filled(),
+  apiBase: filled(),
+  caRef: filled(),
 });
 
-const sandboxInfoSchema = lazySchema(() => z.object({
-  environmentId: z.string().min(1),
-  issuer: z.string().min(1),
-  tokenEndpoint: z.string().min(1),
-  discoveryUrl: z.string().min(1),
-  jwksUri: z.string().min(1),
-  apiBase: z.string().min(1),
-  microauthdBase: z.string().optional(),
-  authz: z.string().optional(),
-  mtls: sandboxMtlsSchema().optional(),
+const sandboxInfoSchema = z.lazySchema(() => z.object({
+  environmentId: filled(),
+  issuer: filled(),
+  tokenEndpoint: filled(),
+  discoveryUrl: filled(),
+  jwksUri: filled(),
+  apiBase: filled(),
+  microauthdBase: z.optional(z.string()),
+  authz: z.optional(z.string()),
+  mtls: z.optional(sandboxMtlsSchema()),
   clients: sandboxClientsSchema(),
-  users: z.array(z.looseObject({ id: z.string(), username: z.string() })).default([]),
+  users: z._default(z.array(z.looseObject({ id: z.string(), username: z.string() })), []),
 }));
 
 export type SandboxClient = z.infer<ReturnType<typeof sandboxClientSchema>>;

@@ -1,5 +1,5 @@
 // Token history: a bounded, newest-first list of token requests that keeps a fingerprint, never the token.
-import { lazySchema, z } from './zod';
+import * as z from './zod';
 import { AUTH_METHODS, type AuthMethod } from '../types/token';
 import { effects } from './effects';
 import { InputError } from './errors';
@@ -62,14 +62,14 @@ const factsShape = () => ({
   recordedAt: z.number(),
   clientId: z.string(),
   authMethod: z.enum(AUTH_METHODS),
-  scope: z.string().optional(),
+  scope: z.optional(z.string()),
   obtainedAt: z.number(),
 });
 
 // Entries written before failures lost their placeholder fingerprint/expiry still read: extra members are dropped.
 // Built on first read, not at import (issue 24: page-load main thread; see lazySchema).
-const entrySchema = lazySchema(() => z.discriminatedUnion('status', [
-  z.object({ ...factsShape(), status: z.literal('success'), fingerprint: z.string().regex(FINGERPRINT), expAt: z.number() }),
+const entrySchema = z.lazySchema(() => z.discriminatedUnion('status', [
+  z.object({ ...factsShape(), status: z.literal('success'), fingerprint: z.string().check(z.regex(FINGERPRINT)), expAt: z.number() }),
   z.object({ ...factsShape(), status: z.literal('error'), errorCode: z.string() }),
 ]));
 

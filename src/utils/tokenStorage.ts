@@ -1,6 +1,6 @@
 // Token persistence: one entry per token cache key (so every profile's token survives a reload), the access token and
 // just enough metadata, in sessionStorage by default, bounded, tolerant of blocked storage.
-import { lazySchema, z } from './zod';
+import * as z from './zod';
 import type { TokenCacheKeyParts, TokenRecord } from '../types/token';
 import { effects } from './effects';
 import { createSafeStorage, storageGetter, storageKeysWithPrefix, webStorage, type StorageSource, type StorageWriteResult } from './storage';
@@ -56,19 +56,19 @@ export function storedKeyParts(meta: StoredTokenMeta): TokenCacheKeyParts {
 const metaSchema = () => z.object({
   clientId: z.string(),
   env: z.string(),
-  scope: z.array(z.string()).optional(),
-  audience: z.string().optional(),
-  resource: z.string().optional(),
-  jkt: z.string().optional(),
-  issuer: z.string().optional(),
+  scope: z.optional(z.array(z.string())),
+  audience: z.optional(z.string()),
+  resource: z.optional(z.string()),
+  jkt: z.optional(z.string()),
+  issuer: z.optional(z.string()),
 });
 
 // Built on first use, not at import (issue 24: page-load main thread; see lazySchema).
-const entrySchema = lazySchema(() => z.object({
-  accessToken: z.string().min(1),
+const entrySchema = z.lazySchema(() => z.object({
+  accessToken: z.string().check(z.minLength(1)),
   tokenType: z.string(),
-  scope: z.string().optional(),
-  expiresIn: z.number().optional(),
+  scope: z.optional(z.string()),
+  expiresIn: z.optional(z.number()),
   obtainedAt: z.number(),
   expAt: z.number(),
   meta: metaSchema(),
@@ -76,8 +76,8 @@ const entrySchema = lazySchema(() => z.object({
 type Entry = z.infer<ReturnType<typeof entrySchema>>;
 
 /** Version 2: the list, one entry per cache key. Version 1 (one token per kind) is read as a list of one. */
-const listSchema = lazySchema(() => z.object({ v: z.literal(2), tokens: z.array(z.unknown()).max(MAX_STORED_TOKENS * 4) }));
-const legacySchema = lazySchema(() => entrySchema().extend({ v: z.literal(1) }));
+const listSchema = z.lazySchema(() => z.object({ v: z.literal(2), tokens: z.array(z.unknown()).check(z.maxLength(MAX_STORED_TOKENS * 4)) }));
+const legacySchema = z.lazySchema(() => z.extend(entrySchema(), { v: z.literal(1) }));
 
 /** Each entry holds a token of a few KB at most; a larger item is not ours. */
 const MAX_ITEM_BYTES = MAX_STORED_TOKENS * 64 * 1024;

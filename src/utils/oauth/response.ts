@@ -1,5 +1,5 @@
 // Processing a token endpoint Response: validated success (RFC 6749 §5.1) or a typed error (§5.2 and the rest).
-import { lazySchema, z } from '../zod';
+import * as z from '../zod';
 import type { TokenResponse } from '../../types/token';
 import { effects } from '../effects';
 import { OAuthResponseError, TokenEndpointError, type ErrorCode } from '../errors';
@@ -11,36 +11,30 @@ import { parseRetryAfter } from './retry';
 import { contentTypeWarnings } from './responseWarnings';
 
 const numberLike = () => z.union(
-  [
-    z.number(),
-    z
-      .string()
-      .trim()
-      .regex(/^\d+(\.\d+)?$/)
-      .transform(Number),
-  ],
+  [z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^\d+(\.\d+)?$/)), z.transform(Number))],
   'must be a number of seconds',
 );
 
 // The value is a number the server sent, safe to repeat: saying it is what lets a person spot ms-for-s mix-ups.
-const expiresIn = () => numberLike().pipe(
-  z
-    .number()
-    .nonnegative('must not be negative')
-    .max(MAX_EXPIRES_IN_SECONDS, {
+const expiresIn = () => z.pipe(
+  numberLike(),
+  z.number().check(
+    z.nonnegative('must not be negative'),
+    z.maximum(MAX_EXPIRES_IN_SECONDS, {
       error: (issue) => `is ${String(issue.input)} seconds; the playground accepts at most ${MAX_EXPIRES_IN_SECONDS} (ten years)`,
     }),
+  ),
 );
 
 // Built on the first token response, not at import (issue 24: page-load main thread; see lazySchema).
-const successSchema = lazySchema(() => z.looseObject({
-  access_token: z.string().min(1, 'must be a non-empty string'),
-  token_type: z
-    .string()
-    .transform((s) => s.toLowerCase())
-    .pipe(z.enum(['bearer', 'dpop'], 'must be Bearer or DPoP')),
-  expires_in: expiresIn().nullish(),
-  scope: z.string().nullish(),
+const successSchema = z.lazySchema(() => z.looseObject({
+  access_token: z.string().check(z.minLength(1, 'must be a non-empty string')),
+  token_type: z.pipe(
+    z.pipe(z.string(), z.transform((s: string) => s.toLowerCase())),
+    z.enum(['bearer', 'dpop'], 'must be Bearer or DPoP'),
+  ),
+  expires_in: z.nullish(expiresIn()),
+  scope: z.nullish(z.string()),
 }));
 
 function describeIssue(issue: z.core.$ZodIssue): string {

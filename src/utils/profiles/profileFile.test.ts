@@ -1,9 +1,9 @@
 // The profiles file: what it writes, and every way an import is refused with a sentence and nothing returned.
 import { describe, expect, it } from 'vitest';
-import { z } from '../zod';
+import * as z from '../zod';
 import { MAX_PROFILE_FILE_BYTES, MAX_PROFILES, parseProfileFile, PROFILE_FILE_FORMAT, PROFILE_FILE_VERSION, serializeProfileFile } from './profileFile';
 
-const config = z.strictObject({ clientId: z.string().max(20), authMethod: z.enum(['client_secret_basic', 'private_key_jwt']) }).partial();
+const config = z.partial(z.strictObject({ clientId: z.string().check(z.maxLength(20)), authMethod: z.enum(['client_secret_basic', 'private_key_jwt']) }));
 const file = (profiles: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ format: PROFILE_FILE_FORMAT, version: PROFILE_FILE_VERSION, profiles, ...extra });
 
 describe('profiles file', () => {

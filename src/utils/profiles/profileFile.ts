@@ -3,7 +3,7 @@
 // the headless runner the fields it reads), so a field added to the form travels without touching this file.
 import { findUnsafeChar } from '../textSafety';
 import { parseJsonSafely } from '../secureJson';
-import { z } from '../zod';
+import * as z from '../zod';
 import { profileNameKey, profileNameProblem } from './profileName';
 
 /** The `format` member: says what the file is, so a file of another kind is refused by name, not by accident. */
@@ -47,15 +47,15 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** The whole file's schema for a configuration schema. Every level is strict: nothing unknown slips in. */
-export function profileFileSchema<C extends z.ZodType>(configSchema: C) {
-  const name = z.string().superRefine((value, ctx) => {
+export function profileFileSchema<C extends z.ZodMiniType>(configSchema: C) {
+  const name = z.string().check(z.superRefine((value, ctx) => {
     const problem = profileNameProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  }));
   return z.strictObject({
     format: z.literal(PROFILE_FILE_FORMAT),
     version: z.literal(PROFILE_FILE_VERSION),
-    profiles: z.array(z.strictObject({ name, config: configSchema })).max(MAX_PROFILES, `at most ${MAX_PROFILES} profiles`),
+    profiles: z.array(z.strictObject({ name, config: configSchema })).check(z.maxLength(MAX_PROFILES, `at most ${MAX_PROFILES} profiles`)),
   });
 }
 
@@ -85,7 +85,7 @@ function duplicateName(profiles: ReadonlyArray<{ name: string }>): string | unde
  * Reads a profiles file from untrusted text: size-capped, JSON parsed without prototype keys, the format and version
  * checked first, then every profile against `configSchema`. Never throws; a problem is one sentence for the person.
  */
-export function parseProfileFile<C extends z.ZodType>(text: string, configSchema: C): ProfileFileResult<z.infer<C>> {
+export function parseProfileFile<C extends z.ZodMiniType>(text: string, configSchema: C): ProfileFileResult<z.infer<C>> {
   const parsed = parseJsonSafely(text, { maxBytes: MAX_PROFILE_FILE_BYTES });
   if (!parsed.ok) {
     return { ok: false, error: parsed.reason === 'too_large' ? `The file is larger than ${MAX_PROFILE_FILE_BYTES / 1024} KiB; a profiles file is far smaller. Nothing was imported.` : 'The file is not valid JSON. Nothing was imported.' };

@@ -1,7 +1,7 @@
 // Saved profiles on this device (localStorage by default, injected): read tolerantly, written whole, never a secret.
 import { parseJsonSafely } from '../secureJson';
 import { createSafeStorage, storageGetter, webStorage, type StorageSource, type StorageWriteResult } from '../storage';
-import { lazySchema, z } from '../zod';
+import * as z from '../zod';
 import { EMPTY_COLLECTION, type Profile, type ProfileCollection } from './profileCollection';
 import { MAX_PROFILE_FILE_BYTES, MAX_PROFILES } from './profileFile';
 import { profileNameProblem } from './profileName';
@@ -28,17 +28,17 @@ export interface ProfileStoreOptions<C> {
 }
 
 // Built on first load, not at import (issue 24: page-load main thread; see lazySchema).
-const storedProfile = lazySchema(() => z.object({
-  id: z.string().regex(/^p\d{1,9}$/),
-  name: z.string().refine((n) => profileNameProblem(n) === undefined),
+const storedProfile = z.lazySchema(() => z.object({
+  id: z.string().check(z.regex(/^p\d{1,9}$/)),
+  name: z.string().check(z.refine((n) => profileNameProblem(n) === undefined)),
   config: z.unknown(),
-  sources: z.record(z.string(), z.string().max(64)).catch({}),
+  sources: z.catch(z.record(z.string(), z.string().check(z.maxLength(64))), {}),
 }));
 
-const storedCollection = lazySchema(() => z.object({
+const storedCollection = z.lazySchema(() => z.object({
   v: z.literal(1),
-  activeId: z.string().nullable(),
-  profiles: z.array(z.unknown()).max(MAX_PROFILES),
+  activeId: z.nullable(z.string()),
+  profiles: z.array(z.unknown()).check(z.maxLength(MAX_PROFILES)),
 }));
 
 /** Each profile on its own: one that cannot be read is skipped, the others are kept. */

@@ -7,7 +7,7 @@
 //   flowFormContext.ts    what validation needs besides the form
 //   flowFormRules.ts      each field's rule and message, chosen by provider and method (built on first use)
 //   flowFormValidation.ts one field, or the whole form, validated
-import { lazySchema, z } from '../../../utils/zod';
+import * as z from '../../../utils/zod';
 import { PROVIDER_IDS } from '../../../config/providerBasics';
 import { AUTH_METHODS, SIGNING_ALGS } from '../../../types/token';
 import { ASSERTION_AUDIENCES, ASSERTION_TYPS } from '../../../utils/oauth/assertionAudience';
@@ -25,10 +25,10 @@ export { MAX_NUMBER_DRAFT_LENGTH, NUMERIC_FIELDS, parseNumberDraft, type NumberD
 export { SECRET_METHODS } from './flowFormRules';
 export { validateField, validateFlowForm } from './flowFormValidation';
 
-const text = (field: keyof typeof FIELD_MAX_LENGTH) => z.string().max(FIELD_MAX_LENGTH[field]);
+const text = (field: keyof typeof FIELD_MAX_LENGTH, ...more: Array<z.core.$ZodCheck<string>>) => z.string().check(z.maxLength(FIELD_MAX_LENGTH[field]), ...more);
 /** An identifier field's stored shape: its limit, and none of the characters textSafety.ts refuses. */
-const identifier = (field: keyof typeof FIELD_MAX_LENGTH) => text(field).refine(isSafeIdentifierText);
-const resourceShape = () => text('resource').refine((v) => v.trim() === '' || isValidResource(v));
+const identifier = (field: keyof typeof FIELD_MAX_LENGTH) => text(field, z.refine(isSafeIdentifierText));
+const resourceShape = () => text('resource', z.refine((v) => v.trim() === '' || isValidResource(v)));
 
 function isValidResource(value: string): boolean {
   try {
@@ -44,7 +44,7 @@ function isValidResource(value: string): boolean {
  * and the progress store: what a field refuses when typed, a link or stored progress cannot plant either. Built on
  * first use, not at import (issue 24: the flow chunk's evaluation is a long task of the page load; see lazySchema).
  */
-export const flowFormShape = lazySchema(() => ({
+export const flowFormShape = z.lazySchema(() => ({
   provider: z.enum(PROVIDER_IDS),
   environmentId: text('environmentId'),
   region: text('region'),
@@ -57,7 +57,7 @@ export const flowFormShape = lazySchema(() => ({
   keyRef: text('keyRef'),
   kid: identifier('kid'),
   signingAlg: z.enum(SIGNING_ALGS),
-  scopes: z.array(z.string().max(MAX_SCOPE_LENGTH)).max(MAX_SCOPES),
+  scopes: z.array(z.string().check(z.maxLength(MAX_SCOPE_LENGTH))).check(z.maxLength(MAX_SCOPES)),
   audience: identifier('audience'),
   resource: resourceShape(),
   proactiveRefreshSeconds: z.number(),
@@ -74,10 +74,10 @@ export const flowFormShape = lazySchema(() => ({
   introspectionEndpoint: text('introspectionEndpoint'),
   revocationEndpoint: text('revocationEndpoint'),
   // Keys are the rows' identifiers (a crafted link cannot add `__proto__` or a thousand members).
-  providerFields: z.record(z.string().regex(PROVIDER_FIELD_KEY), z.string().max(PROVIDER_FIELD_MAX_LENGTH))
-    .refine((fields) => Object.keys(fields).length <= MAX_PROVIDER_FIELDS),
+  providerFields: z.record(z.string().check(z.regex(PROVIDER_FIELD_KEY)), z.string().check(z.maxLength(PROVIDER_FIELD_MAX_LENGTH)))
+    .check(z.refine((fields) => Object.keys(fields).length <= MAX_PROVIDER_FIELDS)),
   certificateHeader: z.enum(['x5t#S256', 'x5t', 'both']),
-}) satisfies Record<keyof FlowForm, z.ZodType>);
+}) satisfies Record<keyof FlowForm, z.ZodMiniType>);
 
 /** The whole form's shape. */
-export const flowFormSchema = lazySchema(() => z.object(flowFormShape()));
+export const flowFormSchema = z.lazySchema(() => z.object(flowFormShape()));

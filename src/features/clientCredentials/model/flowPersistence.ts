@@ -1,6 +1,6 @@
 // Flow progress in sessionStorage (active step, number fields as typed, the profile shown, and — when no saved profile
 // holds them — the non-secret fields and their sources) so a reload resumes the flow in this tab.
-import { lazySchema, z } from '../../../utils/zod';
+import * as z from '../../../utils/zod';
 import { FLOW_PROGRESS_PREFIX } from '../../../contexts/authStores';
 import { parseJsonSafely } from '../../../utils/secureJson';
 import { createListenerSet } from '../../../utils/listeners';
@@ -49,23 +49,23 @@ export interface FlowPersistence {
 }
 
 // The schemas are built on first use, not at import (issue 24: page-load main thread; see lazySchema).
-const draftSchema = lazySchema(() => z.string().max(MAX_NUMBER_DRAFT_LENGTH));
+const draftSchema = z.lazySchema(() => z.string().check(z.maxLength(MAX_NUMBER_DRAFT_LENGTH)));
 
 /** A half-typed number is NaN in the form; JSON has no NaN, so it is stored as null (its text is in the drafts). */
-const storedFormSchema = lazySchema(() => z.object({
+const storedFormSchema = z.lazySchema(() => z.partial(z.object({
   ...flowFormShape(),
-  proactiveRefreshSeconds: z.number().nullable(),
-  assertionLifetimeSeconds: z.number().nullable(),
-  clockSkewSeconds: z.number().nullable(),
-}).partial());
+  proactiveRefreshSeconds: z.nullable(z.number()),
+  assertionLifetimeSeconds: z.nullable(z.number()),
+  clockSkewSeconds: z.nullable(z.number()),
+})));
 
-const progressSchema = lazySchema(() => z.object({
+const progressSchema = z.lazySchema(() => z.object({
   v: z.literal(1),
-  activeIndex: z.number().int().min(0).max(3),
+  activeIndex: z.int().check(z.minimum(0), z.maximum(3)),
   form: storedFormSchema(),
-  sources: z.record(z.string(), z.string().max(32)).default({}),
-  numberDrafts: z.partialRecord(z.enum(NUMERIC_FIELDS), draftSchema()).optional(),
-  profileId: z.string().max(16).nullable().optional(),
+  sources: z._default(z.record(z.string(), z.string().check(z.maxLength(32))), {}),
+  numberDrafts: z.optional(z.partialRecord(z.enum(NUMERIC_FIELDS), draftSchema())),
+  profileId: z.optional(z.nullable(z.string().check(z.maxLength(16)))),
 }));
 
 /** Each field on its own: one value over its limit is left out (and named), never the whole progress. */

@@ -4,7 +4,7 @@
 import { createProfileStore, type ProfileStore } from '../../../utils/profiles/profileStore';
 import { parseProfileFile, serializeProfileFile, type ExportedProfile, type ProfileFileResult } from '../../../utils/profiles/profileFile';
 import type { StorageSource } from '../../../utils/storage';
-import { lazySchema, z } from '../../../utils/zod';
+import * as z from '../../../utils/zod';
 import { flowFormShape } from './flowFormSchema';
 import type { FlowForm } from './flowTypes';
 
@@ -16,7 +16,7 @@ export type ProfileConfig = Partial<FlowForm>;
  * refused — a `clientSecret` or a private key in a file is an error, never silently dropped or kept. Built on first
  * use, not at import (issue 24: page-load main thread; see lazySchema).
  */
-export const profileConfigSchema = lazySchema(() => z.strictObject(flowFormShape()).partial());
+export const profileConfigSchema = z.lazySchema(() => z.partial(z.strictObject(flowFormShape())));
 
 /** Each field on its own against its rule: what fails (NaN while typing, over a limit, unknown) is left out. */
 export function profileConfigOf(value: unknown): ProfileConfig {

@@ -1,6 +1,6 @@
 // Share links: the flow's non-secret configuration in a URL fragment, so a colleague can open the same setup.
 import { parseJsonSafely } from '../../../utils/secureJson';
-import { lazySchema } from '../../../utils/zod';
+import * as z from '../../../utils/zod';
 import { flowFormSchema } from './flowFormSchema';
 import type { FlowForm } from './flowTypes';
 
@@ -24,8 +24,8 @@ export type SharedField = (typeof SHARED_FIELDS)[number];
 export type SharedConfig = Partial<Pick<FlowForm, SharedField>>;
 
 // Built on the first link read, not at import (issue 24: page-load main thread; see lazySchema).
-const sharedSchema = lazySchema(() =>
-  flowFormSchema().pick(Object.fromEntries(SHARED_FIELDS.map((f) => [f, true])) as { [K in SharedField]: true }).partial(),
+const sharedSchema = z.lazySchema(() =>
+  z.partial(z.pick(flowFormSchema(), Object.fromEntries(SHARED_FIELDS.map((f) => [f, true])) as { [K in SharedField]: true })),
 );
 
 function toBase64Url(text: string): string {
