@@ -55,9 +55,17 @@ export function useHeldCertificate(stores: Pick<AuthStores, 'relayCredential'>):
 
 /**
  * Whether step 1 is complete (no field errors): derived during render, but only when what it depends on changes,
- * because the page renders on every token run too.
+ * because the page renders on every token run too. Deferred: the page's first render says "not yet" and the answer
+ * comes in a render of its own right after, as it does after each change. Building every field's rule and checking
+ * them all was part of the flow's first render, one of the long main-thread tasks of the mobile load (issue 24); the
+ * step's own button validates again when pressed, so a stale answer never lets a bad form through.
  */
 export function useConfigValid(state: FlowSessionState, held: boolean): boolean {
   const { form, secret, keys } = state;
-  return useMemo(() => Object.keys(validateFlowForm(form, validationContext({ form, secret, keys }, held))).length === 0, [form, secret, keys, held]);
+  const inputs = useMemo(() => ({ form, secret, keys, held }), [form, secret, keys, held]);
+  const deferred = useDeferredValue<typeof inputs | null>(inputs, null);
+  return useMemo(
+    () => deferred !== null && Object.keys(validateFlowForm(deferred.form, validationContext(deferred, deferred.held))).length === 0,
+    [deferred],
+  );
 }
