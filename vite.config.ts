@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './build/csp.ts';
+import { sharedChunks } from './build/sharedChunks.ts';
 
 /**
  * settings.json lives at the repository root (next to .env, where people look for configuration) and is still
@@ -36,10 +37,21 @@ function rootSettingsJson(): Plugin {
   };
 }
 
+/** The small modules the lazy parts share, in two chunks instead of a dozen (build/sharedChunks.ts, issue 24). */
+const shared = sharedChunks({
+  groupable: (id) => /[\\/]src[\\/]/.test(id) && !/\.css($|\?)/.test(id),
+  flowPage: fileURLToPath(new URL('./src/pages/flows/ClientCredentialsFlow.tsx', import.meta.url)),
+  maxModuleBytes: 8192,
+});
+
 // The app is served on 5173 in dev and 4173 in preview; the sandbox's CORS list names both.
 export default defineConfig(({ command }) => ({
-  plugins: [react(), rootSettingsJson(), contentSecurityPolicy({ enabled: command === 'build' })],
+  plugins: [shared.plugin, react(), rootSettingsJson(), contentSecurityPolicy({ enabled: command === 'build' })],
   server: { port: 5173, strictPort: true, host: 'localhost' },
   preview: { port: 4173, strictPort: true, host: 'localhost' },
-  build: { sourcemap: false, target: 'es2022' },
+  build: {
+    sourcemap: false,
+    target: 'es2022',
+    rolldownOptions: { output: { codeSplitting: { groups: shared.groups } } },
+  },
 }));
