@@ -16,19 +16,8 @@ const callersOf = vi.hoisted(() => (stack: string): string => {
 });
 
 vi.mock('./zod', async (importOriginal) => {
-  const original = await importOriginal<typeof import('./zod')>();
-  // Every builder and check (z.object, z.string, z.maxLength…) is counted with its caller; lazySchema itself is not.
-  return Object.fromEntries(
-    Object.entries(original).map(([key, value]) => [
-      key,
-      typeof value === 'function' && key !== 'lazySchema'
-        ? (...args: unknown[]) => {
-            built.push({ builder: key, calledFrom: callersOf(new Error().stack ?? '') });
-            return (value as (...a: unknown[]) => unknown)(...args);
-          }
-        : value,
-    ]),
-  );
+  const { reportingZodCalls } = await import('../../tests/support/zodCalls');
+  return reportingZodCalls(await importOriginal<typeof import('./zod')>(), (builder) => built.push({ builder, calledFrom: callersOf(new Error().stack ?? '') }));
 });
 
 /** What each module built, e.g. `{ '/src/utils/tokenStorage.ts': 'object string array…' }`: a failure names the file. */

@@ -6,19 +6,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const built = vi.hoisted(() => [] as string[]);
 
 vi.mock('../../utils/zod', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../utils/zod')>();
-  // Every builder and check (z.string, z.url, z.maxLength…) counted; the module's own helper and namespaces kept.
-  return Object.fromEntries(
-    Object.entries(original).map(([key, value]) => [
-      key,
-      typeof value === 'function' && key !== 'lazySchema'
-        ? (...args: unknown[]) => {
-            built.push(key);
-            return (value as (...a: unknown[]) => unknown)(...args);
-          }
-        : value,
-    ]),
-  );
+  const { reportingZodCalls } = await import('../../../tests/support/zodCalls');
+  return reportingZodCalls(await importOriginal<typeof import('../../utils/zod')>(), (name) => built.push(name));
 });
 
 describe('settings schemas', () => {
