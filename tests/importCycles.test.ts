@@ -1,22 +1,16 @@
 // No import circles in src/, type-only ones included. ESLint's import-x/no-cycle refuses the runtime circles but
 // skips `import type`; a type circle still says two modules are one concept (or a shared piece is missing below
 // both), so this walks every import TypeScript itself sees.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from './support/files';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SRC = join(ROOT, 'src');
 const isSource = (path: string) => /\.tsx?$/.test(path) && !/\.test\.tsx?$/.test(path) && !path.endsWith('.d.ts');
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
 
 const OPTIONS: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Bundler, allowImportingTsExtensions: true };
 
@@ -70,7 +64,7 @@ describe('import circles', () => {
   });
 
   it('src/ has none, type-only imports included', () => {
-    const graph = new Map(walk(SRC).filter(isSource).map((file) => [file, importsOf(file)] as const));
+    const graph = new Map(filesUnder(SRC).filter(isSource).map((file) => [file, importsOf(file)] as const));
     const circles = circlesOf(graph).map((files) => files.map((file) => relative(ROOT, file)));
     expect(circles).toEqual([]);
   });

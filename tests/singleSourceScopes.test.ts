@@ -1,9 +1,10 @@
 // Single-source rule: only src/config/pingone.ts spells p1 scope names; the sandbox's own
 // copy (which must not import src/) is pinned to it here.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from './support/files';
 import { PINGONE_OPTIONAL_SCOPES, PINGONE_SCOPE_CATALOG, PINGONE_WORKER_SCOPES } from '../src/config/pingone';
 import { OPERATION_SCOPES, P1_SCOPES } from '../sandbox/pingone/scopes.js';
 
@@ -16,13 +17,6 @@ const DEFINITION = 'src/config/pingone.ts';
  * about code that ships. Everything else under src/ must import the names from the definition.
  */
 const isTestFile = (rel: string) => /\.test\.(ts|tsx)$/.test(rel);
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
 
 /** Every p1 scope literal in a file, with its 1-based line number. */
 function findScopeLiterals(text: string): Array<{ line: number; scope: string }> {
@@ -41,7 +35,7 @@ describe('single source of p1 scope names', () => {
   it('no shipped file under src/ other than src/config/pingone.ts spells a p1 scope', () => {
     const offences: string[] = [];
     let definitionHits = 0;
-    for (const file of walk(join(ROOT, 'src')).filter((f) => /\.(ts|tsx|js|jsx|json|css|md)$/.test(f))) {
+    for (const file of filesUnder(join(ROOT, 'src')).filter((f) => /\.(ts|tsx|js|jsx|json|css|md)$/.test(f))) {
       const rel = relative(ROOT, file).split(sep).join('/');
       if (rel === DEFINITION) definitionHits = findScopeLiterals(readFileSync(file, 'utf8')).length;
       if (rel === DEFINITION || isTestFile(rel)) continue;

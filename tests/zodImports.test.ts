@@ -1,21 +1,15 @@
 // zod comes from src/utils/zod.ts only, written one way: `import * as z from '…/utils/zod'`. That module configures
 // zod before any schema parses (English messages, jitless under the CSP) and is zod/mini: an import of 'zod' itself
 // would bring back the classic, method-based API, which the bundler cannot trim (issue 24: 92 KB against 40 KB).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from './support/files';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const THE_MODULE = 'src/utils/zod.ts';
 const IMPORTS = /^import\s+([^;]*?)\s+from\s+'([^']+)'/gm;
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
 
 /** The imports of zod in one source text that break the rule, as `what from 'where'`. */
 function wrongZodImports(text: string): string[] {
@@ -39,7 +33,7 @@ describe('zod imports', () => {
   });
 
   it('are namespace imports of src/utils/zod.ts everywhere in the app and the runner', () => {
-    const files = [...walk(join(ROOT, 'src')), ...walk(join(ROOT, 'cli'))].filter((f) => /\.(ts|tsx)$/.test(f));
+    const files = [...filesUnder(join(ROOT, 'src')), ...filesUnder(join(ROOT, 'cli'))].filter((f) => /\.(ts|tsx)$/.test(f));
     const wrong = files
       .map((file) => relative(ROOT, file).split(sep).join('/'))
       .filter((rel) => rel !== THE_MODULE)
