@@ -1,8 +1,5 @@
 // The local sandbox's admin API: read /sandbox/info, register a client, inject and clear faults, through the HTTP seam.
 import * as z from '../utils/zod';
-
-/** A non-empty string. */
-const filled = () => z.string().check(z.minLength(1));
 import { AUTH_METHODS } from '../types/token';
 import { InputError, isPlaygroundError, PlaygroundError } from '../utils/errors';
 import { fetchWithTimeout } from '../utils/http';
@@ -13,6 +10,9 @@ export const DEFAULT_SANDBOX_URL = 'http://localhost:4500';
 
 /** The commands that start the sandbox, for the "cannot reach the sandbox" alert. */
 export const SANDBOX_START_COMMANDS = Object.freeze({ alone: 'npm run sandbox', withApp: 'npm start' });
+
+/** A non-empty string. */
+const filled = () => z.string().check(z.minLength(1));
 
 const publicJwkSchema = () => z.looseObject({ kty: z.string() });
 
