@@ -34,27 +34,15 @@ export interface SharedGroups {
   flow: Set<string>;
 }
 
-function staticClosure(graph: ModuleGraph, start: readonly string[], stop: ReadonlySet<string>): Set<string> {
+/** The modules reachable from `start` through `next`, never entering `stop`. */
+function reachable(start: readonly string[], next: (id: string) => readonly string[], stop: (id: string) => boolean): Set<string> {
   const seen = new Set<string>();
   const stack = [...start];
   while (stack.length > 0) {
     const id = stack.pop()!;
-    if (seen.has(id) || stop.has(id)) continue;
+    if (seen.has(id) || stop(id)) continue;
     seen.add(id);
-    stack.push(...graph.imports(id));
-  }
-  return seen;
-}
-
-/** Everything the modules may ever load (static and dynamic imports, transitively), not going through `avoid`. */
-function everything(graph: ModuleGraph, start: readonly string[], avoid: string): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...start];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (seen.has(id) || id === avoid) continue;
-    seen.add(id);
-    stack.push(...graph.imports(id), ...graph.dynamicImports(id));
+    stack.push(...next(id));
   }
   return seen;
 }
@@ -65,10 +53,13 @@ function everything(graph: ModuleGraph, start: readonly string[], avoid: string)
  * load the flow).
  */
 export function sharedModuleGroups(graph: ModuleGraph, rules: SharedChunkRules): SharedGroups {
-  const initial = staticClosure(graph, graph.ids.filter((id) => graph.isEntry(id)), new Set());
+  const entries = graph.ids.filter((id) => graph.isEntry(id));
+  const initial = reachable(entries, graph.imports, () => false);
   const roots = [...new Set(graph.ids.flatMap((id) => graph.dynamicImports(id)))].filter((id) => !initial.has(id));
   const reachedBy = new Map<string, string[]>();
-  for (const root of roots) for (const id of staticClosure(graph, [root], initial)) reachedBy.set(id, [...(reachedBy.get(id) ?? []), root]);
+  for (const root of roots) {
+    for (const id of reachable([root], graph.imports, (dep) => initial.has(dep))) reachedBy.set(id, [...(reachedBy.get(id) ?? []), root]);
+  }
 
   const members = new Set(
     graph.ids.filter((id) => rules.groupable(id) && !initial.has(id) && (reachedBy.get(id)?.length ?? 0) >= 2 && graph.size(id) <= rules.maxModuleBytes),
@@ -84,7 +75,7 @@ export function sharedModuleGroups(graph: ModuleGraph, rules: SharedChunkRules):
   }
 
   // What the app may load without the flow page (the home page, settings, the status bar, the log…).
-  const withoutFlow = everything(graph, graph.ids.filter((id) => graph.isEntry(id)), rules.flowPage);
+  const withoutFlow = reachable(entries, (id) => [...graph.imports(id), ...graph.dynamicImports(id)], (id) => id === rules.flowPage);
   const shell = new Set<string>();
   const flow = new Set<string>();
   for (const id of members) (reachedBy.get(id)!.some((root) => withoutFlow.has(root)) ? shell : flow).add(id);
