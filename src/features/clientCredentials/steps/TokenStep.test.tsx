@@ -2,6 +2,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { Profiler } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setupTestEffects } from '../../../../tests/support/effects';
 import { createMemoryStorage } from '../../../utils/storage';
@@ -118,6 +119,31 @@ describe('TokenStep', () => {
     expect(document.body.textContent).toContain('1h 0m 0s (3600 seconds)');
     // The raw response is shown with the token masked.
     expect(screen.getByLabelText('Token response')).toHaveTextContent(`"access_token": "${TOKEN.slice(0, 10)}…${TOKEN.slice(-10)}"`);
+  });
+
+  it('puts a new token on screen in a commit of its own; its checks, scopes and raw response follow in the next (issue 24)', async () => {
+    // What each commit put on screen, read as React commits it.
+    const commits: Array<{ decoded: boolean; details: boolean }> = [];
+    const onRender = () => commits.push({
+      decoded: screen.queryByRole('region', { name: 'Decoded access token' }) !== null,
+      details: screen.queryByRole('region', { name: 'Token checks (RFC 9068)' }) !== null || screen.queryByLabelText('Token response') !== null,
+    });
+    const view = (run: TokenRun) => (
+      <Profiler id="token-step" onRender={onRender}>
+        <TokenStep {...tab()} run={run} onGetToken={() => {}} form={form} description={description} />
+      </Profiler>
+    );
+    const { rerender } = render(view(successRun));
+    expect(await screen.findByText('All checks passed.')).toBeInTheDocument();
+    expect(commits[0]).toEqual({ decoded: true, details: false });
+    // The next token (after a run): the same two steps, and nothing of the old token's checks in between.
+    rerender(view({ status: 'running', attempts: [], requestedScopes: successRun.requestedScopes }));
+    commits.length = 0;
+    const next = { ...successRun, record: { ...successRun.record!, obtainedAt: successRun.record!.obtainedAt + 1 } };
+    rerender(view(next));
+    expect(commits[0]).toEqual({ decoded: true, details: false });
+    expect(await screen.findByText('All checks passed.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Token response')).toBeInTheDocument();
   });
 
   it('reveals the token and its three coloured parts together', async () => {

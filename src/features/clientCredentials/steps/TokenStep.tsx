@@ -1,5 +1,5 @@
 // Step 3 (Token): the attempts, the response (token masked), or an error card; on success the token and its checks.
-import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { AttemptsTimeline, formatMs } from '../../../components/AttemptsTimeline';
 import { Countdown } from '../../../components/Countdown';
 import { DecodedJwt } from '../../../components/DecodedJwt';
@@ -117,23 +117,41 @@ function RunFailure({ error, onGetToken, relayControl, audienceRetry, provider }
   );
 }
 
+/** What follows the token: its checks, the scopes asked for against those granted, the raw response. */
+function TokenDetails({ checks, requestedScopes, accessToken, response }: {
+  checks: TokenChecksState; requestedScopes: readonly string[]; accessToken: string; response: TokenResponse;
+}) {
+  const granted = useMemo(() => (accessToken ? grantedScopeOf({ accessToken, scope: response.scope }) : undefined), [accessToken, response.scope]);
+  const raw = useMemo(() => maskedResponse(response), [response]);
+  return (
+    <>
+      <TokenChecks results={checks.results} signature={checks.signature} />
+      <ScopeComparison requested={requestedScopes} granted={granted} />
+      <section className="token-raw-response" aria-label="Raw response">
+        <h3 className="panel-title">Raw response (access token masked)</h3>
+        <JsonView value={raw} label="Token response" />
+      </section>
+    </>
+  );
+}
+
 interface TokenAcquiredProps {
   run: TokenRun;
   record: TokenRecord;
   response: TokenResponse;
   revealed: boolean;
   onRevealedChange: (next: boolean) => void;
-  checks: TokenChecksState;
+  /** The checks, scope comparison and raw response; undefined in the token's first render (they follow it). */
+  details: TokenChecksState | undefined;
 }
 
 /**
- * The success half of the step: the token (masked until revealed), its expiry, checks, scopes and raw response.
- * Memoised: it renders when the token, the reveal or the checks change, not whenever the flow does.
+ * The success half of the step: the token (masked until revealed), its expiry and decoded claims, then its checks,
+ * scopes and raw response. Memoised: it renders when the token, the reveal or the checks change, not whenever the
+ * flow does.
  */
-const TokenAcquired = memo(function TokenAcquired({ run, record, response, revealed, onRevealedChange, checks }: TokenAcquiredProps) {
+const TokenAcquired = memo(function TokenAcquired({ run, record, response, revealed, onRevealedChange, details }: TokenAcquiredProps) {
   const { accessToken } = record;
-  const granted = useMemo(() => (accessToken ? grantedScopeOf({ accessToken, scope: response.scope }) : undefined), [accessToken, response.scope]);
-  const raw = useMemo(() => maskedResponse(response), [response]);
   return (
     <>
       <InfoBox variant="success" role="status" icon={<IconSparkle />} title="Token acquired!">
@@ -154,12 +172,7 @@ const TokenAcquired = memo(function TokenAcquired({ run, record, response, revea
         onRevealedChange={onRevealedChange}
       />
       <DecodedJwt token={record.accessToken} revealed={revealed} title="Decoded access token" />
-      <TokenChecks results={checks.results} signature={checks.signature} />
-      <ScopeComparison requested={run.requestedScopes} granted={granted} />
-      <section className="token-raw-response" aria-label="Raw response">
-        <h3 className="panel-title">Raw response (access token masked)</h3>
-        <JsonView value={raw} label="Token response" />
-      </section>
+      {details && <TokenDetails checks={details} requestedScopes={run.requestedScopes} accessToken={accessToken} response={response} />}
     </>
   );
 });
@@ -169,7 +182,13 @@ export function TokenStep({ run, onGetToken, onCancel, form, description, relayC
   // Reveal is remembered per token, so a newly obtained token always starts masked.
   const [revealedToken, setRevealedToken] = useState<string | null>(null);
   const onRevealedChange = useCallback((next: boolean) => setRevealedToken(next ? (token ?? null) : null), [token]);
-  const checks = useTokenChecks(token, form, run.status === 'success' ? run.response?.token_type : undefined, bindings);
+  // The token shows in the render that receives it; its checks (worked out here), scope comparison, raw response and
+  // management buttons follow in a deferred render right after, so the click's answer is on screen sooner (issue 24).
+  // The first value (null, never a token) defers them on mount too, e.g. back on step 3 with a token from before:
+  // https://react.dev/reference/react/useDeferredValue#parameters
+  const deferredToken = useDeferredValue<string | null | undefined>(token, null);
+  const detailed = token !== undefined && deferredToken === token;
+  const checks = useTokenChecks(detailed ? token : undefined, form, run.status === 'success' ? run.response?.token_type : undefined, bindings);
 
   return (
     <div className="token-step">
@@ -195,10 +214,10 @@ export function TokenStep({ run, onGetToken, onCancel, form, description, relayC
           response={run.response}
           revealed={token !== undefined && revealedToken === token}
           onRevealedChange={onRevealedChange}
-          checks={checks}
+          details={detailed ? checks : undefined}
         />
       )}
-      {token !== undefined && management && <TokenManagementPanel token={token} endpoints={management.endpoints} unavailable={management.unavailable} management={management} />}
+      {detailed && management && <TokenManagementPanel token={token} endpoints={management.endpoints} unavailable={management.unavailable} management={management} />}
       <TokenHistoryList history={history} />
     </div>
   );
