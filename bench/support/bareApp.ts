@@ -1,4 +1,5 @@
-// Builds the bare React + router reference app (bench/bare) with this repository's Vite, once per process.
+// Builds the benches' bare references with this repository's Vite, each once per process: the React + router app
+// (bench/bare) and the page that gets a token (bench/bare-token).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,14 +8,15 @@ import { build } from 'vite';
 import { ROOT } from './servers';
 
 export const BARE_ROOT = join(ROOT, 'bench', 'bare');
+export const BARE_TOKEN_ROOT = join(ROOT, 'bench', 'bare-token');
 
-let built: Promise<string> | undefined;
+const built = new Map<string, Promise<string>>();
 
-async function buildOnce(): Promise<string> {
+async function buildOnce(root: string): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'bench-bare-'));
   process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
   await build({
-    root: BARE_ROOT,
+    root,
     configFile: false,
     logLevel: 'warn',
     plugins: [react()],
@@ -24,11 +26,15 @@ async function buildOnce(): Promise<string> {
   return outDir;
 }
 
-/** The bare app's outDir (a temp dir removed at exit); built on first call, reused for the rest of the run. */
-export function buildBareApp(): Promise<string> {
-  built ??= buildOnce().catch((error: unknown) => {
-    built = undefined;
-    throw error;
-  });
-  return built;
+/** The outDir of the bare reference at `root` (a temp dir removed at exit); built on first call, reused for the run. */
+export function buildBareApp(root: string = BARE_ROOT): Promise<string> {
+  let outDir = built.get(root);
+  if (!outDir) {
+    outDir = buildOnce(root).catch((error: unknown) => {
+      built.delete(root);
+      throw error;
+    });
+    built.set(root, outDir);
+  }
+  return outDir;
 }

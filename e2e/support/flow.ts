@@ -102,12 +102,14 @@ export async function requestToken(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Get token', exact: true }).click();
 }
 
-/** Gets a token on step 3 and waits until the decoded token shows; fails with the alert's text if one appears. */
+/** Gets a token on step 3 and waits until it shows with its details; fails with the alert's text if one appears. */
 export async function getToken(page: Page): Promise<void> {
   await requestToken(page);
   const alert = page.getByRole('alert');
   await expect(decodedToken(page).or(alert).first()).toBeVisible({ timeout: 15_000 });
   if (await alert.count()) throw new Error(`Get token failed: ${(await alert.allInnerTexts()).join(' | ')}`);
+  // The token's checks, scope comparison and raw response render right after the token, in a deferred render.
+  await expect(page.getByRole('region', { name: 'Raw response' })).toBeVisible();
 }
 
 /**
