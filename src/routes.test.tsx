@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RouterProvider, createMemoryRouter } from 'react-router-dom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConfigProvider } from './contexts/ConfigContext';
 import { createConfigStore } from './services/config/configStore';
 import { createAppRoutes } from './routes';
@@ -9,6 +9,13 @@ import { provideEffects } from './utils/effects';
 import { createMemoryStorage } from './utils/storage';
 import { AuthStoresRoot } from './contexts/AuthStoresRoot';
 import { createTestStores } from '../tests/support/clientCredentialsFlow';
+
+/** The flow page's form-rules warm-up, watched (formRules.ts): the route starts it when the flow's chunk has loaded. */
+const formRulesReady = vi.hoisted(() => vi.fn(() => Promise.resolve()));
+vi.mock('./features/clientCredentials/model/formRules', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./features/clientCredentials/model/formRules')>()),
+  formRulesReady,
+}));
 
 async function renderAt(path: string, settings: unknown, env: Record<string, string | boolean> = { DEV: false }) {
   const store = createConfigStore();
@@ -80,6 +87,8 @@ describe('feature flag oauth.clientCredentials.enabled', () => {
     // The flow chunk is imported on demand; the first import compiles its whole module graph.
     expect(await screen.findByRole('heading', { level: 1, name: /Client Credentials/ }, { timeout: 15_000 })).toBeInTheDocument();
     expect(screen.queryByText(/This flow is disabled/)).toBeNull();
+    // Once the chunk has loaded, the page's form rules are made ready in a task of their own.
+    await vi.waitFor(() => expect(formRulesReady).toHaveBeenCalledTimes(1), { timeout: 15_000 });
   });
 
   it('"Enable in this browser" turns the flag on via localStorage', async () => {

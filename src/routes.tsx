@@ -17,8 +17,15 @@ import { FlowLoading } from './pages/flows/ClientCredentialsTitle';
 export const CLIENT_CREDENTIALS_PATH = '/flows/client-credentials';
 
 let flowModule: Promise<typeof import('./pages/flows/ClientCredentialsFlow')> | undefined;
-/** One import of the flow chunk (jose, qrcode, the stepper pages), started as soon as someone heads for it. */
-const loadFlowModule = () => (flowModule ??= import('./pages/flows/ClientCredentialsFlow'));
+/**
+ * One import of the flow chunk (jose, qrcode, the stepper pages), started as soon as someone heads for it; once
+ * loaded, the page prepares what its first render would otherwise do in the same task (prepareFlowPage).
+ */
+const loadFlowModule = () =>
+  (flowModule ??= import('./pages/flows/ClientCredentialsFlow').then((module) => {
+    module.prepareFlowPage();
+    return module;
+  }));
 const ClientCredentialsFlow = lazy(() => loadFlowModule().then((module) => ({ default: module.ClientCredentialsFlow })));
 const FlowDisabledPage = lazy(() => import('./pages/FlowDisabledPage').then((module) => ({ default: module.FlowDisabledPage })));
 const ProviderStatusBar = lazy(() =>

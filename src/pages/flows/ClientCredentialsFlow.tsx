@@ -20,6 +20,7 @@ import { useApiTrail } from '../../features/clientCredentials/hooks/useFlowSeque
 import { useConfigValid, useDpopKeyState, useFirstSandboxAnswer, useFlowSession, useFlowState, useHeldCertificate } from '../../features/clientCredentials/hooks/useFlowSession';
 import type { FlowSession, FlowSessionState } from '../../features/clientCredentials/model/flowSession';
 import { fieldId, type FormField } from '../../features/clientCredentials/model/flowFormSchema';
+import { formRulesReady } from '../../features/clientCredentials/model/formRules';
 import { createFlowPersistence, type FlowPersistence } from '../../features/clientCredentials/model/flowPersistence';
 import { isPreviewPending } from '../../features/clientCredentials/model/session/previewActions';
 import { managementEndpointsOf, managementUnavailableOf } from '../../features/clientCredentials/model/session/managementActions';
@@ -265,6 +266,14 @@ function FlowBody({ stores, session }: { stores: AuthStores; session: FlowSessio
       )}
     </div>
   );
+}
+
+/**
+ * What the route calls once this chunk has loaded, before the page renders: the form's rules are built and first run
+ * in a task of their own (formRules.ts), so the session's making in the page's first render finds them ready.
+ */
+export function prepareFlowPage(): void {
+  void formRulesReady();
 }
 
 /** The `/flows/client-credentials` route: a new session after every sign-out (in this tab or another). */
