@@ -68,14 +68,19 @@ const progressSchema = z.lazySchema(() => z.object({
   profileId: z.optional(z.nullable(z.string().check(z.maxLength(16)))),
 }));
 
-/** Each field on its own: one value over its limit is left out (and named), never the whole progress. */
+/**
+ * Each field on its own: one value over its limit is left out (and named), never the whole progress. Checked against
+ * the field's own rule, the one a restore applies (storedFormSchema adds only null for a half-typed number): a save
+ * builds no schema of its own, so the session's first save at start-up does not (issue 24: page-load main thread).
+ */
 function storableForm(form: FlowForm, notSaved: FormField[]): Record<string, unknown> {
   const stored: Record<string, unknown> = {};
-  const { shape } = storedFormSchema();
-  for (const field of Object.keys(flowFormShape()) as Array<keyof FlowForm>) {
+  const shape = flowFormShape();
+  for (const field of Object.keys(shape) as Array<keyof FlowForm>) {
     const raw = form[field];
-    const value = typeof raw === 'number' && Number.isNaN(raw) ? null : raw;
-    if (shape[field].safeParse(value).success) stored[field] = value;
+    if (raw === undefined) continue;
+    if (typeof raw === 'number' && Number.isNaN(raw)) stored[field] = null;
+    else if (shape[field].safeParse(raw).success) stored[field] = raw;
     else notSaved.push(field);
   }
   return stored;
