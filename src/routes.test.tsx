@@ -10,7 +10,7 @@ import { createMemoryStorage } from './utils/storage';
 import { AuthStoresRoot } from './contexts/AuthStoresRoot';
 import { createTestStores } from '../tests/support/clientCredentialsFlow';
 
-/** The flow page's form-rules warm-up, watched (formRules.ts): the route starts it when the flow's chunk has loaded. */
+/** The flow page's rules warm-up, watched (formRules.ts): the route starts it when the flow's chunk has loaded. */
 const formRulesReady = vi.hoisted(() => vi.fn(() => Promise.resolve()));
 vi.mock('./features/clientCredentials/model/formRules', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./features/clientCredentials/model/formRules')>()),
@@ -87,7 +87,7 @@ describe('feature flag oauth.clientCredentials.enabled', () => {
     // The flow chunk is imported on demand; the first import compiles its whole module graph.
     expect(await screen.findByRole('heading', { level: 1, name: /Client Credentials/ }, { timeout: 15_000 })).toBeInTheDocument();
     expect(screen.queryByText(/This flow is disabled/)).toBeNull();
-    // Once the chunk has loaded, the page's form rules are made ready in a task of their own.
+    // Once the chunk has loaded, the page's rules are made ready, a step per task.
     await vi.waitFor(() => expect(formRulesReady).toHaveBeenCalledTimes(1), { timeout: 15_000 });
   });
 

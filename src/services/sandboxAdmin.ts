@@ -70,6 +70,15 @@ const sandboxInfoSchema = z.lazySchema(() => z.object({
   users: z._default(z.array(z.looseObject({ id: z.string(), username: z.string() })), []),
 }));
 
+/**
+ * Builds the rules /sandbox/info's answer is checked with, ahead of it (a page that will ask calls this in an idle
+ * task, so the answer's arrival does not build them too; issue 24).
+ */
+export function prepareSandboxInfoRules(): void {
+  sandboxInfoSchema();
+  sandboxClientSchema();
+}
+
 export type SandboxClient = z.infer<ReturnType<typeof sandboxClientSchema>>;
 export type SandboxInfo = z.infer<ReturnType<typeof sandboxInfoSchema>>;
 

@@ -269,8 +269,9 @@ function FlowBody({ stores, session }: { stores: AuthStores; session: FlowSessio
 }
 
 /**
- * What the route calls once this chunk has loaded, before the page renders: the form's rules are built and first run
- * in a task of their own (formRules.ts), so the session's making in the page's first render finds them ready.
+ * What the route calls once this chunk has loaded, before the page renders: the form's rules and those of the
+ * sandbox's answer are built, a step per task (formRules.ts), so the session's making in the page's first render and
+ * the answer's arrival find them ready.
  */
 export function prepareFlowPage(): void {
   void formRulesReady();

@@ -1,10 +1,12 @@
-// The form's rules are built and first run in the task they are given, not when asked and not in the session's
-// render (issue 24).
+// The flow page's rules are built (and the form's first run) in the tasks they are given, one step per task, not
+// when asked and not in the session's render (issue 24).
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryStorage } from '../../../utils/storage';
+import { getSandboxInfo } from '../../../services/sandboxAdmin';
+import { provideEffects } from '../../../utils/effects';
 import { DEFAULT_FLOW_FORM } from './flowFormDefaults';
 import { createFlowPersistence } from './flowPersistence';
-import { formRulesWarmup } from './formRules';
+import { FLOW_RULE_STEPS, rulesWarmup } from './formRules';
 import { profileConfigOf } from './profileConfig';
 
 const built = vi.hoisted(() => [] as string[]);
@@ -13,24 +15,44 @@ vi.mock('../../../utils/zod', async (importOriginal) => {
   return reportingZodCalls(await importOriginal<typeof import('../../../utils/zod')>(), (builder) => built.push(builder));
 });
 
-describe('formRulesWarmup', () => {
-  it('builds nothing when asked, the rules in the task it is given, and a session and its first save then build none', async () => {
-    const tasks: Array<() => void> = [];
-    const ready = formRulesWarmup((run) => tasks.push(run));
-    const first = ready();
-    expect(ready()).toBe(first);
-    expect(tasks).toHaveLength(1);
-    expect(built).toEqual([]);
+const INFO = {
+  environmentId: 'env-1', issuer: 'http://sandbox.test/env-1/as', tokenEndpoint: 'http://sandbox.test/env-1/as/token',
+  discoveryUrl: 'http://sandbox.test/env-1/as/.well-known/openid-configuration', jwksUri: 'http://sandbox.test/env-1/as/jwks',
+  apiBase: 'http://sandbox.test/v1', clients: [{ client_id: 'sandbox-basic', token_endpoint_auth_method: 'client_secret_basic' }],
+};
 
-    tasks[0]!();
-    await first;
+describe('rulesWarmup', () => {
+  it('runs nothing when asked, then one step per task, in order, and resolves after the last', async () => {
+    const tasks: Array<() => void> = [];
+    const ran: string[] = [];
+    const ready = rulesWarmup([() => ran.push('first'), () => ran.push('second')], (run) => tasks.push(run));
+    const promise = ready();
+    expect(ready()).toBe(promise);
+    expect(tasks).toHaveLength(1);
+    expect(ran).toEqual([]);
+    tasks.shift()!();
+    expect(ran).toEqual(['first']);
+    expect(tasks).toHaveLength(1);
+    tasks.shift()!();
+    await promise;
+    expect(ran).toEqual(['first', 'second']);
+  });
+
+  it("the page's steps leave a session, its first save and the sandbox's answer nothing to build", async () => {
+    await rulesWarmup(FLOW_RULE_STEPS, (run) => run())();
     expect(built.length).toBeGreaterThan(20);
     built.length = 0;
-    // What a session's making does with them: nothing left to build.
     profileConfigOf({ ...DEFAULT_FLOW_FORM, clientId: 'client-1', scopes: ['p1:read:user'] });
-    // Nor its first save of the progress, a half-typed number included (checked by the same field rules).
+    // The progress save, a half-typed number included (checked by the same field rules).
     const saved = createFlowPersistence(createMemoryStorage()).save({ activeIndex: 0, form: { ...DEFAULT_FLOW_FORM, clockSkewSeconds: Number.NaN }, sources: {} });
     expect(saved).toEqual({ ok: true, notSaved: [] });
+    const restore = provideEffects({ fetch: (async () => Response.json(INFO)) as unknown as typeof fetch });
+    try {
+      const info = await getSandboxInfo({ baseUrl: 'http://sandbox.test' });
+      expect(info.clients.map((c) => c.client_id)).toEqual(['sandbox-basic']);
+    } finally {
+      restore();
+    }
     expect(built).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
-// The flow form's rules made ready before a session is made: built and run once each, in a task of their own.
+// The flow page's rules made ready before its session is made: built (and the form's run once), each step in a task
+// of its own.
+import { prepareSandboxInfoRules } from '../../../services/sandboxAdmin';
 import { DEFAULT_FLOW_FORM } from './flowFormDefaults';
 import { profileConfigOf } from './profileConfig';
 
@@ -19,29 +21,37 @@ const nextTask: TaskScheduler = (run) => {
 };
 
 /**
- * A function that resolves once the form's rules (flowFormShape: some thirty zod schemas) have been built and each
- * run once, on the default form (zod sets a schema's checks up on its first run), in the task `schedule` gives them.
- * The first call schedules that task; later calls get the same promise.
- *
- * A session checks the starting form, stored progress and profiles against these rules as it is made; building them
- * and their first runs there made the session's render the longest step of the flow's first render on the mobile
- * preset (issue 24: Lighthouse's simulation keeps the main-thread tasks that last 10 ms or more, and this one did on
- * a slower machine). Done ahead, in a task of its own, the work is the same and no task holds all of it.
+ * What the page's first render and the session's start-up would otherwise build in their own tasks, in order: the
+ * form's rules (flowFormShape: some thirty zod schemas), each run once on the default form (zod sets a schema's
+ * checks up on its first run), against which the session checks the starting form, stored progress and profiles;
+ * then the rules /sandbox/info's answer is read with.
  */
-export function formRulesWarmup(schedule: TaskScheduler = nextTask): () => Promise<void> {
+export const FLOW_RULE_STEPS: ReadonlyArray<() => void> = [() => void profileConfigOf(DEFAULT_FLOW_FORM), prepareSandboxInfoRules];
+
+/**
+ * A function that resolves once each step has run, each in a task `schedule` gives it, one after the other. The first
+ * call schedules the first step; later calls get the same promise.
+ *
+ * Built inside the session's render, the form's rules made it the longest step of the flow's first render on the
+ * mobile preset (issue 24: Lighthouse's simulation keeps the main-thread tasks that last 10 ms or more, and this one
+ * did on a slower machine). Done ahead, a step per task, the work is the same and no task holds all of it.
+ */
+export function rulesWarmup(steps: ReadonlyArray<() => void>, schedule: TaskScheduler = nextTask): () => Promise<void> {
   let ready: Promise<void> | undefined;
-  return () =>
-    (ready ??= new Promise<void>((resolve) => {
-      schedule(() => {
-        try {
-          profileConfigOf(DEFAULT_FLOW_FORM);
-        } finally {
-          // A rule that failed to build fails again where it is used, with its error; the page is not held back.
-          resolve();
-        }
-      });
-    }));
+  const runFrom = (index: number, resolve: () => void): void => {
+    const step = steps[index];
+    if (!step) return resolve();
+    schedule(() => {
+      try {
+        step();
+      } finally {
+        // A rule that failed to build fails again where it is used, with its error; the page is not held back.
+        runFrom(index + 1, resolve);
+      }
+    });
+  };
+  return () => (ready ??= new Promise<void>((resolve) => runFrom(0, resolve)));
 }
 
 /** The page's, started when the flow's chunk has loaded (prepareFlowPage): once per page load. */
-export const formRulesReady = formRulesWarmup();
+export const formRulesReady = rulesWarmup(FLOW_RULE_STEPS);
