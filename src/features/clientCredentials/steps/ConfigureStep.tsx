@@ -201,14 +201,15 @@ const ProfileChecks = memo(ProfileChecksPanel);
 /**
  * Step 1; the page hands it the same view object until a slice changes, so steps 2–4 updates skip it.
  *
- * The form's first commit holds the provider, the client and its authentication; the rest (transport, DPoP, scopes,
- * parameters, the advanced fields, the checks) comes in a second, deferred one. Creating and laying out the whole
- * form in one commit was one of the longest tasks of the page's load on the mobile preset (issue 24); split, React
- * renders the second part in a transition of its own, after the first has been painted.
+ * The form commits in three parts: the provider, the client and its authentication first; then the transport, DPoP
+ * and scopes; then the parameters, the advanced fields, the checks and the share link. Creating and laying out the
+ * whole form in one commit was one of the longest tasks of the page's load on the mobile preset (issue 24), and in two
+ * parts the second one's layout was still one of the tasks Lighthouse's simulation keeps (10 ms or more in its trace);
+ * each later part is a transition of its own, rendered after the one before has been committed.
  */
 export const ConfigureStep = memo(function ConfigureStep({ flow }: { flow: ConfigureView }) {
   const { form } = flow;
-  const rest = useAfterFirstCommit();
+  const part = useCommittedInParts(LATER_PARTS);
   return (
     <form className="cc-form" noValidate onSubmit={(e) => e.preventDefault()}>
       <ProfileBar flow={flow} />
@@ -219,20 +220,28 @@ export const ConfigureStep = memo(function ConfigureStep({ flow }: { flow: Confi
       <AuthMethodField flow={flow} />
       {SECRET_METHODS.includes(form.authMethod) && <SecretField flow={flow} />}
       {form.authMethod === 'private_key_jwt' && <KeyManager flow={flow} />}
-      {rest && <ConfigureRest flow={flow} />}
+      {part >= 1 && <TransportAndScopes flow={flow} />}
+      {part >= 2 && <ConfigureRest flow={flow} />}
     </form>
   );
 });
 
-/** False in the first commit, then true in a transition of its own (a render and commit after the first one). */
-function useAfterFirstCommit(): boolean {
-  const [after, setAfter] = useState(false);
-  useEffect(() => startTransition(() => setAfter(true)), []);
-  return after;
+/** The parts after the first. */
+const LATER_PARTS = 2;
+
+/**
+ * 0 in the first commit, then one more after each commit, up to `parts`: each step a transition of its own (a render
+ * and commit after the one before).
+ */
+function useCommittedInParts(parts: number): number {
+  const [part, setPart] = useState(0);
+  useEffect(() => {
+    if (part < parts) startTransition(() => setPart(part + 1));
+  }, [part, parts]);
+  return part;
 }
 
-function ConfigureRest({ flow }: { flow: ConfigureView }) {
-  const { form } = flow;
+function TransportAndScopes({ flow }: { flow: ConfigureView }) {
   return (
     <>
       <CertificateSetting flow={flow} />
@@ -240,7 +249,14 @@ function ConfigureRest({ flow }: { flow: ConfigureView }) {
       <DpopSection flow={flow} />
 
       <ScopesField flow={flow} />
+    </>
+  );
+}
 
+function ConfigureRest({ flow }: { flow: ConfigureView }) {
+  const { form } = flow;
+  return (
+    <>
       <ParameterFields flow={flow} />
 
       <AdvancedFields flow={flow} />

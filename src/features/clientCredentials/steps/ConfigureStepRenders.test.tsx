@@ -53,18 +53,28 @@ describe('Configure step renders', () => {
     expect(commits.provider).toBeGreaterThan(provider);
   });
 
-  it('the form commits in two parts: the provider and the client first, the rest (scopes, parameters…) after it', async () => {
+  it('the form commits in three parts: the provider and the client; the transport and scopes; the parameters, advanced fields and checks', async () => {
     server.use(http.get(`${SANDBOX}/sandbox/info`, () => HttpResponse.json(sandboxInfoFixture())));
-    const seen: Array<{ clientId: boolean; scopes: boolean }> = [];
+    const seen: Array<{ clientId: boolean; scopes: boolean; share: boolean }> = [];
     renderWithStores(
-      <Profiler id="page" onRender={() => seen.push({ clientId: document.getElementById(fieldId('clientId')) !== null, scopes: document.querySelector('.scope-chips') !== null })}>
+      <Profiler
+        id="page"
+        onRender={() => seen.push({
+          clientId: document.getElementById(fieldId('clientId')) !== null,
+          scopes: document.querySelector('.scope-chips') !== null,
+          share: document.querySelector('.cc-share') !== null,
+        })}
+      >
         <ClientCredentialsFlow />
       </Profiler>,
     );
-    await waitFor(() => expect(document.querySelector('.scope-chips')).not.toBeNull());
+    await waitFor(() => expect(document.querySelector('.cc-share')).not.toBeNull());
     const firstWithForm = seen.findIndex((commit) => commit.clientId);
-    expect(seen[firstWithForm]).toEqual({ clientId: true, scopes: false });
-    expect(seen.slice(firstWithForm).some((commit) => commit.scopes)).toBe(true);
+    expect(seen[firstWithForm]).toEqual({ clientId: true, scopes: false, share: false });
+    const firstWithScopes = seen.findIndex((commit) => commit.scopes);
+    expect(firstWithScopes).toBeGreaterThan(firstWithForm);
+    expect(seen[firstWithScopes]).toEqual({ clientId: true, scopes: true, share: false });
+    expect(seen.findIndex((commit) => commit.share)).toBeGreaterThan(firstWithScopes);
   });
 
   it('step 1’s view stays the same object when only steps 2–4’s state changes (the preview, the run)', () => {
