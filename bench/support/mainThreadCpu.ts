@@ -24,8 +24,8 @@ export interface ClickCpu {
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', '__metadata', 'toplevel'];
 
 /**
- * The tasks between the click's `EventDispatch` and the start of `end` (a User Timing measure the app starts in the
- * task that commits the token, e.g. `m2m:verify`, started by the token view's effect), that task included.
+ * The tasks between the click's `EventDispatch` and the first `end` (a User Timing mark or measure set in the task
+ * that puts the token on screen, e.g. the click-to-token bench's own mark), that task included.
  */
 function cpuOf(events: readonly TraceEvent[], end: string): ClickCpu | undefined {
   const thread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
@@ -42,7 +42,7 @@ function cpuOf(events: readonly TraceEvent[], end: string): ClickCpu | undefined
 }
 
 /** Runs `click` (which must click and wait for the token) under a trace; undefined if the trace lacks the markers. */
-export async function traceClickCpu(browser: Browser, page: Page, click: () => Promise<void>, end = 'm2m:verify'): Promise<ClickCpu | undefined> {
+export async function traceClickCpu(browser: Browser, page: Page, click: () => Promise<void>, end: string): Promise<ClickCpu | undefined> {
   await browser.startTracing(page, { categories: CATEGORIES });
   const clicked = await click().then(() => undefined, (error: unknown) => ({ error }));
   const trace = await browser.stopTracing();
