@@ -10,11 +10,11 @@ import { createMemoryStorage } from './utils/storage';
 import { AuthStoresRoot } from './contexts/AuthStoresRoot';
 import { createTestStores } from '../tests/support/clientCredentialsFlow';
 
-/** The flow page's rules warm-up, watched (formRules.ts): the route starts it when the flow's chunk has loaded. */
-const formRulesReady = vi.hoisted(() => vi.fn(() => Promise.resolve()));
-vi.mock('./features/clientCredentials/model/formRules', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('./features/clientCredentials/model/formRules')>()),
-  formRulesReady,
+/** The flow page's rules warm-up, watched (flowRules.ts): the route starts it when the flow's chunk has loaded. */
+const flowRulesReady = vi.hoisted(() => vi.fn(() => Promise.resolve()));
+vi.mock('./features/clientCredentials/model/flowRules', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./features/clientCredentials/model/flowRules')>()),
+  flowRulesReady,
 }));
 
 async function renderAt(path: string, settings: unknown, env: Record<string, string | boolean> = { DEV: false }) {
@@ -88,7 +88,7 @@ describe('feature flag oauth.clientCredentials.enabled', () => {
     expect(await screen.findByRole('heading', { level: 1, name: /Client Credentials/ }, { timeout: 15_000 })).toBeInTheDocument();
     expect(screen.queryByText(/This flow is disabled/)).toBeNull();
     // Once the chunk has loaded, the page's rules are made ready, a step per task.
-    await vi.waitFor(() => expect(formRulesReady).toHaveBeenCalledTimes(1), { timeout: 15_000 });
+    await vi.waitFor(() => expect(flowRulesReady).toHaveBeenCalledTimes(1), { timeout: 15_000 });
   });
 
   it('"Enable in this browser" turns the flag on via localStorage', async () => {

@@ -20,7 +20,7 @@ import { useApiTrail } from '../../features/clientCredentials/hooks/useFlowSeque
 import { useConfigValid, useDpopKeyState, useFirstSandboxAnswer, useFlowSession, useFlowState, useHeldCertificate } from '../../features/clientCredentials/hooks/useFlowSession';
 import type { FlowSession, FlowSessionState } from '../../features/clientCredentials/model/flowSession';
 import { fieldId, type FormField } from '../../features/clientCredentials/model/flowFormSchema';
-import { formRulesReady } from '../../features/clientCredentials/model/formRules';
+import { flowRulesReady } from '../../features/clientCredentials/model/flowRules';
 import { createFlowPersistence, type FlowPersistence } from '../../features/clientCredentials/model/flowPersistence';
 import { isPreviewPending } from '../../features/clientCredentials/model/session/previewActions';
 import { managementEndpointsOf, managementUnavailableOf } from '../../features/clientCredentials/model/session/managementActions';
@@ -270,11 +270,11 @@ function FlowBody({ stores, session }: { stores: AuthStores; session: FlowSessio
 
 /**
  * What the route calls once this chunk has loaded, before the page renders: the form's rules and those of the
- * sandbox's answer are built, a step per task (formRules.ts), so the session's making in the page's first render and
+ * sandbox's answer are built, a step per task (flowRules.ts), so the session's making in the page's first render and
  * the answer's arrival find them ready.
  */
 export function prepareFlowPage(): void {
-  void formRulesReady();
+  void flowRulesReady();
 }
 
 /** The `/flows/client-credentials` route: a new session after every sign-out (in this tab or another). */

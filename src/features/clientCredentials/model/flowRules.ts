@@ -60,4 +60,4 @@ export function rulesWarmup(steps: ReadonlyArray<() => void>, schedule: TaskSche
 }
 
 /** The page's, started when the flow's chunk has loaded (prepareFlowPage): once per page load. */
-export const formRulesReady = rulesWarmup(FLOW_RULE_STEPS);
+export const flowRulesReady = rulesWarmup(FLOW_RULE_STEPS);

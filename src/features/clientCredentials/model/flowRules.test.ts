@@ -6,7 +6,7 @@ import { getSandboxInfo } from '../../../services/sandboxAdmin';
 import { provideEffects } from '../../../utils/effects';
 import { DEFAULT_FLOW_FORM } from './flowFormDefaults';
 import { createFlowPersistence } from './flowPersistence';
-import { FLOW_RULE_STEPS, rulesWarmup } from './formRules';
+import { FLOW_RULE_STEPS, rulesWarmup } from './flowRules';
 import { profileConfigOf } from './profileConfig';
 
 const built = vi.hoisted(() => [] as string[]);
