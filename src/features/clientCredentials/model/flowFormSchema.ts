@@ -81,3 +81,21 @@ export const flowFormShape = z.lazySchema(() => ({
 
 /** The whole form's shape. */
 export const flowFormSchema = z.lazySchema(() => z.object(flowFormShape()));
+
+/**
+ * The fields of `source` that their own rule in flowFormShape accepts, each checked on its own so that one bad value
+ * never spoils the rest; every other field `source` holds (not undefined) is handed to `refused`. What a profile keeps
+ * and what a progress save writes.
+ */
+export function fieldsPassingTheirRules(source: object, refused: (field: keyof FlowForm) => void = () => undefined): Partial<FlowForm> {
+  const shape = flowFormShape();
+  const values = source as Readonly<Record<string, unknown>>;
+  const passed: Record<string, unknown> = {};
+  for (const field of Object.keys(shape) as Array<keyof FlowForm>) {
+    if (!Object.hasOwn(values, field) || values[field] === undefined) continue;
+    const valid = shape[field].safeParse(values[field]);
+    if (valid.success) passed[field] = valid.data;
+    else refused(field);
+  }
+  return passed as Partial<FlowForm>;
+}

@@ -5,7 +5,7 @@ import { FLOW_PROGRESS_PREFIX } from '../../../contexts/authStores';
 import { parseJsonSafely } from '../../../utils/secureJson';
 import { createListenerSet } from '../../../utils/listeners';
 import { createSafeStorage, storageGetter, webStorage, type StorageSource, type StorageWriteResult } from '../../../utils/storage';
-import { flowFormShape, MAX_NUMBER_DRAFT_LENGTH, NUMERIC_FIELDS, parseNumberDraft, type FormField, type NumberDrafts, type NumericField } from './flowFormSchema';
+import { fieldsPassingTheirRules, flowFormShape, MAX_NUMBER_DRAFT_LENGTH, NUMERIC_FIELDS, parseNumberDraft, type FormField, type NumberDrafts, type NumericField } from './flowFormSchema';
 import type { FlowForm } from './flowTypes';
 
 /** Under the prefix sign-out clears, so "Sign out" also forgets where the user was. */
@@ -74,15 +74,12 @@ const progressSchema = z.lazySchema(() => z.object({
  * builds no schema of its own, so the session's first save at start-up does not (issue 24: page-load main thread).
  */
 function storableForm(form: FlowForm, notSaved: FormField[]): Record<string, unknown> {
-  const stored: Record<string, unknown> = {};
-  const shape = flowFormShape();
-  for (const field of Object.keys(shape) as Array<keyof FlowForm>) {
+  const halfTyped: FormField[] = [];
+  const stored: Record<string, unknown> = fieldsPassingTheirRules(form, (field) => {
     const raw = form[field];
-    if (raw === undefined) continue;
-    if (typeof raw === 'number' && Number.isNaN(raw)) stored[field] = null;
-    else if (shape[field].safeParse(raw).success) stored[field] = raw;
-    else notSaved.push(field);
-  }
+    (typeof raw === 'number' && Number.isNaN(raw) ? halfTyped : notSaved).push(field);
+  });
+  for (const field of halfTyped) stored[field] = null;
   return stored;
 }
 

@@ -5,7 +5,7 @@ import { createProfileStore, type ProfileStore } from '../../../utils/profiles/p
 import { parseProfileFile, serializeProfileFile, type ExportedProfile, type ProfileFileResult } from '../../../utils/profiles/profileFile';
 import type { StorageSource } from '../../../utils/storage';
 import * as z from '../../../utils/zod';
-import { flowFormShape } from './flowFormSchema';
+import { fieldsPassingTheirRules, flowFormShape } from './flowFormSchema';
 import type { FlowForm } from './flowTypes';
 
 /** What a profile keeps: the form's fields; one missing (older file, or over its limit) comes from configuration. */
@@ -20,16 +20,8 @@ export const profileConfigSchema = z.lazySchema(() => z.partial(z.strictObject(f
 
 /** Each field on its own against its rule: what fails (NaN while typing, over a limit, unknown) is left out. */
 export function profileConfigOf(value: unknown): ProfileConfig {
-  const config: Record<string, unknown> = {};
-  if (value === null || typeof value !== 'object') return config;
-  const source = value as Record<string, unknown>;
-  const shape = flowFormShape();
-  for (const field of Object.keys(shape) as Array<keyof FlowForm>) {
-    if (!Object.hasOwn(source, field)) continue;
-    const valid = shape[field].safeParse(source[field]);
-    if (valid.success) config[field] = valid.data;
-  }
-  return config as ProfileConfig;
+  if (value === null || typeof value !== 'object') return {};
+  return fieldsPassingTheirRules(value);
 }
 
 /** The form a profile shows: the configuration's starting form with the profile's fields over it. */
