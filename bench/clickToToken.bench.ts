@@ -4,7 +4,8 @@
 import type { Browser, Page } from '@playwright/test';
 import { startSandbox } from '../sandbox/app.js';
 import { BARE_TOKEN_ROOT, buildBareApp } from './support/bareApp';
-import { prepareContext } from './support/flowPage';
+import { getSandboxInfo } from '../src/services/sandboxAdmin';
+import { prepareContext, TSX_NAME_SHIM } from './support/flowPage';
 import { traceClickCpu, type ClickCpu } from './support/mainThreadCpu';
 import { ensureDist, launchChromium, median, percentile, startPreview, type Served } from './support/servers';
 import type { Figure } from './table';
@@ -190,13 +191,13 @@ const BARE_CLIENT = 'sandbox-post';
  * now, whatever the app does; the app's rows carry it as their reference.
  */
 async function benchBare(browser: Browser, bare: Served, sandboxUrl: string, runs: number): Promise<number[]> {
-  const info = (await (await fetch(`${sandboxUrl}/sandbox/info`)).json()) as { tokenEndpoint: string; clients: Array<{ client_id: string; client_secret?: string }> };
+  const info = await getSandboxInfo({ baseUrl: sandboxUrl });
   const client = info.clients.find((c) => c.client_id === BARE_CLIENT);
   if (!client?.client_secret) throw new Error(`the sandbox lists no secret for its demo client ${BARE_CLIENT}`);
   const context = await browser.newContext({ baseURL: bare.origin });
   try {
     const target = { tokenEndpoint: info.tokenEndpoint, clientId: client.client_id, clientSecret: client.client_secret };
-    await context.addInitScript({ content: `window.__name = (fn) => fn; window.__bareTokenTarget = ${JSON.stringify(target)};` });
+    await context.addInitScript({ content: `${TSX_NAME_SHIM} window.__bareTokenTarget = ${JSON.stringify(target)};` });
     const page = await context.newPage();
     await page.goto('/');
     await recordClicks(page);

@@ -9,10 +9,15 @@ export function sandboxSettings(sandboxUrl: string): Record<string, string> {
   return { [SETTINGS_KEY]: JSON.stringify({ provider: { sandboxUrl } }) };
 }
 
+/**
+ * tsx (esbuild keepNames) wraps named functions inside evaluated callbacks in __name(): a no-op for the pages a bench
+ * evaluates such callbacks in.
+ */
+export const TSX_NAME_SHIM = 'window.__name = (fn) => fn;';
+
 /** Points the app at `sandboxUrl` (its settings in localStorage) and gives tsx's __name wrapper a no-op in the page. */
 export async function prepareContext(context: BrowserContext, sandboxUrl: string): Promise<void> {
-  // tsx (esbuild keepNames) wraps named functions inside evaluated callbacks in __name(); give the page one.
-  await context.addInitScript({ content: 'window.__name = (fn) => fn;' });
+  await context.addInitScript({ content: TSX_NAME_SHIM });
   const [[key, value]] = Object.entries(sandboxSettings(sandboxUrl)) as [[string, string]];
   await context.addInitScript({ content: `localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)});` });
 }

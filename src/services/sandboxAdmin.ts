@@ -71,8 +71,8 @@ const sandboxInfoSchema = z.lazySchema(() => z.object({
 }));
 
 /**
- * Builds the rules /sandbox/info's answer is checked with, ahead of it (a page that will ask calls this in an idle
- * task, so the answer's arrival does not build them too; issue 24).
+ * Builds the rules /sandbox/info's answer is checked with, ahead of it (the flow page calls this in a task of its own,
+ * flowRules.ts, so the answer's arrival does not build them too; issue 24).
  */
 export function prepareSandboxInfoRules(): void {
   sandboxInfoSchema();
