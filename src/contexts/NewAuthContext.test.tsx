@@ -71,6 +71,31 @@ describe('auth stores', () => {
     expect(s.cache.peek(META)?.accessToken).toBe('token-A-0123456789');
   });
 
+  it('the cache holds a new token at once; storage and history get it a task later, and not after a sign-out or revocation', async () => {
+    const key = `${TOKEN_STORAGE_PREFIX}client_credentials`;
+    const s = stores();
+    const saved = s.saveToken(record('token-L-0123456789'), META);
+    // What the click's render reads is there; the writes wait for the fingerprint (issue 24).
+    expect(s.cache.peek(META)?.accessToken).toBe('token-L-0123456789');
+    expect(sessionStorage.getItem(key)).toBeNull();
+    expect(s.history.list()).toHaveLength(0);
+    await saved;
+    expect(sessionStorage.getItem(key)).toContain('token-L-0123456789');
+    expect(s.history.list()).toHaveLength(1);
+
+    const signedOut = stores();
+    const beforeSignOut = signedOut.saveToken(record('token-M-0123456789'), { ...META, clientId: 'client-2' });
+    await Promise.all([beforeSignOut, signedOut.signOut()]);
+    expect(sessionStorage.getItem(key) ?? '').not.toContain('token-M-0123456789');
+    expect(signedOut.history.list()).toHaveLength(0);
+
+    const revoked = stores();
+    const beforeRevocation = revoked.saveToken(record('token-N-0123456789'), { ...META, clientId: 'client-3' });
+    revoked.revokeToken({ ...META, clientId: 'client-3' });
+    await beforeRevocation;
+    expect(sessionStorage.getItem(key) ?? '').not.toContain('token-N-0123456789');
+  });
+
   it('revokeToken drops the token from cache and storage and says revoked until the next token', async () => {
     const s = stores();
     await s.saveToken(record('token-R-0123456789'), META);

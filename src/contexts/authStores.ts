@@ -130,6 +130,12 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
   const epoch = observable(0);
   const revokedAt = observable<number | null>(null);
   const broadcast = options.broadcast ?? NO_BROADCAST;
+  /** Counts sign-outs and revocations: a token whose writes wait for its fingerprint is kept only if none came. */
+  let forgets = 0;
+  const keptFrom = () => {
+    const at = forgets;
+    return () => forgets === at;
+  };
 
   const cache = new TokenCache({
     proactiveRefreshSeconds: options.proactiveRefreshSeconds,
@@ -141,7 +147,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
       const record = await current.fetch(parts, signal);
       // The key parts are the stored metadata (storedKeyParts reads them back after a reload).
       const meta: SaveTokenMeta = { ...parts, scope: [...parts.scope], authMethod: current.authMethod, issuer: current.issuer };
-      await persistToken(stores, record, meta);
+      await persistToken(stores, record, meta, keptFrom());
       return record;
     },
   });
@@ -155,6 +161,7 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
 
   /** Everything this tab holds; the relay and IndexedDB are asked by the tab that signed out. */
   async function purge(): Promise<void> {
+    forgets += 1;
     source = null;
     revokedAt.set(null);
     cache.clear();
@@ -183,13 +190,14 @@ export function createAuthStores(options: AuthStoresOptions = {}): AuthStores {
     async saveToken(record, meta) {
       revokedAt.set(null);
       cache.set(storedKeyParts(meta), record);
-      await persistToken(stores, record, meta);
+      await persistToken(stores, record, meta, keptFrom());
     },
     recordFailure(meta, errorCode) {
       // A failed request has no token, so its entry has no fingerprint and no expiry.
       history.add({ status: 'error', errorCode, clientId: meta.clientId, authMethod: meta.authMethod, scope: meta.scope?.join(' '), obtainedAt: effects().clock.now() });
     },
     revokeToken(parts) {
+      forgets += 1;
       cache.invalidate(parts);
       // Only this key's token: the other profiles' tokens were not revoked.
       tokenStorage.remove('client_credentials', keyPartsOf(parts));
