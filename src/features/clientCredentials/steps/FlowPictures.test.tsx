@@ -1,5 +1,5 @@
 // The pictures under the steps draw in a render of their own, never in the commit that shows the token (issue 24).
-import { render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createTestStores } from '../../../../tests/support/clientCredentialsFlow';
@@ -30,5 +30,32 @@ describe('FlowPictures', () => {
     expect(await screen.findByRole('figure', { name: 'Sequence diagram' })).toBeInTheDocument();
     expect(drawnAtCommit[0]).toBe(false);
     expect(drawnAtCommit.at(-1)).toBe(true);
+  });
+
+  it('keeps its picture while a request is on its first attempt (no render of its own) and draws an answered attempt', async () => {
+    const stores = createTestStores();
+    const trail = createApiTrail();
+    const commits: string[] = [];
+    const ui = (r: TokenRun) => (
+      <Profiler id="pictures" onRender={(_id, phase) => void commits.push(phase)}>
+        <FlowPictures run={r} management={null} form={DEFAULT_FLOW_FORM} description={null} trail={trail} stores={stores} />
+      </Profiler>
+    );
+    const { rerender } = render(ui(run));
+    const list = await screen.findByRole('list', { name: 'Exchanges in order' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+
+    // A click: the request runs, nothing answered yet. The new props render once; no deferred redraw follows.
+    const running: TokenRun = { status: 'running', attempts: [], startedAt: 2_000, requestedScopes: [] };
+    commits.length = 0;
+    rerender(ui(running));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(commits).toHaveLength(1);
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+
+    // The first attempt answered 503 and is retried: that answer is drawn while the request goes on.
+    const answered = { attempt: 1, startedAt: 2_000, durationMs: 5, outcome: 'retry' as const, status: 503, code: 'HTTP_STATUS' as const, delayMs: 500 };
+    rerender(ui({ ...running, attempts: [answered] }));
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
   });
 });
