@@ -2,7 +2,7 @@
 // (the first paint, or the visitor's first interaction), one chunk per idle period, in order, so each chunk's
 // evaluation is a short task of its own (never a long one of all).
 import { afterFirstPaint } from './afterFirstPaint';
-import { whenIdle, type IdleScheduler } from './utils/idle';
+import { stepByStep, whenIdle, type IdleScheduler } from './utils/idle';
 
 export type { IdleScheduler };
 
@@ -41,8 +41,5 @@ export async function prefetchWhenIdle(
 ): Promise<void> {
   const scheduler = opts.scheduler ?? globalThis;
   await (opts.start ?? afterFirstPaint)();
-  for (const load of loaders) {
-    await nextIdle(scheduler);
-    await load().catch(() => undefined);
-  }
+  await stepByStep(loaders, () => nextIdle(scheduler));
 }

@@ -1,25 +1,13 @@
 // The flow page's rules made ready before its session is made: built (and the form's run once), each step in a task
 // of its own.
 import { prepareSandboxInfoRules } from '../../../services/sandboxAdmin';
+import { inNextTask, stepByStep } from '../../../utils/idle';
 import { DEFAULT_FLOW_FORM } from './flowFormDefaults';
 import { flowFormShape } from './flowFormSchema';
 import { profileConfigOf } from './profileConfig';
 
 /** Runs `run` in a later task of the event loop. */
 export type TaskScheduler = (run: () => void) => void;
-
-/**
- * A message to itself: the next task without a timer's clamping (HTML's timers may wait 4 ms once nested), as React's
- * scheduler does; and a test's fake timers leave it alone, so a page under test is not held back by them.
- */
-const nextTask: TaskScheduler = (run) => {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    run();
-  };
-  channel.port2.postMessage(null);
-};
 
 /**
  * What the page's first render and the session's start-up would otherwise build in their own tasks, in order: the
@@ -42,21 +30,9 @@ export const FLOW_RULE_STEPS: ReadonlyArray<() => void> = [
  * mobile preset (issue 24: Lighthouse's simulation keeps the main-thread tasks that last 10 ms or more, and this one
  * did on a slower machine). Done ahead, a step per task, the work is the same and no task holds all of it.
  */
-export function rulesWarmup(steps: ReadonlyArray<() => void>, schedule: TaskScheduler = nextTask): () => Promise<void> {
+export function rulesWarmup(steps: ReadonlyArray<() => void>, schedule: TaskScheduler = inNextTask): () => Promise<void> {
   let ready: Promise<void> | undefined;
-  const runFrom = (index: number, resolve: () => void): void => {
-    const step = steps[index];
-    if (!step) return resolve();
-    schedule(() => {
-      try {
-        step();
-      } finally {
-        // A rule that failed to build fails again where it is used, with its error; the page is not held back.
-        runFrom(index + 1, resolve);
-      }
-    });
-  };
-  return () => (ready ??= new Promise<void>((resolve) => runFrom(0, resolve)));
+  return () => (ready ??= stepByStep(steps, () => new Promise<void>((resolve) => schedule(resolve))));
 }
 
 /** The page's, started when the flow's chunk has loaded (prepareFlowPage): once per page load. */
