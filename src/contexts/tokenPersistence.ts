@@ -29,7 +29,7 @@ export async function persistToken(
   stores: { tokenStorage: TokenStorage; history: TokenHistory },
   record: TokenRecord,
   meta: SaveTokenMeta,
-  kept: () => boolean = () => true,
+  kept: () => boolean,
 ): Promise<void> {
   const fingerprint = await tokenFingerprint(record.accessToken);
   if (!kept()) return;
