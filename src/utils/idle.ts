@@ -32,6 +32,11 @@ export function inNextTask(run: () => void): void {
   channel.port2.postMessage(null);
 }
 
+/** Resolves in the next task ({@link inNextTask}): what comes after an `await nextTask()` is a task of its own. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => inNextTask(resolve));
+}
+
 /**
  * Runs the steps in order, each once `turn()` has resolved (a task or an idle period of its own), so no task holds
  * them all. A step that throws or rejects is passed over: the code that needs what it makes meets the failure there.

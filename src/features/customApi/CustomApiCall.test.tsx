@@ -1,5 +1,5 @@
 // The custom bearer call: URL and JSON checked before sending; status and body shown; the token only in the header.
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { Profiler } from 'react';
@@ -9,6 +9,7 @@ import { CUSTOM_SNIPPET_LENGTH, sendBearerRequest } from '../../services/customA
 import { CustomApiCall } from './CustomApiCall';
 import { ExchangeSinkContext } from '../../contexts/ExchangeSinkContext';
 import type { ApiExchange } from '../../services/apiExchange';
+import { effects, provideEffects } from '../../utils/effects';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzY29wZSI6ImEifQ.c2lnbmF0dXJlLXZhbHVl';
 const server = setupMswServer();
@@ -118,6 +119,26 @@ describe('CustomApiCall', () => {
     expect(card).toHaveTextContent('insufficient_scope');
     expect(seen[0]?.auth).toBe(`Bearer ${TOKEN}`);
     expect(document.body.innerHTML).not.toContain(TOKEN);
+  });
+
+  it('renders the busy state in the click’s task and hands the request to fetch in the next one', async () => {
+    // A 1 MB body costs Chromium's fetch() 10–20 ms to take; in the click's task with the render and its layout that
+    // made a task of over 50 ms (bench/bodyTyping.bench.ts).
+    api();
+    const real = effects().fetch;
+    const calls: string[] = [];
+    const restore = provideEffects({ fetch: (input, init) => (calls.push(String(input)), real(input, init)) });
+    try {
+      render(<CustomApiCall accessToken={TOKEN} defaultUrl="https://api.example.com/items" />);
+      const send = screen.getByRole('button', { name: 'Send request' });
+      fireEvent.click(send);
+      expect(send).toBeDisabled();
+      expect(calls).toEqual([]);
+      expect(await screen.findByRole('article', { name: 'GET /items — HTTP 200' })).toBeInTheDocument();
+      expect(calls).toEqual(['https://api.example.com/items']);
+    } finally {
+      restore();
+    }
   });
 
   it('hands the call to the page’s exchange sink (the sequence diagram), the token masked', async () => {
