@@ -1,25 +1,20 @@
 // Entry point: start resolving the configuration, and render the app without waiting for it.
 
-import { StrictMode, startTransition } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterFirstPaint } from './afterFirstPaint';
 import { App } from './App';
+import { renderInSlices } from './firstRender';
 import { configStore } from './services/config/configStore';
 import './styles/index.css';
 
 const container = document.getElementById('root');
 if (container) {
-  const root = createRoot(container);
-  // A transition, so React renders the shell in slices and lets the browser run between them
-  // (https://react.dev/reference/react/startTransition): a plain first render is one task from the router's creation
-  // to the commit (21–33 ms on the slower of this project's machines, ~130 ms under Lighthouse's 4× mobile CPU),
-  // which was most of both pages' Total Blocking Time. Same first paint (bench/lighthouse.bench.ts).
-  startTransition(() =>
-    root.render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    ),
+  renderInSlices(
+    createRoot(container),
+    <StrictMode>
+      <App />
+    </StrictMode>,
   );
 }
 
