@@ -2,11 +2,9 @@
 // (the first paint, or the visitor's first interaction), one chunk per idle period, in order, so each chunk's
 // evaluation is a short task of its own (never a long one of all).
 import { afterFirstPaint } from './afterFirstPaint';
-import { stepByStep, whenIdle, type IdleScheduler } from './utils/idle';
+import { nextIdle, stepByStep, type IdleScheduler } from './utils/idle';
 
 export type { IdleScheduler };
-
-const nextIdle = (scheduler: IdleScheduler) => new Promise<void>((resolve) => whenIdle(resolve, scheduler));
 
 /** What counts as the visitor starting to work on a page: a press, a key or focus moving into it. */
 const INTERACTIONS = ['pointerdown', 'keydown', 'focusin'] as const;

@@ -37,6 +37,11 @@ export function nextTask(): Promise<void> {
   return new Promise((resolve) => inNextTask(resolve));
 }
 
+/** Resolves in the next idle period ({@link whenIdle}). */
+export function nextIdle(scheduler: IdleScheduler = globalThis): Promise<void> {
+  return new Promise((resolve) => whenIdle(resolve, scheduler));
+}
+
 /**
  * Runs the steps in order, each once `turn()` has resolved (a task or an idle period of its own), so no task holds
  * them all. A step that throws or rejects is passed over: the code that needs what it makes meets the failure there.

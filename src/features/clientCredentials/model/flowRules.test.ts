@@ -30,7 +30,7 @@ describe('rulesWarmup', () => {
       tasks.shift()!();
       await new Promise((resolve) => setTimeout(resolve, 0));
     };
-    const ready = rulesWarmup([() => ran.push('first'), () => ran.push('second')], (run) => tasks.push(run));
+    const ready = rulesWarmup([() => ran.push('first'), () => ran.push('second')], () => new Promise<void>((run) => tasks.push(run)));
     const promise = ready();
     expect(ready()).toBe(promise);
     expect(tasks).toHaveLength(1);
@@ -48,12 +48,12 @@ describe('rulesWarmup', () => {
     const broken = () => {
       throw new Error('a rule that does not build');
     };
-    await rulesWarmup([broken, () => ran.push('next')], (run) => run())();
+    await rulesWarmup([broken, () => ran.push('next')], () => Promise.resolve())();
     expect(ran).toEqual(['next']);
   });
 
   it("the page's steps leave a session, its first save and the sandbox's answer nothing to build", async () => {
-    await rulesWarmup(FLOW_RULE_STEPS, (run) => run())();
+    await rulesWarmup(FLOW_RULE_STEPS, () => Promise.resolve())();
     expect(built.length).toBeGreaterThan(20);
     built.length = 0;
     profileConfigOf({ ...DEFAULT_FLOW_FORM, clientId: 'client-1', scopes: ['p1:read:user'] });
